@@ -1,0 +1,1 @@
+"""Customer importance ranking: pure-Python core (pandas, numpy, pyarrow; no Streamlit)."""

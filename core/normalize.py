@@ -1,0 +1,89 @@
+"""Normalisers: one function per method, each mapping a factor matrix to 0–1, column by column.
+
+All share one signature: ``f(x, cost) -> n`` where ``x`` is a 2-D float array
+(customers × factors, no NaN: missing values are filled before normalising), ``cost`` a boolean
+array (one per column, True = lower is better), and ``n`` a new array of the same shape in
+[0, 1] where 1 is always best. A constant column (no spread) maps to 1.0 for every customer
+(nobody is better or worse than anyone else); :func:`constant_columns` finds them so the
+caller can warn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+Normalizer = Callable[[np.ndarray, np.ndarray], np.ndarray]
+
+
+def constant_columns(x: np.ndarray) -> np.ndarray:
+    """Boolean mask of columns whose finite values have no spread (max == min)."""
+    return ~(np.nanmax(x, axis=0) > np.nanmin(x, axis=0))
+
+
+def _orient(n: np.ndarray, cost: np.ndarray, flat: np.ndarray) -> np.ndarray:
+    """Make 1 mean best: n' = 1 − n for cost columns; constant columns become 1.0."""
+    if cost.any():
+        n[:, cost] = 1.0 - n[:, cost]
+    if flat.any():
+        n[:, flat] = 1.0
+    return n
+
+
+def minmax(x: np.ndarray, cost: np.ndarray) -> np.ndarray:
+    """Min–max: n = (x − min)/(max − min) for benefit, (max − x)/(max − min) for cost."""
+    lo = x.min(axis=0)
+    span = x.max(axis=0) - lo
+    flat = ~(span > 0)
+    n = (x - lo) / np.where(flat, 1.0, span)
+    return _orient(n, cost, flat)
+
+
+def percentile(x: np.ndarray, cost: np.ndarray) -> np.ndarray:
+    """Percentile rank: n = (average rank − 1)/(m − 1), ties share their mean rank.
+
+    Robust for skewed money figures: only the order of values matters.
+    """
+    m = x.shape[0]
+    n = np.empty_like(x, dtype=float)
+    for j in range(x.shape[1]):
+        n[:, j] = _average_rank(x[:, j])
+    n = (n - 1.0) / max(m - 1, 1)
+    return _orient(n, cost, constant_columns(x))
+
+
+def zscore(x: np.ndarray, cost: np.ndarray) -> np.ndarray:
+    """Clipped z-score: z = (x − mean)/std (ddof = 0) clipped to ±3, then n = (z + 3)/6."""
+    std = x.std(axis=0)
+    flat = std <= 0
+    z = (x - x.mean(axis=0)) / np.where(flat, 1.0, std)
+    n = (np.clip(z, -3.0, 3.0) + 3.0) / 6.0
+    return _orient(n, cost, flat)
+
+
+def log_minmax(x: np.ndarray, cost: np.ndarray) -> np.ndarray:
+    """Log then min–max: y = ln(1 + x − min(x)), then min–max on y (defined for any sign)."""
+    y = np.log1p(x - x.min(axis=0))
+    return minmax(y, cost)
+
+
+def _average_rank(col: np.ndarray) -> np.ndarray:
+    """1-based ranks with ties given their mean rank (like scipy.stats.rankdata 'average')."""
+    order = np.argsort(col, kind="stable")
+    sorted_vals = col[order]
+    boundaries = np.flatnonzero(np.diff(sorted_vals) != 0) + 1
+    starts = np.concatenate(([0], boundaries))
+    ends = np.concatenate((boundaries, [col.size]))
+    mean_rank = (starts + ends + 1) / 2.0
+    ranks = np.empty(col.size, dtype=float)
+    ranks[order] = np.repeat(mean_rank, ends - starts)
+    return ranks
+
+
+NORMALIZERS: dict[str, Normalizer] = {
+    "minmax": minmax,
+    "percentile": percentile,
+    "zscore": zscore,
+    "log": log_minmax,
+}
