@@ -1,0 +1,180 @@
+"""Column mapping: which column is the customer ID, the name, an attribute or a factor.
+
+:func:`detect_mapping` looks at headers (the catalog's synonyms) and values (types,
+uniqueness). Known factors are included by default with the catalog's direction; other numeric
+columns become *custom* factors, listed but not included until the user says so. Date factors
+are turned into "days since the as-of date" by :func:`factor_values`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from core.catalog import (
+    BENEFIT,
+    attribute_of,
+    find_factor,
+    is_id_header,
+    is_name_header,
+)
+from core.errors import InputError
+from core.scenario import DEFAULT_TIER_LABELS, FactorSpec, Scenario, TierSpec
+
+
+@dataclass(frozen=True)
+class ColumnRole:
+    """What one column of the data is used for."""
+
+    column: str
+    role: str  # "id" | "name" | "attribute" | "factor" | "ignored"
+    kind: str  # "number" | "date" | "text"
+    factor_key: str | None = None  # a catalog key, or "custom"
+    direction: str | None = None
+    dimension: str | None = None
+    include: bool = False
+    attribute: str | None = None  # "industry" | "region" | "channel"
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """The detected (or edited) role of every column."""
+
+    id_column: str
+    name_column: str | None
+    roles: tuple[ColumnRole, ...]
+
+    @property
+    def factors(self) -> tuple[ColumnRole, ...]:
+        """Every factor column, included or not."""
+        return tuple(r for r in self.roles if r.role == "factor")
+
+    @property
+    def attributes(self) -> dict[str, str]:
+        """Grouping attributes found, e.g. {"industry": "行业", "region": "区域"}."""
+        return {r.attribute: r.column for r in self.roles if r.attribute}
+
+    def role_of(self, column: str) -> ColumnRole | None:
+        """The role of one column, or None if the mapping does not know it."""
+        return next((r for r in self.roles if r.column == column), None)
+
+
+def column_kind(values: pd.Series) -> str:
+    """'date', 'number' or 'text' from a column's dtype."""
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return "date"
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        return "number"
+    return "text"
+
+
+def _is_unique_key(values: pd.Series) -> bool:
+    present = values.dropna()
+    return len(present) > 0 and present.is_unique and len(present) >= 0.95 * len(values)
+
+
+def _pick_id(frame: pd.DataFrame) -> str:
+    columns = list(frame.columns)
+    by_header = [c for c in columns if is_id_header(c)]
+    if by_header:
+        return by_header[0]
+    for column in columns:
+        if column_kind(frame[column]) == "text" and _is_unique_key(frame[column]):
+            return column
+    if not columns:
+        raise InputError("the table has no columns; check the file's header row")
+    return columns[0]
+
+
+def detect_mapping(frame: pd.DataFrame) -> Mapping:
+    """Guess every column's role from its header and values."""
+    id_column = _pick_id(frame)
+    names = [c for c in frame.columns if c != id_column and is_name_header(c)]
+    name_column = names[0] if names else None
+    roles = []
+    for column in frame.columns:
+        kind = column_kind(frame[column])
+        if column == id_column:
+            roles.append(ColumnRole(column, "id", kind))
+        elif column == name_column:
+            roles.append(ColumnRole(column, "name", kind))
+        elif attribute_of(column) and kind == "text":
+            roles.append(ColumnRole(column, "attribute", kind, attribute=attribute_of(column)))
+        elif kind == "text":
+            roles.append(ColumnRole(column, "ignored", kind))
+        else:
+            known = find_factor(column)
+            has_values = frame[column].notna().any()
+            if known:
+                roles.append(
+                    ColumnRole(
+                        column,
+                        "factor",
+                        kind,
+                        known.key,
+                        known.direction,
+                        known.dimension,
+                        include=bool(has_values),
+                    )
+                )
+            else:
+                roles.append(ColumnRole(column, "factor", kind, "custom", BENEFIT, "custom"))
+    return Mapping(id_column, name_column, tuple(roles))
+
+
+def with_factor(mapping: Mapping, column: str, **changes: object) -> Mapping:
+    """A copy of the mapping with one column's role fields changed (include, direction …)."""
+    roles = tuple(replace(r, **changes) if r.column == column else r for r in mapping.roles)
+    return replace(mapping, roles=roles)
+
+
+def default_scenario(mapping: Mapping, lang: str = "zh") -> Scenario:
+    """Equal weights over the included factors, share tiers, min–max, median imputation."""
+    factors = tuple(
+        FactorSpec(r.column, r.direction or BENEFIT, 1.0) for r in mapping.factors if r.include
+    )
+    if not factors:
+        raise InputError(
+            "no factor columns found: the table needs at least one numeric or date column "
+            "(for example 销售额 / revenue); map one on the Data page or add it to the file"
+        )
+    return Scenario(
+        id_column=mapping.id_column,
+        name_column=mapping.name_column,
+        factors=factors,
+        tiers=TierSpec(labels=DEFAULT_TIER_LABELS.get(lang, DEFAULT_TIER_LABELS["zh"])),
+    )
+
+
+def latest_date(frame: pd.DataFrame, columns: list[str]) -> date | None:
+    """The latest date in the given date columns (the default as-of date), or None."""
+    dates = [frame[c].max() for c in columns if column_kind(frame[c]) == "date"]
+    dates = [d for d in dates if pd.notna(d)]
+    return max(dates).date() if dates else None
+
+
+def factor_values(frame: pd.DataFrame, columns: list[str], as_of: date | None) -> np.ndarray:
+    """The factor matrix (customers × factors, float, NaN = missing).
+
+    Date columns become days since ``as_of`` (days since the last purchase, days since the
+    first order); numbers are taken as they are.
+    """
+    out = np.empty((len(frame), len(columns)), dtype=float)
+    for j, column in enumerate(columns):
+        values = frame[column]
+        if column_kind(values) == "date":
+            if as_of is None:
+                raise InputError(f"column {column!r} holds dates but no as-of date is known")
+            delta = pd.Timestamp(as_of) - values
+            out[:, j] = delta.dt.days.to_numpy(dtype=float, na_value=np.nan)
+        elif column_kind(values) == "number":
+            out[:, j] = values.to_numpy(dtype=float, na_value=np.nan)
+        else:
+            raise InputError(
+                f"column {column!r} holds text, not numbers; map another column as the factor "
+                "or fix the values (see the ingest report for the cells that failed)"
+            )
+    return out

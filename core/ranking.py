@@ -1,0 +1,176 @@
+"""Rank a customer table under a Scenario: the one entry point the app and the CLI share.
+
+Nothing is lost silently: every input row is either in :attr:`Ranking.table` or in
+:attr:`Ranking.excluded` with its reason. Row numbers follow the spreadsheet convention
+(header = row 1, first customer = row 2).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from core.catalog import COST
+from core.errors import ScenarioError
+from core.mapping import factor_values, latest_date
+from core.normalize import constant_columns
+from core.scenario import Scenario
+from core.scoring import fill_missing, normalize_columns, rank_order, topsis, weighted_sum
+from core.tiers import abc_classes, quadrant_tiers, share_tiers, threshold_tiers
+
+CONTRIB_PREFIX = "contrib:"
+FIRST_DATA_ROW = 2
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """A ranked, tiered and explained customer list."""
+
+    table: pd.DataFrame  # rank, customer_id, score, tier, contrib:<col>…, original columns
+    excluded: pd.DataFrame  # row, customer_id, reason
+    warnings: tuple[str, ...]
+    scenario: Scenario
+    as_of: date | None
+
+    @property
+    def contribution_columns(self) -> list[str]:
+        """The contribution column names, in factor order."""
+        return [CONTRIB_PREFIX + c for c in self.scenario.columns]
+
+
+def _excluded_rows(frame: pd.DataFrame, id_column: str, x: np.ndarray) -> pd.DataFrame:
+    ids = frame[id_column]
+    rows = np.arange(len(frame)) + FIRST_DATA_ROW
+    text_ids = ids.astype("string").str.strip()
+    missing_id = ids.isna().to_numpy() | (text_ids == "").fillna(True).to_numpy()
+    first_row = pd.Series(rows, index=frame.index).groupby(text_ids.to_numpy()).transform("min")
+    duplicate = text_ids.duplicated().fillna(False).to_numpy() & ~missing_id
+    no_values = np.isnan(x).all(axis=1) & ~missing_id & ~duplicate
+    reasons = np.full(len(frame), None, dtype=object)
+    reasons[missing_id] = f"missing customer ID in column {id_column!r}"
+    for i in np.flatnonzero(duplicate):
+        reasons[i] = (
+            f"duplicate customer ID {text_ids.iloc[i]!r} (first seen in row "
+            f"{int(first_row.iloc[i])}); only the first row is ranked"
+        )
+    reasons[no_values] = "no value for any factor"
+    keep = reasons == None  # noqa: E711 — elementwise test on an object array
+    return pd.DataFrame(
+        {"row": rows[~keep], "customer_id": ids.to_numpy()[~keep], "reason": reasons[~keep]}
+    ).astype({"row": int})
+
+
+def _column_warnings(columns: list[str], x: np.ndarray, policy: str) -> list[str]:
+    warnings = []
+    missing = np.isnan(x).sum(axis=0)
+    policy_text = {
+        "median": "filled with the column median",
+        "worst": "filled with the column's worst value",
+        "skip": "left out for those customers (their weights renormalised)",
+    }[policy]
+    for j, column in enumerate(columns):
+        if missing[j]:
+            warnings.append(f"column {column!r}: {missing[j]} missing value(s) {policy_text}")
+    return warnings
+
+
+def _assign_tiers(table: pd.DataFrame, scenario: Scenario) -> np.ndarray:
+    spec = scenario.tiers
+    if spec.scheme == "share":
+        return share_tiers(table["rank"].to_numpy(), spec.shares, spec.labels)
+    if spec.scheme == "threshold":
+        return threshold_tiers(table["score"].to_numpy(), spec.thresholds, spec.labels)
+    value_column = spec.value_column or scenario.columns[0]
+    if spec.scheme == "abc":
+        return abc_classes(
+            table[value_column].to_numpy(dtype=float, na_value=np.nan), spec.cuts, spec.labels
+        )
+    potential = spec.potential_column
+    if potential is None or len(spec.labels) != 4:
+        raise ScenarioError("scenario: the quadrant scheme needs 'potential_column' and 4 labels")
+    return quadrant_tiers(
+        table[value_column].to_numpy(dtype=float, na_value=np.nan),
+        table[potential].to_numpy(dtype=float, na_value=np.nan),
+        spec.labels,
+        spec.value_cut,
+        spec.potential_cut,
+    )
+
+
+def rank_customers(frame: pd.DataFrame, scenario: Scenario) -> Ranking:
+    """Score, rank, tier and explain every customer of ``frame`` under ``scenario``."""
+    scenario.validate(frame.columns)
+    columns = scenario.columns
+    as_of = date.fromisoformat(scenario.as_of) if scenario.as_of else latest_date(frame, columns)
+    raw = factor_values(frame, columns, as_of)
+    warnings = []
+    infinite = np.isinf(raw)
+    for j in np.flatnonzero(infinite.any(axis=0)):
+        rows = (np.flatnonzero(infinite[:, j]) + FIRST_DATA_ROW).tolist()
+        warnings.append(
+            f"column {columns[j]!r}: infinite value(s) in row(s) "
+            f"{', '.join(map(str, rows[:5]))} treated as missing"
+        )
+    raw = np.where(infinite, np.nan, raw)
+    excluded = _excluded_rows(frame, scenario.id_column, raw)
+    kept = np.ones(len(frame), dtype=bool)
+    kept[excluded["row"].to_numpy() - FIRST_DATA_ROW] = False
+    x = raw[kept]
+    if len(x) == 0:
+        raise ScenarioError(
+            "no customer can be ranked: every row was excluded "
+            "(see the excluded rows and their reasons)"
+        )
+    weights = scenario.weights.copy()
+    empty = np.isnan(x).all(axis=0)
+    for j in np.flatnonzero(empty):
+        warnings.append(f"column {columns[j]!r} has no values; it is left out of the score")
+    weights[empty] = 0.0
+    if weights.sum() <= 0:
+        raise ScenarioError(
+            "no factor with a positive weight has any values; "
+            "include another factor or fill in the data"
+        )
+    weights = weights / weights.sum()
+    x[:, empty] = 0.0
+    warnings += _column_warnings(columns, x, scenario.missing)
+    cost = np.array([f.direction == COST for f in scenario.factors])
+    present = ~np.isnan(x) if scenario.missing == "skip" and np.isnan(x).any() else None
+    filled = fill_missing(x, cost, scenario.missing)
+    for j in np.flatnonzero(constant_columns(filled) & ~empty):
+        warnings.append(
+            f"column {columns[j]!r} has the same value for every customer; "
+            "it adds the same to everyone and does not change the order"
+        )
+    if scenario.method == "topsis":
+        score, contrib = topsis(filled, cost, weights, present)
+    else:
+        normalized = normalize_columns(filled, cost, [f.normalize for f in scenario.factors])
+        score, contrib = weighted_sum(normalized, weights, present)
+    table = _build_table(frame.loc[kept], scenario, score, contrib)
+    table["tier"] = _assign_tiers(table, scenario)
+    return Ranking(table, excluded, tuple(warnings), scenario, as_of)
+
+
+def _build_table(
+    frame: pd.DataFrame, scenario: Scenario, score: np.ndarray, contrib: np.ndarray
+) -> pd.DataFrame:
+    ids = frame[scenario.id_column]
+    codes = pd.factorize(ids.astype("string"), sort=True)[0]
+    order = rank_order(score, codes)
+    head = {
+        "rank": np.arange(1, len(order) + 1),
+        "customer_id": ids.to_numpy()[order],
+        "score": score[order],
+        "tier": np.full(len(order), "", dtype=object),
+    }
+    for j, column in enumerate(scenario.columns):
+        head[CONTRIB_PREFIX + column] = contrib[order, j]
+    table = pd.DataFrame(head)
+    original = frame.iloc[order].reset_index(drop=True)
+    # An input column called e.g. "score" must not shadow the computed one.
+    original.columns = [f"{c} (input)" if c in head else c for c in original.columns]
+    return pd.concat([table, original], axis=1)

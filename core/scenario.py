@@ -1,0 +1,278 @@
+"""The Scenario: one serialisable object that describes a ranking completely.
+
+The same object flows through the app's session state, the URL, JSON files, the CLI and saved
+scenarios. Its JSON contract (more fields may be added; unknown fields are ignored)::
+
+    {"id_column": "客户编号", "method": "weighted_sum", "missing": "median",
+     "as_of": "2024-12-31",
+     "factors": [{"column": "销售额", "direction": "benefit", "weight": 40, "normalize": "minmax"},
+                 {"column": "最近购买日期", "direction": "cost", "weight": 20}],
+     "tiers": {"scheme": "share", "labels": ["关键客户", "重点客户", "普通客户"],
+               "shares": [0.2, 0.3, 0.5]}}
+
+Structural problems raise :class:`ScenarioError` when the object is built; problems that need
+the data (an unknown column) are found by :meth:`Scenario.validate`.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+import zlib
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from core.catalog import DIRECTIONS
+from core.errors import ScenarioError
+from core.normalize import NORMALIZERS
+
+METHODS = ("weighted_sum", "topsis")
+MISSING_POLICIES = ("median", "worst", "skip")
+TIER_SCHEMES = ("share", "threshold", "abc", "quadrant")
+DEFAULT_TIER_LABELS = {
+    "zh": ("关键客户", "重点客户", "普通客户"),
+    "en": ("Key", "Important", "Ordinary"),
+}
+DEFAULT_SHARES = (0.2, 0.3, 0.5)
+
+
+def _choice(value: Any, allowed: Iterable[str], what: str) -> str:
+    allowed = tuple(allowed)
+    if value not in allowed:
+        raise ScenarioError(f"scenario: unknown {what} {value!r}; use one of: {', '.join(allowed)}")
+    return value
+
+
+@dataclass(frozen=True)
+class FactorSpec:
+    """One factor of the ranking: a data column, its direction, relative weight and normaliser."""
+
+    column: str
+    direction: str = "benefit"
+    weight: float = 1.0
+    normalize: str = "minmax"
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.column, str) or not self.column:
+            raise ScenarioError("scenario: every factor needs a non-empty 'column' name")
+        _choice(self.direction, DIRECTIONS, f"direction for factor {self.column!r}:")
+        _choice(self.normalize, NORMALIZERS, f"normaliser for factor {self.column!r}:")
+        try:
+            weight = float(self.weight)
+        except (TypeError, ValueError):
+            raise ScenarioError(
+                f"scenario: factor {self.column!r} has a weight that is not a number "
+                f"({self.weight!r}); use a number ≥ 0"
+            ) from None
+        if not math.isfinite(weight) or weight < 0:
+            raise ScenarioError(
+                f"scenario: factor {self.column!r} has a negative or invalid weight ({self.weight});"
+                " weights must be numbers ≥ 0"
+            )
+        object.__setattr__(self, "weight", weight)
+
+
+@dataclass(frozen=True)
+class TierSpec:
+    """How ranked customers are grouped (METHOD.md §4).
+
+    - ``share``: by rank, the first ``shares[0]`` of customers get ``labels[0]`` and so on;
+    - ``threshold``: score ≥ ``thresholds[0]`` → ``labels[0]`` … (thresholds descending);
+    - ``abc``: by cumulative share of ``value_column`` with cut-offs ``cuts`` (default 80 %, 95 %);
+    - ``quadrant``: value × potential around their medians (or ``value_cut`` / ``potential_cut``).
+    """
+
+    scheme: str = "share"
+    labels: tuple[str, ...] = DEFAULT_TIER_LABELS["zh"]
+    shares: tuple[float, ...] = DEFAULT_SHARES
+    thresholds: tuple[float, ...] = (70.0, 40.0)
+    cuts: tuple[float, ...] = (0.8, 0.95)
+    value_column: str | None = None
+    potential_column: str | None = None
+    value_cut: float | None = None
+    potential_cut: float | None = None
+
+    def __post_init__(self) -> None:
+        _choice(self.scheme, TIER_SCHEMES, "tier scheme")
+        for name in ("labels", "shares", "thresholds", "cuts"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+        if not self.labels or any(not str(label).strip() for label in self.labels):
+            raise ScenarioError("scenario: tier labels must be non-empty names")
+        if len(set(self.labels)) != len(self.labels):
+            raise ScenarioError(
+                f"scenario: tier labels repeat: {list(self.labels)}; make each unique"
+            )
+        if self.scheme == "share":
+            self._check_shares()
+        if self.scheme == "threshold" and len(self.thresholds) != len(self.labels) - 1:
+            raise ScenarioError(
+                f"scenario: {len(self.labels)} tier labels need {len(self.labels) - 1} score "
+                f"thresholds, got {len(self.thresholds)}"
+            )
+        if self.scheme == "abc" and len(self.cuts) != len(self.labels) - 1:
+            raise ScenarioError(
+                f"scenario: {len(self.labels)} ABC classes need {len(self.labels) - 1} cut-offs, "
+                f"got {len(self.cuts)}"
+            )
+
+    def _check_shares(self) -> None:
+        if len(self.shares) != len(self.labels):
+            raise ScenarioError(
+                f"scenario: {len(self.labels)} tier labels but {len(self.shares)} shares; "
+                "give one share per tier"
+            )
+        if any(s < 0 for s in self.shares) or not math.isclose(sum(self.shares), 1.0, abs_tol=1e-6):
+            raise ScenarioError(
+                f"scenario: tier shares {list(self.shares)} must be ≥ 0 and add up to 1"
+            )
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """Everything needed to rank a customer table, reproducibly."""
+
+    id_column: str
+    factors: tuple[FactorSpec, ...]
+    method: str = "weighted_sum"
+    missing: str = "median"
+    as_of: str | None = None
+    name_column: str | None = None
+    tiers: TierSpec = field(default_factory=TierSpec)
+    name: str = ""
+    playbook: dict[str, dict[str, str]] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.id_column, str) or not self.id_column:
+            raise ScenarioError("scenario: 'id_column' must name the customer-ID column")
+        object.__setattr__(self, "factors", tuple(self.factors))
+        if not self.factors:
+            raise ScenarioError("scenario: 'factors' is empty; include at least one factor")
+        columns = [f.column for f in self.factors]
+        repeated = sorted({c for c in columns if columns.count(c) > 1})
+        if repeated:
+            raise ScenarioError(f"scenario: factor column(s) listed twice: {', '.join(repeated)}")
+        _choice(self.method, METHODS, "method")
+        _choice(self.missing, MISSING_POLICIES, "missing-value policy")
+        if self.as_of is not None:
+            try:
+                date.fromisoformat(str(self.as_of))
+            except ValueError:
+                raise ScenarioError(
+                    f"scenario: 'as_of' {self.as_of!r} is not a date; write it as YYYY-MM-DD"
+                ) from None
+        if sum(f.weight for f in self.factors) <= 0:
+            raise ScenarioError(
+                "scenario: all factor weights are zero; give at least one factor a positive weight"
+            )
+
+    @property
+    def columns(self) -> list[str]:
+        """The factor columns, in order."""
+        return [f.column for f in self.factors]
+
+    @property
+    def weights(self) -> np.ndarray:
+        """Relative weights normalised to sum 1, in factor order."""
+        raw = np.array([f.weight for f in self.factors], dtype=float)
+        return raw / raw.sum()
+
+    def validate(self, columns: Iterable[str]) -> None:
+        """Raise ScenarioError if a column this scenario names is not in the data."""
+        available = list(columns)
+        named = [
+            self.id_column,
+            *self.columns,
+            self.name_column,
+            self.tiers.value_column,
+            self.tiers.potential_column,
+        ]
+        for column in named:
+            if column is not None and column not in available:
+                shown = ", ".join(map(str, available[:20]))
+                raise ScenarioError(
+                    f"scenario: column {column!r} is not in the data; available columns: {shown}"
+                )
+
+    def with_weights(self, weights: Mapping[str, float]) -> Scenario:
+        """A copy with new weights for the named columns (others keep theirs)."""
+        factors = tuple(replace(f, weight=weights.get(f.column, f.weight)) for f in self.factors)
+        return replace(self, factors=factors)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (the contract in the module docstring)."""
+        data = asdict(self)
+        data["factors"] = [asdict(f) for f in self.factors]
+        data["tiers"] = {
+            k: list(v) if isinstance(v, tuple) else v
+            for k, v in asdict(self.tiers).items()
+            if v is not None
+        }
+        extra = data.pop("extra")
+        return {k: v for k, v in {**extra, **data}.items() if v not in (None, "", {})}
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """The scenario as JSON text (UTF-8, Chinese kept readable)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Scenario:
+        """Build and check a scenario from parsed JSON; ScenarioError names any problem."""
+        if not isinstance(data, Mapping):
+            raise ScenarioError("scenario: expected a JSON object with 'id_column' and 'factors'")
+        for key in ("id_column", "factors"):
+            if key not in data:
+                raise ScenarioError(f"scenario: missing required field {key!r}")
+        raw_factors = data["factors"]
+        if not isinstance(raw_factors, list) or not all(
+            isinstance(f, Mapping) for f in raw_factors
+        ):
+            raise ScenarioError("scenario: 'factors' must be a list of objects with a 'column'")
+        factor_fields = set(FactorSpec.__dataclass_fields__)
+        factors = tuple(
+            FactorSpec(**{k: v for k, v in f.items() if k in factor_fields}) for f in raw_factors
+        )
+        tiers_raw = data.get("tiers") or {}
+        if not isinstance(tiers_raw, Mapping):
+            raise ScenarioError('scenario: \'tiers\' must be an object such as {"scheme": "share"}')
+        tier_fields = set(TierSpec.__dataclass_fields__)
+        tiers = TierSpec(**{k: v for k, v in tiers_raw.items() if k in tier_fields})
+        known = set(cls.__dataclass_fields__) - {"factors", "tiers", "extra"}
+        own = {k: v for k, v in data.items() if k in known}
+        extra = {k: v for k, v in data.items() if k not in known | {"factors", "tiers"}}
+        try:
+            return cls(factors=factors, tiers=tiers, extra=extra, **own)
+        except TypeError as exc:
+            raise ScenarioError(f"scenario: a field has the wrong type ({exc})") from None
+
+    @classmethod
+    def from_json(cls, text: str | bytes, source: str = "scenario") -> Scenario:
+        """Parse JSON text; a syntax error names the line and column."""
+        try:
+            data = json.loads(text)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            where = f" at line {exc.lineno}, column {exc.colno}" if hasattr(exc, "lineno") else ""
+            raise ScenarioError(f"{source}: not valid JSON{where}; check the file") from None
+        return cls.from_dict(data)
+
+    def to_token(self) -> str:
+        """A compact URL-safe token (zlib + base64) for share links."""
+        raw = zlib.compress(self.to_json(indent=None).encode("utf-8"), 9)
+        return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+    @classmethod
+    def from_token(cls, token: str) -> Scenario:
+        """Inverse of :meth:`to_token`; a damaged token raises ScenarioError."""
+        try:
+            raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+            text = zlib.decompress(raw).decode("utf-8")
+        except (ValueError, zlib.error, UnicodeDecodeError):
+            raise ScenarioError(
+                "share link: the scenario in the link is damaged; copy it again"
+            ) from None
+        return cls.from_json(text, source="share link")
