@@ -32,7 +32,9 @@ SAATY_RI: tuple[float, ...] = (
 """Random index RI(n) at position n − 1."""
 
 CR_LIMIT = 0.10
-SAATY_SCALE: tuple[float, ...] = tuple([1 / k for k in range(9, 1, -1)] + list(range(1, 10)))
+SAATY_SCALE: tuple[float, ...] = tuple(
+    [1 / k for k in range(9, 1, -1)] + [float(k) for k in range(1, 10)]
+)
 """The 17 values of Saaty's scale, 1/9 … 1/2, 1, 2 … 9, ascending."""
 
 _TOL = 1e-6  # relative tolerance for diagonal, reciprocity and scale bounds
@@ -44,7 +46,8 @@ class PairAdvice:
     """A judgement ``a[i, j]`` far from the consistent ratio ``w_i/w_j``.
 
     ``deviation = |ln(a_ij · w_j / w_i)|`` (Saaty's ε); ``suggested`` is ``w_i/w_j`` rounded to
-    the nearest value of Saaty's scale on a log scale.
+    the nearest value of Saaty's scale on a log scale. It can equal ``given`` (the consistent
+    ratio lies beyond 1/9 … 9, or rounds back): then revise the other judgements instead.
     """
 
     i: int
@@ -52,6 +55,11 @@ class PairAdvice:
     given: float
     suggested: float
     deviation: float
+
+    @property
+    def actionable(self) -> bool:
+        """True when the suggestion differs from the judgement given."""
+        return not math.isclose(self.given, self.suggested, rel_tol=1e-6)
 
 
 @dataclass(frozen=True)
@@ -105,7 +113,8 @@ def _worst_pairs(a: np.ndarray, w: np.ndarray) -> tuple[PairAdvice, ...]:
         deviation = abs(math.log(a[i, j] / ratio))
         if deviation > _NOISE:
             advice.append(PairAdvice(i, j, float(a[i, j]), _nearest_saaty(ratio), deviation))
-    return tuple(sorted(advice, key=lambda p: (-p.deviation, p.i, p.j)))
+    # Rounded so that equal deviations (up to float noise) keep their positional order.
+    return tuple(sorted(advice, key=lambda p: (-round(p.deviation, 9), p.i, p.j)))
 
 
 def _nearest_saaty(ratio: float) -> float:

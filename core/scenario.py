@@ -71,8 +71,8 @@ class FactorSpec:
             ) from None
         if not math.isfinite(weight) or weight < 0:
             raise ScenarioError(
-                f"scenario: factor {self.column!r} has a negative or invalid weight ({self.weight});"
-                " weights must be numbers ≥ 0"
+                f"scenario: factor {self.column!r} has a negative or invalid weight "
+                f"({self.weight}); weights must be numbers ≥ 0"
             )
         object.__setattr__(self, "weight", weight)
 

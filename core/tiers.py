@@ -17,7 +17,8 @@ QUADRANT_LABELS = {
 
 
 def share_tiers(ranks: np.ndarray, shares: Sequence[float], labels: Sequence[str]) -> np.ndarray:
-    """By rank: customer at rank r (1 = best) of m gets the first tier k with r ≤ round(m·Σshares[:k+1]).
+    """By rank: the customer at rank r (1 = best) of m gets the first tier k with
+    r ≤ round(m · Σ shares[:k+1]).
 
     With the default 20/30/50 split of 500 customers: ranks 1–100, 101–250, 251–500.
     """
