@@ -322,11 +322,13 @@ def _parse_number(text: str, where: str) -> float:
 
 
 def _judgement(value, where: str) -> float:
-    """A finite positive number (so its reciprocal exists), else an error naming ``where``."""
+    """A number on Saaty's scale 1/9 … 9, else an error naming ``where``."""
     try:
         v = float(value)
     except (TypeError, ValueError):
         v = math.nan
     if not (math.isfinite(v) and v > 0):
         raise InputError(f"{where}: {value!r} is not a positive number; use 1/9 … 9.")
+    if not 1 / 9 * (1 - _TOL) <= v <= 9 * (1 + _TOL):
+        raise InputError(f"{where}: {v:g} is outside Saaty's scale 1/9 … 9.")
     return v
