@@ -1,0 +1,28 @@
+"""Anonymised customer names for presentation mode and client reports.
+
+Names depend only on the set of IDs (sorted as text), never on the ranking, so the same
+customer keeps the same alias on every page and in every report of the same data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+ALIAS_PREFIX = {"zh": "客户 ", "en": "Customer "}
+
+
+def letter_code(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA, 27 → AB … (spreadsheet column letters)."""
+    code = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        code = chr(ord("A") + rest) + code
+    return code
+
+
+def anonymous_names(ids: Iterable[object], lang: str = "zh") -> dict[str, str]:
+    """Map each distinct ID (as text) to an alias such as '客户 A' / 'Customer A'."""
+    prefix = ALIAS_PREFIX.get(lang, ALIAS_PREFIX["en"])
+    distinct = sorted({str(i) for i in ids})
+    return {customer: prefix + letter_code(k) for k, customer in enumerate(distinct)}

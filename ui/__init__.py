@@ -1,0 +1,1 @@
+"""Streamlit user interface: the shared page shell, state, translations and charts."""

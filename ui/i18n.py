@@ -1,0 +1,38 @@
+"""Translation: ``t(key, lang, **values)`` looks a key up in the one table (ui.text.TEXT)."""
+
+from __future__ import annotations
+
+from core.catalog import DIMENSIONS, find_factor, header_key
+from ui.text import TEXT
+
+LANGS = ("zh", "en")
+LANG_NAMES = {"zh": "中文", "en": "English"}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The text for ``key`` in ``lang``, placeholders filled; an unknown key shows itself."""
+    pair = TEXT.get(key)
+    if pair is None:
+        return key
+    text = pair[0] if lang == "zh" else pair[1]
+    return text.format(**values) if values else text
+
+
+def lang_from_locale(locale: str | None) -> str:
+    """'zh' for a Chinese browser locale (zh, zh-CN, zh-TW …), else 'en'."""
+    return "zh" if locale and locale.lower().startswith("zh") else "en"
+
+
+def factor_label(column: str, lang: str) -> str:
+    """A factor's display name: the column name, with the catalog's name when they differ."""
+    known = find_factor(column)
+    if known is None:
+        return column
+    name = known.zh if lang == "zh" else known.en
+    return column if header_key(name) == header_key(column) else f"{column} · {name}"
+
+
+def dimension_label(dimension: str | None, lang: str) -> str:
+    """The display name of a factor dimension."""
+    zh, en = DIMENSIONS.get(dimension or "custom", DIMENSIONS["custom"])
+    return zh if lang == "zh" else en

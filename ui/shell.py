@@ -1,0 +1,151 @@
+"""The shell every page calls first: page config, language, data, navigation, weight sliders.
+
+With a ``pages/`` folder Streamlit runs each page script on its own, so each page begins with
+``page = page_shell("ranking")`` and then only reads ``page`` and draws.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+from core.ingest import IngestResult
+
+from core.errors import InputError
+from core.mapping import Mapping
+from core.ranking import Ranking, rank_customers
+from core.scenario import Scenario
+from ui import state
+from ui.i18n import LANG_NAMES, LANGS, lang_from_locale, t
+from ui.widgets import weight_sliders
+
+APP_ROOT = Path(__file__).resolve().parents[1]
+PAGES = (
+    ("home", "streamlit_app.py", "🏠"),
+    ("data", "pages/data.py", "📂"),
+    ("weights", "pages/weights.py", "⚖️"),
+    ("ranking", "pages/ranking.py", "🏆"),
+    ("groups", "pages/groups.py", "🧩"),
+    ("export", "pages/export.py", "📤"),
+)
+
+PRESENTATION_CSS = """
+<style>
+  html, body, [data-testid="stAppViewContainer"] { font-size: 20px; }
+  [data-testid="stMarkdownContainer"] p, [data-testid="stMetricValue"] { font-size: 1.25rem; }
+  h1 { font-size: 2.6rem !important; }
+</style>
+"""
+
+
+@dataclass(frozen=True)
+class Page:
+    """What a page needs to draw: language, data, mapping, scenario and the live ranking."""
+
+    lang: str
+    ingest: IngestResult
+    mapping: Mapping
+    scenario: Scenario
+    ranking: Ranking | None
+    presentation: bool
+
+    def t(self, key: str, **values: object) -> str:
+        """Translate a key into this page's language."""
+        return t(key, self.lang, **values)
+
+
+def _resolve_lang() -> str:
+    if state.LANG not in st.session_state:
+        asked = st.query_params.get("lang")
+        st.session_state[state.LANG] = (
+            asked if asked in LANGS else lang_from_locale(st.context.locale)
+        )
+    return st.session_state[state.LANG]
+
+
+def _on_lang_change() -> None:
+    lang = st.session_state["lang_choice"]
+    st.session_state[state.LANG] = lang
+    if state.SCENARIO in st.session_state:
+        state.set_scenario(state.relabel_default_tiers(state.current_scenario(), lang))
+
+
+def _apply_share_link(lang: str) -> None:
+    token = st.query_params.get("s")
+    if not token or st.session_state.get(state.SHARE_TOKEN) == token:
+        return
+    st.session_state[state.SHARE_TOKEN] = token
+    try:
+        scenario = Scenario.from_token(token)
+        scenario.validate(state.ingest_result().frame.columns)
+    except InputError as exc:
+        st.session_state[state.LOAD_ERROR] = str(exc)
+        return
+    state.set_scenario(scenario)
+
+
+def _sidebar(lang: str, current: str) -> None:
+    with st.sidebar:
+        st.segmented_control(
+            t("shell.language", lang),
+            LANGS,
+            key="lang_choice",
+            format_func=LANG_NAMES.get,
+            on_change=_on_lang_change,
+            required=True,
+        )
+        for page_id, path, icon in PAGES:
+            if not (APP_ROOT / path).exists():
+                continue
+            st.page_link(
+                path, label=t(f"nav.{page_id}", lang), icon=icon, disabled=page_id == current
+            )
+        st.divider()
+        result = state.ingest_result()
+        st.caption(
+            t(
+                "shell.data_source",
+                lang,
+                name=result.source,
+                rows=len(result.frame),
+                factors=len(state.current_scenario().factors),
+            )
+        )
+        st.toggle(
+            t("shell.presentation", lang),
+            key=state.PRESENTATION,
+            help=t("shell.presentation_help", lang),
+        )
+        with st.expander(t("shell.weights", lang), expanded=current != "weights"):
+            weight_sliders(lang, location="sidebar")
+
+
+def page_shell(current: str) -> Page:
+    """Draw the shared chrome and return the state this page draws from."""
+    lang = _resolve_lang()
+    st.set_page_config(
+        page_title=t("app.title", lang),
+        page_icon="🏅",
+        layout="wide",
+        initial_sidebar_state="expanded",
+    )
+    st.query_params["lang"] = lang
+    st.session_state["lang_choice"] = lang
+    state.ensure_data(lang)
+    _apply_share_link(lang)
+    _sidebar(lang, current)
+    presentation = bool(st.session_state.get(state.PRESENTATION))
+    if presentation:
+        st.html(PRESENTATION_CSS)
+    error = st.session_state.get(state.LOAD_ERROR)
+    if error:
+        st.error(t("shell.load_error", lang, error=error), icon="⚠️")
+    scenario = state.current_scenario()
+    ingest = state.ingest_result()
+    try:
+        ranking = rank_customers(ingest.frame, scenario)
+    except InputError as exc:
+        st.error(t("shell.rank_error", lang, error=str(exc)), icon="⚠️")
+        ranking = None
+    return Page(lang, ingest, state.current_mapping(), scenario, ranking, presentation)

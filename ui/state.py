@@ -1,0 +1,151 @@
+"""Session state: every key in one place, and the few operations that change it.
+
+Canonical values live under plain keys (the data set, its ingest result, the mapping, the
+scenario); widgets have their own keys and copy into the canonical ones through callbacks, so
+a value survives page switches even when the widget that set it is not drawn.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import streamlit as st
+from core.ingest import IngestResult, read_table
+
+from core.errors import InputError
+from core.mapping import Mapping, default_scenario, detect_mapping
+from core.scenario import DEFAULT_TIER_LABELS, Scenario
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+SAMPLES = {"zh": "sample_customers_zh.csv", "en": "sample_customers_en.csv"}
+
+LANG = "lang"
+DATASET = "dataset"
+INGEST = "ingest"
+MAPPING = "mapping"
+SCENARIO = "scenario"
+BASELINE = "baseline"
+PRESENTATION = "presentation"
+LOAD_ERROR = "load_error"
+SHARE_TOKEN = "share_token_applied"
+
+SLIDER_MAX = 100
+EQUAL_WEIGHT = 50
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The bytes a user loaded (or a bundled sample), identified by their digest."""
+
+    name: str
+    content: bytes
+    digest: str
+    sheet: str | None = None
+    is_sample: bool = False
+
+
+def make_dataset(
+    name: str, content: bytes, sheet: str | None = None, is_sample: bool = False
+) -> Dataset:
+    """Wrap loaded bytes; the digest keys the ingest cache."""
+    return Dataset(name, content, hashlib.sha256(content).hexdigest(), sheet, is_sample)
+
+
+def sample_dataset(lang: str) -> Dataset:
+    """The bundled sample customer table in the given language."""
+    name = SAMPLES.get(lang, SAMPLES["zh"])
+    return make_dataset(name, (DATA_DIR / name).read_bytes(), is_sample=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _ingest(digest: str, name: str, sheet: str | None, _content: bytes) -> IngestResult:
+    """Ingest once per distinct file (keyed on the digest, not on the bytes themselves)."""
+    return read_table(_content, name=name, sheet=sheet)
+
+
+def load_dataset(dataset: Dataset, lang: str) -> None:
+    """Make ``dataset`` current; on bad input keep the previous data and remember the error."""
+    try:
+        result = _ingest(dataset.digest, dataset.name, dataset.sheet, dataset.content)
+        mapping = detect_mapping(result.frame)
+        scenario = equal_weights(default_scenario(mapping, lang))
+    except InputError as exc:
+        st.session_state[LOAD_ERROR] = str(exc)
+        return
+    st.session_state[LOAD_ERROR] = None
+    st.session_state[DATASET] = dataset
+    st.session_state[INGEST] = result
+    st.session_state[MAPPING] = mapping
+    st.session_state[SCENARIO] = scenario
+    st.session_state[BASELINE] = None
+
+
+def ensure_data(lang: str) -> None:
+    """Open on the bundled sample the first time a session runs."""
+    if INGEST not in st.session_state:
+        load_dataset(sample_dataset(lang), lang)
+
+
+def ingest_result() -> IngestResult:
+    """The current data's ingest result."""
+    return st.session_state[INGEST]
+
+
+def current_mapping() -> Mapping:
+    """The current column mapping."""
+    return st.session_state[MAPPING]
+
+
+def current_scenario() -> Scenario:
+    """The current scenario (factors, weights, method, tiers …)."""
+    return st.session_state[SCENARIO]
+
+
+def equal_weights(scenario: Scenario) -> Scenario:
+    """Every factor at the sliders' middle (50): equal relative weights."""
+    return scenario.with_weights({c: EQUAL_WEIGHT for c in scenario.columns})
+
+
+def slider_scaled(scenario: Scenario) -> Scenario:
+    """Rescale weights so the largest fits the 0–100 sliders; the ratios stay the same."""
+    top = max(f.weight for f in scenario.factors)
+    if top <= SLIDER_MAX:
+        return scenario
+    return scenario.with_weights({f.column: f.weight * SLIDER_MAX / top for f in scenario.factors})
+
+
+def set_scenario(scenario: Scenario) -> None:
+    """Replace the current scenario (weights sliders re-read it on the next draw)."""
+    st.session_state[SCENARIO] = slider_scaled(scenario)
+
+
+def set_weight(column: str, widget_key: str) -> None:
+    """Slider callback: copy the widget's value into the scenario."""
+    set_scenario(current_scenario().with_weights({column: float(st.session_state[widget_key])}))
+
+
+def set_mapping(mapping: Mapping) -> None:
+    """Apply an edited mapping: included factors become the scenario's, weights kept."""
+    old = current_scenario()
+    kept = {f.column: f for f in old.factors}
+    fresh = equal_weights(default_scenario(mapping))
+    factors = tuple(
+        replace(kept[f.column], direction=f.direction) if f.column in kept else f
+        for f in fresh.factors
+    )
+    st.session_state[MAPPING] = mapping
+    set_scenario(
+        replace(old, id_column=mapping.id_column, name_column=mapping.name_column, factors=factors)
+    )
+
+
+def relabel_default_tiers(scenario: Scenario, lang: str) -> Scenario:
+    """Swap a default tier-label set for the other language's; custom labels stay as typed."""
+    for labels in DEFAULT_TIER_LABELS.values():
+        if scenario.tiers.labels == labels and labels != DEFAULT_TIER_LABELS[lang]:
+            return replace(
+                scenario, tiers=replace(scenario.tiers, labels=DEFAULT_TIER_LABELS[lang])
+            )
+    return scenario

@@ -1,0 +1,22 @@
+"""The translation table, split by page so that each page's text lives beside its peers.
+
+:data:`TEXT` merges every part into one table (key → (中文, English)); a key defined twice is
+an error at import, so no part can silently override another.
+"""
+
+from ui.text import common, data, export, groups, ranking, weights
+
+PARTS = (common, data, weights, ranking, groups, export)
+
+
+def _merge() -> dict[str, tuple[str, str]]:
+    merged: dict[str, tuple[str, str]] = {}
+    for part in PARTS:
+        for key, pair in part.TEXT.items():
+            if key in merged:
+                raise KeyError(f"translation key {key!r} defined twice ({part.__name__})")
+            merged[key] = pair
+    return merged
+
+
+TEXT = _merge()

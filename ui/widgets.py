@@ -1,0 +1,58 @@
+"""Reusable input widgets: the weight sliders drawn in the sidebar and on the Weights page."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core.catalog import DIMENSIONS
+from ui import state
+from ui.i18n import dimension_label, factor_label, t
+from ui.state import SLIDER_MAX
+
+
+def slider_key(location: str, column: str) -> str:
+    """The widget key of one factor's slider at one location (sidebar / page)."""
+    return f"w_{location}_{column}"
+
+
+def _dimension_of(column: str) -> str:
+    role = state.current_mapping().role_of(column)
+    return (role.dimension if role and role.dimension else None) or "custom"
+
+
+def weight_sliders(lang: str, location: str, grouped: bool = False) -> None:
+    """One 0–100 slider per factor; each label shows the factor's live share of 100 %.
+
+    The scenario is the source of truth: each slider is seeded from it before it is drawn
+    and writes back through its callback, so both locations always agree.
+    """
+    scenario = state.current_scenario()
+    total = sum(f.weight for f in scenario.factors) or 1.0
+    by_dimension: dict[str, list] = {}
+    for factor in scenario.factors:
+        by_dimension.setdefault(_dimension_of(factor.column) if grouped else "", []).append(factor)
+    order = [d for d in DIMENSIONS if d in by_dimension] if grouped else [""]
+    for dimension in order:
+        if grouped:
+            share = sum(f.weight for f in by_dimension[dimension]) / total
+            st.markdown(f"**{dimension_label(dimension, lang)}** · {share:.0%}")
+        for factor in by_dimension[dimension]:
+            key = slider_key(location, factor.column)
+            st.session_state[key] = round(min(factor.weight, SLIDER_MAX))
+            arrow = "↓" if factor.direction == "cost" else "↑"
+            label = t(
+                "weights.slider_label",
+                lang,
+                factor=factor_label(factor.column, lang),
+                arrow=arrow,
+                share=factor.weight / total,
+            )
+            st.slider(
+                label,
+                0,
+                SLIDER_MAX,
+                key=key,
+                on_change=state.set_weight,
+                args=(factor.column, key),
+                help=t("weights.slider_help", lang),
+            )
