@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
-from core.ingest import IngestResult
 
 from core.errors import InputError
+from core.ingest import IngestResult
 from core.mapping import Mapping
 from core.ranking import Ranking, rank_customers
 from core.scenario import Scenario

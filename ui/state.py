@@ -12,9 +12,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import streamlit as st
-from core.ingest import IngestResult, read_table
 
 from core.errors import InputError
+from core.ingest import IngestResult, read_table
 from core.mapping import Mapping, default_scenario, detect_mapping
 from core.scenario import DEFAULT_TIER_LABELS, Scenario
 
