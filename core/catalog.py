@@ -303,15 +303,19 @@ _NAME_INDEX = _index(NAME_SYNONYMS)
 
 
 def find_factor(header: str) -> FactorDef | None:
-    """The catalog factor a header names (exact synonym first, then containment), or None."""
+    """The catalog factor a header names (exact synonym first, then the longest contained
+    Chinese synonym, so 2024年毛利率 is the profit rate, not the profit), or None."""
     key = header_key(header)
     for factor, names in _FACTOR_INDEX:
         if key in names:
             return factor
-    for factor, names in _FACTOR_INDEX:
-        if any(len(n) >= 2 and n in key for n in names if not n.isascii()):
-            return factor
-    return None
+    contained = [
+        (len(n), factor)
+        for factor, names in _FACTOR_INDEX
+        for n in names
+        if not n.isascii() and len(n) >= 2 and n in key
+    ]
+    return max(contained, key=lambda pair: pair[0])[1] if contained else None
 
 
 def factor_by_key(key: str) -> FactorDef | None:

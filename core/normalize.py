@@ -56,7 +56,8 @@ def percentile(x: np.ndarray, cost: np.ndarray) -> np.ndarray:
 def zscore(x: np.ndarray, cost: np.ndarray) -> np.ndarray:
     """Clipped z-score: z = (x − mean)/std (ddof = 0) clipped to ±3, then n = (z + 3)/6."""
     std = x.std(axis=0)
-    flat = std <= 0
+    # Not std <= 0: a constant column like [0.1, 0.1, 0.1] has a rounding-noise std of ~1e-17.
+    flat = constant_columns(x)
     z = (x - x.mean(axis=0)) / np.where(flat, 1.0, std)
     n = (np.clip(z, -3.0, 3.0) + 3.0) / 6.0
     return _orient(n, cost, flat)

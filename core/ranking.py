@@ -46,16 +46,22 @@ def _excluded_rows(frame: pd.DataFrame, id_column: str, x: np.ndarray) -> pd.Dat
     rows = np.arange(len(frame)) + FIRST_DATA_ROW
     text_ids = ids.astype("string").str.strip()
     missing_id = ids.isna().to_numpy() | (text_ids == "").fillna(True).to_numpy()
-    first_row = pd.Series(rows, index=frame.index).groupby(text_ids.to_numpy()).transform("min")
-    duplicate = text_ids.duplicated().fillna(False).to_numpy() & ~missing_id
+    repeated = text_ids.duplicated().fillna(False).to_numpy()
+    duplicate = repeated & ~missing_id
     no_values = np.isnan(x).all(axis=1) & ~missing_id & ~duplicate
     reasons = np.full(len(frame), None, dtype=object)
     reasons[missing_id] = f"missing customer ID in column {id_column!r}"
-    for i in np.flatnonzero(duplicate):
-        reasons[i] = (
-            f"duplicate customer ID {text_ids.iloc[i]!r} (first seen in row "
-            f"{int(first_row.iloc[i])}); only the first row is ranked"
-        )
+    if duplicate.any():
+        # Each ID's first row, found only when needed: a groupby over every row is slow.
+        codes = pd.factorize(text_ids)[0]
+        first = np.full(codes.max() + 1, -1)
+        firsts = np.flatnonzero(~repeated & (codes >= 0))
+        first[codes[firsts]] = rows[firsts]
+        for i in np.flatnonzero(duplicate):
+            reasons[i] = (
+                f"duplicate customer ID {text_ids.iloc[i]!r} (first seen in row "
+                f"{int(first[codes[i]])}); only the first row is ranked"
+            )
     reasons[no_values] = "no value for any factor"
     keep = reasons == None  # noqa: E711 — elementwise test on an object array
     return pd.DataFrame(
@@ -159,7 +165,11 @@ def _build_table(
     frame: pd.DataFrame, scenario: Scenario, score: np.ndarray, contrib: np.ndarray
 ) -> pd.DataFrame:
     ids = frame[scenario.id_column]
-    codes = pd.factorize(ids.astype("string"), sort=True)[0]
+    try:
+        # Numeric IDs tie-break numerically (9 before 10); mixed types fall back to text.
+        codes = pd.factorize(ids, sort=True)[0]
+    except TypeError:
+        codes = pd.factorize(ids.astype("string"), sort=True)[0]
     order = rank_order(score, codes)
     head = {
         "rank": np.arange(1, len(order) + 1),

@@ -161,11 +161,13 @@ class Scenario:
         _choice(self.missing, MISSING_POLICIES, "missing-value policy")
         if self.as_of is not None:
             try:
-                date.fromisoformat(str(self.as_of))
+                as_of = date.fromisoformat(str(self.as_of))
             except ValueError:
                 raise ScenarioError(
                     f"scenario: 'as_of' {self.as_of!r} is not a date; write it as YYYY-MM-DD"
                 ) from None
+            # Stored as YYYY-MM-DD so callers can parse it (a JSON number would not be).
+            object.__setattr__(self, "as_of", as_of.isoformat())
         if sum(f.weight for f in self.factors) <= 0:
             raise ScenarioError(
                 "scenario: all factor weights are zero; give at least one factor a positive weight"
@@ -233,19 +235,21 @@ class Scenario:
             isinstance(f, Mapping) for f in raw_factors
         ):
             raise ScenarioError("scenario: 'factors' must be a list of objects with a 'column'")
-        factor_fields = set(FactorSpec.__dataclass_fields__)
-        factors = tuple(
-            FactorSpec(**{k: v for k, v in f.items() if k in factor_fields}) for f in raw_factors
-        )
         tiers_raw = data.get("tiers") or {}
         if not isinstance(tiers_raw, Mapping):
             raise ScenarioError('scenario: \'tiers\' must be an object such as {"scheme": "share"}')
+        factor_fields = set(FactorSpec.__dataclass_fields__)
         tier_fields = set(TierSpec.__dataclass_fields__)
-        tiers = TierSpec(**{k: v for k, v in tiers_raw.items() if k in tier_fields})
         known = set(cls.__dataclass_fields__) - {"factors", "tiers", "extra"}
         own = {k: v for k, v in data.items() if k in known}
         extra = {k: v for k, v in data.items() if k not in known | {"factors", "tiers"}}
         try:
+            # A factor without 'column' gets "" so FactorSpec names the problem itself.
+            factors = tuple(
+                FactorSpec(**{"column": "", **{k: v for k, v in f.items() if k in factor_fields}})
+                for f in raw_factors
+            )
+            tiers = TierSpec(**{k: v for k, v in tiers_raw.items() if k in tier_fields})
             return cls(factors=factors, tiers=tiers, extra=extra, **own)
         except TypeError as exc:
             raise ScenarioError(f"scenario: a field has the wrong type ({exc})") from None

@@ -95,8 +95,10 @@ def topsis(
     d_minus = np.sqrt(minus_sq.sum(axis=1))
     total = d_plus + d_minus
     safe = np.where(total > 0, total, 1.0)
-    score = np.where(total > 0, 100.0 * d_minus / safe, 50.0)
     base = wr if present is not None else np.broadcast_to(w[None, :], v.shape)
+    # At both ideals the score is half the customer's weight (50, or 0 when 'skip' leaves it
+    # no weighted factor), so the contributions below still add up to it.
+    score = np.where(total > 0, 100.0 * d_minus / safe, 50.0 * base.sum(axis=1))
     spread = (minus_sq - plus_sq) / (2.0 * safe[:, None] ** 2)
     contributions = 100.0 * (base / 2.0 + np.where(total[:, None] > 0, spread, 0.0))
     return score, contributions
