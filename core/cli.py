@@ -1,0 +1,252 @@
+"""Command line: ``python -m core <command> …``.
+
+Commands (one ``add_<name>_parser`` and one ``run_<name>`` each, joined in :data:`COMMANDS`)::
+
+    validate INPUT [--sheet NAME]
+        the ingest and mapping report; exit 0 when the file can be ranked, 2 when not
+    score INPUT [--scenario FILE.json] [--out FILE.csv|.xlsx|.parquet] [--top N] [--sheet NAME]
+        rank the customers (detected mapping and equal weights unless --scenario is given)
+
+Exit codes: 0 done, 2 bad input (one ``error: …`` line on stderr) or bad usage (argparse).
+Results go to stdout, the summary, warnings and excluded rows to stderr, so
+``python -m core score x.csv > top.txt`` keeps only the table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from core.errors import InputError, ScenarioError
+from core.export import FORMATS, output_format, to_csv_bytes, write_table
+from core.ingest import IngestResult, read_table
+from core.mapping import default_scenario, detect_mapping
+from core.ranking import Ranking, rank_customers
+from core.report_text import excluded_lines, ranking_table, tier_counts, validate_report
+from core.scenario import Scenario
+
+EXIT_OK = 0
+EXIT_INPUT = 2  # the same code argparse uses for usage errors
+DEFAULT_TOP = 20
+EXCLUDED_SHOWN = 50  # excluded rows listed on stderr; all of them go to the .excluded.csv
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} must be 1 or more")
+    return value
+
+
+def _add_input(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("input", metavar="INPUT", help="customer table: CSV, XLSX or Parquet")
+    parser.add_argument("--sheet", metavar="NAME", help="sheet to read from a workbook")
+
+
+def add_validate_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "validate",
+        help="check a customer table: types, roles, conversions, warnings, excluded rows",
+        description="Print the ingest and mapping report. Exit 0 if the file can be ranked.",
+    )
+    _add_input(parser)
+
+
+def add_score_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "score",
+        help="rank the customers and write or print the ranking",
+        description="Rank customers. Without --scenario: detected factors, equal weights.",
+    )
+    _add_input(parser)
+    parser.add_argument("--scenario", metavar="FILE.json", help="scenario JSON (weights …)")
+    parser.add_argument(
+        "--out",
+        metavar="FILE",
+        help=f"write the full ranking ({', '.join(FORMATS)}); CSV is UTF-8 with BOM",
+    )
+    parser.add_argument(
+        "--top",
+        type=_positive_int,
+        default=DEFAULT_TOP,
+        metavar="N",
+        help=f"customers shown when printing (default {DEFAULT_TOP})",
+    )
+
+
+def _read(args: argparse.Namespace) -> IngestResult:
+    return read_table(Path(args.input), sheet=args.sheet)
+
+
+def _err(line: str) -> None:
+    print(line, file=sys.stderr)
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    ingest = _read(args)
+    mapping = ranking = problem = None
+    try:
+        mapping = detect_mapping(ingest.frame)
+        ranking = rank_customers(ingest.frame, default_scenario(mapping))
+    except InputError as exc:
+        problem = exc  # the report is still useful: print it, then the error
+    print(validate_report(ingest, mapping, ranking))
+    if problem is not None:
+        raise problem
+    return EXIT_OK
+
+
+def _naming_file(exc: ScenarioError, path: str | Path) -> ScenarioError:
+    """The same problem, its message starting with the scenario file instead of 'scenario:'."""
+    where = f"scenario file {str(path)!r}"
+    text = str(exc)
+    if text.startswith(where):
+        return exc
+    return ScenarioError(f"{where}: {text.removeprefix('scenario: ')}")
+
+
+def load_scenario(path: str | Path, columns: Iterable[str] | None = None) -> Scenario:
+    """Read a scenario JSON file and, given the data's ``columns``, check it fits them.
+
+    Every problem raises ScenarioError naming the file.
+    """
+    try:
+        text = Path(path).read_bytes()
+    except OSError as exc:
+        raise ScenarioError(
+            f"scenario file {str(path)!r}: cannot read it ({exc.strerror})"
+        ) from None
+    try:
+        scenario = Scenario.from_json(text, source=f"scenario file {str(path)!r}")
+        if columns is not None:
+            scenario.validate(columns)
+    except ScenarioError as exc:
+        raise _naming_file(exc, path) from None
+    return scenario
+
+
+def _write(ranking: Ranking, out: str) -> tuple[Path, Path | None]:
+    path = Path(out)
+    excluded_path = path.with_name(f"{path.stem}.excluded.csv")
+    try:
+        write_table(ranking.table, path)
+        if ranking.excluded.empty:
+            return path, None
+        excluded_path.write_bytes(to_csv_bytes(ranking.excluded))
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise InputError(
+            f"cannot write {str(exc.filename or path)!r} ({reason}); check that the folder "
+            "exists, that you may write there and that the file is not open in Excel"
+        ) from None
+    return path, excluded_path
+
+
+def _summary(
+    ingest: IngestResult,
+    ranking: Ranking,
+    written: tuple[Path | None, Path | None],
+    chosen_sheet: str | None,
+) -> None:
+    warnings = [*ingest.warnings, *ranking.warnings]
+    as_of = ranking.as_of.isoformat() if ranking.as_of else "-"
+    ranked = len(ranking.table)
+    _err(
+        f"ranked: {ranked} customer{'s' * (ranked != 1)}, excluded: {len(ranking.excluded)}, "
+        f"warnings: {len(warnings)}, as of: {as_of}"
+    )
+    if len(ingest.sheets) > 1 and not chosen_sheet:
+        _err(f"sheet: {ingest.sheet} (of: {', '.join(ingest.sheets)}; choose with --sheet NAME)")
+    _err(f"tiers: {tier_counts(ranking)}")
+    for warning in warnings:
+        _err(f"warning: {warning}")
+    if not ranking.excluded.empty:
+        for line in excluded_lines(ranking.excluded, EXCLUDED_SHOWN, prefix="  "):
+            _err(line)
+    path, excluded_path = written
+    if path is not None:
+        beside = f"; excluded rows: {excluded_path}" if excluded_path else ""
+        _err(f"wrote: {path}{beside}")
+
+
+def run_score(args: argparse.Namespace) -> int:
+    if args.out:
+        output_format(args.out)  # fail before the work, not after it
+    ingest = _read(args)
+    if args.scenario:
+        scenario = load_scenario(args.scenario, ingest.frame.columns)
+    else:
+        scenario = default_scenario(detect_mapping(ingest.frame))
+    ranking = rank_customers(ingest.frame, scenario)
+    written: tuple[Path | None, Path | None] = (None, None)
+    if args.out:
+        written = _write(ranking, args.out)
+    else:
+        print(ranking_table(ranking, args.top))
+    _summary(ingest, ranking, written, args.sheet)
+    return EXIT_OK
+
+
+Handler = Callable[[argparse.Namespace], int]
+COMMANDS: dict[str, tuple[Callable[[argparse._SubParsersAction], None], Handler]] = {
+    "validate": (add_validate_parser, run_validate),
+    "score": (add_score_parser, run_score),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m core",
+        description="Rank a company's customers by importance (客户重要性排序).",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for add_parser, _ in COMMANDS.values():
+        add_parser(subparsers)
+    return parser
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _os_error(exc: OSError) -> str:
+    where = f"{str(exc.filename)!r}: " if exc.filename else ""
+    return f"{where}{exc.strerror or exc}; check the path and its permissions"
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's exit-time flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass  # not a real file (tests capture stdout): nothing to flush
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit code (argparse usage errors return 2 too)."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            # A terminal that cannot show Chinese gets escapes rather than a crash.
+            stream.reconfigure(errors="backslashreplace")
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help (0) or a usage error (2), already printed by argparse
+        return exc.code if isinstance(exc.code, int) else EXIT_INPUT
+    try:
+        return COMMANDS[args.command][1](args)
+    except InputError as exc:
+        _err(f"error: {_one_line(exc)}")
+    except BrokenPipeError:
+        _silence_stdout()  # the reader (head, less) stopped early: not an error of the input
+        return EXIT_OK
+    except OSError as exc:
+        _err(f"error: {_one_line(_os_error(exc))}")
+    return EXIT_INPUT
