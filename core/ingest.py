@@ -31,6 +31,7 @@ import python_calamine
 
 from core.errors import IngestError
 from core.parsing import ColumnConversion, as_text, coerce_frame
+from core.rows import ROW_INDEX
 
 EXTENSIONS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx"}
 EXTENSIONS |= {".parquet": "parquet"}
@@ -44,7 +45,7 @@ _NO_DELIMITER = "\x1f"  # ASCII unit separator: never in a table, so the line st
 class IngestResult:
     """A typed table and how it was read."""
 
-    frame: pd.DataFrame  # float64 / datetime64[ns] / str columns, RangeIndex
+    frame: pd.DataFrame  # float64 / datetime64[ns] / str columns; index "row" = sheet row
     source: str  # file name as the user knows it
     file_format: str  # "csv" | "xlsx" | "parquet"
     encoding: str | None
@@ -299,7 +300,11 @@ def _table(
     if inner.size:
         rows = ", ".join(map(str, inner[:5])) + (" …" if inner.size > 5 else "")
         warnings.append(f"{label}: skipped {inner.size} empty row(s) (row {rows})")
-    return frame[~empty_rows].reset_index(drop=True), conversions, [w for w in warnings if w]
+    kept = frame[~empty_rows]
+    # The index keeps each customer's spreadsheet row number, so later messages (excluded
+    # rows, warnings) name the row the user sees even after blank rows were skipped.
+    kept.index = pd.Index(np.flatnonzero(~empty_rows) + first_row, name=ROW_INDEX)
+    return kept, conversions, [w for w in warnings if w]
 
 
 def _no_rows(label: str) -> str:

@@ -131,21 +131,30 @@ def with_factor(mapping: Mapping, column: str, **changes: object) -> Mapping:
     return replace(mapping, roles=roles)
 
 
-def default_scenario(mapping: Mapping, lang: str = "zh") -> Scenario:
-    """Equal weights over the included factors, share tiers, min–max, median imputation."""
+def data_language(mapping: Mapping) -> str:
+    """'zh' when the ID column's header is Chinese (any non-ASCII text), else 'en'."""
+    return "en" if mapping.id_column.isascii() else "zh"
+
+
+def default_scenario(mapping: Mapping, lang: str | None = None) -> Scenario:
+    """Equal weights over the included factors, share tiers, min–max, median imputation.
+
+    Tier labels follow ``lang``, or the data's own language (:func:`data_language`).
+    """
+    lang = lang or data_language(mapping)
     factors = tuple(
         FactorSpec(r.column, r.direction or BENEFIT, 1.0) for r in mapping.factors if r.include
     )
     if not factors:
         raise InputError(
             "no factor columns found: the table needs at least one numeric or date column "
-            "(for example 销售额 / revenue); map one on the Data page or add it to the file"
+            "(for example 销售额 / revenue); add one to the file or name the factors in a scenario"
         )
     return Scenario(
         id_column=mapping.id_column,
         name_column=mapping.name_column,
         factors=factors,
-        tiers=TierSpec(labels=DEFAULT_TIER_LABELS.get(lang, DEFAULT_TIER_LABELS["zh"])),
+        tiers=TierSpec(labels=DEFAULT_TIER_LABELS[lang]),
     )
 
 

@@ -17,12 +17,12 @@ from core.catalog import COST
 from core.errors import ScenarioError
 from core.mapping import factor_values, latest_date
 from core.normalize import constant_columns
+from core.rows import sheet_rows
 from core.scenario import Scenario
 from core.scoring import fill_missing, normalize_columns, rank_order, topsis, weighted_sum
 from core.tiers import abc_classes, quadrant_tiers, share_tiers, threshold_tiers
 
 CONTRIB_PREFIX = "contrib:"
-FIRST_DATA_ROW = 2
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class Ranking:
 
 def _excluded_rows(frame: pd.DataFrame, id_column: str, x: np.ndarray) -> pd.DataFrame:
     ids = frame[id_column]
-    rows = np.arange(len(frame)) + FIRST_DATA_ROW
+    rows = sheet_rows(frame)
     text_ids = ids.astype("string").str.strip()
     missing_id = ids.isna().to_numpy() | (text_ids == "").fillna(True).to_numpy()
     repeated = text_ids.duplicated().fillna(False).to_numpy()
@@ -67,6 +67,11 @@ def _excluded_rows(frame: pd.DataFrame, id_column: str, x: np.ndarray) -> pd.Dat
     return pd.DataFrame(
         {"row": rows[~keep], "customer_id": ids.to_numpy()[~keep], "reason": reasons[~keep]}
     ).astype({"row": int})
+
+
+def ranked_rows(frame: pd.DataFrame, excluded: pd.DataFrame) -> np.ndarray:
+    """Boolean mask of the rows of ``frame`` that are not in ``excluded`` (so were ranked)."""
+    return ~np.isin(sheet_rows(frame), excluded["row"].to_numpy())
 
 
 def _column_warnings(columns: list[str], x: np.ndarray, policy: str) -> list[str]:
@@ -115,15 +120,14 @@ def rank_customers(frame: pd.DataFrame, scenario: Scenario) -> Ranking:
     warnings = []
     infinite = np.isinf(raw)
     for j in np.flatnonzero(infinite.any(axis=0)):
-        rows = (np.flatnonzero(infinite[:, j]) + FIRST_DATA_ROW).tolist()
+        rows = sheet_rows(frame)[infinite[:, j]].tolist()
         warnings.append(
             f"column {columns[j]!r}: infinite value(s) in row(s) "
             f"{', '.join(map(str, rows[:5]))} treated as missing"
         )
     raw = np.where(infinite, np.nan, raw)
     excluded = _excluded_rows(frame, scenario.id_column, raw)
-    kept = np.ones(len(frame), dtype=bool)
-    kept[excluded["row"].to_numpy() - FIRST_DATA_ROW] = False
+    kept = ranked_rows(frame, excluded)
     x = raw[kept]
     if len(x) == 0:
         raise ScenarioError(

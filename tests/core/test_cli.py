@@ -327,7 +327,7 @@ def test_validate_unrankable_prints_report_then_error(tmp_path, capsys) -> None:
     assert captured.out.startswith("file: names.csv\n")
     assert captured.err == (
         "error: no factor columns found: the table needs at least one numeric or date column "
-        "(for example 销售额 / revenue); map one on the Data page or add it to the file\n"
+        "(for example 销售额 / revenue); add one to the file or name the factors in a scenario\n"
     )
 
 
