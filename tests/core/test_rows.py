@@ -13,7 +13,7 @@ def test_plain_frame_counts_from_row_two():
 
 
 def test_excluded_duplicate_names_its_sheet_row_after_a_blank_row():
-    data = "id,revenue\nA1,10\n,\nA2,20\nA1,5\n".encode()
+    data = b"id,revenue\nA1,10\n,\nA2,20\nA1,5\n"
     ingest = read_table(data, name="blank.csv")
     assert sheet_rows(ingest.frame).tolist() == [2, 4, 5]
     ranking = rank_customers(ingest.frame, default_scenario(detect_mapping(ingest.frame)))
