@@ -21,6 +21,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from core.cli_weights import add_compare_parser, add_weights_parser, run_compare, run_weights
 from core.errors import InputError, ScenarioError
 from core.export import FORMATS, output_format, to_csv_bytes, write_table
 from core.ingest import IngestResult, read_table
@@ -198,6 +199,8 @@ Handler = Callable[[argparse.Namespace], int]
 COMMANDS: dict[str, tuple[Callable[[argparse._SubParsersAction], None], Handler]] = {
     "validate": (add_validate_parser, run_validate),
     "score": (add_score_parser, run_score),
+    "weights": (add_weights_parser, run_weights),
+    "compare": (add_compare_parser, run_compare),
 }
 
 

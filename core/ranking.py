@@ -161,7 +161,7 @@ def rank_customers(frame: pd.DataFrame, scenario: Scenario) -> Ranking:
         normalized = normalize_columns(filled, cost, [f.normalize for f in scenario.factors])
         score, contrib = weighted_sum(normalized, weights, present)
     table = _build_table(frame.loc[kept], scenario, score, contrib)
-    table["tier"] = _assign_tiers(table, scenario)
+    table.insert(3, "tier", _assign_tiers(table, scenario))
     return Ranking(table, excluded, tuple(warnings), scenario, as_of)
 
 
@@ -177,14 +177,14 @@ def _build_table(
     order = rank_order(score, codes)
     head = {
         "rank": np.arange(1, len(order) + 1),
-        "customer_id": ids.to_numpy()[order],
+        "customer_id": ids.iloc[order].reset_index(drop=True),
         "score": score[order],
-        "tier": np.full(len(order), "", dtype=object),
     }
     for j, column in enumerate(scenario.columns):
         head[CONTRIB_PREFIX + column] = contrib[order, j]
     table = pd.DataFrame(head)
     original = frame.iloc[order].reset_index(drop=True)
     # An input column called e.g. "score" must not shadow the computed one.
-    original.columns = [f"{c} (input)" if c in head else c for c in original.columns]
+    computed = {*head, "tier"}
+    original.columns = [f"{c} (input)" if c in computed else c for c in original.columns]
     return pd.concat([table, original], axis=1)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import io
-import time
 from pathlib import Path
 
 import numpy as np
@@ -312,7 +311,8 @@ def test_parquet_header_only() -> None:
     assert error(buffer.getvalue(), "h.parquet").startswith("h.parquet has a header row")
 
 
-def test_hundred_thousand_rows_read_fast() -> None:
+def test_hundred_thousand_rows_convert_every_column() -> None:
+    # Speed lives in benchmarks/bench_ingest.py; here only the result at that size.
     rng = np.random.default_rng(7)
     n = 100_000
     columns = {
@@ -323,12 +323,12 @@ def test_hundred_thousand_rows_read_fast() -> None:
         columns[f"金额{j}"] = np.round(rng.uniform(0, 1e6, n), 2)
     columns["毛利"] = [f"¥{v:,.2f}" for v in rng.uniform(0, 1e5, n)]
     columns["满意度"] = [f"{v}%" for v in rng.integers(0, 100, n)]
-    columns["最近购买日期"] = [f"2024-{m}-{d}" for m, d in rng.integers(1, 13, (n, 2)) % 28 + 1]
+    months, days = rng.integers(1, 13, n), rng.integers(1, 29, n)
+    columns["最近购买日期"] = [f"2024-{m}-{d}" for m, d in zip(months, days, strict=True)]
     columns["地区"] = rng.choice(["华东", "华北", "华南"], n)
     data = pd.DataFrame(columns).to_csv(index=False).encode()
-    start = time.perf_counter()
     result = read_table(data, "big.csv")
-    elapsed = time.perf_counter() - start
     assert result.frame.shape == (n, 15)
     assert sum(c.kind in ("number", "percent") for c in result.conversions) == 11
-    assert elapsed < 2.0, f"{elapsed:.2f} s"
+    assert all(c.failed == 0 for c in result.conversions)
+    assert result.frame["毛利"].notna().all()
