@@ -25,8 +25,13 @@ PAGES = (
     ("home", "streamlit_app.py", "🏠"),
     ("data", "pages/data.py", "📂"),
     ("weights", "pages/weights.py", "⚖️"),
+    ("ahp", "pages/ahp.py", "🧮"),
     ("ranking", "pages/ranking.py", "🏆"),
     ("groups", "pages/groups.py", "🧩"),
+    ("scenarios", "pages/scenarios.py", "🗂️"),
+    ("sensitivity", "pages/sensitivity.py", "🎲"),
+    ("orders", "pages/orders.py", "🧾"),
+    ("review", "pages/review.py", "🔁"),
     ("export", "pages/export.py", "📤"),
 )
 

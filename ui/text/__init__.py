@@ -4,9 +4,33 @@
 an error at import, so no part can silently override another.
 """
 
-from ui.text import common, data, export, groups, ranking, weights
+from ui.text import (
+    ahp,
+    common,
+    data,
+    export,
+    groups,
+    orders,
+    ranking,
+    review,
+    scenarios,
+    sensitivity,
+    weights,
+)
 
-PARTS = (common, data, weights, ranking, groups, export)
+PARTS = (
+    common,
+    data,
+    weights,
+    ahp,
+    ranking,
+    groups,
+    scenarios,
+    sensitivity,
+    orders,
+    review,
+    export,
+)
 
 
 def _merge() -> dict[str, tuple[str, str]]:

@@ -12,6 +12,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "nav.ranking": ("排名", "Ranking"),
     "nav.groups": ("分组与策略", "Groups & strategies"),
     "nav.export": ("导出", "Export"),
+    "nav.ahp": ("层次分析与客观权重", "AHP & objective weights"),
+    "nav.scenarios": ("方案与对比", "Scenarios & comparison"),
+    "nav.sensitivity": ("敏感性分析", "Sensitivity"),
+    "nav.orders": ("订单与 RFM", "Orders & RFM"),
+    "nav.review": ("定期回顾", "Periodic review"),
     "shell.language": ("语言 Language", "Language 语言"),
     "shell.data_source": (
         "数据：{name} · {rows} 行 · {factors} 个因素",
