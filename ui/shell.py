@@ -76,6 +76,10 @@ def _on_lang_change() -> None:
         state.set_scenario(state.relabel_default_tiers(state.current_scenario(), lang))
 
 
+def _copy_widget(widget_key: str, canonical_key: str) -> None:
+    st.session_state[canonical_key] = st.session_state[widget_key]
+
+
 def _apply_share_link(lang: str) -> None:
     token = st.query_params.get("s")
     if not token or st.session_state.get(state.SHARE_TOKEN) == token:
@@ -85,8 +89,9 @@ def _apply_share_link(lang: str) -> None:
         scenario = Scenario.from_token(token)
         scenario.validate(state.ingest_result().frame.columns)
     except InputError as exc:
-        st.session_state[state.LOAD_ERROR] = str(exc)
+        st.session_state[state.LINK_ERROR] = str(exc)
         return
+    st.session_state[state.LINK_ERROR] = None
     state.set_scenario(scenario)
 
 
@@ -117,10 +122,14 @@ def _sidebar(lang: str, current: str) -> None:
                 factors=len(state.current_scenario().factors),
             )
         )
+        # The toggle's own key is reset on a page switch; the canonical flag is not.
+        st.session_state["presentation_toggle"] = st.session_state.get(state.PRESENTATION, False)
         st.toggle(
             t("shell.presentation", lang),
-            key=state.PRESENTATION,
+            key="presentation_toggle",
             help=t("shell.presentation_help", lang),
+            on_change=_copy_widget,
+            args=("presentation_toggle", state.PRESENTATION),
         )
         with st.expander(t("shell.weights", lang), expanded=current != "weights"):
             weight_sliders(lang, location="sidebar")
@@ -143,9 +152,12 @@ def page_shell(current: str) -> Page:
     presentation = bool(st.session_state.get(state.PRESENTATION))
     if presentation:
         st.html(PRESENTATION_CSS)
-    error = st.session_state.get(state.LOAD_ERROR)
-    if error:
-        st.error(t("shell.load_error", lang, error=error), icon="⚠️")
+    for key, message in (
+        (state.LOAD_ERROR, "shell.load_error"),
+        (state.LINK_ERROR, "shell.link_error"),
+    ):
+        if st.session_state.get(key):
+            st.error(t(message, lang, error=st.session_state[key]), icon="⚠️")
     scenario = state.current_scenario()
     ingest = state.ingest_result()
     try:

@@ -29,6 +29,7 @@ SCENARIO = "scenario"
 BASELINE = "baseline"
 PRESENTATION = "presentation"
 LOAD_ERROR = "load_error"
+LINK_ERROR = "link_error"
 SHARE_TOKEN = "share_token_applied"
 
 SLIDER_MAX = 100

@@ -33,6 +33,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "无法使用该数据，仍保留之前的数据。{error}",
         "That data could not be used; the previous data is kept. {error}",
     ),
+    "shell.link_error": (
+        "分享链接无法打开，当前权重保持不变。{error}",
+        "The share link could not be opened; the current weights are kept. {error}",
+    ),
     "shell.rank_error": (
         "无法排序：{error}。请在「数据」或「权重」页调整。",
         "Cannot rank: {error}. Adjust it on the Data or Weights page.",

@@ -1,0 +1,112 @@
+"""What the Export page hands out: the ranked table, the workbook's sheets and the share link.
+
+Pure functions of the ranking and scenario (no Streamlit), so the page only draws and the
+tests can check every file's content exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+import pandas as pd
+
+from core.anonymize import anonymous_names
+from core.mapping import Mapping
+from core.ranking import Ranking, rank_customers
+from core.scenario import Scenario
+from core.tiers import tier_summary
+from ui.tables import column_for
+
+HEAD = ("rank", "customer_id", "score", "tier")
+SCORE_DECIMALS = 4
+
+
+def _input_column(column: str | None, table: pd.DataFrame) -> str | None:
+    """Where an input column ended up in a ranking table (renamed if it shadowed a head one)."""
+    if column is None:
+        return None
+    name = f"{column} (input)" if column in HEAD else column
+    return name if name in table.columns else None
+
+
+def export_table(ranking: Ranking, mapping: Mapping, lang: str, presentation: bool) -> pd.DataFrame:
+    """rank, customer_id, score, tier, the input columns, then each factor's contribution.
+
+    The input ID column is dropped (it repeats ``customer_id``). In presentation mode the
+    customer ID and the name column both hold the alias ('Customer A' …) that the screen shows.
+    """
+    table = ranking.table
+    contrib = ranking.contribution_columns
+    id_column = _input_column(ranking.scenario.id_column, table)
+    inputs = [c for c in table.columns if c not in (*HEAD, *contrib, id_column)]
+    out = table[[*HEAD, *inputs, *contrib]].copy()
+    out["score"] = out["score"].round(SCORE_DECIMALS)
+    out[contrib] = out[contrib].round(SCORE_DECIMALS)
+    if presentation:
+        aliases = table["customer_id"].astype(str).map(anonymous_names(table["customer_id"], lang))
+        out["customer_id"] = aliases
+        name_column = _input_column(mapping.name_column, out)
+        if name_column is not None:
+            out[name_column] = aliases
+    return out
+
+
+def scenario_sheet(scenario: Scenario) -> pd.DataFrame:
+    """The scenario as key/value rows a person can read, ending with the full JSON."""
+    total = sum(f.weight for f in scenario.factors)
+    rows: list[tuple[str, str]] = [
+        ("name", scenario.name),
+        ("id_column", scenario.id_column),
+        ("name_column", scenario.name_column or ""),
+        ("method", scenario.method),
+        ("missing", scenario.missing),
+        ("as_of", scenario.as_of or ""),
+        ("tiers.scheme", scenario.tiers.scheme),
+        ("tiers.labels", " / ".join(scenario.tiers.labels)),
+    ]
+    for factor in scenario.factors:
+        rows.append(
+            (
+                f"factor:{factor.column}",
+                f"{factor.direction}, weight {factor.weight / total:.1%}, {factor.normalize}",
+            )
+        )
+    rows.append(("json", scenario.to_json()))
+    return pd.DataFrame(rows, columns=["key", "value"])
+
+
+def workbook_sheets(
+    ranking: Ranking, mapping: Mapping, lang: str, presentation: bool, names: Iterable[str]
+) -> dict[str, pd.DataFrame]:
+    """The XLSX sheets in order: ranked list, tier summary, scenario (``names`` titles them)."""
+    table = export_table(ranking, mapping, lang, presentation)
+    summary = tier_summary(
+        ranking.table,
+        ranking.scenario.tiers.labels,
+        _input_column(column_for(mapping, "monetary"), ranking.table),
+        _input_column(column_for(mapping, "profit"), ranking.table),
+    )
+    ranked, tiers, scenario = names
+    return {ranked: table, tiers: summary, scenario: scenario_sheet(ranking.scenario)}
+
+
+def share_link(page_url: str | None, lang: str, scenario: Scenario) -> str:
+    """``<page url without its query>?lang=<lang>&s=<token>``; relative when the URL is unknown."""
+    query = urlencode({"lang": lang, "s": scenario.to_token()})
+    if not page_url:
+        return f"/?{query}"
+    parts = urlsplit(page_url)
+    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", query, ""))
+
+
+def read_scenario(content: bytes, name: str, frame: pd.DataFrame) -> Scenario:
+    """Parse an uploaded scenario JSON and check that it can rank ``frame``.
+
+    A trial ranking catches what the column check cannot (a factor column holding text), so
+    a scenario that would fail is refused before it replaces the current one. Raises an
+    InputError subclass naming the problem (bad JSON, a bad field, an unknown column).
+    """
+    scenario = Scenario.from_json(content, source=name)
+    rank_customers(frame, scenario)
+    return scenario
