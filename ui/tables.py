@@ -44,3 +44,26 @@ def display_ranking(
     for column in extra or []:
         shown[column] = table[column]
     return shown
+
+
+def change_labels(change: pd.Series, new_label: str) -> pd.Series:
+    """Rank changes as text: 3 → "▲ 3", -2 → "▼ 2", 0 → "—", <NA> → ``new_label``."""
+
+    def label(value: object) -> str:
+        if pd.isna(value):
+            return new_label
+        if value > 0:
+            return f"▲ {value}"
+        return f"▼ {-value}" if value < 0 else "—"
+
+    return change.map(label).astype(object)
+
+
+def search_matches(ids: pd.Series, names: pd.Series, query: str) -> pd.Series:
+    """True where the ID or the shown name contains ``query`` (case-insensitive, trimmed)."""
+    needle = query.strip().casefold()
+    if not needle:
+        return pd.Series(True, index=ids.index)
+    found = ids.astype(str).str.casefold().str.contains(needle, regex=False)
+    named = names.astype(str).str.casefold().str.contains(needle, regex=False)
+    return (found | named).fillna(False).astype(bool)
