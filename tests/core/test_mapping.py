@@ -152,7 +152,7 @@ def test_default_scenario_without_factors_raises():
         default_scenario(detect_mapping(frame))
     assert str(info.value) == (
         "no factor columns found: the table needs at least one numeric or date column "
-        "(for example 销售额 / revenue); map one on the Data page or add it to the file"
+        "(for example 销售额 / revenue); add one to the file or name the factors in a scenario"
     )
 
 
