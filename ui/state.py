@@ -17,6 +17,7 @@ from core.errors import InputError
 from core.ingest import IngestResult, read_table
 from core.mapping import Mapping, default_scenario, detect_mapping
 from core.scenario import DEFAULT_TIER_LABELS, Scenario
+from core.store import ScenarioStore
 from core.tiers import QUADRANT_LABELS
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
@@ -32,6 +33,11 @@ PRESENTATION = "presentation"
 LOAD_ERROR = "load_error"
 LINK_ERROR = "link_error"
 SHARE_TOKEN = "share_token_applied"
+STORE = "scenario_store"
+AHP_JUDGES = "ahp_judges"  # judge name → {(column a, column b): a_ab}, a < b by name
+AHP_FACTORS = "ahp_factors"
+AHP_ACTIVE = "ahp_active_judge"
+SENSITIVITY = "sensitivity_result"
 
 SLIDER_MAX = 100
 EQUAL_WEIGHT = 50
@@ -155,3 +161,37 @@ def relabel_default_tiers(scenario: Scenario, lang: str) -> Scenario:
             tiers = replace(scenario.tiers, labels=new)
             return replace(scenario, tiers=tiers, playbook=playbook)
     return scenario
+
+
+def scenario_store() -> ScenarioStore:
+    """The saved-scenario store (``$CIW_DATA_DIR``), opened once per session.
+
+    Opening it the first time restores its pinned scenario as the baseline when none is set.
+    Raises InputError when the folder or file cannot be used.
+    """
+    if STORE not in st.session_state:
+        store = ScenarioStore()
+        pinned = store.get_baseline()
+        if st.session_state.get(BASELINE) is None and pinned is not None:
+            st.session_state[BASELINE] = pinned
+        st.session_state[STORE] = store
+    return st.session_state[STORE]
+
+
+def data_digest() -> str:
+    """The digest of the current data's bytes (keys results computed from them)."""
+    dataset = st.session_state.get(DATASET)
+    return dataset.digest if dataset is not None else ""
+
+
+def seed_widget(key: str, default: object) -> None:
+    """Give widget ``key`` the value it last had (kept by :func:`remember_widget`), else
+    ``default``, when Streamlit has dropped it (a page switch); call before drawing the
+    widget, and pass no ``value``/``index`` to it."""
+    if key not in st.session_state:
+        st.session_state[key] = st.session_state.get(f"{key}.kept", default)
+
+
+def remember_widget(key: str) -> None:
+    """on_change callback: keep widget ``key``'s value so it survives page switches."""
+    st.session_state[f"{key}.kept"] = st.session_state[key]
