@@ -1,0 +1,173 @@
+"""The Data page: samples, uploads (good, bad, GBK, multi-sheet XLSX), mapping edits."""
+
+from __future__ import annotations
+
+import io
+import random
+
+import pandas as pd
+from conftest import ROOT, app
+from streamlit.testing.v1 import AppTest
+
+SAMPLE_ZH = ROOT / "data" / "sample_customers_zh.csv"
+EDIT = {"added_rows": [], "deleted_rows": []}
+
+
+def data_page(lang: str = "en") -> AppTest:
+    return app(lang).switch_page("pages/data.py").run()
+
+
+def source(at: AppTest) -> str:
+    return at.session_state["ingest"].source
+
+
+def test_loads_with_the_english_sample() -> None:
+    at = data_page()
+    assert not at.exception
+    assert at.title[0].value == "Data"
+    assert at.file_uploader(key="upload").label == "Upload a customer table"
+    assert at.selectbox(key="id_column").value == "customer_id"
+    assert at.selectbox(key="name_column").value == "customer_name"
+    editor = at.data_editor[0].value
+    assert editor["column"].tolist()[:3] == ["revenue", "profit", "orders"]
+    assert editor["include"].all()
+    assert "Current data: **sample_customers_en.csv** · 500 rows · 15 columns" in [
+        m.value for m in at.markdown
+    ]
+    assert at.metric[0].value == "CSV"
+
+
+def test_loads_with_the_chinese_sample() -> None:
+    at = data_page("zh")
+    assert not at.exception
+    assert at.title[0].value == "数据"
+    assert at.selectbox(key="id_column").value == "客户编号"
+    assert at.data_editor[0].value["column"].tolist()[:2] == ["销售额", "毛利"]
+
+
+def test_language_switch_changes_the_labels() -> None:
+    at = data_page()
+    at.sidebar.segmented_control(key="lang_choice").set_value("zh").run()
+    assert not at.exception
+    assert at.title[0].value == "数据"
+    assert at.file_uploader(key="upload").label == "上传客户表"
+    assert at.selectbox(key="id_column").label == "客户编号列"
+
+
+def test_bad_upload_shows_its_error_and_keeps_the_data() -> None:
+    at = data_page()
+    junk = b"\x89PNG\r\n\x1a\n" + random.Random(4).randbytes(256)
+    at.file_uploader(key="upload").set_value(("bad.csv", junk, "text/csv")).run()
+    assert not at.exception
+    assert len(at.error) == 1
+    assert at.error[0].value.startswith("That data could not be used; the previous data is kept.")
+    assert "bad.csv does not look like a text table (binary content)" in at.error[0].value
+    assert any(i.value.startswith("Hint: save the file as CSV") for i in at.info)
+    assert source(at) == "sample_customers_en.csv"
+    assert len(at.session_state["ingest"].frame) == 500
+
+
+def test_good_upload_replaces_the_data_and_a_rerun_keeps_the_weights() -> None:
+    at = data_page()
+    content = SAMPLE_ZH.read_bytes()
+    at.file_uploader(key="upload").set_value(("customers.csv", content, "text/csv")).run()
+    assert not at.exception and not at.error
+    assert source(at) == "customers.csv"
+    assert at.session_state["scenario"].id_column == "客户编号"
+    assert at.selectbox(key="id_column").value == "客户编号"
+    at.sidebar.slider(key="w_sidebar_销售额").set_value(90).run()
+    at.run()
+    weights = {f.column: f.weight for f in at.session_state["scenario"].factors}
+    assert weights["销售额"] == 90 and weights["毛利"] == 50
+
+
+def test_gbk_csv_upload() -> None:
+    at = data_page()
+    text = (
+        "客户编号,客户名称,销售额,满意度\nA1,甲公司,100,4.5\nA2,乙公司,300,3.9\nA3,丙公司,200,4.8\n"
+    )
+    at.file_uploader(key="upload").set_value(("gbk.csv", text.encode("gbk"), "text/csv")).run()
+    assert not at.exception and not at.error
+    assert len(at.session_state["ingest"].frame) == 3
+    assert [m.value for m in at.metric] == ["CSV", "gb18030", ","]
+    assert at.session_state["scenario"].columns == ["销售额", "满意度"]
+    assert at.selectbox(key="name_column").value == "客户名称"
+
+
+def test_workbook_with_several_sheets_offers_a_sheet_picker() -> None:
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="xlsxwriter") as writer:
+        pd.DataFrame({"note": ["read me"]}).to_excel(writer, sheet_name="说明", index=False)
+        pd.DataFrame({"customer_id": ["X1", "X2"], "revenue": [5.0, 9.0]}).to_excel(
+            writer, sheet_name="customers", index=False
+        )
+    at = data_page()
+    upload = ("book.xlsx", buffer.getvalue(), "application/octet-stream")
+    at.file_uploader(key="upload").set_value(upload).run()
+    # The first sheet holds no factor column: it is refused, yet its sheets are offered.
+    assert "no factor columns found" in at.error[0].value
+    assert source(at) == "sample_customers_en.csv"
+    picker = at.selectbox(key="sheet")
+    assert picker.value is None
+    assert picker.options == ["说明", "customers"]
+    picker.set_value("customers").run()
+    assert not at.exception
+    assert at.session_state["ingest"].sheet == "customers"
+    assert at.session_state["scenario"].columns == ["revenue"]
+    assert not at.error
+    assert at.selectbox(key="sheet").value == "customers"
+
+
+def test_excluding_a_factor_removes_it_from_the_scenario() -> None:
+    at = data_page()
+    key = at.data_editor[0].key
+    at.session_state[key] = {"edited_rows": {0: {"include": False}}, **EDIT}
+    at.run()
+    assert not at.exception
+    assert "revenue" not in at.session_state["scenario"].columns
+    assert len(at.session_state["scenario"].columns) == 10
+    assert not at.data_editor[0].value["include"].iloc[0]
+    assert "w_sidebar_revenue" not in [s.key for s in at.sidebar.slider]
+
+
+def test_choosing_a_catalog_factor_brings_its_direction() -> None:
+    at = data_page()
+    column = at.data_editor[0].value["column"].tolist().index("nps")
+    at.session_state[at.data_editor[0].key] = {
+        "edited_rows": {column: {"factor": "credit_risk"}},
+        **EDIT,
+    }
+    at.run()
+    spec = next(f for f in at.session_state["scenario"].factors if f.column == "nps")
+    assert spec.direction == "cost"
+    assert at.session_state["mapping"].role_of("nps").dimension == "risk"
+
+
+def test_excluding_every_factor_is_refused_with_a_message() -> None:
+    at = data_page()
+    rows = len(at.data_editor[0].value)
+    edits = {i: {"include": False} for i in range(rows)}
+    at.session_state[at.data_editor[0].key] = {"edited_rows": edits, **EDIT}
+    at.run()
+    assert not at.exception
+    assert at.error[0].value.startswith("That change could not be applied: no factor columns")
+    assert len(at.session_state["scenario"].columns) == 11
+    assert at.data_editor[0].value["include"].all()
+
+
+def test_picking_the_id_and_name_columns() -> None:
+    at = data_page()
+    at.selectbox(key="name_column").set_value(None).run()
+    assert at.session_state["scenario"].name_column is None
+    at.selectbox(key="id_column").set_value("customer_name").run()
+    assert not at.exception
+    assert at.session_state["scenario"].id_column == "customer_name"
+    assert at.session_state["mapping"].role_of("customer_id").role == "ignored"
+
+
+def test_sample_buttons_switch_the_data() -> None:
+    at = data_page()
+    at.button(key="sample_zh").click().run()
+    assert not at.exception
+    assert source(at) == "sample_customers_zh.csv"
+    assert at.title[0].value == "Data"
