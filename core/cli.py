@@ -21,6 +21,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from core.cli_orders import add_review_parser, add_rfm_parser, run_review, run_rfm
 from core.cli_weights import add_compare_parser, add_weights_parser, run_compare, run_weights
 from core.errors import InputError, ScenarioError
 from core.export import FORMATS, output_format, to_csv_bytes, write_table
@@ -201,6 +202,8 @@ COMMANDS: dict[str, tuple[Callable[[argparse._SubParsersAction], None], Handler]
     "score": (add_score_parser, run_score),
     "weights": (add_weights_parser, run_weights),
     "compare": (add_compare_parser, run_compare),
+    "rfm": (add_rfm_parser, run_rfm),
+    "review": (add_review_parser, run_review),
 }
 
 

@@ -1,0 +1,195 @@
+"""Order-log benchmark: our DuckDB aggregation against bare DuckDB SQL, lifetimes and pandas.
+
+Run from the repository root::
+
+    python benchmarks/bench_orders.py [--lines 10000000 --customers 1000000 --lifetimes-lines N]
+
+A seeded log (order ID, customer ID, date over two years, amount with 1 % returns, profit) is
+generated with numpy/pyarrow and written once to CSV and Parquet in a temporary folder. Timed
+in the same run, each the median of ``--repeat`` runs:
+
+(a) ours     — ``core.orders.aggregate_orders(path, engine="duckdb")``: line rules, report,
+               per-customer features and CLV summary (CSV and Parquet);
+(b) bare     — one hand-written DuckDB SQL query computing the same per-customer columns on the
+               same file, without any checks (the floor for DuckDB); goal (a) ≤ 1.25 × (b);
+(c) lifetimes — ``summary_data_from_transaction_data`` on an in-memory frame of the first
+               ``--lifetimes-lines`` lines (loading excluded), against (a) on the same lines
+               (Parquet); goal (a) ≥ 4 × faster;
+(d) pandas   — a plain ``groupby`` (orders, last/first date, sum) on the in-memory frame.
+
+Peak memory: the maximum RSS of a child process running (a) on the CSV (goal < 4 GiB).
+Writes a markdown table to stdout and JSON to benchmarks/results/orders.json (git-ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import platform
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from core.orders import aggregate_orders  # noqa: E402
+from core.orders_duckdb import sums_sql  # noqa: E402
+
+RESULTS = ROOT / "benchmarks" / "results" / "orders.json"
+AS_OF = "2024-12-31"
+PERIOD = 365
+
+
+def make_log(lines: int, customers: int, seed: int = 20241231) -> pa.Table:
+    """Seeded order lines sorted by date: order_id, customer_id, order_date, amount, profit."""
+    rng = np.random.default_rng(seed)
+    days = np.sort(rng.integers(0, 731, lines)).astype(np.int32) + 19358  # 2023-01-01 …
+    cust = rng.zipf(1.3, lines) % customers
+    amount = np.round(rng.lognormal(7, 1.2, lines), 2)
+    amount[rng.random(lines) < 0.01] *= -1  # returns
+    ids = pc.utf8_lpad(pc.cast(pa.array(np.arange(1, lines + 1)), pa.string()), 9, "0")
+    who = pc.utf8_lpad(pc.cast(pa.array(cust), pa.string()), 7, "0")
+    return pa.table(
+        {
+            "order_id": pc.binary_join_element_wise("O", ids, ""),
+            "customer_id": pc.binary_join_element_wise("C", who, ""),
+            "order_date": pa.array(days, pa.date32()),
+            "amount": amount,
+            "profit": np.round(amount * rng.uniform(0.05, 0.4, lines), 2),
+        }
+    )
+
+
+def bare_sql(path: Path) -> pd.DataFrame:
+    """The same per-customer sums with no checks: ``core.orders_duckdb.sums_sql`` straight on
+    the file (no row numbers, duplicates, statuses or report): the floor for DuckDB."""
+    scan = f"read_parquet('{path}')" if path.suffix == ".parquet" else f"read_csv('{path}')"
+    source = (
+        "SELECT customer_id AS cust, order_id AS key, order_date - DATE '1970-01-01' AS day, "
+        f"amount AS amt, profit AS prof FROM {scan} WHERE amount <> 0"
+    )
+    end = (pd.Timestamp(AS_OF) - pd.Timestamp("1970-01-01")).days
+    con = duckdb.connect()
+    con.execute("SET enable_progress_bar = false")
+    return con.execute(sums_sql(source, end, PERIOD)).df()
+
+
+def ours(path: Path) -> pd.DataFrame:
+    return aggregate_orders(path, as_of=AS_OF, period_days=PERIOD, engine="duckdb").features
+
+
+def pandas_groupby(frame: pd.DataFrame) -> pd.DataFrame:
+    buys = frame[frame["amount"] > 0]
+    return buys.groupby("customer_id").agg(
+        orders=("order_id", "nunique"), first=("order_date", "min"),
+        last=("order_date", "max"), gross=("amount", "sum"),
+    )  # fmt: skip
+
+
+def lifetimes_summary(frame: pd.DataFrame) -> pd.DataFrame:
+    from lifetimes.utils import summary_data_from_transaction_data
+
+    buys = frame[frame["amount"] > 0]
+    return summary_data_from_transaction_data(
+        buys, "customer_id", "order_date", monetary_value_col="amount",
+        observation_period_end=AS_OF, freq="D",
+    )  # fmt: skip
+
+
+def timed(fn: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _child_rss(path: str, queue: mp.Queue) -> None:
+    ours(Path(path))
+    queue.put(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
+
+
+def peak_rss(path: Path) -> int:
+    """Max RSS (bytes) of a fresh process that runs (a) once."""
+    ctx = mp.get_context("spawn")
+    queue = ctx.Queue()
+    child = ctx.Process(target=_child_rss, args=(str(path), queue))
+    child.start()
+    value = queue.get()
+    child.join()
+    return int(value)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lines", type=int, default=10_000_000)
+    parser.add_argument("--customers", type=int, default=None, help="default: lines / 10")
+    parser.add_argument("--lifetimes-lines", type=int, default=None, help="default: --lines")
+    parser.add_argument("--repeat", type=int, default=1)
+    args = parser.parse_args()
+    customers = args.customers or max(args.lines // 10, 1)
+    lt_lines = min(args.lifetimes_lines or args.lines, args.lines)
+    with tempfile.TemporaryDirectory(prefix="bench-orders-") as tmp:
+        folder = Path(tmp)
+        start = time.perf_counter()
+        table = make_log(args.lines, customers)
+        csv, parquet = folder / "orders.csv", folder / "orders.parquet"
+        pacsv.write_csv(table, csv)
+        pq.write_table(table, parquet)
+        subset = folder / "subset.parquet"
+        pq.write_table(table.slice(0, lt_lines), subset)
+        generated = time.perf_counter() - start
+        rows: dict[str, float] = {}
+        for label, path in (("csv", csv), ("parquet", parquet)):
+            rows[f"ours_{label}"] = timed(lambda p=path: ours(p), args.repeat)
+            rows[f"bare_{label}"] = timed(lambda p=path: bare_sql(p), args.repeat)
+        frame = table.slice(0, lt_lines).to_pandas()
+        frame["order_date"] = pd.to_datetime(frame["order_date"])
+        rows["ours_lifetimes_subset"] = timed(lambda: ours(subset), args.repeat)
+        rows["lifetimes"] = timed(lambda: lifetimes_summary(frame), args.repeat)
+        full = table.to_pandas()
+        rows["pandas_groupby"] = timed(lambda: pandas_groupby(full), args.repeat)
+        rss = peak_rss(csv)
+        sizes = {"csv_bytes": csv.stat().st_size, "parquet_bytes": parquet.stat().st_size}
+    result = {
+        "lines": args.lines, "customers": customers, "lifetimes_lines": lt_lines,
+        "repeat": args.repeat, "seconds": rows, "generate_seconds": generated,
+        "ratio_ours_to_bare_csv": rows["ours_csv"] / rows["bare_csv"],
+        "ratio_ours_to_bare_parquet": rows["ours_parquet"] / rows["bare_parquet"],
+        "lifetimes_over_ours": rows["lifetimes"] / rows["ours_lifetimes_subset"],
+        "peak_rss_bytes": rss, **sizes,
+        "python": platform.python_version(), "duckdb": duckdb.__version__,
+        "pandas": pd.__version__, "machine": platform.machine(), "cpus": mp.cpu_count(),
+    }  # fmt: skip
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2))
+    print(f"{args.lines:,} lines, {customers:,} customers; lifetimes on {lt_lines:,} lines\n")
+    print("| step | seconds | ratio | goal |\n|---|---:|---:|---|")
+    for label, name in (("CSV", "csv"), ("Parquet", "parquet")):
+        ratio = result[f"ratio_ours_to_bare_{name}"]
+        print(f"| (a) ours, {label} | {rows[f'ours_{name}']:.2f} | {ratio:.2f}× bare | ≤ 1.25× |")
+        print(f"| (b) bare SQL, {label} | {rows[f'bare_{name}']:.2f} | 1.00 | |")
+    print(f"| (a) ours, Parquet, lifetimes' lines | {rows['ours_lifetimes_subset']:.2f} | | |")
+    speed = result["lifetimes_over_ours"]
+    print(f"| (c) lifetimes | {rows['lifetimes']:.2f} | ours {speed:.1f}× faster | ≥ 4× |")
+    print(f"| (d) pandas groupby (in memory) | {rows['pandas_groupby']:.2f} | | |")
+    print(f"| peak RSS of (a), CSV | {rss / 2**30:.2f} GiB | | < 4 GiB |")
+
+
+if __name__ == "__main__":
+    main()
