@@ -6,6 +6,18 @@ Commands (one ``add_<name>_parser`` and one ``run_<name>`` each, joined in :data
         the ingest and mapping report; exit 0 when the file can be ranked, 2 when not
     score INPUT [--scenario FILE.json] [--out FILE.csv|.xlsx|.parquet] [--top N] [--sheet NAME]
         rank the customers (detected mapping and equal weights unless --scenario is given)
+    weights ahp MATRIX.csv | weights entropy|critic INPUT [--scenario F]   [--json]
+        factor weights from a pairwise matrix (AHP, with CR) or from the data
+    compare INPUT --scenario A.json --scenario B.json [--top N] [--json]
+        rank correlation, top-N overlap and tier migration between two scenarios
+    rfm ORDERS [--as-of DATE] [--customer-col C --date-col D --amount-col A] [--out FILE]
+        per-customer RFM scores, segments, frequency classes and the CLV-ready summary
+    review ORDERS --period-days N [--as-of DATE] [--scenario F] [--out FILE]
+        rank the last two periods: movers, migration and early warnings
+    room create|submit|summary|export …
+        live workshop rooms (participants submit weights; consensus and Kendall's W)
+    report INPUT --scenario F [--lang zh|en] [--anonymize] --out report.html
+        a self-contained client report
 
 Exit codes: 0 done, 2 bad input (one ``error: …`` line on stderr) or bad usage (argparse).
 Results go to stdout, the summary, warnings and excluded rows to stderr, so
@@ -22,6 +34,8 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from core.cli_orders import add_review_parser, add_rfm_parser, run_review, run_rfm
+from core.cli_report import add_report_parser, run_report
+from core.cli_rooms import add_room_parser, run_room
 from core.cli_weights import add_compare_parser, add_weights_parser, run_compare, run_weights
 from core.errors import InputError, ScenarioError
 from core.export import FORMATS, output_format, to_csv_bytes, write_table
@@ -204,6 +218,8 @@ COMMANDS: dict[str, tuple[Callable[[argparse._SubParsersAction], None], Handler]
     "compare": (add_compare_parser, run_compare),
     "rfm": (add_rfm_parser, run_rfm),
     "review": (add_review_parser, run_review),
+    "room": (add_room_parser, run_room),
+    "report": (add_report_parser, run_report),
 }
 
 

@@ -32,6 +32,7 @@ PAGES = (
     ("sensitivity", "pages/sensitivity.py", "🎲"),
     ("orders", "pages/orders.py", "🧾"),
     ("review", "pages/review.py", "🔁"),
+    ("workshop", "pages/workshop.py", "🗳️"),
     ("export", "pages/export.py", "📤"),
 )
 

@@ -10,12 +10,14 @@ from ui.text import (
     data,
     export,
     groups,
+    join,
     orders,
     ranking,
     review,
     scenarios,
     sensitivity,
     weights,
+    workshop,
 )
 
 PARTS = (
@@ -30,6 +32,8 @@ PARTS = (
     orders,
     review,
     export,
+    workshop,
+    join,
 )
 
 

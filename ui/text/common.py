@@ -17,6 +17,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "nav.sensitivity": ("敏感性分析", "Sensitivity"),
     "nav.orders": ("订单与 RFM", "Orders & RFM"),
     "nav.review": ("定期回顾", "Periodic review"),
+    "nav.workshop": ("研讨会", "Workshop"),
+    "nav.join": ("加入研讨会", "Join a workshop"),
     "shell.language": ("语言 Language", "Language 语言"),
     "shell.data_source": (
         "数据：{name} · {rows} 行 · {factors} 个因素",

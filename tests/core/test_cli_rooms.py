@@ -1,0 +1,193 @@
+"""``python -m core room …``: JSON keys, exit codes, one ``error:`` line, kill mid-loop."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import core.cli as cli
+from core.cli_rooms import add_room_parser, run_room
+from core.ingest import read_table
+from core.mapping import default_scenario, detect_mapping
+from core.rooms_store import RoomStore
+from core.scenario import Scenario
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "data" / "sample_customers_en.csv"
+
+
+@pytest.fixture(autouse=True)
+def registered(monkeypatch) -> None:
+    monkeypatch.setitem(cli.COMMANDS, "room", (add_room_parser, run_room))
+
+
+@pytest.fixture
+def scenario_file(tmp_path: Path) -> Path:
+    scenario = default_scenario(detect_mapping(read_table(SAMPLE).frame), "en")
+    path = tmp_path / "scenario.json"
+    path.write_text(scenario.to_json(), encoding="utf-8")
+    return path
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def created(capsys, scenario_file: Path, db: Path) -> dict:
+    code, out, _ = run(
+        capsys, "room", "create", "--scenario", str(scenario_file), "--json", "--db", str(db)
+    )
+    assert code == 0
+    return json.loads(out)
+
+
+def test_create_submit_summary_export(capsys, scenario_file: Path, tmp_path: Path) -> None:
+    room = created(capsys, scenario_file, tmp_path)
+    assert set(room) == {"code", "facilitator_key"} and len(room["code"]) == 8
+    columns = json.loads(scenario_file.read_text())["factors"]
+    names = [f["column"] for f in columns]
+    for who, top in (("Ann", "revenue"), ("Bob", "profit"), ("Ann", "profit")):
+        w = json.dumps({c: 3 if c == top else 1 for c in names})
+        code, out, _ = run(
+            capsys,
+            "room",
+            "submit",
+            room["code"],
+            "--participant",
+            who,
+            "--weights",
+            w,
+            "--db",
+            str(tmp_path),
+        )
+        assert code == 0 and out.startswith(f"stored: {who}, round 1")
+    code, out, _ = run(
+        capsys,
+        "room",
+        "summary",
+        room["code"],
+        "--key",
+        room["facilitator_key"],
+        "--json",
+        "--db",
+        str(tmp_path),
+    )
+    summary = json.loads(out)
+    assert code == 0 and summary["participants"] == 2  # Ann's second submit replaced her first
+    assert {"participants", "consensus", "kendall_w"} <= set(summary)
+    assert summary["w_basis"] == "factors" and summary["kendall_w"] == pytest.approx(1.0)
+    assert summary["consensus"]["profit"] == pytest.approx(3 / 13, abs=1e-6)
+    assert sum(summary["consensus"].values()) == pytest.approx(1.0, abs=1e-5)
+    code, out, _ = run(
+        capsys,
+        "room",
+        "summary",
+        room["code"],
+        "--key",
+        room["facilitator_key"],
+        "--json",
+        "--data",
+        str(SAMPLE),
+        "--db",
+        str(tmp_path),
+    )
+    assert json.loads(out)["w_basis"] == "customers" and json.loads(out)[
+        "kendall_w"
+    ] == pytest.approx(1.0)
+    for name in ("room.json", "room.csv"):
+        code, out, _ = run(
+            capsys,
+            "room",
+            "export",
+            room["code"],
+            "--key",
+            room["facilitator_key"],
+            "--out",
+            str(tmp_path / name),
+            "--db",
+            str(tmp_path),
+        )
+        assert code == 0 and out.strip() == f"wrote: {tmp_path / name}"
+    exported = json.loads((tmp_path / "room.json").read_text(encoding="utf-8"))
+    assert [s["participant"] for s in exported["rounds"][0]["submissions"]] == ["Ann", "Bob"]
+    lines = (tmp_path / "room.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("round,participant,submitted,revision,revenue") and len(lines) == 3
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["summary", "{code}", "--key", "wrong"], "the facilitator key is wrong"),
+        (["export", "{code}", "--key", "wrong", "--out", "x.json"], "the facilitator key is wrong"),
+        (["submit", "{code}", "--participant", "A", "--weights", "[1]"], "give a JSON object"),
+        (["submit", "{code}", "--participant", "A", "--weights", "{"], "not valid JSON"),
+        (
+            ["submit", "{code}", "--participant", "A", "--weights", '{"x": 1}'],
+            "unknown factor(s) ['x']",
+        ),
+        (
+            ["submit", "ZZZZ-ZZZZ", "--participant", "A", "--weights", "{}"],
+            "no room with code ZZZZ-ZZZZ",
+        ),
+        (["export", "{code}", "--key", "{key}", "--out", "x.txt"], "ending in .json or .csv"),
+        (["summary", "{code}", "--key", "{key}"], "nobody has submitted weights"),
+    ],
+)
+def test_bad_input_exits_2_with_one_error_line(
+    capsys, scenario_file, tmp_path, argv, message
+) -> None:
+    room = created(capsys, scenario_file, tmp_path)
+    filled = [
+        a.replace("{code}", room["code"]).replace("{key}", room["facilitator_key"]) for a in argv
+    ]
+    code, out, err = run(capsys, "room", *filled, "--db", str(tmp_path))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith("error: ") and message in err
+    assert room["facilitator_key"] not in err
+
+
+def test_missing_scenario_file_exits_2(capsys, tmp_path: Path) -> None:
+    code, _, err = run(
+        capsys, "room", "create", "--scenario", str(tmp_path / "no.json"), "--db", str(tmp_path)
+    )
+    assert code == 2 and err.startswith("error: scenario file") and "cannot read it" in err
+
+
+def test_killed_cli_loop_leaves_the_room_intact(tmp_path: Path, scenario_file: Path) -> None:
+    """A shell loop of ``python -m core room submit`` killed with SIGKILL mid-round."""
+    store = RoomStore(tmp_path)
+    room = store.create_room(Scenario.from_json(scenario_file.read_text()))
+    columns = store.room(room.code).scenario.columns
+    w = json.dumps({c: 1 for c in columns})
+    loop = (
+        "import sys\nimport core.cli as cli\nfrom core.cli_rooms import add_room_parser, run_room\n"
+        "cli.COMMANDS['room'] = (add_room_parser, run_room)\n"
+        "i = 0\nwhile True:\n    i += 1\n"
+        "    assert cli.main(['room', 'submit', sys.argv[1], '--participant', f'p{i}',"
+        " '--weights', sys.argv[3], '--db', sys.argv[2]]) == 0\n"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", loop, room.code, str(tmp_path), w], cwd=ROOT,
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    stored = 0
+    deadline = time.monotonic() + 60
+    while stored < 15 and time.monotonic() < deadline:
+        line = process.stdout.readline()
+        stored += line.startswith("stored: ")
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    names = set(RoomStore(tmp_path).submissions(room.code, room.facilitator_key)["participant"])
+    assert {f"p{i}" for i in range(1, stored + 1)} <= names and len(names) <= stored + 1
+    with sqlite3.connect(tmp_path / "rooms.sqlite3") as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)

@@ -1,0 +1,90 @@
+"""Text of the workshop (facilitator) page: key → (中文, English)."""
+
+TEXT: dict[str, tuple[str, str]] = {
+    "workshop.title": ("研讨会：共同确定权重", "Workshop: agree on the weights together"),
+    "workshop.intro": (
+        "开一个房间，参与者用手机扫码提交各自的权重；这里实时显示分歧、一致程度和共识权重。",
+        "Open a room; participants scan the code and submit their own weights; this page shows "
+        "live where they differ, how far they agree and the consensus weights.",
+    ),
+    "workshop.create": ("新建房间", "New room"),
+    "workshop.create_help": (
+        "房间使用当前数据和当前方案的 {factors} 个因素。",
+        "The room uses the current data and the {factors} factors of the current scenario.",
+    ),
+    "workshop.show_data": ("让参与者看到匿名数据", "Show participants the anonymised data"),
+    "workshop.show_data_help": (
+        "参与者可以看到各因素的数值，客户名称替换为「客户 A」等别名。",
+        "Participants see the factor values, with customers shown as aliases (Customer A …).",
+    ),
+    "workshop.create_button": ("创建房间", "Create room"),
+    "workshop.reopen": ("打开已有房间", "Open an existing room"),
+    "workshop.code": ("房间码", "Room code"),
+    "workshop.key": ("主持人密钥", "Facilitator key"),
+    "workshop.reopen_button": ("打开", "Open"),
+    "workshop.join_code": ("房间码", "Room code"),
+    "workshop.join_how": (
+        "扫描二维码或打开下面的链接，输入名字后提交权重。",
+        "Scan the QR code or open the link below, enter a name and submit weights.",
+    ),
+    "workshop.qr_caption": ("扫码加入", "Scan to join"),
+    "workshop.key_title": ("主持人密钥（不要投影）", "Facilitator key (do not project)"),
+    "workshop.key_warning": (
+        "凭此密钥可以在其他设备或命令行打开本房间的主持视图；请勿分享。",
+        "This key opens the room's facilitator view on another device or the command line; "
+        "do not share it.",
+    ),
+    "workshop.close_round": ("结束本轮", "Close round"),
+    "workshop.next_round": ("开始下一轮", "Next round"),
+    "workshop.method": ("共识方法", "Consensus method"),
+    "workshop.method_mean": ("平均值", "Mean"),
+    "workshop.method_median": ("中位数", "Median"),
+    "workshop.method_geometric": ("几何平均（AHP 群决策）", "Geometric mean (AHP groups)"),
+    "workshop.adopt": ("采用共识权重", "Adopt the consensus"),
+    "workshop.adopt_help": (
+        "把本轮的共识权重设为当前方案的权重（侧边栏和所有页面随之更新）。",
+        "Make this round's consensus the current scenario's weights (the sidebar and every page "
+        "follow).",
+    ),
+    "workshop.adopted": (
+        "已采用共识权重为当前方案。",
+        "The consensus weights are now the current scenario's.",
+    ),
+    "workshop.leave": ("离开房间", "Leave room"),
+    "workshop.round": ("第 {round} 轮 · {status}", "Round {round} · {status}"),
+    "workshop.open": ("进行中", "open"),
+    "workshop.closed": ("已结束", "closed"),
+    "workshop.waiting": (
+        "等待提交……已加入 {joined} 人。",
+        "Waiting for submissions … {joined} joined so far.",
+    ),
+    "workshop.joined": ("已加入", "Joined"),
+    "workshop.submitted": ("本轮已提交", "Submitted this round"),
+    "workshop.kendall_w": ("一致性 Kendall W", "Agreement (Kendall's W)"),
+    "workshop.kendall_help": (
+        "各参与者的权重在当前数据上得出的客户排名之间的一致程度：1 = 完全一致，0 = 毫无一致。",
+        "How far the customer rankings the participants' weights give on the current data "
+        "agree: 1 = complete agreement, 0 = none.",
+    ),
+    "workshop.spread": ("各因素权重的分布", "Spread of each factor's weight"),
+    "workshop.share": ("权重占比", "Weight share"),
+    "workshop.consensus": ("共识权重", "Consensus weights"),
+    "workshop.col_factor": ("因素", "Factor"),
+    "workshop.col_consensus": ("共识", "Consensus"),
+    "workshop.col_mean": ("平均", "Mean"),
+    "workshop.col_median": ("中位数", "Median"),
+    "workshop.col_std": ("标准差", "Std dev"),
+    "workshop.people": ("参与者", "Participants"),
+    "workshop.col_participant": ("名字", "Name"),
+    "workshop.col_joined": ("加入时间 (UTC)", "Joined (UTC)"),
+    "workshop.col_submitted": ("本轮已提交", "Submitted this round"),
+    "workshop.distance": ("与共识的距离", "Distance from the consensus"),
+    "workshop.distance_axis": ("需调整的权重占比", "Share of weight to move"),
+    "workshop.top": ("共识排名前 {n} 名与各人的前 {n} 名", "Consensus top {n} and each person's"),
+    "workshop.consensus_col": ("共识", "Consensus"),
+    "workshop.history": ("逐轮收敛情况", "Convergence round by round"),
+    "workshop.spread_axis": ("权重平均标准差", "Mean std dev of the weights"),
+    "workshop.round_axis": ("轮次", "Round"),
+    "workshop.export_json": ("导出 JSON（所有轮次）", "Export JSON (all rounds)"),
+    "workshop.export_csv": ("导出 CSV（所有轮次）", "Export CSV (all rounds)"),
+}
