@@ -17,6 +17,7 @@ from core.catalog import COST
 from core.errors import ScenarioError
 from core.mapping import factor_values, latest_date
 from core.normalize import constant_columns
+from core.overrides import OVERRIDE_COLUMNS, apply_overrides, id_codes
 from core.rows import sheet_rows
 from core.scenario import Scenario
 from core.scoring import fill_missing, normalize_columns, rank_order, topsis, weighted_sum
@@ -29,7 +30,9 @@ CONTRIB_PREFIX = "contrib:"
 class Ranking:
     """A ranked, tiered and explained customer list."""
 
-    table: pd.DataFrame  # rank, customer_id, score, tier, contrib:<col>…, original columns
+    # rank, customer_id, score, tier, [computed_tier, override when the scenario has
+    # overrides, see core.overrides], contrib:<col>…, original columns
+    table: pd.DataFrame
     excluded: pd.DataFrame  # row, customer_id, reason
     warnings: tuple[str, ...]
     scenario: Scenario
@@ -162,19 +165,15 @@ def rank_customers(frame: pd.DataFrame, scenario: Scenario) -> Ranking:
         score, contrib = weighted_sum(normalized, weights, present)
     table = _build_table(frame.loc[kept], scenario, score, contrib)
     table.insert(3, "tier", _assign_tiers(table, scenario))
-    return Ranking(table, excluded, tuple(warnings), scenario, as_of)
+    table, override_warnings, _ = apply_overrides(table, scenario)
+    return Ranking(table, excluded, tuple(warnings + override_warnings), scenario, as_of)
 
 
 def _build_table(
     frame: pd.DataFrame, scenario: Scenario, score: np.ndarray, contrib: np.ndarray
 ) -> pd.DataFrame:
     ids = frame[scenario.id_column]
-    try:
-        # Numeric IDs tie-break numerically (9 before 10); mixed types fall back to text.
-        codes = pd.factorize(ids, sort=True)[0]
-    except TypeError:
-        codes = pd.factorize(ids.astype("string"), sort=True)[0]
-    order = rank_order(score, codes)
+    order = rank_order(score, id_codes(ids))
     head = {
         "rank": np.arange(1, len(order) + 1),
         "customer_id": ids.iloc[order].reset_index(drop=True),
@@ -185,6 +184,6 @@ def _build_table(
     table = pd.DataFrame(head)
     original = frame.iloc[order].reset_index(drop=True)
     # An input column called e.g. "score" must not shadow the computed one.
-    computed = {*head, "tier"}
+    computed = {*head, "tier", *(OVERRIDE_COLUMNS if scenario.overrides else ())}
     original.columns = [f"{c} (input)" if c in computed else c for c in original.columns]
     return pd.concat([table, original], axis=1)

@@ -8,7 +8,12 @@ scenarios. Its JSON contract (more fields may be added; unknown fields are ignor
      "factors": [{"column": "销售额", "direction": "benefit", "weight": 40, "normalize": "minmax"},
                  {"column": "最近购买日期", "direction": "cost", "weight": 20}],
      "tiers": {"scheme": "share", "labels": ["关键客户", "重点客户", "普通客户"],
-               "shares": [0.2, 0.3, 0.5]}}
+               "shares": [0.2, 0.3, 0.5]},
+     "overrides": [{"customer_id": "C0042", "tier": "关键客户", "rank": 3,
+                    "reason": "strategic partner", "author": "Li", "at": "2025-01-06"}]}
+
+``overrides`` (expert assessment) is written only when there are some, so older files stay
+identical; core.overrides applies them after the ranking.
 
 Structural problems raise :class:`ScenarioError` when the object is built; problems that need
 the data (an unknown column) are found by :meth:`Scenario.validate`.
@@ -30,6 +35,9 @@ import numpy as np
 from core.catalog import DIRECTIONS
 from core.errors import ScenarioError
 from core.normalize import NORMALIZERS
+from core.overrides import Override, check_overrides
+
+__all__ = ["FactorSpec", "Override", "Scenario", "TierSpec"]
 
 METHODS = ("weighted_sum", "topsis")
 MISSING_POLICIES = ("median", "worst", "skip")
@@ -145,6 +153,7 @@ class Scenario:
     tiers: TierSpec = field(default_factory=TierSpec)
     name: str = ""
     playbook: dict[str, dict[str, str]] = field(default_factory=dict)
+    overrides: tuple[Override, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -157,6 +166,8 @@ class Scenario:
         repeated = sorted({c for c in columns if columns.count(c) > 1})
         if repeated:
             raise ScenarioError(f"scenario: factor column(s) listed twice: {', '.join(repeated)}")
+        object.__setattr__(self, "overrides", tuple(self.overrides))
+        check_overrides(self.overrides)
         _choice(self.method, METHODS, "method")
         _choice(self.missing, MISSING_POLICIES, "missing-value policy")
         if self.as_of is not None:
@@ -216,7 +227,10 @@ class Scenario:
             if v is not None
         }
         extra = data.pop("extra")
-        return {k: v for k, v in {**extra, **data}.items() if v not in (None, "", {})}
+        data["overrides"] = [
+            {k: v for k, v in asdict(o).items() if v not in (None, "")} for o in self.overrides
+        ]
+        return {k: v for k, v in {**extra, **data}.items() if v not in (None, "", {}, [])}
 
     def to_json(self, indent: int | None = 2) -> str:
         """The scenario as JSON text (UTF-8, Chinese kept readable)."""
@@ -240,9 +254,15 @@ class Scenario:
             raise ScenarioError('scenario: \'tiers\' must be an object such as {"scheme": "share"}')
         factor_fields = set(FactorSpec.__dataclass_fields__)
         tier_fields = set(TierSpec.__dataclass_fields__)
-        known = set(cls.__dataclass_fields__) - {"factors", "tiers", "extra"}
-        own = {k: v for k, v in data.items() if k in known}
-        extra = {k: v for k, v in data.items() if k not in known | {"factors", "tiers"}}
+        override_fields = set(Override.__dataclass_fields__)
+        nested = {"factors", "tiers", "overrides", "extra"}
+        own = {k: v for k, v in data.items() if k in set(cls.__dataclass_fields__) - nested}
+        extra = {k: v for k, v in data.items() if k not in own and k not in nested - {"extra"}}
+        raw_overrides = data.get("overrides") or []
+        if not isinstance(raw_overrides, list) or not all(
+            isinstance(o, Mapping) for o in raw_overrides
+        ):
+            raise ScenarioError("scenario: 'overrides' must be a list of objects")
         try:
             # A factor without 'column' gets "" so FactorSpec names the problem itself.
             factors = tuple(
@@ -250,7 +270,13 @@ class Scenario:
                 for f in raw_factors
             )
             tiers = TierSpec(**{k: v for k, v in tiers_raw.items() if k in tier_fields})
-            return cls(factors=factors, tiers=tiers, extra=extra, **own)
+            overrides = tuple(
+                Override(
+                    **{"customer_id": "", **{k: v for k, v in o.items() if k in override_fields}}
+                )
+                for o in raw_overrides
+            )
+            return cls(factors=factors, tiers=tiers, overrides=overrides, extra=extra, **own)
         except TypeError as exc:
             raise ScenarioError(f"scenario: a field has the wrong type ({exc})") from None
 

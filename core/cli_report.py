@@ -1,0 +1,96 @@
+"""Command line: ``report`` — the client report as one self-contained HTML file.
+
+::
+
+    report INPUT [--scenario FILE.json] [--lang zh|en] [--anonymize] [--top N] [--sheet NAME]
+           --out REPORT.html
+        rank the customers (the scenario, or the detected factors with equal weights) and
+        write the report; revenue and profit columns found in the data feed the tier summary
+
+The language defaults to the data's (Chinese headers → zh). Exit 2 with one ``error:`` line
+for bad input, as every command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from core.errors import InputError
+from core.ingest import read_table
+from core.mapping import data_language, default_scenario, detect_mapping
+from core.ranking import rank_customers
+from core.report import DEFAULT_TOP, LANGS, build_report
+
+SUFFIXES = (".html", ".htm")
+
+
+def _cli() -> ModuleType:
+    """core.cli, imported on use (it imports this module to register the command)."""
+    return importlib.import_module("core.cli")
+
+
+def add_report_parser(subparsers: argparse._SubParsersAction) -> None:
+    cli = _cli()
+    parser = subparsers.add_parser(
+        "report",
+        help="write a client report (one HTML file: scenario, top customers, groups, charts)",
+        description="Rank the customers and write a self-contained HTML report.",
+    )
+    cli._add_input(parser)
+    parser.add_argument("--scenario", metavar="FILE.json", help="scenario JSON (weights …)")
+    parser.add_argument("--lang", choices=LANGS, help="report language (default: the data's)")
+    parser.add_argument(
+        "--anonymize", action="store_true", help="show customers as 客户 A / Customer A"
+    )
+    parser.add_argument(
+        "--top",
+        type=cli._positive_int,
+        default=DEFAULT_TOP,
+        metavar="N",
+        help=f"customers listed (default {DEFAULT_TOP})",
+    )
+    parser.add_argument("--out", metavar="REPORT.html", required=True, help="the report file")
+
+
+def run_report(args: argparse.Namespace) -> int:
+    cli = _cli()
+    out = Path(args.out)
+    if out.suffix.lower() not in SUFFIXES:
+        raise InputError(f"output {args.out!r}: a report is an HTML file; end the name with .html")
+    ingest = read_table(Path(args.input), sheet=args.sheet)
+    mapping = detect_mapping(ingest.frame)
+    if args.scenario:
+        scenario = cli.load_scenario(args.scenario, ingest.frame.columns)
+    else:
+        scenario = default_scenario(mapping)
+    ranking = rank_customers(ingest.frame, scenario)
+    money = {r.factor_key: r.column for r in reversed(mapping.factors)}
+    html = build_report(
+        ranking,
+        Path(args.input).name,
+        lang=args.lang or data_language(mapping),
+        anonymize=args.anonymize,
+        top=args.top,
+        revenue=money.get("monetary"),
+        profit=money.get("profit"),
+        warnings=ingest.warnings,
+    )
+    try:
+        out.write_text(html, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(
+            f"cannot write {str(out)!r} ({exc.strerror or exc}); check that the folder exists "
+            "and that you may write there"
+        ) from None
+    ranked = len(ranking.table)
+    print(
+        f"ranked: {ranked} customer{'s' * (ranked != 1)}, excluded: {len(ranking.excluded)}, "
+        f"warnings: {len(ingest.warnings) + len(ranking.warnings)}",
+        file=sys.stderr,
+    )
+    print(f"wrote: {out}", file=sys.stderr)
+    return cli.EXIT_OK

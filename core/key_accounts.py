@@ -1,0 +1,140 @@
+"""Key-account types (大客户类型) and the CLV × profit matrix (METHOD.md §4).
+
+Key-account types come from three dimensions: business scale (e.g. revenue), cooperation
+potential (e.g. growth rate or tenure) and industry influence (e.g. market influence). Each is
+turned into a standing 0–100 among the customers (:func:`core.explain.percentiles`); a small
+editable rule table then decides: a customer gets the first rule whose three minimum standings
+it meets; the last rule catches everyone else. Missing values count as standing 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from core.catalog import BENEFIT
+from core.errors import ScenarioError
+from core.explain import percentiles, source_column
+from core.tiers import QUADRANT_LABELS, quadrant_tiers
+
+KEY_ACCOUNT_LABELS = {
+    "zh": {"strategic": "战略型", "partner": "伙伴型", "transactional": "交易型"},
+    "en": {"strategic": "Strategic", "partner": "Partner", "transactional": "Transactional"},
+}
+DIMENSIONS = ("scale", "potential", "influence")
+
+
+@dataclass(frozen=True)
+class AccountRule:
+    """A key-account type and the minimum standing (0–100) on each dimension to get it."""
+
+    name: str
+    scale: float = 0.0
+    potential: float = 0.0
+    influence: float = 0.0
+
+    def __post_init__(self) -> None:
+        if not str(self.name).strip():
+            raise ScenarioError("key-account rules: every rule needs a type name")
+        for dimension in DIMENSIONS:
+            value = getattr(self, dimension)
+            try:
+                number = float(value)
+            except (TypeError, ValueError):
+                number = float("nan")
+            if not 0 <= number <= 100:
+                raise ScenarioError(
+                    f"key-account rules: {self.name!r} has {dimension} {value!r}; "
+                    "use a percentile between 0 and 100"
+                )
+            object.__setattr__(self, dimension, number)
+
+
+# Strategic: large, influential and still growing; partner: mid-size with room to grow;
+# transactional: everyone else (the catch-all).
+DEFAULT_RULES = (
+    AccountRule("strategic", scale=70, potential=40, influence=60),
+    AccountRule("partner", scale=40, potential=50, influence=0),
+    AccountRule("transactional"),
+)
+
+
+def check_rules(rules: Sequence[AccountRule]) -> None:
+    """ScenarioError when there is no rule or a type name repeats."""
+    if not rules:
+        raise ScenarioError("key-account rules: the rule table is empty; add at least one type")
+    names = [r.name for r in rules]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise ScenarioError(f"key-account rules: type(s) listed twice: {', '.join(twice)}")
+
+
+def rules_frame(rules: Sequence[AccountRule] = DEFAULT_RULES) -> pd.DataFrame:
+    """The rule table for editing: name, scale, potential, influence (one row per rule)."""
+    return pd.DataFrame([vars(r) for r in rules], columns=["name", *DIMENSIONS])
+
+
+def rules_from_frame(frame: pd.DataFrame) -> tuple[AccountRule, ...]:
+    """Rules from an edited rule table (blank thresholds mean 0); checked by :func:`check_rules`."""
+    rows = frame.dropna(subset=["name"]).fillna({d: 0.0 for d in DIMENSIONS})
+    rules = tuple(
+        AccountRule(str(row["name"]), *(row[d] for d in DIMENSIONS)) for _, row in rows.iterrows()
+    )
+    check_rules(rules)
+    return rules
+
+
+def key_account_types(
+    table: pd.DataFrame,
+    scale: str,
+    potential: str,
+    influence: str,
+    rules: Sequence[AccountRule] = DEFAULT_RULES,
+) -> pd.Series:
+    """The key-account type (a rule name) per row of ``table``, aligned with it.
+
+    A row gets the first rule with standing_scale ≥ rule.scale, standing_potential ≥
+    rule.potential and standing_influence ≥ rule.influence; the last rule is the catch-all.
+    """
+    check_rules(rules)
+    for column in (scale, potential, influence):
+        if source_column(table, column) not in table.columns:
+            raise ScenarioError(f"key-account types: column {column!r} is not in the data")
+    unique = list(dict.fromkeys((scale, potential, influence)))
+    standing = percentiles(table, unique, [BENEFIT] * len(unique)).fillna(0.0)
+    values = np.column_stack([standing[c].to_numpy() for c in (scale, potential, influence)])
+    kinds = np.full(len(table), rules[-1].name, dtype=object)
+    decided = np.zeros(len(table), dtype=bool)
+    for rule in rules[:-1]:
+        limits = np.array([rule.scale, rule.potential, rule.influence])
+        match = (values >= limits).all(axis=1) & ~decided
+        kinds[match] = rule.name
+        decided |= match
+    return pd.Series(kinds, index=table.index, name="account_type")
+
+
+def clv_profit_matrix(
+    table: pd.DataFrame,
+    clv: str,
+    profit: str,
+    labels: Sequence[str] = QUADRANT_LABELS["zh"],
+    clv_cut: float | None = None,
+    profit_cut: float | None = None,
+) -> pd.Series:
+    """Strategic / high-potential / basic / low-efficiency per row, aligned with ``table``.
+
+    Profit contribution is today's value and CLV the potential (core.tiers.quadrant_tiers):
+    high profit & high CLV → labels[0], low profit & high CLV → labels[1], high profit & low
+    CLV → labels[2], else labels[3]. Cuts default to the medians; missing counts as low.
+    """
+    numbers = {}
+    for column in (clv, profit):
+        source = source_column(table, column)
+        if source not in table.columns:
+            raise ScenarioError(f"value matrix: column {column!r} is not in the data")
+        numbers[column] = pd.to_numeric(table[source], errors="coerce").to_numpy(dtype=float)
+    quadrant = quadrant_tiers(numbers[profit], numbers[clv], labels, profit_cut, clv_cut)
+    return pd.Series(quadrant, index=table.index, name="value_matrix")

@@ -1,0 +1,85 @@
+"""core.cli_report: ``python -m core report`` through core.cli.main."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import core.cli as cli
+from core.cli_report import add_report_parser, run_report
+
+ROOT = Path(__file__).resolve().parents[2]
+ZH = ROOT / "data" / "sample_customers_zh.csv"
+EN = ROOT / "data" / "sample_customers_en.csv"
+
+
+@pytest.fixture(autouse=True)
+def commands(monkeypatch):
+    monkeypatch.setitem(cli.COMMANDS, "report", (add_report_parser, run_report))
+
+
+def run(capsys, *args: object) -> tuple[int, str, str]:
+    code = cli.main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_report_writes_a_chinese_html_file(capsys, tmp_path: Path) -> None:
+    out = tmp_path / "报告.html"
+    code, stdout, err = run(capsys, "report", ZH, "--out", out, "--top", 5)
+    assert code == 0 and stdout == ""
+    assert err.splitlines() == ["ranked: 500 customers, excluded: 0, warnings: 4", f"wrote: {out}"]
+    html = out.read_text(encoding="utf-8")
+    assert "<title>客户重要性排序报告</title>" in html
+    assert "重点客户名单（前 5 名）" in html
+    assert "<th>销售额占比</th>" in html  # revenue and profit found in the data
+
+
+def test_report_in_english_anonymized_with_a_scenario(capsys, tmp_path: Path) -> None:
+    scenario = tmp_path / "s.json"
+    scenario.write_text(
+        '{"id_column": "customer_id", "name_column": "customer_name",'
+        ' "factors": [{"column": "revenue", "weight": 2}, {"column": "profit"}]}',
+        encoding="utf-8",
+    )
+    out = tmp_path / "r.html"
+    code, _, _ = run(
+        capsys, "report", EN, "--scenario", scenario, "--lang", "en", "--anonymize", "--out", out
+    )
+    assert code == 0
+    html = out.read_text(encoding="utf-8")
+    assert re.search(r"<td class=\"n\">1</td><td>Customer [A-Z]+</td>", html)
+    assert "C0001" not in html and "Yinchuan Wantong" not in html
+
+
+def test_wrong_output_type_is_one_error_line(capsys, tmp_path: Path) -> None:
+    code, _, err = run(capsys, "report", ZH, "--out", tmp_path / "r.pdf")
+    assert code == 2
+    where = tmp_path / "r.pdf"
+    assert err == f"error: output '{where}': a report is an HTML file; end the name with .html\n"
+    assert not (tmp_path / "r.pdf").exists()
+
+
+def test_bad_scenario_and_missing_input(capsys, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"id_column": "客户编号", "factors": [{"column": "利润额"}]}', encoding="utf-8")
+    code, _, err = run(capsys, "report", ZH, "--scenario", bad, "--out", tmp_path / "r.html")
+    assert code == 2
+    assert err.startswith(f"error: scenario file '{bad}': column '利润额' is not in the data")
+    assert len(err.splitlines()) == 1
+    code, _, err = run(capsys, "report", tmp_path / "none.csv", "--out", tmp_path / "r.html")
+    assert code == 2 and err.startswith("error: ") and len(err.splitlines()) == 1
+
+
+def test_unwritable_output_folder(capsys, tmp_path: Path) -> None:
+    out = tmp_path / "missing" / "r.html"
+    code, _, err = run(capsys, "report", ZH, "--out", out)
+    assert code == 2
+    assert err.startswith(f"error: cannot write '{out}'")
+
+
+def test_out_is_required(capsys) -> None:
+    code, _, err = run(capsys, "report", ZH)
+    assert code == 2 and "--out" in err
