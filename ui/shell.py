@@ -28,6 +28,7 @@ PAGES = (
     ("ahp", "pages/ahp.py", "🧮"),
     ("ranking", "pages/ranking.py", "🏆"),
     ("groups", "pages/groups.py", "🧩"),
+    ("accounts", "pages/accounts.py", "🤝"),
     ("scenarios", "pages/scenarios.py", "🗂️"),
     ("sensitivity", "pages/sensitivity.py", "🎲"),
     ("orders", "pages/orders.py", "🧾"),

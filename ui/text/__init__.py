@@ -5,6 +5,7 @@ an error at import, so no part can silently override another.
 """
 
 from ui.text import (
+    accounts,
     ahp,
     common,
     data,
@@ -27,6 +28,7 @@ PARTS = (
     ahp,
     ranking,
     groups,
+    accounts,
     scenarios,
     sensitivity,
     orders,

@@ -12,6 +12,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "nav.ranking": ("排名", "Ranking"),
     "nav.groups": ("分组与策略", "Groups & strategies"),
     "nav.export": ("导出", "Export"),
+    "nav.accounts": ("重点客户与资源", "Key accounts & resources"),
     "nav.ahp": ("层次分析与客观权重", "AHP & objective weights"),
     "nav.scenarios": ("方案与对比", "Scenarios & comparison"),
     "nav.sensitivity": ("敏感性分析", "Sensitivity"),

@@ -1,0 +1,3 @@
+"""Text of the accounts page: key → (中文, English)."""
+
+TEXT: dict[str, tuple[str, str]] = {}
