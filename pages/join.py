@@ -9,24 +9,13 @@ import streamlit as st
 
 from core.errors import InputError
 from core.rooms import LOOKUP_LIMIT, SUBMIT_WINDOW, escape_markdown, format_code, within_rate
-from ui.i18n import LANG_NAMES, LANGS, factor_label, lang_from_locale, t
+from ui.i18n import factor_label, t
+from ui.shell import participant_shell
 from ui.workshop_state import LOOKUPS, TOKEN_PREFIX, room_store
 
 POLL_SECONDS = 4
-HIDE_SIDEBAR = """<style>
-  [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] { display: none; }
-</style>"""
 
-if "join_lang" not in st.session_state:
-    asked = st.query_params.get("lang")
-    st.session_state["join_lang"] = asked if asked in LANGS else lang_from_locale(st.context.locale)
-lang = st.session_state["join_lang"]
-st.set_page_config(page_title=t("join.title", lang), page_icon="🗳️", layout="centered")
-st.html(HIDE_SIDEBAR)
-st.query_params["lang"] = lang
-st.segmented_control(
-    t("shell.language", lang), LANGS, key="join_lang", format_func=LANG_NAMES.get, required=True
-)
+lang = participant_shell("join.title")
 st.title(t("join.title", lang))
 store = room_store()
 

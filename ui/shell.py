@@ -137,6 +137,30 @@ def _sidebar(lang: str, current: str) -> None:
             weight_sliders(lang, location="sidebar")
 
 
+HIDE_SIDEBAR_CSS = """<style>
+  [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] { display: none; }
+</style>"""
+
+
+def participant_shell(title_key: str) -> str:
+    """The shell of a page for workshop participants: language only, no sidebar, no navigation
+    (participants never see the facilitator's controls). Returns the language."""
+    lang = _resolve_lang()
+    st.set_page_config(page_title=t(title_key, lang), page_icon="🗳️", layout="centered")
+    st.html(HIDE_SIDEBAR_CSS)
+    st.query_params["lang"] = lang
+    st.session_state["lang_choice"] = lang
+    st.segmented_control(
+        t("shell.language", lang),
+        LANGS,
+        key="lang_choice",
+        format_func=LANG_NAMES.get,
+        on_change=_on_lang_change,
+        required=True,
+    )
+    return lang
+
+
 def page_shell(current: str) -> Page:
     """Draw the shared chrome and return the state this page draws from."""
     lang = _resolve_lang()
