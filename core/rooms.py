@@ -77,8 +77,13 @@ def parse_code(text: object) -> str:
 
 
 def new_secret() -> str:
-    """A facilitator key or participant token: 32 random bytes as URL-safe text."""
-    return secrets.token_urlsafe(32)
+    """A facilitator key or participant token: 32 random bytes as URL-safe text.
+
+    Never starting with '-', so a command line never mistakes a key for an option.
+    """
+    while (secret := secrets.token_urlsafe(32)).startswith("-"):
+        pass
+    return secret
 
 
 def secret_hash(secret: str) -> str:

@@ -8,9 +8,11 @@ a value survives page switches even when the widget that set it is not drawn.
 from __future__ import annotations
 
 import hashlib
+import io
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from core.errors import InputError
@@ -88,6 +90,31 @@ def load_dataset(dataset: Dataset, lang: str) -> None:
     st.session_state[MAPPING] = mapping
     st.session_state[SCENARIO] = scenario
     st.session_state[BASELINE] = None
+
+
+def load_frame(name: str, frame: pd.DataFrame, lang: str, scenario: Scenario | None = None) -> bool:
+    """Make an in-memory table current, stored as Parquet bytes (cached and exported like an
+    upload). ``scenario`` (its factors, directions, weights) replaces the default one, with the
+    detected ID and name columns; the mapping includes exactly its factors. False (and the
+    error kept for the shell) when the table cannot be used."""
+    buffer = io.BytesIO()
+    frame.to_parquet(buffer, index=False)
+    load_dataset(make_dataset(name, buffer.getvalue()), lang)
+    if st.session_state.get(LOAD_ERROR):
+        return False
+    if scenario is not None:
+        mapping = current_mapping()
+        chosen = {f.column: f.direction for f in scenario.factors}
+        roles = tuple(
+            replace(r, include=r.column in chosen, direction=chosen.get(r.column, r.direction))
+            if r.role == "factor"
+            else r
+            for r in mapping.roles
+        )
+        st.session_state[MAPPING] = replace(mapping, roles=roles)
+        ids = {"id_column": mapping.id_column, "name_column": mapping.name_column}
+        set_scenario(replace(scenario, **ids))
+    return True
 
 
 def ensure_data(lang: str) -> None:

@@ -314,3 +314,11 @@ def test_postgresql_store_round_trip() -> None:
     table = store.submissions(room.code, room.facilitator_key)
     assert len(table) == 21 and table.iloc[0][["a", "c"]].tolist() == [3.0, 1.0]
     assert np.isfinite(summarize(table, SCENARIO).kendall_w)
+
+
+def test_secrets_never_start_with_a_dash_so_the_cli_reads_them_as_values(monkeypatch):
+    from core import rooms
+
+    tokens = iter(["-starts-with-dash", "fine-token"])
+    monkeypatch.setattr(rooms.secrets, "token_urlsafe", lambda n: next(tokens))
+    assert rooms.new_secret() == "fine-token"

@@ -24,7 +24,7 @@ from ui.shell import PAGES
 
 pytestmark = pytest.mark.browser
 
-PAGE_IDS = [page_id for page_id, _, _ in PAGES]
+PAGE_IDS = [page_id for page_id, path, _ in PAGES if (ROOT / path).exists()]
 SAMPLE_EN = ROOT / "data" / "sample_customers_en.csv"
 README_SHOT = ROOT / "docs" / "ranking.png"
 README_MAX_BYTES = 400_000
@@ -71,8 +71,11 @@ def top_ids(page, n: int = 10) -> list[str]:
 
 def go(page, page_id: str) -> None:
     """Follow the sidebar link to a page (a URL would start a new session and lose state)."""
-    page.locator('[data-testid="stSidebar"] a').nth(PAGE_IDS.index(page_id)).click()
     path = "" if page_id == "home" else page_id
+    links = page.locator('[data-testid="stSidebar"] a')
+    # Match the link by its target, not its position: the list grows with the product.
+    targets = links.evaluate_all("els => els.map(e => new URL(e.href).pathname)")
+    links.nth(targets.index("/" + path)).click()
     page.wait_for_url(re.compile(rf"://[^/]+/{path}(\?.*)?$"))
     page.locator("h1").first.wait_for()
     settle(page)

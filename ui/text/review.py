@@ -1,3 +1,100 @@
 """Text of the review page: key → (中文, English)."""
 
-TEXT: dict[str, tuple[str, str]] = {}
+TEXT: dict[str, tuple[str, str]] = {
+    "review.title": ("定期回顾", "Periodic review"),
+    "review.intro": (
+        "用同一方案为两个周期排名：谁上升、谁下降、分组如何迁移、谁是新客户、谁已流失，"
+        "以及需要跟进的预警。",
+        "Rank two periods with the same scenario: who moved up or down, how tiers migrated, "
+        "who is new, who was lost, and the early warnings to follow up.",
+    ),
+    "review.source": ("比较对象", "Compare"),
+    "review.source.log": ("订单表的最近两个周期", "The last two periods of the order log"),
+    "review.source.snapshots": ("两份客户快照（上传）", "Two customer snapshots (upload)"),
+    "review.rules": ("预警阈值", "Early-warning thresholds"),
+    "review.rule.spend_drop": ("金额下降超过（%）", "Spend falls by more than (%)"),
+    "review.rule.inactive_days": ("超过多少天未下单", "No order for more than (days)"),
+    "review.rule.frequent_orders": (
+        "上期至少多少单（活跃客户）",
+        "After at least this many orders",
+    ),
+    "review.rule.satisfaction_drop": ("满意度下降至少（分）", "Satisfaction falls by at least"),
+    "review.rule.complaints_up": ("投诉增加至少（次）", "Complaints rise by at least"),
+    "review.rule.key_downgrade": ("关键客户降级", "Key customer downgraded"),
+    "review.rules_apply": ("应用阈值", "Apply thresholds"),
+    "review.periods": (
+        "{name}：周期 A = {a0} 之后至 {a1}；周期 B = {a1} 之后至 {b1}。",
+        "{name}: period A = after {a0} up to {a1}; period B = after {a1} up to {b1}.",
+    ),
+    "review.period_a": ("周期 A", "Period A"),
+    "review.period_b": ("周期 B", "Period B"),
+    "review.upload_a": ("快照 A（较早）", "Snapshot A (earlier)"),
+    "review.upload_b": ("快照 B（较晚）", "Snapshot B (later)"),
+    "review.snapshot_a": ("快照 A", "Snapshot A"),
+    "review.snapshot_b": ("快照 B", "Snapshot B"),
+    "review.upload_both": (
+        "请上传两份同一批客户的客户表（例如上季度与本季度），两者用同一方案排名。",
+        "Upload two customer tables of the same customers (e.g. last quarter and this one); "
+        "both are ranked with the same scenario.",
+    ),
+    "review.error": ("无法回顾：{error}", "Cannot review: {error}"),
+    "review.kpi.customers": ("客户数", "Customers"),
+    "review.kpi.active": ("活跃客户", "Active"),
+    "review.kpi.revenue": ("收入", "Revenue"),
+    "review.kpi.top20_revenue_share": ("前 20% 客户收入占比", "Top-20 % revenue share"),
+    "review.kpi.churned": ("流失客户", "Churned"),
+    "review.kpi.retention_rate": ("留存率", "Retention rate"),
+    "review.kpi_caption": (
+        "数值为周期 B，变化为 B 相对 A；流失与留存只在 B 中有意义（A 之前没有可比周期）。",
+        "Values are period B, changes B against A; churned and retention exist for B only "
+        "(there is no period before A to compare with).",
+    ),
+    "review.movers": ("排名变化最大的客户", "Largest movers"),
+    "review.rank_a": ("A 排名", "Rank A"),
+    "review.rank_b": ("B 排名", "Rank B"),
+    "review.tier_a": ("A 分组", "Tier A"),
+    "review.tier_b": ("B 分组", "Tier B"),
+    "review.new": ("新", "new"),
+    "review.migration": ("分组迁移（A → B）", "Tier migration (A → B)"),
+    "review.customers": ("客户数", "Customers"),
+    "review.new_list": ("新客户（{n}）", "New customers ({n})"),
+    "review.lost_list": ("流失客户（{n}）", "Lost customers ({n})"),
+    "review.none": ("无", "None"),
+    "review.warnings": ("预警（{n}）", "Early warnings ({n})"),
+    "review.no_warnings": ("当前阈值下没有预警。", "No warnings at these thresholds."),
+    "review.warning": ("预警", "Warning"),
+    "review.reason": ("原因", "Reason"),
+    "review.warn.spend_drop": ("金额下降", "Spend drop"),
+    "review.warn.inactive": ("长期未下单", "Inactive"),
+    "review.warn.satisfaction_drop": ("满意度下降", "Satisfaction drop"),
+    "review.warn.complaints_up": ("投诉增加", "Complaints up"),
+    "review.warn.key_downgrade": ("关键客户降级", "Key customer downgraded"),
+    "review.snapshots": ("快照与重点客户跟踪", "Snapshots and top-customer tracking"),
+    "review.snapshots_caption": (
+        "把一次排名保存为快照（存于本机数据库）；关注名单跟踪最新快照的前 N 名客户"
+        "在各快照中的排名。",
+        "Keep a ranking as a snapshot (in the local database); the watchlist follows the top N "
+        "customers of the latest snapshot through every snapshot.",
+    ),
+    "review.current": ("当前排名", "Current ranking"),
+    "review.keep": ("保存快照：{what}", "Keep as snapshot: {what}"),
+    "review.snapshot_success": ("已保存快照「{name}」。", 'Kept snapshot "{name}".'),
+    "review.snapshot_deleted": ("已删除快照「{name}」。", 'Deleted snapshot "{name}".'),
+    "review.snapshot_error": ("快照操作失败：{error}", "The snapshot store failed: {error}"),
+    "review.no_snapshots": (
+        "还没有快照：用上方按钮保存当前排名或某个周期，之后即可跟踪重点客户的排名变化。",
+        "No snapshots yet: keep the current ranking or a period with the buttons above, then "
+        "follow how the top customers move.",
+    ),
+    "review.snapshot": ("快照", "Snapshot"),
+    "review.as_of": ("截止日期", "As of"),
+    "review.delete": ("删除快照", "Delete snapshot"),
+    "review.top_n": ("关注前 N 名", "Watch the top N"),
+    "review.watchlist": (
+        "关注名单（最新快照前 {n} 名）",
+        "Watchlist (top {n} of the latest snapshot)",
+    ),
+    "review.trend": ("趋势", "Trend"),
+    "review.history": ("单个客户的排名历史", "One customer's history"),
+    "review.history_pick": ("客户", "Customer"),
+}

@@ -1,0 +1,144 @@
+"""Orders & RFM: read a transaction log, report every line not used, score R/F/M, segment the
+customers by an editable rule table, and rank the order customers on the other pages."""
+
+import streamlit as st
+
+from core.errors import InputError
+from core.orders import DEFAULT_PERIOD_DAYS
+from core.rfm import rfm_table, segment_overview
+from ui import orders_state as orders
+from ui import state
+from ui.charts_review import segment_chart
+from ui.orders_tables import customers_table, frequency_counts, issues_table, overview_table
+from ui.shell import page_shell
+
+
+def _rank(rfm, merge: bool) -> None:
+    try:
+        warnings = orders.rank_from_orders(rfm, merge, st.session_state[state.LANG])
+        st.session_state[orders.FLASH] = ("success", "\n\n".join(warnings))
+    except InputError as exc:
+        st.session_state[orders.FLASH] = ("error", str(exc))
+
+
+page = page_shell("orders")
+t = page.t
+st.title(t("orders.title"))
+st.caption(t("orders.intro"))
+
+dataset = orders.orders_dataset()
+up_col, source_col = st.columns([3, 2], vertical_alignment="center")
+up_col.file_uploader(
+    t("orders.upload"), type=["csv", "tsv", "txt", "xlsx", "xlsm", "parquet"],
+    key="orders_upload", on_change=orders.on_upload, args=("orders_upload",),
+    help=t("orders.upload_help"),
+)  # fmt: skip
+source_col.markdown(t("orders.source", name=dataset.name))
+if dataset.is_sample:
+    source_col.caption(t("orders.sample_note"))
+else:
+    source_col.button(t("orders.use_sample"), on_click=orders.use_sample)
+try:
+    frame = orders.read_log(dataset.digest, dataset.name, dataset.content)
+except InputError as exc:
+    st.error(t("orders.read_error", error=str(exc)), icon="⚠️")
+    st.stop()
+
+# Columns (detected, overridable), period and as-of date
+orders.column_pickers(frame, dataset.digest, t)
+columns = orders.chosen_columns(frame, dataset.digest)
+if not orders.columns_ready(columns):
+    st.warning(t("orders.pick_columns"), icon="👉")
+    st.stop()
+picked = tuple(columns.items())
+period_col, as_of_col, _ = st.columns([1, 1, 2])
+period = period_col.number_input(
+    t("orders.period"), min_value=1, max_value=3650, step=1, help=t("orders.period_help"),
+    key=orders.remembered("orders_period", DEFAULT_PERIOD_DAYS),
+    on_change=state.remember_widget, args=("orders_period",),
+)  # fmt: skip
+try:
+    latest = orders.aggregate(dataset.digest, dataset.name, None, period, picked, frame)
+    as_of_key = orders.remembered(f"orders_as_of_{dataset.digest[:12]}", latest.report.as_of)
+    as_of = as_of_col.date_input(
+        t("orders.as_of"), key=as_of_key, help=t("orders.as_of_help"),
+        on_change=state.remember_widget, args=(as_of_key,),
+    )  # fmt: skip
+    result = latest
+    if as_of != latest.report.as_of:
+        result = orders.aggregate(dataset.digest, dataset.name, as_of, period, picked, frame)
+except InputError as exc:
+    st.error(t("orders.aggregate_error", error=str(exc)), icon="⚠️")
+    st.stop()
+
+# What happened to every line: nothing is dropped silently
+report = result.report
+st.subheader(t("orders.report"))
+st.markdown(
+    t("orders.report_summary", lines=report.lines, purchases=report.purchase_lines,
+      customers=report.customers, as_of=report.as_of, engine=report.engine)
+)  # fmt: skip
+if report.issues:
+    st.dataframe(
+        issues_table(report, t), hide_index=True, width="stretch",
+        column_config={t("orders.col.amount"): st.column_config.NumberColumn(format="localized")},
+    )  # fmt: skip
+else:
+    st.success(t("orders.no_issues"))
+if report.no_purchase_customers:
+    ids = ", ".join(report.no_purchase_customers[:10])
+    st.info(t("orders.no_purchase", n=len(report.no_purchase_customers), ids=ids))
+
+# RFM scores and segments
+st.subheader(t("orders.rfm"))
+mode = st.segmented_control(
+    t("orders.rfm_mode"), ["quintiles", "cuts"], format_func=lambda m: t(f"orders.mode.{m}"),
+    key=orders.remembered("orders_rfm_mode", "quintiles"), required=True,
+    on_change=state.remember_widget, args=("orders_rfm_mode",),
+)  # fmt: skip
+cuts = orders.cut_inputs(t) if mode == "cuts" else {}
+with st.expander(t("orders.rules")):
+    rules = orders.rule_editor(t)
+try:
+    rfm = rfm_table(result.features, rules, cuts)
+except InputError as exc:
+    st.error(t("orders.cuts_error", error=str(exc)), icon="⚠️")
+    rfm = rfm_table(result.features, rules)
+overview = segment_overview(rfm, rules)
+st.markdown(f"**{t('orders.segments')}**")
+st.caption(t("orders.segments_caption"))
+chart_col, table_col = st.columns([2, 3], gap="large")
+shares = overview.assign(segment=overview["zh" if page.lang == "zh" else "en"])
+chart = segment_chart(shares, t("orders.customers"), t("orders.revenue"), t("orders.share"))
+chart_col.altair_chart(chart, width="stretch")
+table_col.dataframe(
+    overview_table(overview, page.lang, t), hide_index=True, width="stretch",
+    column_config=orders.overview_formats(t), height=35 * (len(overview) + 1) + 3,
+)  # fmt: skip
+
+# Frequency classes (prospective: in the customer table, no order)
+joined = orders.master_join(rfm)
+st.markdown(f"**{t('orders.frequency')}**")
+st.caption(t("orders.frequency_caption" if joined else "orders.frequency_no_master"))
+classes = joined.table["frequency_class"] if joined else rfm["frequency_class"]
+for box, (label, count) in zip(st.columns(4), frequency_counts(classes, page.lang), strict=True):
+    box.metric(label, f"{count:,}")
+with st.expander(t("orders.customers_table", n=len(rfm))):
+    st.dataframe(customers_table(rfm, rules, page.lang, t), hide_index=True, width="stretch")
+
+# Rank these customers on the other pages
+st.subheader(t("orders.rank"))
+st.caption(t("orders.rank_caption"))
+choice = st.radio(
+    t("orders.rank_mode"), ["merge", "alone"] if joined else ["alone"], key="orders_rank_mode",
+    format_func=lambda m: t(f"orders.rank_mode.{m}"), horizontal=True,
+)  # fmt: skip
+st.button(t("orders.rank_button"), type="primary", on_click=_rank, args=(rfm, choice == "merge"))
+flash = st.session_state.pop(orders.FLASH, None)
+if flash and flash[0] == "success":
+    st.success(t("orders.rank_done", n=len(state.ingest_result().frame)), icon="✅")
+    if flash[1]:
+        st.info(flash[1])
+    st.page_link("pages/ranking.py", label=t("orders.go_ranking"), icon="🏆")
+elif flash:
+    st.error(t("orders.rank_error", error=flash[1]), icon="⚠️")

@@ -1,0 +1,133 @@
+"""Periodic review: rank two periods of the order log (or two uploaded snapshots) with one
+scenario; KPIs, movers, tier migration, new and lost customers, early warnings with reasons;
+keep rankings as snapshots and follow the top customers across them."""
+
+from dataclasses import fields
+from datetime import timedelta
+
+import streamlit as st
+
+from core.errors import InputError
+from core.orders import DEFAULT_PERIOD_DAYS
+from core.review import WarningRules, review_snapshots
+from ui import orders_state as orders
+from ui import state
+from ui.charts_compare import migration_heatmap
+from ui.orders_tables import customer_labels, kpi_strip, movers_table, warnings_table
+from ui.shell import page_shell
+from ui.snapshot_view import keep_buttons, watchlist_section
+
+MOVERS_SHOWN = 20
+
+
+def _submit_rules() -> None:
+    values = {f.name: st.session_state[f"review_rule_{f.name}"] for f in fields(WarningRules)}
+    values["spend_drop"] = values["spend_drop"] / 100
+    st.session_state[orders.WARNING_RULES] = WarningRules(**values)
+
+
+page = page_shell("review")
+t = page.t
+st.title(t("review.title"))
+st.caption(t("review.intro"))
+source = st.segmented_control(
+    t("review.source"), ["log", "snapshots"], format_func=lambda s: t(f"review.source.{s}"),
+    key=orders.remembered("review_source", "log"), required=True,
+    on_change=state.remember_widget, args=("review_source",),
+)  # fmt: skip
+rules = orders.warning_rules()
+with st.expander(t("review.rules")), st.form("review_rules_form", border=False):
+    boxes = st.columns(3)
+    for k, spec in enumerate(fields(WarningRules)):
+        value = getattr(rules, spec.name)
+        label, key = t(f"review.rule.{spec.name}"), f"review_rule_{spec.name}"
+        if isinstance(value, bool):
+            boxes[k % 3].checkbox(label, value=value, key=key)
+        elif spec.name == "spend_drop":
+            boxes[k % 3].number_input(label, 0.0, 100.0, value * 100, 5.0, key=key)
+        else:
+            boxes[k % 3].number_input(label, 0 * value, None, value, key=key)
+    st.form_submit_button(t("review.rules_apply"), on_click=_submit_rules)
+
+try:
+    if source == "log":
+        dataset = orders.orders_dataset()
+        frame = orders.read_log(dataset.digest, dataset.name, dataset.content)
+        columns = orders.chosen_columns(frame, dataset.digest)
+        if not orders.columns_ready(columns):
+            st.warning(t("orders.pick_columns"), icon="👉")
+            st.page_link("pages/orders.py", label=t("nav.orders"), icon="🧾")
+            st.stop()
+        picked = tuple(columns.items())
+        period_col, as_of_col, note_col = st.columns([1, 1, 2], vertical_alignment="bottom")
+        period = period_col.number_input(
+            t("orders.period"), min_value=1, max_value=3650, step=1,
+            key=orders.remembered("review_period", DEFAULT_PERIOD_DAYS),
+            on_change=state.remember_widget, args=("review_period",),
+        )  # fmt: skip
+        latest = orders.aggregate(dataset.digest, dataset.name, None, period, picked, frame)
+        as_of_key = orders.remembered(f"review_as_of_{dataset.digest[:12]}", latest.report.as_of)
+        as_of = as_of_col.date_input(
+            t("orders.as_of"), key=as_of_key, on_change=state.remember_widget, args=(as_of_key,)
+        )
+        review = orders.review_log(dataset.digest, as_of, period, picked, rules, page.lang, frame)
+        end_a, end_b = (r.as_of for r in review.reports)
+        start_a = end_a - timedelta(days=period)
+        note_col.caption(t("review.periods", a0=start_a, a1=end_a, b1=end_b, name=dataset.name))
+        label_a, label_b = t("review.period_a"), t("review.period_b")
+    else:
+        uploads = st.columns(2)
+        for box, side in zip(uploads, ("a", "b"), strict=True):
+            box.file_uploader(
+                t(f"review.upload_{side}"), type=["csv", "tsv", "txt", "xlsx", "xlsm", "parquet"],
+                key=f"review_upload_{side}", on_change=orders.on_snapshot_upload, args=(side,),
+            )  # fmt: skip
+        files = orders.snapshot_uploads()  # always two
+        if None in files:
+            st.info(t("review.upload_both"), icon="👉")
+            st.stop()
+        frames = [orders.read_log(d.digest, d.name, d.content) for d in files]
+        scenario = orders.shared_scenario(page.scenario, frames)
+        review = review_snapshots(*frames, scenario=scenario, rules=rules)
+        end_a, end_b = review.a.as_of, review.b.as_of
+        label_a, label_b = (
+            f"{t(f'review.snapshot_{s}')} · {d.name}" for s, d in zip("ab", files, strict=True)
+        )
+except InputError as exc:
+    st.error(t("review.error", error=str(exc)), icon="⚠️")
+    st.stop()
+
+names = customer_labels([review.a, review.b], page.lang, page.presentation, orders.master_names())
+for box, (label, value, delta) in zip(st.columns(6), kpi_strip(review, t, page.lang), strict=True):
+    box.metric(label, value, delta)
+st.caption(t("review.kpi_caption"))
+
+left, right = st.columns([3, 2], gap="large")
+with left:
+    st.markdown(f"**{t('review.movers')}**")
+    st.dataframe(movers_table(review, names, t, MOVERS_SHOWN), hide_index=True, width="stretch")
+with right:
+    st.markdown(f"**{t('review.migration')}**")
+    heat = migration_heatmap(review.migration, label_a, label_b, t("review.customers"))
+    st.altair_chart(heat, width="stretch")
+new_col, lost_col = st.columns(2, gap="large")
+for box, key, ids in ((new_col, "new_list", review.new_customers),
+                      (lost_col, "lost_list", review.lost_customers)):  # fmt: skip
+    shown = ", ".join(names.get(i, i) for i in ids[:30]) + (" …" if len(ids) > 30 else "")
+    box.markdown(f"**{t(f'review.{key}', n=len(ids))}**")
+    box.caption(shown or t("review.none"))
+
+st.subheader(t("review.warnings", n=len(review.warnings)))
+if review.warnings.empty:
+    st.success(t("review.no_warnings"))
+else:
+    st.dataframe(warnings_table(review, names, t), hide_index=True, width="stretch")
+
+st.subheader(t("review.snapshots"))
+st.caption(t("review.snapshots_caption"))
+keep_buttons(
+    [(t("review.current"), page.ranking, page.ranking.as_of if page.ranking else None),
+     (label_a, review.a, end_a), (label_b, review.b, end_b)],
+    t,
+)  # fmt: skip
+watchlist_section(t, page.lang, page.presentation)

@@ -1,0 +1,158 @@
+"""AppTest of the Orders & RFM page: the sample log, its report, segments, editable rules,
+column overrides on an upload, and "rank these customers" (always on a private CIW_DATA_DIR)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from conftest import LANGS, app
+from streamlit.testing.v1 import AppTest
+
+PAGE = "pages/orders.py"
+EDIT = {"added_rows": [], "deleted_rows": []}
+SEGMENT = {"zh": "分群", "en": "Segment"}
+CUSTOMERS = {"zh": "客户数", "en": "Customers"}
+
+
+@pytest.fixture(autouse=True)
+def _private_store(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("CIW_DATA_DIR", str(tmp_path))
+
+
+def orders_page(lang: str = "en") -> AppTest:
+    at = app(lang).switch_page(PAGE).run()
+    assert not at.exception
+    return at
+
+
+def table(at: AppTest, first_header: str) -> pd.DataFrame:
+    """The first data frame whose first column is ``first_header``."""
+    return next(d.value for d in at.dataframe if d.value.columns[0] == first_header)
+
+
+def overview(at: AppTest, lang: str = "en") -> pd.Series:
+    frame = table(at, SEGMENT[lang])
+    return frame.set_index(SEGMENT[lang])[CUSTOMERS[lang]]
+
+
+def click(at: AppTest, label: str) -> AppTest:
+    at = next(b for b in at.button if b.label == label).click().run()
+    assert not at.exception
+    return at
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_sample_log_report_and_segments(lang: str) -> None:
+    at = orders_page(lang)
+    assert not at.error
+    summary = next(m.value for m in at.markdown if "14,995" in m.value)
+    assert ("500 位客户" if lang == "zh" else "500 customers") in summary
+    report = at.dataframe[0].value
+    assert report.iloc[:, 1].tolist() == [3, 6]  # 3 duplicate lines, 6 returns
+    expected = "重复行" if lang == "zh" else "Duplicate line"
+    assert report.iloc[0, 0].startswith(expected)
+    assert report.iloc[0, 3] == "8426, 10476, 10716"
+    counts = overview(at, lang)
+    assert len(counts) == 11 and counts.sum() == 500  # every customer in exactly one segment
+    customers = at.dataframe[-1].value
+    assert len(customers) == 500 and customers.iloc[:, 0].is_unique
+    assert customers[SEGMENT[lang]].notna().all()
+    labels = [m.label for m in at.metric]
+    assert labels == (
+        ["高频购买", "低频购买", "首次购买", "潜在客户"]
+        if lang == "zh"
+        else ["High-frequency", "Low-frequency", "First-time", "Prospective"]
+    )
+    assert sum(int(m.value) for m in at.metric) == 500
+
+
+def test_editing_a_rule_changes_the_overview() -> None:
+    at = orders_page()
+    before = overview(at)
+    editor = at.data_editor[0]
+    assert editor.value["segment"].iloc[0] == "champions"
+    at.session_state[editor.key] = {"edited_rows": {0: {"r_min": 5}}, **EDIT}
+    at.run()
+    assert not at.exception and not at.error
+    after = overview(at)
+    assert after["Champions"] < before["Champions"]
+    assert after.sum() == 500
+
+
+def test_an_invalid_rule_table_keeps_the_last_good_rules() -> None:
+    at = orders_page()
+    before = overview(at)
+    at.session_state[at.data_editor[0].key] = {"edited_rows": {10: {"r_min": 2}}, **EDIT}
+    at.run()
+    assert not at.exception
+    assert at.error[0].value.startswith("Those rules are not valid; the last valid rules stay")
+    assert "must cover R 1–5 and FM 1–5" in at.error[0].value
+    assert overview(at).equals(before)
+
+
+def test_cut_points_score_recency_by_days() -> None:
+    at = orders_page()
+    at.session_state["orders_rfm_mode"] = "cuts"
+    at.run()
+    at.text_input(key="orders_cuts_r").input("1, 2, 3, 4").run()
+    assert not at.exception
+    customers = at.dataframe[-1].value
+    recent = customers["Recency (days)"] <= 1
+    assert (customers.loc[recent, "R"] == 5).all() and (customers.loc[~recent, "R"] < 5).all()
+    at.text_input(key="orders_cuts_r").input("9, 3").run()
+    assert "give 4 increasing numbers" in at.error[0].value
+
+
+def test_an_upload_with_unknown_headers_is_mapped_by_hand() -> None:
+    log = (
+        b"buyer,day,value\nA,2024-01-05,100\nA,2024-02-01,50\nB,2024-02-01,0\n"
+        b"B,2024-02-03,70\nC,not a date,10\nA,2024-02-01,-20\n"
+    )
+    at = orders_page()
+    at.file_uploader(key="orders_upload").upload("log.csv", log, "text/csv").run()
+    assert not at.exception
+    assert at.warning[0].value.startswith("Choose the customer, date and amount columns")
+    for role, column in (("customer", "buyer"), ("date", "day"), ("amount", "value")):
+        box = next(s for s in at.selectbox if s.key.startswith(f"orders_col_{role}_"))
+        at = box.set_value(column).run()
+    assert not at.exception and not at.warning
+    report = at.dataframe[0].value
+    assert dict(zip(report["Category"], report["Lines"], strict=True)) == {
+        "Date missing or unreadable: excluded": 1,
+        "Negative amount (return): lowers amount and profit, not an order": 1,
+        "Zero amount: not an order": 1,
+    }
+    assert at.dataframe[-1].value["Customer ID"].tolist() == ["A", "B"]
+    assert at.date_input[0].value.isoformat() == "2024-02-03"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_rank_these_customers_joined_to_the_customer_table(lang: str) -> None:
+    at = click(orders_page(lang), "为这些客户排名" if lang == "zh" else "Rank these customers")
+    assert at.success
+    scenario = at.session_state["scenario"]
+    # The English master has its own "orders" column: the log's count is the suffixed one.
+    orders = "orders" if lang == "zh" else "orders (orders)"
+    assert scenario.columns[:3] == ["recency_days", orders, "monetary_total"]
+    assert [f.direction for f in scenario.factors][:2] == ["cost", "benefit"]
+    at = at.switch_page("pages/ranking.py").run()
+    assert not at.exception
+    ranked = at.dataframe[0].value
+    assert len(ranked) == 500 and ranked.iloc[0, 0] == 1
+    # Back on the Orders page the customer table is the original master: no double merge.
+    at = at.switch_page(PAGE).run()
+    assert not at.exception and not at.error
+    at = click(at, "为这些客户排名" if lang == "zh" else "Rank these customers")
+    assert at.session_state["scenario"].columns[1] == orders
+
+
+def test_rank_the_order_features_alone() -> None:
+    at = orders_page()
+    at.radio(key="orders_rank_mode").set_value("alone").run()
+    at = click(at, "Rank these customers")
+    scenario = at.session_state["scenario"]
+    assert scenario.id_column == "customer_id"
+    assert scenario.columns == ["recency_days", "orders", "monetary_total", "profit"]
+    assert len(at.session_state["ingest"].frame) == 500
+    at = at.switch_page("pages/ranking.py").run()
+    assert not at.exception and len(at.dataframe[0].value) == 500

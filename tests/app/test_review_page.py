@@ -1,0 +1,129 @@
+"""AppTest of the Periodic review page: the two last periods of the sample log (KPIs, movers,
+migration, warnings with reasons, thresholds), two uploaded snapshots, and snapshots kept in
+the store feeding the watchlist (always on a private CIW_DATA_DIR)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import LANGS, ROOT, app
+from streamlit.testing.v1 import AppTest
+
+PAGE = "pages/review.py"
+KPIS = {
+    "en": ["Customers", "Active", "Revenue", "Top-20 % revenue share", "Churned", "Retention rate"],
+    "zh": ["客户数", "活跃客户", "收入", "前 20% 客户收入占比", "流失客户", "留存率"],
+}
+SAMPLE_EN = ROOT / "data" / "sample_customers_en.csv"
+
+
+@pytest.fixture(autouse=True)
+def _private_store(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("CIW_DATA_DIR", str(tmp_path))
+
+
+def review_page(lang: str = "en") -> AppTest:
+    at = app(lang).switch_page(PAGE).run()
+    assert not at.exception
+    return at
+
+
+def frame_with(at: AppTest, header: str) -> pd.DataFrame:
+    return next(d.value for d in at.dataframe if header in d.value.columns)
+
+
+def warnings(at: AppTest, lang: str = "en") -> pd.DataFrame:
+    return frame_with(at, "原因" if lang == "zh" else "Reason")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_two_periods_of_the_sample_log(lang: str) -> None:
+    at = review_page(lang)
+    assert not at.error
+    metrics = {m.label: m for m in at.metric}
+    assert list(metrics) == KPIS[lang]
+    customers = metrics[KPIS[lang][0]]
+    assert (customers.value, customers.delta) == ("500", "+15")
+    assert metrics[KPIS[lang][3]].value.endswith("%")
+    movers = frame_with(at, "A 排名" if lang == "zh" else "Rank A")
+    assert len(movers) == 20 and (movers.iloc[:, 4] != "—").all()
+    found = warnings(at, lang)
+    assert len(found) > 0 and found.iloc[:, 3].str.len().gt(0).all()  # every one has a reason
+    kind = "长期未下单" if lang == "zh" else "Inactive"
+    row = found[found.iloc[:, 2] == kind].iloc[0]
+    assert row.iloc[3].startswith("no order for") and "(limit 90)" in row.iloc[3]
+    tier = "关键客户" if lang == "zh" else "Key"
+    assert tier in set(found.iloc[:, 4])  # tiers labelled in the page's language
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 1  # the migration heatmap (no snapshots yet: no watchlist chart)
+    assert at.info[0].value.startswith("还没有快照" if lang == "zh" else "No snapshots yet")
+
+
+def test_thresholds_change_the_warnings() -> None:
+    at = review_page()
+    before = warnings(at)
+    assert (before["Warning"] == "Inactive").sum() > 0
+    at.number_input(key="review_rule_inactive_days").set_value(1000)
+    at.checkbox(key="review_rule_key_downgrade").uncheck()
+    at = next(b for b in at.button if b.label == "Apply thresholds").click().run()
+    assert not at.exception
+    after = warnings(at)
+    assert set(after["Warning"]) == {"Spend drop"}
+    assert len(after) == (before["Warning"] == "Spend drop").sum()
+    at.number_input(key="review_rule_spend_drop").set_value(100.0)
+    at = next(b for b in at.button if b.label == "Apply thresholds").click().run()
+    assert at.success[0].value == "No warnings at these thresholds."
+
+
+def test_kept_snapshots_feed_the_watchlist_and_history() -> None:
+    at = review_page()
+    at = at.button(key="review_keep_1").click().run()  # period A
+    assert at.success[0].value.startswith('Kept snapshot "Period A · 2024-01-01"')
+    at = at.button(key="review_keep_2").click().run()  # period B
+    assert not at.exception
+    watch = frame_with(at, "Trend")
+    assert list(watch.columns[2:]) == ["Period A · 2024-01-01", "Period B · 2024-12-31", "Trend"]
+    assert len(watch) == 10 and watch["Period B · 2024-12-31"].tolist() == list(range(1, 11))
+    moved = watch["Period A · 2024-01-01"] - watch["Period B · 2024-12-31"]
+    expected = ["▲ " + str(m) if m > 0 else "▼ " + str(-m) if m < 0 else "—" for m in moved]
+    assert watch["Trend"].tolist() == expected
+    assert watch["Customer"].iloc[0] != watch["Customer ID"].iloc[0]  # names from the master
+    assert len(at.get("vega_lite_chart")) == 3  # heatmap, watchlist, one customer
+    first = watch["Customer ID"].iloc[0]
+    at = at.selectbox(key="review_history_pick").set_value(first).run()
+    history = frame_with(at, "Score")
+    assert history["Snapshot"].tolist() == ["Period A · 2024-01-01", "Period B · 2024-12-31"]
+    assert history["Rank"].tolist()[-1] == 1
+    # A fresh session on the same store still sees them; deleting one leaves the other.
+    again = review_page()
+    assert len(frame_with(again, "Trend")) == 10
+    again.selectbox(key="review_doomed").set_value("Period A · 2024-01-01")
+    again = next(b for b in again.button if b.label == "Delete snapshot").click().run()
+    assert again.success[0].value == 'Deleted snapshot "Period A · 2024-01-01".'
+    assert list(frame_with(again, "Trend").columns[2:]) == ["Period B · 2024-12-31", "Trend"]
+
+
+def test_two_uploaded_snapshots(tmp_path: Path) -> None:
+    later = pd.read_csv(SAMPLE_EN)
+    later.loc[later["customer_id"] == "C0001", "revenue"] = 1.0  # a key customer collapses
+    at = review_page()
+    at.session_state["review_source"] = "snapshots"
+    at = at.run()
+    assert at.info[0].value.startswith("Upload two customer tables")
+    at = (
+        at.file_uploader(key="review_upload_a")
+        .upload("q3.csv", SAMPLE_EN.read_bytes(), "text/csv")
+        .run()
+    )
+    at = (
+        at.file_uploader(key="review_upload_b")
+        .upload("q4.csv", later.to_csv(index=False).encode(), "text/csv")
+        .run()
+    )
+    assert not at.exception and not at.error
+    found = warnings(at)
+    spend = found[(found["Customer ID"] == "C0001") & (found["Warning"] == "Spend drop")]
+    assert spend["Reason"].iloc[0].startswith("spend fell 100 %")
+    assert at.metric[0].value == "500"

@@ -1,0 +1,90 @@
+"""Charts of the Orders & RFM and Periodic review pages: one function per chart, DataFrames and
+already-translated titles in, an Altair chart out (no Streamlit here). A rank axis is reversed
+so that rank 1 is at the top."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from ui.charts import LABEL_LIMIT, POSITIVE
+
+REVENUE_COLOR = "#e07b39"
+
+
+def segment_chart(
+    frame: pd.DataFrame, customers_title: str, revenue_title: str, share_title: str
+) -> alt.Chart:
+    """Per segment two bars side by side: its share of customers and its share of revenue.
+
+    ``frame``: ``segment`` (the shown name, in rule order), ``customer_share``,
+    ``revenue_share``, ``customers``, ``revenue``. A segment that holds few customers but much
+    revenue stands out at once (the 80/20 picture).
+    """
+    order = frame["segment"].tolist()
+    long = pd.concat(
+        [
+            frame.assign(measure=customers_title, share=frame["customer_share"]),
+            frame.assign(measure=revenue_title, share=frame["revenue_share"]),
+        ],
+        ignore_index=True,
+    )[["segment", "measure", "share", "customers", "revenue"]]
+    measures = [customers_title, revenue_title]
+    return (
+        alt.Chart(long)
+        .mark_bar(cornerRadiusEnd=2)
+        .encode(
+            x=alt.X("share:Q", title=share_title, axis=alt.Axis(format="%")),
+            y=alt.Y("segment:N", title=None, sort=order, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+            yOffset=alt.YOffset("measure:N", sort=measures),
+            color=alt.Color(
+                "measure:N",
+                title=None,
+                sort=measures,
+                scale=alt.Scale(domain=measures, range=[POSITIVE, REVENUE_COLOR]),
+                legend=alt.Legend(orient="bottom", labelLimit=LABEL_LIMIT),
+            ),
+            tooltip=[
+                alt.Tooltip("segment:N", title=None),
+                alt.Tooltip("measure:N", title=None),
+                alt.Tooltip("share:Q", title=share_title, format=".1%"),
+                alt.Tooltip("customers:Q", title=customers_title, format=","),
+                alt.Tooltip("revenue:Q", title=revenue_title, format=",.0f"),
+            ],
+        )
+        .properties(height=alt.Step(11))  # one step per bar (the offset band)
+    )
+
+
+def rank_history_chart(
+    history: pd.DataFrame, snapshot_title: str, rank_title: str, customer_title: str
+) -> alt.Chart:
+    """One line per customer through its rank in each snapshot, oldest at the left.
+
+    ``history``: :func:`core.snapshots.rank_history` with a ``customer`` column (the shown
+    name); snapshots keep the frame's order.
+    """
+    snapshots = list(dict.fromkeys(history["snapshot"]))
+    return (
+        alt.Chart(history[["snapshot", "customer", "rank", "tier"]])
+        .mark_line(point=True, strokeWidth=1.5)
+        .encode(
+            x=alt.X(
+                "snapshot:N", title=snapshot_title, sort=snapshots, axis=alt.Axis(labelAngle=0)
+            ),
+            y=alt.Y(
+                "rank:Q",
+                title=rank_title,
+                scale=alt.Scale(reverse=True, zero=False, nice=False),
+                axis=alt.Axis(tickMinStep=1),
+            ),
+            color=alt.Color("customer:N", title=customer_title, legend=alt.Legend(orient="right")),
+            tooltip=[
+                alt.Tooltip("customer:N", title=customer_title),
+                alt.Tooltip("snapshot:N", title=snapshot_title),
+                alt.Tooltip("rank:Q", title=rank_title),
+                alt.Tooltip("tier:N"),
+            ],
+        )
+        .properties(height=320)
+    )
