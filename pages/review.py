@@ -121,7 +121,7 @@ st.subheader(t("review.warnings", n=len(review.warnings)))
 if review.warnings.empty:
     st.success(t("review.no_warnings"))
 else:
-    st.dataframe(warnings_table(review, names, t), hide_index=True, width="stretch")
+    st.dataframe(warnings_table(review, names, t, page.lang), hide_index=True, width="stretch")
 
 st.subheader(t("review.snapshots"))
 st.caption(t("review.snapshots_caption"))

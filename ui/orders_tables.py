@@ -137,15 +137,15 @@ def movers_table(review: Review, names: dict[str, str], t: Translate, top: int) 
     )
 
 
-def warnings_table(review: Review, names: dict[str, str], t: Translate) -> pd.DataFrame:
-    """One row per early warning with its translated kind and its reason."""
+def warnings_table(review: Review, names: dict[str, str], t: Translate, lang: str) -> pd.DataFrame:
+    """One row per early warning with its translated kind and its reason in ``lang``."""
     warnings = review.warnings
     return pd.DataFrame(
         {
             t("col.customer_id"): warnings["customer_id"].astype(str),
             t("col.name"): warnings["customer_id"].astype(str).map(names),
             t("review.warning"): [t(f"review.warn.{w}") for w in warnings["warning"]],
-            t("review.reason"): warnings["reason"],
+            t("review.reason"): warnings["reason_zh" if lang == "zh" else "reason"],
             t("review.tier_a"): warnings["tier_a"],
             t("review.tier_b"): warnings["tier_b"],
         }

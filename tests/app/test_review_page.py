@@ -53,7 +53,10 @@ def test_two_periods_of_the_sample_log(lang: str) -> None:
     assert len(found) > 0 and found.iloc[:, 3].str.len().gt(0).all()  # every one has a reason
     kind = "长期未下单" if lang == "zh" else "Inactive"
     row = found[found.iloc[:, 2] == kind].iloc[0]
-    assert row.iloc[3].startswith("no order for") and "(limit 90)" in row.iloc[3]
+    if lang == "zh":  # the reason is in the page's language
+        assert row.iloc[3].startswith("已 ") and "（阈值 90 天）" in row.iloc[3]
+    else:
+        assert row.iloc[3].startswith("no order for") and "(limit 90)" in row.iloc[3]
     tier = "关键客户" if lang == "zh" else "Key"
     assert tier in set(found.iloc[:, 4])  # tiers labelled in the page's language
     charts = at.get("vega_lite_chart")

@@ -105,3 +105,15 @@ def test_review_of_the_sample_log() -> None:
 def test_log_shorter_than_two_periods() -> None:
     with pytest.raises(InputError, match="shorter than two periods of 900 days"):
         review_orders(ORDERS, 900)
+
+
+def test_each_warning_reason_is_also_given_in_chinese() -> None:
+    review = review_snapshots(A, B, SCENARIO, COLUMNS)
+    assert review.warnings["reason_zh"].tolist() == [
+        "关键客户从 Key 降为 Mid",
+        "消费下降 50%（1,000 → 500）；阈值 30%",
+        "满意度从 4.5 降至 3.8（阈值 0.5）",
+        "已 120 天未下单（阈值 90 天），上一周期曾下单 6 次",
+        "投诉次数从 0 增至 2",
+        "消费下降 100%（100 → 0）；阈值 30%",
+    ]
