@@ -17,6 +17,7 @@ import pandas as pd
 from core.catalog import (
     BENEFIT,
     attribute_of,
+    factor_by_key,
     find_factor,
     is_id_header,
     is_name_header,
@@ -129,6 +130,76 @@ def with_factor(mapping: Mapping, column: str, **changes: object) -> Mapping:
     """A copy of the mapping with one column's role fields changed (include, direction …)."""
     roles = tuple(replace(r, **changes) if r.column == column else r for r in mapping.roles)
     return replace(mapping, roles=roles)
+
+
+def release_column(mapping: Mapping, column: str) -> Mapping:
+    """A column that stops being the ID or name becomes what detection would have made of it:
+    a custom factor (not included) when it holds numbers or dates, else a grouping attribute
+    when its header names one, else ignored."""
+    if mapping.role_of(column).kind != "text":
+        return with_factor(
+            mapping,
+            column,
+            role="factor",
+            factor_key="custom",
+            direction=BENEFIT,
+            dimension="custom",
+            include=False,
+        )
+    attribute = attribute_of(column)
+    return with_factor(
+        mapping, column, role="attribute" if attribute else "ignored", attribute=attribute
+    )
+
+
+def claim_column(mapping: Mapping, column: str, role: str) -> Mapping:
+    """``column`` takes ``role`` ("id" or "name"); its factor and attribute fields are cleared."""
+    return with_factor(
+        mapping,
+        column,
+        role=role,
+        include=False,
+        factor_key=None,
+        direction=None,
+        dimension=None,
+        attribute=None,
+    )
+
+
+def with_id_column(mapping: Mapping, column: str) -> Mapping:
+    """``column`` becomes the customer ID; the old ID is released, and the name column is
+    dropped when it is the new ID."""
+    name = None if column == mapping.name_column else mapping.name_column
+    changed = claim_column(release_column(mapping, mapping.id_column), column, "id")
+    return replace(changed, id_column=column, name_column=name)
+
+
+def with_name_column(mapping: Mapping, column: str | None) -> Mapping:
+    """``column`` becomes the display name (None: no name column); the old name is released."""
+    changed = release_column(mapping, mapping.name_column) if mapping.name_column else mapping
+    if column:
+        changed = claim_column(changed, column, "name")
+    return replace(changed, name_column=column)
+
+
+def with_edits(mapping: Mapping, before: pd.DataFrame, after: pd.DataFrame) -> Mapping:
+    """The mapping with a factor editor's changed cells applied.
+
+    ``before`` and ``after`` hold one row per factor in the same order: ``column`` plus the
+    editable fields (``factor`` – a catalog key or "custom" –, ``direction``, ``include``).
+    A cell equal in both is left alone; a new ``factor`` brings its catalog dimension and,
+    unless the direction changed too, its catalog direction.
+    """
+    for i in range(len(before)):
+        updates = {k: v for k, v in after.iloc[i].items() if v != before.iloc[i][k]}
+        if "factor" in updates:
+            known = factor_by_key(updates.pop("factor"))
+            updates["factor_key"] = known.key if known else "custom"
+            updates["dimension"] = known.dimension if known else "custom"
+            updates.setdefault("direction", known.direction if known else BENEFIT)
+        if updates:
+            mapping = with_factor(mapping, before["column"].iloc[i], **updates)
+    return mapping
 
 
 def data_language(mapping: Mapping) -> str:

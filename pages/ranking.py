@@ -3,17 +3,35 @@
 import streamlit as st
 
 from core.errors import InputError
-from core.explain import contributions, customer_profile, rank_change, source_column
+from core.explain import rank_change, source_column
 from core.ranking import rank_customers
 from ui import state
-from ui.charts import contribution_chart, percentile_chart
+from ui.customer_explain import explain_customer
 from ui.i18n import factor_label
 from ui.shell import page_shell
-from ui.tables import change_labels, column_for, customer_names, display_ranking, search_matches
+from ui.tables import (
+    attribute_header,
+    change_labels,
+    column_for,
+    customer_names,
+    display_ranking,
+    search_matches,
+)
 
 MAX_PICKS = 1000  # the customer picker lists at most this many of the shown rows
 TOP_CHOICES = (0, 10, 20, 50, 100)  # 0 = all
 SHOWN_IDS = "ranking_shown_ids"
+
+
+def pin_baseline(pin: bool) -> None:
+    st.session_state[state.BASELINE] = state.current_scenario() if pin else None
+
+
+def pick_selected_row() -> None:
+    rows = st.session_state["ranking_table"].selection.rows
+    if rows:
+        st.session_state["ranking_customer"] = st.session_state[SHOWN_IDS][rows[0]]
+
 
 page = page_shell("ranking")
 st.title(page.t("ranking.title"))
@@ -22,21 +40,6 @@ if page.ranking is None:
     st.info(page.t("empty.no_ranking"))
     st.stop()
 ranking, table, scenario = page.ranking, page.ranking.table, page.scenario
-
-
-def pin_baseline() -> None:
-    st.session_state[state.BASELINE] = state.current_scenario()
-
-
-def clear_baseline() -> None:
-    st.session_state[state.BASELINE] = None
-
-
-def pick_selected_row() -> None:
-    rows = st.session_state["ranking_table"].selection.rows
-    if rows:
-        st.session_state["ranking_customer"] = st.session_state[SHOWN_IDS][rows[0]]
-
 
 # Baseline: a pinned scenario if it still fits the data, else equal weights.
 baseline, pinned = None, st.session_state.get(state.BASELINE)
@@ -57,8 +60,10 @@ change = rank_change(table, baseline.table)
 
 left, mid, right = st.columns([5, 3, 2], vertical_alignment="center")
 left.caption(note)
-mid.button(page.t("ranking.pin"), on_click=pin_baseline, help=page.t("ranking.pin_help"))
-right.button(page.t("ranking.clear"), on_click=clear_baseline, disabled=pinned is None)
+mid.button(
+    page.t("ranking.pin"), on_click=pin_baseline, args=(True,), help=page.t("ranking.pin_help")
+)
+right.button(page.t("ranking.clear"), on_click=pin_baseline, args=(False,), disabled=pinned is None)
 
 # Search and filters
 attributes = {a: c for a, c in page.mapping.attributes.items() if a in ("industry", "region")}
@@ -79,7 +84,7 @@ if tiers:
 for k, (attribute, column) in enumerate(attributes.items(), start=2):
     values = table[source_column(table, column)]
     chosen = controls[k].multiselect(
-        page.t(f"ranking.filter_{attribute}"),
+        page.t(f"col.{attribute}"),
         sorted(values.dropna().astype(str).unique()),
         key=f"ranking_attr_{attribute}",
         placeholder=page.t("ranking.filter_all"),
@@ -99,6 +104,8 @@ revenue = column_for(page.mapping, "monetary")
 if revenue and not page.presentation:
     extra.append(source_column(table, revenue))
 shown = display_ranking(ranking, page.mapping, page.lang, page.presentation, extra=extra)
+# Data columns keep the user's names; grouping attributes get a header in the page's language.
+shown = shown.rename(columns={c: attribute_header(c, page.lang) for c in extra[: len(attributes)]})
 score_col, tier_col = page.t("col.score"), page.t("col.tier")
 shown.insert(
     shown.columns.get_loc(tier_col) + 1,
@@ -148,30 +155,5 @@ if customer is None:
     st.info(page.t("ranking.pick_hint"), icon="👆")
     st.stop()
 
-row = table.iloc[rank_of[customer] - 1]
 moved = change_labels(change[table["customer_id"].astype(str) == customer], page.t("ranking.new"))
-metrics = st.columns(4)
-metrics[0].metric(page.t("ranking.metric_rank"), f"#{row['rank']}")
-metrics[1].metric(page.t("ranking.metric_score"), f"{row['score']:.1f}")
-metrics[2].metric(page.t("ranking.metric_tier"), row["tier"])
-metrics[3].metric(page.t("ranking.metric_change"), moved.iloc[0])
-
-label = {c: factor_label(c, page.lang) for c in scenario.columns}
-factor_t, points_t = page.t("ranking.axis_factor"), page.t("ranking.axis_points")
-parts = contributions(table, customer, scenario.columns).assign(
-    factor=lambda f: f.factor.map(label)
-)
-directions = [f.direction for f in scenario.factors]
-profile = customer_profile(table, customer, scenario.columns, directions, ranking.as_of)
-profile["factor"] = profile["factor"].map(label)
-left, right = st.columns(2)
-with left:
-    st.markdown(f"**{page.t('ranking.contrib_title')}**")
-    st.caption(page.t("ranking.contrib_caption", score=row["score"]))
-    chart = contribution_chart(parts, factor_t, points_t, page.t("ranking.axis_share"))
-    st.altair_chart(chart, width="stretch")
-with right:
-    st.markdown(f"**{page.t('ranking.percentile_title')}**")
-    st.caption(page.t("ranking.percentile_caption"))
-    percentile_t, value_t = page.t("ranking.axis_percentile"), page.t("ranking.axis_value")
-    st.altair_chart(percentile_chart(profile, factor_t, percentile_t, value_t), width="stretch")
+explain_customer(ranking, scenario, customer, moved.iloc[0], page.lang)

@@ -1,13 +1,18 @@
-"""Ranking tables as shown on screen: translated headers, anonymised names in presentation mode."""
+"""Tables as shown on screen: translated headers, number formats, anonymised names in
+presentation mode."""
 
 from __future__ import annotations
 
 import pandas as pd
+import streamlit as st
 
 from core.anonymize import anonymous_names
-from core.mapping import Mapping
+from core.catalog import attribute_of
+from core.mapping import Mapping, column_kind
 from core.ranking import Ranking
 from ui.i18n import t
+
+MONEY = ("revenue", "profit")
 
 
 def column_for(mapping: Mapping, factor_key: str) -> str | None:
@@ -67,3 +72,51 @@ def search_matches(ids: pd.Series, names: pd.Series, query: str) -> pd.Series:
     found = ids.astype(str).str.casefold().str.contains(needle, regex=False)
     named = names.astype(str).str.casefold().str.contains(needle, regex=False)
     return (found | named).fillna(False).astype(bool)
+
+
+def attribute_header(column: str, lang: str) -> str:
+    """The header of a grouping-attribute column: the column's own name when it is already in
+    ``lang`` (Chinese text for zh, ASCII for en) or no known attribute, else the translated
+    attribute first ("行业 industry", "Industry 行业")."""
+    attribute = attribute_of(column)
+    if attribute is None or column.isascii() == (lang == "en"):
+        return column
+    return f"{t(f'col.{attribute}', lang)} {column}"
+
+
+def tier_summary_table(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """core.tiers.tier_summary with translated headers and money in whole units."""
+    shown = summary.copy()
+    for column in MONEY:
+        if column in shown.columns:
+            shown[column] = shown[column].round(0)
+    return shown.rename(columns={c: t(f"col.{c}", lang) for c in summary.columns})
+
+
+def show_tier_summary(summary: pd.DataFrame, lang: str) -> None:
+    """Draw the tier summary: translated headers, shares as percentages, localized numbers."""
+    shown = tier_summary_table(summary, lang)
+    header = dict(zip(summary.columns, shown.columns, strict=True))
+    number = st.column_config.NumberColumn
+    formats = {
+        **{c: number(format="percent") for c in summary.columns if c.endswith("_share")},
+        **{c: number(format="localized") for c in ("customers", *MONEY) if c in header},
+        "mean_score": number(format="%.1f"),
+    }
+    st.dataframe(
+        shown,
+        hide_index=True,
+        width="stretch",
+        column_config={header[c]: f for c, f in formats.items() if c in header},
+    )
+
+
+def with_plain_dates(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose date-time columns hold calendar dates (missing → None), so a table shows
+    2024-12-31 rather than 2024-12-31 00:00:00."""
+    dates = [c for c in frame.columns if column_kind(frame[c]) == "date"]
+    out = frame.copy()
+    for column in dates:
+        values = frame[column]
+        out[column] = values.dt.date.astype(object).where(values.notna(), None)
+    return out

@@ -1,0 +1,71 @@
+"""Display tables: attribute headers, the tier summary's headers and money, plain dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from core.tiers import tier_summary
+from ui.tables import attribute_header, tier_summary_table, with_plain_dates
+
+
+@pytest.mark.parametrize(
+    ("column", "lang", "header"),
+    [
+        ("industry", "zh", "行业 industry"),
+        ("region", "zh", "区域 region"),
+        ("行业", "zh", "行业"),
+        ("industry", "en", "industry"),
+        ("区域", "en", "Region 区域"),
+        ("所属行业", "en", "Industry 所属行业"),
+        ("revenue", "zh", "revenue"),
+        ("备注", "en", "备注"),
+    ],
+)
+def test_attribute_header(column: str, lang: str, header: str) -> None:
+    assert attribute_header(column, lang) == header
+
+
+def summary() -> pd.DataFrame:
+    table = pd.DataFrame(
+        {
+            "tier": ["Key", "Key", "Ordinary"],
+            "score": [90.0, 80.0, 10.0],
+            "revenue": [282816953.11, 10.4, 5.0],
+            "profit": [1.6, 2.2, 3.0],
+        }
+    )
+    return tier_summary(table, ["Key", "Ordinary"], "revenue", "profit")
+
+
+HEADERS = {
+    "en": "Tier|Customers|Share of customers|Revenue|Share of revenue|Profit|Share of profit|"
+    "Mean score",
+    "zh": "分组|客户数|客户占比|收入|收入占比|利润|利润占比|平均得分",
+}
+
+
+@pytest.mark.parametrize(("lang", "headers"), [(k, v.split("|")) for k, v in HEADERS.items()])
+def test_tier_summary_headers_are_translated(lang: str, headers: list[str]) -> None:
+    assert tier_summary_table(summary(), lang).columns.tolist() == headers
+
+
+def test_tier_summary_money_in_whole_units_and_shares_kept() -> None:
+    raw = summary()
+    shown = tier_summary_table(raw, "en")
+    assert shown["Revenue"].tolist() == [282816964.0, 5.0]
+    assert shown["Profit"].tolist() == [4.0, 3.0]
+    assert shown["Share of customers"].tolist() == pytest.approx([2 / 3, 1 / 3])
+    assert raw["revenue"].iloc[0] == pytest.approx(282816963.51)  # the input is not changed
+
+
+def test_plain_dates_drop_the_time_and_keep_missing() -> None:
+    frame = pd.DataFrame(
+        {"day": pd.to_datetime(["2024-12-31", None]), "n": [1, 2], "text": ["a", "b"]}
+    )
+    plain = with_plain_dates(frame)
+    assert plain["day"].tolist() == [dt.date(2024, 12, 31), None]
+    assert plain[["n", "text"]].equals(frame[["n", "text"]])
+    assert pd.api.types.is_datetime64_any_dtype(frame["day"])

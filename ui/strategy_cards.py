@@ -1,0 +1,91 @@
+"""The Groups page's playbook: one card per group with its size and its strategy, editable
+(a form per card) or read-only in presentation mode, and a reset to the defaults."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+import pandas as pd
+import streamlit as st
+
+from core.errors import ScenarioError
+from core.playbook import FIELDS, resource_total
+from ui import state
+from ui.i18n import t
+from ui.tier_controls import ERROR
+
+CARDS_PER_ROW = 4
+WIDGET_PREFIX = "pb_"  # every playbook widget key starts with this
+
+
+def _save(label: str, prefix: str, lang: str) -> None:
+    scenario = state.current_scenario()
+    entry = {f: st.session_state[f"{prefix}_{f}"].strip() for f in FIELDS}
+    try:
+        resource_total({label: entry})
+    except ScenarioError as exc:
+        st.session_state[ERROR] = t("groups.invalid", lang, error=str(exc))
+        return
+    st.session_state[ERROR] = None
+    state.set_scenario(replace(scenario, playbook={**scenario.playbook, label: entry}))
+
+
+def _reset() -> None:
+    scenario = state.current_scenario()
+    kept = {k: v for k, v in scenario.playbook.items() if k not in scenario.tiers.labels}
+    for key in [k for k in st.session_state if str(k).startswith(WIDGET_PREFIX)]:
+        del st.session_state[key]
+    state.set_scenario(replace(scenario, playbook=kept))
+
+
+def resources_check(playbook: Mapping[str, Mapping[str, str]], lang: str) -> None:
+    """Warn when the groups' shares of resources do not add up to 100 %."""
+    try:
+        total = resource_total(playbook)
+        if abs(total - 100) > 0.01:
+            st.warning(t("groups.resources_total", lang, total=total))
+    except ScenarioError as exc:
+        st.warning(str(exc))
+
+
+def _card(label: str, stats: pd.Series, entry: Mapping[str, str], lang: str, readonly: bool):
+    line = t(
+        "groups.card_stats", lang, customers=int(stats["customers"]), share=stats["customer_share"]
+    )
+    if "revenue_share" in stats.index:
+        line += t("groups.card_revenue", lang, share=stats["revenue_share"])
+    st.markdown(f"### {label}")
+    st.caption(line)
+    if readonly:
+        fields = (f"**{t(f'groups.field_{f}', lang)}**  \n{entry[f]}" for f in FIELDS)
+        st.markdown("\n\n".join(fields))
+        return
+    prefix = f"{WIDGET_PREFIX}{lang}_{label}"
+    with st.form(f"{prefix}_form", border=False):
+        for field in FIELDS:
+            st.text_area(
+                t(f"groups.field_{field}", lang), entry[field], key=f"{prefix}_{field}", height=68
+            )
+        st.form_submit_button(
+            t("groups.save", lang), on_click=_save, args=(label, prefix, lang), key=f"{prefix}_save"
+        )
+
+
+def strategy_cards(
+    labels: Sequence[str],
+    summary: pd.DataFrame,
+    playbook: Mapping[str, Mapping[str, str]],
+    lang: str,
+    presentation: bool,
+) -> None:
+    """Cards in rows of four: group size and share, then its strategy; a reset button below."""
+    stats = summary.set_index("tier")
+    for start in range(0, len(labels), CARDS_PER_ROW):
+        row = labels[start : start + CARDS_PER_ROW]
+        columns = st.columns(min(len(labels), CARDS_PER_ROW))
+        for column, label in zip(columns, row, strict=False):
+            with column.container(border=True):
+                _card(label, stats.loc[label], playbook[label], lang, readonly=presentation)
+    if not presentation:
+        st.button(t("groups.reset", lang), on_click=_reset)
