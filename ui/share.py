@@ -12,8 +12,10 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import pandas as pd
 
 from core.anonymize import anonymous_names
+from core.ingest import IngestResult
 from core.mapping import Mapping
 from core.ranking import Ranking, rank_customers
+from core.report import build_report
 from core.scenario import Scenario
 from core.tiers import tier_summary
 from ui.tables import column_for
@@ -110,3 +112,20 @@ def read_scenario(content: bytes, name: str, frame: pd.DataFrame) -> Scenario:
     scenario = Scenario.from_json(content, source=name)
     rank_customers(frame, scenario)
     return scenario
+
+
+def client_report(
+    ranking: Ranking, mapping: Mapping, ingest: IngestResult, lang: str, anonymize: bool
+) -> str:
+    """The self-contained HTML client report (core.report.build_report) of the live ranking:
+    the scenario's playbook, the mapping's revenue and profit columns, the ingest warnings."""
+    return build_report(
+        ranking,
+        ingest.source,
+        lang=lang,
+        anonymize=anonymize,
+        playbook=ranking.scenario.playbook,
+        revenue=_input_column(column_for(mapping, "monetary"), ranking.table),
+        profit=_input_column(column_for(mapping, "profit"), ranking.table),
+        warnings=ingest.warnings,
+    )

@@ -68,4 +68,27 @@ TEXT: dict[str, tuple[str, str]] = {
         "Opening this link restores the current weights, method and tier rules. The link holds "
         "no customer data: the other person needs the same data file (except for the sample).",
     ),
+    "export.report_header": ("客户报告", "Client report"),
+    "export.report_caption": (
+        "一个独立的 HTML 文件：方案与权重、前列客户、分组汇总、图表、各组策略和专家调整。"
+        "不依赖网络，可直接用浏览器打开、打印或通过邮件发送。",
+        "One self-contained HTML file: the scenario and weights, the top customers, the tier "
+        "summary, charts, the strategy per group and expert overrides. It needs no network: "
+        "open it in a browser, print it or mail it as it is.",
+    ),
+    "export.report_lang": ("报告语言", "Report language"),
+    "export.report_anonymize": ("匿名化客户", "Anonymise customers"),
+    "export.report_anonymize_help": (
+        "客户显示为客户 A、客户 B …，报告中不出现客户编号和名称（演示模式下默认开启）。",
+        "Customers appear as Customer A, Customer B …; their IDs and names are left out (on by "
+        "default in presentation mode).",
+    ),
+    "export.report_build": ("生成报告", "Build report"),
+    "export.report_building": ("正在生成报告与图表…", "Building the report and its charts…"),
+    "export.report_download": ("下载报告（HTML）", "Download report (HTML)"),
+    "export.report_preview": ("预览（{kb:,.0f} KB）：", "Preview ({kb:,.0f} KB):"),
+    "export.report_stale": (
+        "排名或报告设置已改变：请重新生成报告。",
+        "The ranking or the report settings changed: build the report again.",
+    ),
 }
