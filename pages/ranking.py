@@ -118,6 +118,9 @@ if top:
 ids = table["customer_id"].astype(str)[keep.to_numpy()].head(len(shown)).tolist()
 st.session_state[SHOWN_IDS] = ids
 st.caption(page.t("ranking.shown", shown=len(shown), total=len(table)))
+if ranking.warnings:
+    with st.expander(page.t("ranking.warnings", n=len(ranking.warnings))):
+        st.markdown("\n".join(f"- {w}" for w in ranking.warnings))
 if shown.empty:
     st.info(page.t("ranking.no_match"))
 st.dataframe(

@@ -38,7 +38,11 @@ def display_ranking(
     presentation: bool,
     extra: list[str] | None = None,
 ) -> pd.DataFrame:
-    """rank, ID (hidden in presentation mode), name, score, tier, then ``extra`` columns."""
+    """rank, ID (hidden in presentation mode), name, score, tier, then ``extra`` columns.
+
+    A tier set by an expert override is marked ✎, with the reason beside it (the reason is
+    hidden in presentation mode, where it could name a customer).
+    """
     table = ranking.table
     shown = pd.DataFrame({t("col.rank", lang): table["rank"]})
     if not presentation:
@@ -46,6 +50,11 @@ def display_ranking(
     shown[t("col.name", lang)] = customer_names(ranking, mapping, lang, presentation)
     shown[t("col.score", lang)] = table["score"].round(1)
     shown[t("col.tier", lang)] = table["tier"]
+    if "override" in table.columns:
+        overridden = table["override"].notna() & (table["override"].astype(str) != "")
+        shown[t("col.tier", lang)] = table["tier"].where(~overridden, table["tier"] + " ✎")
+        if not presentation:
+            shown[t("col.override", lang)] = table["override"].where(overridden, "")
     for column in extra or []:
         shown[column] = table[column]
     return shown

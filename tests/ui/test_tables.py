@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pandas as pd
 import pytest
@@ -69,3 +70,37 @@ def test_plain_dates_drop_the_time_and_keep_missing() -> None:
     assert plain["day"].tolist() == [dt.date(2024, 12, 31), None]
     assert plain[["n", "text"]].equals(frame[["n", "text"]])
     assert pd.api.types.is_datetime64_any_dtype(frame["day"])
+
+
+def _ranked_with_override():
+    from core.mapping import default_scenario, detect_mapping
+    from core.overrides import Override
+    from core.ranking import rank_customers
+
+    frame = pd.DataFrame(
+        {"customer_id": ["a", "b", "c", "d", "e"], "revenue": [5.0, 4.0, 3.0, 2.0, 1.0]}
+    )
+    mapping = detect_mapping(frame)
+    scenario = default_scenario(mapping, "en")
+    moved = Override("e", tier="Key", reason="strategic partner", author="Li")
+    scenario = replace(scenario, overrides=(moved,))
+    return rank_customers(frame, scenario), mapping
+
+
+def test_an_overridden_tier_is_marked_with_its_reason() -> None:
+    from ui.tables import display_ranking
+
+    ranking, mapping = _ranked_with_override()
+    shown = display_ranking(ranking, mapping, "en", presentation=False).set_index("Customer ID")
+    assert shown.loc["e", "Tier"] == "Key ✎"
+    assert shown.loc["e", "Expert override"] == "strategic partner"
+    assert shown.loc["a", "Tier"] == "Key" and shown.loc["a", "Expert override"] == ""
+
+
+def test_presentation_mode_keeps_the_mark_but_hides_the_reason() -> None:
+    from ui.tables import display_ranking
+
+    ranking, mapping = _ranked_with_override()
+    shown = display_ranking(ranking, mapping, "zh", presentation=True)
+    assert "专家调整" not in shown.columns
+    assert (shown["分组"] == "Key ✎").sum() == 1

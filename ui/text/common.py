@@ -56,6 +56,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "col.score": ("得分", "Score"),
     "col.tier": ("分组", "Tier"),
     "col.change": ("变化", "Change"),
+    "col.override": ("专家调整", "Expert override"),
     "col.customers": ("客户数", "Customers"),
     "col.customer_share": ("客户占比", "Share of customers"),
     "col.revenue": ("收入", "Revenue"),
