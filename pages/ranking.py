@@ -4,7 +4,6 @@ import streamlit as st
 
 from core.errors import InputError
 from core.explain import rank_change, source_column
-from core.ranking import rank_customers
 from ui import state
 from ui.customer_explain import explain_customer
 from ui.i18n import factor_label
@@ -45,7 +44,7 @@ ranking, table, scenario = page.ranking, page.ranking.table, page.scenario
 baseline, pinned = None, st.session_state.get(state.BASELINE)
 if pinned is not None:
     try:
-        baseline = rank_customers(page.ingest.frame, pinned)
+        baseline = state.baseline_ranking(pinned)
         shares = ", ".join(
             f"{factor_label(f.column, page.lang)} {w:.0%}"
             for f, w in zip(pinned.factors, pinned.weights, strict=True)
@@ -54,7 +53,7 @@ if pinned is not None:
     except InputError as exc:
         st.warning(page.t("ranking.baseline_failed", error=str(exc)))
 if baseline is None:
-    baseline = rank_customers(page.ingest.frame, state.equal_weights(scenario))
+    baseline = state.baseline_ranking(state.equal_weights(scenario))
     note = page.t("ranking.baseline_equal")
 change = rank_change(table, baseline.table)
 

@@ -18,6 +18,7 @@ import streamlit as st
 from core.errors import InputError
 from core.ingest import IngestResult, read_table
 from core.mapping import Mapping, default_scenario, detect_mapping
+from core.ranking import Ranking, rank_customers
 from core.scenario import DEFAULT_TIER_LABELS, Scenario
 from core.store import ScenarioStore
 from core.tiers import QUADRANT_LABELS
@@ -222,3 +223,20 @@ def seed_widget(key: str, default: object) -> None:
 def remember_widget(key: str) -> None:
     """on_change callback: keep widget ``key``'s value so it survives page switches."""
     st.session_state[f"{key}.kept"] = st.session_state[key]
+
+
+BASELINE_CACHE = "baseline_ranking_cache"
+
+
+def baseline_ranking(scenario: Scenario) -> Ranking:
+    """Rank the current data under a baseline scenario, once per (data, scenario).
+
+    A baseline (equal weights or a pinned scenario) does not change when a slider moves, so
+    keeping its ranking halves the work of a rerun on the Ranking page.
+    """
+    key = (data_digest(), scenario.to_json(indent=None))
+    cached = st.session_state.get(BASELINE_CACHE)
+    if cached is None or cached[0] != key:
+        cached = (key, rank_customers(ingest_result().frame, scenario))
+        st.session_state[BASELINE_CACHE] = cached
+    return cached[1]
