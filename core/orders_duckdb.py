@@ -1,22 +1,28 @@
 """The DuckDB order-log engine: the line rules and per-customer sums of :mod:`core.orders` in SQL.
 
 A CSV or Parquet file is scanned by DuckDB itself (``read_csv`` / ``read_parquet``), never
-loaded into pandas; a DataFrame is registered. The scan is stored once as a DuckDB table
-(``raw``, with row numbers). Duplicates are found cheaply: lines are hashed over every column,
-and only lines whose hash repeats are compared exactly (a window over those few); the copies
-are anti-joined away. Lines are then classified by one CASE expression and summed per order,
-per day and per customer. The spill directory is a temporary folder, so logs larger than
-memory are processed out of core.
+loaded into pandas; a DataFrame is registered. The scan is typed once into a narrow table
+``lines`` (row, cust, oid, day, amt, prof). One aggregate query then classifies every line with
+a CASE (status codes, :data:`STATUS`) and computes the per-customer sums with conditional
+aggregates; a second, cheap one counts the categories with their first example rows.
+
+Duplicates cost nothing when there are none: exact copies share (customer, order key), so the
+per-order aggregate also counts its lines, and only when some key has more than one line are
+the lines compared (typed hash first, then every column of the file for the few candidates);
+copies are then deleted and the sums recomputed. DuckDB uses every core; the memory limit
+(:data:`MEMORY_LIMIT`) and a temporary spill folder keep logs larger than memory out of core.
 """
 
 from __future__ import annotations
 
+import os
 import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow.compute as pc
 
 from core.errors import IngestError
 from core.orders_engine import (
@@ -38,6 +44,9 @@ SUMS = (
     "returns_total", "return_lines", "profit", "active_months", "spend_current",
     "spend_previous", "orders_current", "orders_previous",
 )  # fmt: skip
+STATUS = ("purchase", "missing_customer", "bad_date", "bad_amount", "missing_order_id", "future",
+          "return", "zero_amount")  # fmt: skip
+MEMORY_LIMIT = "3GiB"  # with Python's share the peak stays under 4 GiB; beyond it DuckDB spills
 
 
 def _quote(name: str) -> str:
@@ -66,7 +75,7 @@ def _scan(path: Path, fmt: str, text: dict[str, str]) -> str:
 
 def _describe(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, text: dict) -> dict:
     try:
-        rows = con.execute(f"DESCRIBE {_scan(path, fmt, text)}").fetchall()
+        rows = con.sql(f"DESCRIBE {_scan(path, fmt, text)}").fetchall()
     except duckdb.Error as error:
         raise IngestError(
             f"{path.name}: DuckDB cannot read the file ({str(error).splitlines()[0]}); save it "
@@ -76,12 +85,17 @@ def _describe(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, text: dict) 
 
 
 def _text(column: str) -> str:
-    """Trimmed text, NULL for a missing token; short cells only are lower-cased and compared
-    (every token is shorter than 8 characters), which keeps long ID columns cheap."""
+    """Trimmed text, NULL for a missing token. A pure-ASCII value longer than any token
+    (6 bytes) with no space at either end is already clean (trim strips only spaces, and
+    ASCII's only one is ' '): it skips trim and the token lookup, which dominate otherwise."""
     tokens = ", ".join(_literal(t) for t in sorted(MISSING_TOKENS))
-    value = f"trim(CAST({_quote(column)} AS VARCHAR))"
-    short = f"length({value}) < 8 AND lower({value}) IN ({tokens})"
-    return f"CASE WHEN {value} = '' OR ({short}) THEN NULL ELSE {value} END"
+    raw = f"CAST({_quote(column)} AS VARCHAR)"
+    value = f"trim({raw})"
+    clean = f"strlen({raw}) > 6 AND strlen({raw}) = length({raw}) AND NOT prefix({raw}, ' ') " + (
+        f"AND NOT suffix({raw}, ' ')"
+    )
+    slow = f"CASE WHEN {value} = '' OR lower({value}) IN ({tokens}) THEN NULL ELSE {value} END"
+    return f"CASE WHEN {clean} THEN {raw} ELSE {slow} END"
 
 
 def _number(column: str, kind: str | None) -> str:
@@ -103,101 +117,134 @@ def _day(column: str, kind: str | None) -> str:
     return f"CAST({value} AS DATE) - DATE '1970-01-01'"
 
 
-def _typed_sql(args: Args, kinds: dict[str, str] | None) -> str:
+def _typed_sql(args: Args, kinds: dict[str, str] | None, source: str) -> str:
     """Role columns of every line, typed: row, cust, oid, day (int), amt, prof."""
     customer, day, amount, profit, order = args
     kind = (lambda c: None) if kinds is None else kinds.get
     cust = _quote(customer) if kinds is None else _text(customer)
     oid = "NULL" if order is None else _quote(order) if kinds is None else _text(order)
-    prof = "NULL" if profit is None else _number(profit, kind(profit))
+    prof = "CAST(NULL AS DOUBLE)" if profit is None else _number(profit, kind(profit))
     return (
         f"SELECT {ROW} AS row, {cust} AS cust, {oid} AS oid, {_day(day, kind(day))} AS day, "
-        f"{_number(amount, kind(amount))} AS amt, {prof} AS prof FROM raw"
+        f"{_number(amount, kind(amount))} AS amt, {prof} AS prof FROM {source}"
     )
 
 
-def _dropped_sql(columns: list[str]) -> str:
-    """Rows of the copies of an earlier identical line; ``last`` marks each group's last copy."""
-    cols = ", ".join(map(_quote, columns))
-    return f"""
-    WITH cand AS (SELECT h FROM (SELECT hash({cols}) AS h FROM raw) GROUP BY h
-                  HAVING count(*) > 1),
-    grouped AS (SELECT {ROW}, row_number() OVER (PARTITION BY {cols} ORDER BY {ROW}) AS k,
-                       count(*) OVER (PARTITION BY {cols}) AS n
-                FROM raw WHERE hash({cols}) IN (SELECT h FROM cand))
-    SELECT {ROW} AS row, k = n AS last FROM grouped WHERE k > 1
-    """
-
-
-def _lines_sql(has_order: bool) -> str:
-    """Distinct lines, typed, with ``pre``: the first unusable-line category, else NULL."""
-    oid = "WHEN oid IS NULL THEN 'missing_order_id' " if has_order else ""
+def _status(has_order: bool, end: int) -> str:
+    """The line's category as an index into :data:`STATUS` (first rule that applies)."""
+    oid = "WHEN oid IS NULL THEN 4 " if has_order else ""
     return (
-        "SELECT *, CASE WHEN cust IS NULL THEN 'missing_customer' "
-        "WHEN day IS NULL THEN 'bad_date' WHEN amt IS NULL THEN 'bad_amount' "
-        f"{oid}END AS pre FROM typed ANTI JOIN dropped USING (row)"
+        "CASE WHEN cust IS NULL THEN 1 WHEN day IS NULL THEN 2 WHEN amt IS NULL THEN 3 "
+        f"{oid}WHEN day > {end} THEN 5 WHEN amt < 0 THEN 6 WHEN amt = 0 THEN 7 ELSE 0 END"
     )
 
 
-def _status_sql(end: int) -> str:
-    return (
-        "SELECT *, CASE WHEN pre IS NOT NULL THEN pre WHEN day > "
-        f"{end} THEN 'future' WHEN amt < 0 THEN 'return' WHEN amt = 0 THEN 'zero_amount' "
-        "ELSE 'purchase' END AS status FROM lines"
-    )
-
-
-def sums_sql(source: str, end: int, period: int) -> str:
-    """Per-customer sums of ``source`` (columns cust, key, day, amt, prof: purchases and
-    returns only): one hash aggregate per order, per day and per customer."""
+def _pass_sql(source: str, has_order: bool, end: int, period: int) -> str:
+    """The one pass over ``source`` (typed lines). Rows with ``s`` NULL: one per distinct
+    customer value (NULL included), the raw sums of purchasers (purchase_days NULL for the
+    others), ``side`` (has a return or zero line) and ``twins`` (order keys with more than one
+    line: the only places an exact copy can be). Rows with ``s`` set: one per status with its
+    lines, amount, first rows, and the same for purchases and returns without a profit."""
+    key = "oid" if has_order else "day"
     cur, prev = f"off < {period}", f"off >= {period} AND off < {2 * period}"
+    gap = "prof IS NULL AND s IN (0, 6)"
     return f"""
-    WITH v AS (SELECT cust, key, day, amt, prof, {end} - day AS off FROM ({source})),
-    o AS (SELECT cust, bool_or({cur}) AS c, bool_or({prev}) AS p FROM v WHERE amt > 0
-          GROUP BY cust, key),
-    oa AS (SELECT cust, count(*) AS orders, count(*) FILTER (c) AS orders_current,
-                  count(*) FILTER (p) AS orders_previous FROM o GROUP BY cust),
-    dt AS (SELECT cust, day, sum(amt) AS t FROM v WHERE amt > 0 GROUP BY cust, day),
+    WITH v AS (SELECT row, cust, {key} AS key, day, amt, prof,
+                      {_status(has_order, end)} AS s, {end} - day AS off FROM {source}),
+    o AS (SELECT cust, count(*) AS n, bool_or(s = 0) AS b, bool_or(s = 0 AND {cur}) AS c,
+                 bool_or(s = 0 AND {prev}) AS p FROM v GROUP BY cust, key),
+    oa AS (SELECT cust, count(*) FILTER (b) AS orders, count(*) FILTER (c) AS orders_current,
+                  count(*) FILTER (p) AS orders_previous, count(*) FILTER (n > 1) AS twins
+           FROM o GROUP BY cust),
+    dt AS (SELECT cust, day, sum(amt) AS t FROM v WHERE s = 0 GROUP BY cust, day),
     da AS (SELECT cust, count(*) AS purchase_days, min(day) AS first_day, max(day) AS last_day,
                   arg_min(t, day) AS first_day_total,
                   count(DISTINCT date_trunc('month', DATE '1970-01-01' + CAST(day AS INTEGER)))
                       AS active_months
            FROM dt GROUP BY cust),
-    ca AS (SELECT cust, sum(amt) FILTER (amt > 0) AS gross_total,
-                  coalesce(sum(amt) FILTER (amt < 0), 0) AS returns_total,
-                  count(*) FILTER (amt < 0) AS return_lines, sum(prof) AS profit,
-                  coalesce(sum(amt) FILTER ({cur}), 0) AS spend_current,
-                  coalesce(sum(amt) FILTER ({prev}), 0) AS spend_previous
-           FROM v GROUP BY cust)
-    SELECT cust AS customer_id, {", ".join(SUMS)}
-    FROM ca JOIN da USING (cust) JOIN oa USING (cust) ORDER BY cust
+    ca AS (SELECT cust, sum(amt) FILTER (s = 0) AS gross_total,
+                  coalesce(sum(amt) FILTER (s = 6), 0) AS returns_total,
+                  count(*) FILTER (s = 6) AS return_lines,
+                  coalesce(sum(prof) FILTER (s IN (0, 6)), 0) AS profit,
+                  coalesce(sum(amt) FILTER (s IN (0, 6) AND {cur}), 0) AS spend_current,
+                  coalesce(sum(amt) FILTER (s IN (0, 6) AND {prev}), 0) AS spend_previous,
+                  bool_or(s IN (6, 7)) AS side
+           FROM v GROUP BY cust),
+    cs AS (SELECT s, count(*) AS n, sum(amt) AS total, min(row, {EXAMPLES}) AS rows,
+                  count(*) FILTER ({gap}) AS gap_n, sum(amt) FILTER ({gap}) AS gap_total,
+                  min(row, {EXAMPLES}) FILTER ({gap}) AS gap_rows
+           FROM v GROUP BY s)
+    SELECT cust AS customer_id, {", ".join(SUMS)}, side, twins, NULL::INTEGER AS s,
+           NULL::BIGINT AS n, NULL::DOUBLE AS total, NULL::BIGINT[] AS rows,
+           NULL::BIGINT AS gap_n, NULL::DOUBLE AS gap_total, NULL::BIGINT[] AS gap_rows
+    FROM oa JOIN ca USING (cust) LEFT JOIN da USING (cust)
+    UNION ALL BY NAME SELECT * FROM cs
     """
 
 
-def _load(con: duckdb.DuckDBPyConnection, source: object, args: Args, label: str) -> dict | None:
-    """Create table ``raw`` (``__row`` + every column); the file's column types (None for a
-    DataFrame, whose role columns :func:`prepare_frame` has typed already)."""
+def _one_pass(con: duckdb.DuckDBPyConnection, source: str, has_order: bool, end: int,
+              period: int) -> tuple[pd.DataFrame, dict]:  # fmt: skip
+    """(per-customer rows, {status: (lines, amount, rows, gap lines, gap amount, gap rows)})."""
+    table = con.sql(_pass_sql(source, has_order, end, period)).to_arrow_table()
+    is_count = pc.is_valid(table["s"])
+    counts = {
+        row["s"]: tuple(row[c] for c in ("n", "total", "rows", "gap_n", "gap_total", "gap_rows"))
+        for row in table.filter(is_count).to_pylist()
+    }
+    per = table.filter(pc.invert(is_count)).select(["customer_id", *SUMS, "side", "twins"])
+    return per.to_pandas(), counts
+
+
+def _duplicates(con: duckdb.DuckDBPyConnection, raw: str) -> tuple[int, float, tuple]:
+    """Copy ``lines`` without the exact copies of earlier lines into table ``unique_lines``:
+    (copies, their amount, the first rows that are a group's last copy). Candidates are lines
+    whose typed values repeat (a hash: a collision only adds candidates); they are compared on
+    every column of ``raw``."""
+    con.sql("CREATE TEMP TABLE typed AS SELECT *, hash(cust, oid, day, amt, prof) AS h FROM lines")
+    con.sql(
+        "CREATE TEMP TABLE cand AS SELECT row FROM typed SEMI JOIN "
+        "(SELECT h FROM typed GROUP BY h HAVING count(*) > 1) USING (h)"
+    )
+    cols = ", ".join(
+        _quote(c) for (c,) in con.sql(f"SELECT column_name FROM (DESCRIBE {raw})").fetchall()
+        if c != ROW
+    )  # fmt: skip
+    con.sql(f"""
+        CREATE TEMP TABLE dropped AS SELECT row, k = n AS last FROM (
+            SELECT {ROW} AS row, row_number() OVER (PARTITION BY {cols} ORDER BY {ROW}) AS k,
+                   count(*) OVER (PARTITION BY {cols}) AS n
+            FROM ({raw}) WHERE {ROW} IN (SELECT row FROM cand)) WHERE k > 1
+    """)  # fmt: skip
+    lines, amount, rows = con.sql(
+        f"SELECT count(*), sum(amt), min(row, {EXAMPLES}) FILTER (last) "
+        "FROM typed JOIN dropped USING (row)"
+    ).fetchall()[0]
+    con.sql("CREATE TEMP TABLE unique_lines AS SELECT * FROM typed ANTI JOIN dropped USING (row)")
+    return int(lines), float(amount or 0.0), tuple(rows or ())
+
+
+def _load(con: duckdb.DuckDBPyConnection, source: object, args: Args, label: str) -> str:
+    """Create view ``lines`` (typed role columns of every line; nothing is read yet); returns
+    the SQL of the raw scan (for the duplicate check)."""
     if isinstance(source, pd.DataFrame):
         con.register("source_frame", prepare_frame(source, args))
-        con.execute("CREATE TABLE raw AS SELECT * FROM source_frame")
-        return None
+        con.sql(f"CREATE VIEW lines AS {_typed_sql(args, None, 'source_frame')}")
+        return "SELECT * FROM source_frame"
     path, fmt = source
     ids = {c: "VARCHAR" for c in (args[0], args[4]) if c is not None and fmt == "csv"}
     kinds = _describe(con, path, fmt, ids)
-    try:
-        con.execute(f"CREATE TABLE raw AS {_scan(path, fmt, ids)}")
-    except duckdb.ConversionException:
-        if fmt != "csv":
-            raise
-        # A value the sniffer's sample did not foresee: read the value columns as text.
-        texts = {c: "VARCHAR" for c in args if c is not None}
-        kinds = _describe(con, path, "csv", texts)
-        con.execute(f"CREATE TABLE raw AS {_scan(path, 'csv', texts)}")
-    except duckdb.Error as error:
-        raise IngestError(
-            f"{label}: DuckDB cannot read it ({str(error).splitlines()[0]})"
-        ) from None
-    return kinds
+    con.sql(f"CREATE VIEW lines AS {_typed_sql(args, kinds, f'({_scan(path, fmt, ids)})')}")
+    return _scan(path, fmt, ids)
+
+
+def _text_view(con: duckdb.DuckDBPyConnection, path: Path, args: Args) -> str:
+    """Redefine ``lines`` over a CSV read with every role column as text (a value the
+    sniffer's sample did not foresee made the typed read fail)."""
+    ids = {c: "VARCHAR" for c in args if c is not None}
+    kinds = _describe(con, path, "csv", ids)
+    typed = _typed_sql(args, kinds, f"({_scan(path, 'csv', ids)})")
+    con.sql(f"CREATE OR REPLACE VIEW lines AS {typed}")
+    return _scan(path, "csv", ids)
 
 
 def duckdb_engine(
@@ -206,74 +253,67 @@ def duckdb_engine(
 ) -> EngineResult:  # fmt: skip
     """The rules and sums in DuckDB; ``source`` is a DataFrame or (path, "csv"|"parquet")."""
     with tempfile.TemporaryDirectory(prefix="orders-duckdb-") as spill:
-        con = duckdb.connect(config={"temp_directory": spill})
-        con.execute("SET enable_progress_bar = false")
+        con = duckdb.connect(config={
+            "temp_directory": spill, "threads": os.cpu_count() or 1,
+            "memory_limit": MEMORY_LIMIT,
+        })  # fmt: skip
+        con.sql("SET enable_progress_bar = false")
         try:
-            return _run(con, source, args, as_of, period, label)
+            raw = _load(con, source, args, label)
+            try:
+                return _run(con, raw, args, as_of, period)
+            except duckdb.ConversionException:
+                if isinstance(source, pd.DataFrame) or source[1] != "csv":
+                    raise
+                return _run(con, _text_view(con, source[0], args), args, as_of, period)
+        except duckdb.Error as error:
+            if isinstance(error, duckdb.OutOfMemoryException):
+                raise
+            raise IngestError(
+                f"{label}: DuckDB cannot read it ({str(error).splitlines()[0]})"
+            ) from None
         finally:
             con.close()
 
 
 def _run(
-    con: duckdb.DuckDBPyConnection,
-    source: pd.DataFrame | tuple[Path, str],
-    args: Args,
-    as_of: date | None,
-    period: int,
-    label: str,
+    con: duckdb.DuckDBPyConnection, raw_sql: str, args: Args, as_of: date | None, period: int
 ) -> EngineResult:
-    kinds = _load(con, source, args, label)
     has_order = args[4] is not None
-    columns = [c for (c,) in con.execute(
-        f"SELECT column_name FROM (DESCRIBE raw) WHERE column_name <> '{ROW}'"
-    ).fetchall()]  # fmt: skip
-    con.execute(f"CREATE TABLE dropped AS {_dropped_sql(columns)}")
-    con.execute(f"CREATE VIEW typed AS {_typed_sql(args, kinds)}")
-    con.execute(f"CREATE TABLE lines AS {_lines_sql(has_order)}")  # typed once, used often
-    if as_of is None:
-        latest = con.execute("SELECT max(day) FROM lines WHERE pre IS NULL").fetchone()[0]
+    if as_of is None:  # an extra read of the file: the period bounds depend on it
+        usable = "cust IS NOT NULL AND day IS NOT NULL AND amt IS NOT NULL"
+        usable += " AND oid IS NOT NULL" if has_order else ""
+        latest = con.sql(f"SELECT max(day) FROM lines WHERE {usable}").fetchall()[0][0]
         if latest is None:
             raise _no_lines("no line has a customer, a readable date and an amount")
         as_of = EPOCH + timedelta(days=int(latest))
     end = _days(as_of)
-    con.execute(f"CREATE VIEW status AS {_status_sql(end)}")
-    counts = {
-        name: (n, total, tuple(rows or ()))
-        for name, n, total, rows in con.execute(
-            f"SELECT status, count(*), sum(amt), list(row ORDER BY row) FILTER "
-            f"(status <> 'purchase')[1:{EXAMPLES}] FROM status GROUP BY status"
-        ).fetchall()
-    }
-    purchases = counts.pop("purchase", (0,))[0]
-    dup_lines, dup_amount = con.execute(
-        "SELECT count(*), sum(amt) FROM typed SEMI JOIN dropped USING (row)"
-    ).fetchone()
-    dup_rows = [r for (r,) in con.execute(
-        f"SELECT row FROM dropped WHERE last ORDER BY row LIMIT {EXAMPLES}"
-    ).fetchall()]  # fmt: skip
-    counts["duplicate"] = (dup_lines, dup_amount, tuple(dup_rows))
+    sums, found = _one_pass(con, "lines", has_order, end, period)
+    duplicate = (0, 0.0, ())
+    if sums["twins"].sum() > 0:
+        duplicate = _duplicates(con, raw_sql)
+        if duplicate[0]:
+            sums, found = _one_pass(con, "unique_lines", has_order, end, period)
+    counts = {"duplicate": duplicate}
+    for code, name in enumerate(STATUS):
+        counts[name] = found.get(code, (0, 0.0, ()))[:3]
     if args[3] is not None:
-        counts["missing_profit"] = con.execute(
-            f"SELECT count(*), sum(amt), list(row ORDER BY row)[1:{EXAMPLES}] FROM status "
-            "WHERE status IN ('purchase', 'return') AND prof IS NULL"
-        ).fetchone()
+        gaps = [found[s][3:] for s in (0, 6) if s in found]
+        counts["missing_profit"] = (
+            sum(n for n, _, _ in gaps), sum(t or 0.0 for _, t, _ in gaps),
+            sorted(r for _, _, rows in gaps for r in rows or ())[:EXAMPLES],
+        )  # fmt: skip
     issues = []
     for name in CATEGORIES:
         n, total, rows = counts.get(name, (0, 0.0, ()))
         total = float("nan") if name == "bad_amount" else float(total or 0.0)
         issues.append((name, int(n or 0), total, tuple(int(r) for r in rows or ())))
-    key = "oid" if has_order else "day"
-    used = (
-        f"SELECT cust, {key} AS key, day, amt, coalesce(prof, 0) AS prof FROM status "
-        "WHERE status IN ('purchase', 'return')"
-    )
-    raw = con.execute(sums_sql(used, end, period)).df()
+    bought = sums["purchase_days"].notna()
+    raw = sums.loc[bought, ["customer_id", *SUMS]].reset_index(drop=True)
     if raw.empty:
         raise _no_lines("no purchase (amount > 0) up to the as-of date")
-    side = con.execute(
-        "SELECT DISTINCT cust FROM status WHERE status IN ('return', 'zero_amount') "
-        "AND cust IS NOT NULL"
-    ).fetchall()
-    no_purchase = tuple(sorted({c for (c,) in side} - set(raw["customer_id"])))
-    lines = con.execute("SELECT count(*) FROM raw").fetchone()[0]
+    side = sums.loc[~bought & sums["side"].fillna(False).astype(bool) & sums["customer_id"].notna()]
+    no_purchase = tuple(sorted(side["customer_id"].astype(str)))
+    lines = sum(row[0] for row in found.values()) + duplicate[0]
+    purchases = found.get(0, (0,))[0]
     return EngineResult(raw, tuple(issues), int(lines), int(purchases), as_of, no_purchase)
