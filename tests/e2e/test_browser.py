@@ -74,8 +74,9 @@ def go(page, page_id: str) -> None:
     path = "" if page_id == "home" else page_id
     links = page.locator('[data-testid="stSidebar"] a')
     # Match the link by its target, not its position: the list grows with the product.
-    targets = links.evaluate_all("els => els.map(e => new URL(e.href).pathname)")
-    links.nth(targets.index("/" + path)).click()
+    # Streamlit writes each link's page as its href attribute ("" for the home page).
+    targets = links.evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    links.nth(targets.index(path)).click()
     page.wait_for_url(re.compile(rf"://[^/]+/{path}(\?.*)?$"))
     page.locator("h1").first.wait_for()
     settle(page)
