@@ -149,6 +149,13 @@ def markdown(result: dict[str, object]) -> str:
     return "\n".join(lines)
 
 
+def save_results(result: dict, out: Path) -> None:
+    """Write the results as JSON (git-ignored folder) and say where."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwrote {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
@@ -160,9 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"--factors must be more than {COST_FACTORS}")
     result = run(args.rows, args.factors, args.repeat)
     print(markdown(result))
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(f"\nwrote {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
+    save_results(result, args.out)
     return 0
 
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import platform
 import statistics
 import sys
@@ -35,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_scoring import make_customers  # noqa: E402
+from bench_scoring import make_customers, save_results  # noqa: E402
 
 from core.ranking import rank_customers  # noqa: E402
 from core.scoring import normalize_columns, rank_order, weighted_sum  # noqa: E402
@@ -132,9 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     full = max(1, min(args.full_draws, args.draws))
     result = run(args.rows, args.factors, args.draws, args.repeat, full)
     print(markdown(result))
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(f"\nwrote {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
+    save_results(result, args.out)
     return 0
 
 

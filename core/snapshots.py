@@ -18,8 +18,8 @@ all snapshots (oldest first): their rank in each, and the change between the las
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
-from contextlib import closing, contextmanager
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -27,7 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from core.errors import InputError
-from core.store import BUSY_TIMEOUT_MS, ENV_DIR, MAX_NAME, store_path
+from core.store import MAX_NAME, prepare_folder, store_path, transaction
 
 COLUMNS = ("customer_id", "rank", "score", "tier", "name")
 DEFAULT_TOP_N = 10
@@ -102,32 +102,13 @@ class SnapshotStore:
     """Save, list, load and delete ranking snapshots by name."""
 
     def __init__(self, path: Path | str | None = None) -> None:
-        self.path = store_path(path)
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise InputError(
-                f"snapshot store {str(self.path.parent)!r}: cannot create the folder "
-                f"({exc.strerror}); set {ENV_DIR} to a writable folder"
-            ) from None
+        self.path = prepare_folder(store_path(path), "snapshot store")
         with self._connect() as db:
             for statement in SCHEMA:
                 db.execute(statement)
 
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        """One connection, one transaction: committed on success, rolled back on error."""
-        try:
-            with closing(sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)) as db:
-                db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-                db.execute("PRAGMA journal_mode = WAL")
-                with db:
-                    yield db
-        except sqlite3.DatabaseError as exc:
-            raise InputError(
-                f"snapshot store {str(self.path)!r}: {exc}; if the file is damaged, move it "
-                f"away (a new one is created) or set {ENV_DIR} to another folder"
-            ) from None
+    def _connect(self) -> AbstractContextManager[sqlite3.Connection]:
+        return transaction(self.path, "snapshot store")
 
     def _require(self, db: sqlite3.Connection, name: str) -> tuple:
         row = db.execute(

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import AbstractContextManager, closing, contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -77,35 +77,45 @@ def _clean_name(name: object) -> str:
     return text
 
 
+def prepare_folder(path: Path, what: str) -> Path:
+    """Create the store's folder; an unwritable one raises InputError naming ``what``."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(
+            f"{what} {str(path.parent)!r}: cannot create the folder "
+            f"({exc.strerror}); set {ENV_DIR} to a writable folder"
+        ) from None
+    return path
+
+
+@contextmanager
+def transaction(path: Path, what: str) -> Iterator[sqlite3.Connection]:
+    """One connection, one transaction (WAL, busy timeout): committed on success, rolled back
+    on error; a damaged file raises InputError naming ``what``."""
+    try:
+        with closing(sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)) as db:
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            db.execute("PRAGMA journal_mode = WAL")
+            with db:
+                yield db
+    except sqlite3.DatabaseError as exc:
+        raise InputError(
+            f"{what} {str(path)!r}: {exc}; if the file is damaged, move it "
+            f"away (a new one is created) or set {ENV_DIR} to another folder"
+        ) from None
+
+
 class ScenarioStore:
     """Save, list, load, duplicate, rename, delete and pin scenarios by name."""
 
     def __init__(self, path: Path | str | None = None) -> None:
-        self.path = store_path(path)
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise InputError(
-                f"scenario store {str(self.path.parent)!r}: cannot create the folder "
-                f"({exc.strerror}); set {ENV_DIR} to a writable folder"
-            ) from None
+        self.path = prepare_folder(store_path(path), "scenario store")
         with self._connect() as db:
             self._migrate(db)
 
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        """One connection, one transaction: committed on success, rolled back on error."""
-        try:
-            with closing(sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)) as db:
-                db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-                db.execute("PRAGMA journal_mode = WAL")
-                with db:
-                    yield db
-        except sqlite3.DatabaseError as exc:
-            raise InputError(
-                f"scenario store {str(self.path)!r}: {exc}; if the file is damaged, move it "
-                f"away (a new one is created) or set {ENV_DIR} to another folder"
-            ) from None
+    def _connect(self) -> AbstractContextManager[sqlite3.Connection]:
+        return transaction(self.path, "scenario store")
 
     def _migrate(self, db: sqlite3.Connection) -> None:
         db.execute("BEGIN IMMEDIATE")  # two processes starting at once migrate one at a time

@@ -78,6 +78,20 @@ def _on_lang_change() -> None:
         state.set_scenario(state.relabel_default_tiers(state.current_scenario(), lang))
 
 
+def _language_switch(lang: str) -> None:
+    """中文 / English; the choice is kept in the session and the URL (``?lang=``)."""
+    st.query_params["lang"] = lang
+    st.session_state["lang_choice"] = lang
+    st.segmented_control(
+        t("shell.language", lang),
+        LANGS,
+        key="lang_choice",
+        format_func=LANG_NAMES.get,
+        on_change=_on_lang_change,
+        required=True,
+    )
+
+
 def _copy_widget(widget_key: str, canonical_key: str) -> None:
     st.session_state[canonical_key] = st.session_state[widget_key]
 
@@ -99,14 +113,7 @@ def _apply_share_link(lang: str) -> None:
 
 def _sidebar(lang: str, current: str) -> None:
     with st.sidebar:
-        st.segmented_control(
-            t("shell.language", lang),
-            LANGS,
-            key="lang_choice",
-            format_func=LANG_NAMES.get,
-            on_change=_on_lang_change,
-            required=True,
-        )
+        _language_switch(lang)
         for page_id, path, icon in PAGES:
             if not (APP_ROOT / path).exists():
                 continue
@@ -148,16 +155,7 @@ def participant_shell(title_key: str) -> str:
     lang = _resolve_lang()
     st.set_page_config(page_title=t(title_key, lang), page_icon="🗳️", layout="centered")
     st.html(HIDE_SIDEBAR_CSS)
-    st.query_params["lang"] = lang
-    st.session_state["lang_choice"] = lang
-    st.segmented_control(
-        t("shell.language", lang),
-        LANGS,
-        key="lang_choice",
-        format_func=LANG_NAMES.get,
-        on_change=_on_lang_change,
-        required=True,
-    )
+    _language_switch(lang)
     return lang
 
 
@@ -170,8 +168,6 @@ def page_shell(current: str) -> Page:
         layout="wide",
         initial_sidebar_state="expanded",
     )
-    st.query_params["lang"] = lang
-    st.session_state["lang_choice"] = lang
     state.ensure_data(lang)
     _apply_share_link(lang)
     _sidebar(lang, current)
