@@ -2,7 +2,7 @@
 
 Run with ``python -m pytest tests/e2e -m browser``. Every page is photographed in both languages
 and in presentation mode under artifacts/screenshots/; the English ranking page also becomes
-the README's docs/ranking.png.
+the README's screenshot (artifacts/docs/ranking.png, copied to docs/ by hand).
 """
 
 from __future__ import annotations
@@ -26,7 +26,9 @@ pytestmark = pytest.mark.browser
 
 PAGE_IDS = [page_id for page_id, path, _ in PAGES if (ROOT / path).exists()]
 SAMPLE_EN = ROOT / "data" / "sample_customers_en.csv"
-README_SHOT = ROOT / "docs" / "ranking.png"
+# Written under artifacts/ so a test run never changes tracked files; copy it to docs/ranking.png
+# to refresh the README's screenshot.
+README_SHOT = ROOT / "artifacts" / "docs" / "ranking.png"
 README_MAX_BYTES = 400_000
 APP = '[data-testid="stApp"]'
 TITLES = {"en": "Customer Importance Workbench", "zh": "客户重要性排序工作台"}
@@ -196,7 +198,7 @@ def test_screenshots_of_every_page(tab, app_url, screenshots):
 
 
 def _save_readme_shot(source: Path) -> None:
-    """Copy the ranking screenshot to docs/, shrunk until it fits the README budget."""
+    """Shrink the ranking screenshot until it fits the README budget (see README_SHOT)."""
     README_SHOT.parent.mkdir(exist_ok=True)
     image = Image.open(source).convert("RGB")
     width = image.width
