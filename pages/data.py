@@ -7,6 +7,7 @@ from core.errors import InputError
 from core.ingest import list_sheets
 from core.mapping import column_kind
 from ui import state
+from ui.i18n import localize
 from ui.mapping_editor import mapping_editor
 from ui.shell import page_shell
 from ui.tables import with_plain_dates
@@ -136,7 +137,7 @@ with report:
     st.dataframe(conversions, hide_index=True, width="stretch")
     st.markdown(f"**{t('data.warnings')}**")
     for warning in ingest.warnings:
-        st.warning(warning)
+        st.warning(localize(warning, page.lang))
     if not ingest.warnings:
         st.caption(t("data.no_warnings"))
     excluded = page.ranking.excluded if page.ranking is not None else pd.DataFrame()
@@ -147,6 +148,7 @@ with report:
             "customer_id": "col.customer_id",
             "reason": "data.ex.reason",
         }
+        excluded = excluded.assign(reason=[localize(r, page.lang) for r in excluded["reason"]])
         shown = excluded.rename(columns={c: t(k) for c, k in headers.items()})
         st.dataframe(shown, hide_index=True, width="stretch")
     else:

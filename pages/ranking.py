@@ -6,7 +6,7 @@ from core.errors import InputError
 from core.explain import rank_change, source_column
 from ui import state
 from ui.customer_explain import explain_customer
-from ui.i18n import factor_label
+from ui.i18n import factor_label, localize
 from ui.shell import page_shell
 from ui.tables import (
     attribute_header,
@@ -119,7 +119,7 @@ st.session_state[SHOWN_IDS] = ids
 st.caption(page.t("ranking.shown", shown=len(shown), total=len(table)))
 if ranking.warnings:
     with st.expander(page.t("ranking.warnings", n=len(ranking.warnings))):
-        st.markdown("\n".join(f"- {w}" for w in ranking.warnings))
+        st.markdown("\n".join(f"- {localize(w, page.lang)}" for w in ranking.warnings))
 if shown.empty:
     st.info(page.t("ranking.no_match"))
 st.dataframe(

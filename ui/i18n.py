@@ -2,20 +2,42 @@
 
 from __future__ import annotations
 
+import re
+
 from core.catalog import DIMENSIONS, find_factor, header_key
 from ui.text import TEXT
+from ui.text.messages import MESSAGES, VOCABULARY
+
+_MESSAGES = tuple((re.compile(pattern), template) for pattern, template in MESSAGES)
 
 LANGS = ("zh", "en")
 LANG_NAMES = {"zh": "中文", "en": "English"}
 
 
 def t(key: str, lang: str, **values: object) -> str:
-    """The text for ``key`` in ``lang``, placeholders filled; an unknown key shows itself."""
+    """The text for ``key`` in ``lang``, placeholders filled; an unknown key shows itself.
+
+    Values that are core messages (errors, warnings) are shown in ``lang`` (:func:`localize`).
+    """
     pair = TEXT.get(key)
     if pair is None:
         return key
     text = pair[0] if lang == "zh" else pair[1]
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    return text.format(**{k: localize(v, lang) for k, v in values.items()})
+
+
+def localize(message: object, lang: str) -> object:
+    """A core message (English) in ``lang``: Chinese when ui.text.messages knows it."""
+    if lang != "zh" or not isinstance(message, str):
+        return message
+    for pattern, template in _MESSAGES:
+        found = pattern.fullmatch(message)
+        if found:
+            parts = {k: VOCABULARY.get(v, v) for k, v in found.groupdict().items()}
+            return template.format(**parts)
+    return message
 
 
 def lang_from_locale(locale: str | None) -> str:
