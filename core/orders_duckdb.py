@@ -1,10 +1,11 @@
 """The DuckDB order-log engine: the line rules and per-customer sums of :mod:`core.orders` in SQL.
 
 A CSV or Parquet file is scanned by DuckDB itself (``read_csv`` / ``read_parquet``), never
-loaded into pandas; a DataFrame is registered. The scan is typed once into a narrow table
-``lines`` (row, cust, oid, day, amt, prof). One aggregate query then classifies every line with
-a CASE (status codes, :data:`STATUS`) and computes the per-customer sums with conditional
-aggregates; a second, cheap one counts the categories with their first example rows.
+loaded into pandas; a DataFrame is registered. A view ``lines`` types the role columns (row,
+cust, oid, day, amt, prof). One query streams it once: every line gets a status code by a CASE
+(:data:`STATUS`) and feeds the per-order, per-day and per-customer aggregates and the category
+counts (with their first example rows), all with conditional aggregates; Arrow splits the
+result, so only the purchasers' sums reach pandas.
 
 Duplicates cost nothing when there are none: exact copies share (customer, order key), so the
 per-order aggregate also counts its lines, and only when some key has more than one line are
@@ -88,13 +89,14 @@ def _text(column: str) -> str:
     """Trimmed text, NULL for a missing token. A pure-ASCII value longer than any token
     (6 bytes) with no space at either end is already clean (trim strips only spaces, and
     ASCII's only one is ' '): it skips trim and the token lookup, which dominate otherwise."""
-    tokens = ", ".join(_literal(t) for t in sorted(MISSING_TOKENS))
     raw = f"CAST({_quote(column)} AS VARCHAR)"
     value = f"trim({raw})"
     clean = f"strlen({raw}) > 6 AND strlen({raw}) = length({raw}) AND NOT prefix({raw}, ' ') " + (
         f"AND NOT suffix({raw}, ' ')"
     )
-    slow = f"CASE WHEN {value} = '' OR lower({value}) IN ({tokens}) THEN NULL ELSE {value} END"
+    # = … OR, not IN: DuckDB plans an IN list as a hash join over every row, whatever the CASE
+    token = " OR ".join(f"lower({value}) = {_literal(t)}" for t in sorted(MISSING_TOKENS))
+    slow = f"CASE WHEN {token} THEN NULL ELSE {value} END"
     return f"CASE WHEN {clean} THEN {raw} ELSE {slow} END"
 
 
@@ -151,16 +153,17 @@ def _pass_sql(source: str, has_order: bool, end: int, period: int) -> str:
     return f"""
     WITH v AS (SELECT row, cust, {key} AS key, day, amt, prof,
                       {_status(has_order, end)} AS s, {end} - day AS off FROM {source}),
-    o AS (SELECT cust, count(*) AS n, bool_or(s = 0) AS b, bool_or(s = 0 AND {cur}) AS c,
-                 bool_or(s = 0 AND {prev}) AS p FROM v GROUP BY cust, key),
-    oa AS (SELECT cust, count(*) FILTER (b) AS orders, count(*) FILTER (c) AS orders_current,
-                  count(*) FILTER (p) AS orders_previous, count(*) FILTER (n > 1) AS twins
+    o AS (SELECT cust, count(*) AS n, bit_or(CAST(CASE WHEN s <> 0 THEN 0 WHEN {cur} THEN 3
+                 WHEN {prev} THEN 5 ELSE 1 END AS UTINYINT)) AS f FROM v GROUP BY cust, key),
+    oa AS (SELECT cust, count(*) FILTER (f > 0) AS orders,
+                  count(*) FILTER (f & 2 > 0) AS orders_current,
+                  count(*) FILTER (f & 4 > 0) AS orders_previous, count(*) FILTER (n > 1) AS twins
            FROM o GROUP BY cust),
     dt AS (SELECT cust, day, sum(amt) AS t FROM v WHERE s = 0 GROUP BY cust, day),
     da AS (SELECT cust, count(*) AS purchase_days, min(day) AS first_day, max(day) AS last_day,
                   arg_min(t, day) AS first_day_total,
-                  count(DISTINCT date_trunc('month', DATE '1970-01-01' + CAST(day AS INTEGER)))
-                      AS active_months
+                  length(list_distinct(list(date_trunc('month',
+                      DATE '1970-01-01' + CAST(day AS INTEGER))))) AS active_months
            FROM dt GROUP BY cust),
     ca AS (SELECT cust, sum(amt) FILTER (s = 0) AS gross_total,
                   coalesce(sum(amt) FILTER (s = 6), 0) AS returns_total,
@@ -183,16 +186,22 @@ def _pass_sql(source: str, has_order: bool, end: int, period: int) -> str:
 
 
 def _one_pass(con: duckdb.DuckDBPyConnection, source: str, has_order: bool, end: int,
-              period: int) -> tuple[pd.DataFrame, dict]:  # fmt: skip
-    """(per-customer rows, {status: (lines, amount, rows, gap lines, gap amount, gap rows)})."""
+              period: int) -> tuple[pd.DataFrame, int, tuple[str, ...], dict]:  # fmt: skip
+    """(raw sums of purchasers, twins, customers with only returns or zero lines, {status:
+    (lines, amount, rows, gap lines, gap amount, gap rows)}). Split in Arrow: only the
+    purchasers' columns reach pandas."""
     table = con.sql(_pass_sql(source, has_order, end, period)).to_arrow_table()
     is_count = pc.is_valid(table["s"])
     counts = {
         row["s"]: tuple(row[c] for c in ("n", "total", "rows", "gap_n", "gap_total", "gap_rows"))
         for row in table.filter(is_count).to_pylist()
     }
-    per = table.filter(pc.invert(is_count)).select(["customer_id", *SUMS, "side", "twins"])
-    return per.to_pandas(), counts
+    bought = pc.is_valid(table["purchase_days"])  # NULL on the status rows too
+    raw = table.select(["customer_id", *SUMS]).filter(bought).to_pandas()
+    side = pc.and_(pc.fill_null(table["side"], False), pc.is_valid(table["customer_id"]))
+    only_side = table["customer_id"].filter(pc.and_(side, pc.invert(bought)))
+    twins = pc.sum(table["twins"]).as_py() or 0
+    return raw, int(twins), tuple(sorted(str(c) for c in only_side.to_pylist())), counts
 
 
 def _duplicates(con: duckdb.DuckDBPyConnection, raw: str) -> tuple[int, float, tuple]:
@@ -288,12 +297,12 @@ def _run(
             raise _no_lines("no line has a customer, a readable date and an amount")
         as_of = EPOCH + timedelta(days=int(latest))
     end = _days(as_of)
-    sums, found = _one_pass(con, "lines", has_order, end, period)
+    raw, twins, no_purchase, found = _one_pass(con, "lines", has_order, end, period)
     duplicate = (0, 0.0, ())
-    if sums["twins"].sum() > 0:
+    if twins > 0:
         duplicate = _duplicates(con, raw_sql)
         if duplicate[0]:
-            sums, found = _one_pass(con, "unique_lines", has_order, end, period)
+            raw, _, no_purchase, found = _one_pass(con, "unique_lines", has_order, end, period)
     counts = {"duplicate": duplicate}
     for code, name in enumerate(STATUS):
         counts[name] = found.get(code, (0, 0.0, ()))[:3]
@@ -308,12 +317,8 @@ def _run(
         n, total, rows = counts.get(name, (0, 0.0, ()))
         total = float("nan") if name == "bad_amount" else float(total or 0.0)
         issues.append((name, int(n or 0), total, tuple(int(r) for r in rows or ())))
-    bought = sums["purchase_days"].notna()
-    raw = sums.loc[bought, ["customer_id", *SUMS]].reset_index(drop=True)
     if raw.empty:
         raise _no_lines("no purchase (amount > 0) up to the as-of date")
-    side = sums.loc[~bought & sums["side"].fillna(False).astype(bool) & sums["customer_id"].notna()]
-    no_purchase = tuple(sorted(side["customer_id"].astype(str)))
     lines = sum(row[0] for row in found.values()) + duplicate[0]
     purchases = found.get(0, (0,))[0]
     return EngineResult(raw, tuple(issues), int(lines), int(purchases), as_of, no_purchase)
