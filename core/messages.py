@@ -2,8 +2,11 @@
 
 Each entry is an English pattern (matched whole) and its Chinese template; the template's
 ``{names}`` are the pattern's named groups, and :data:`VOCABULARY` translates single words a
-group may hold. A message without an entry is shown as it is.
+group may hold. A message without an entry is shown as it is. The app and the client report
+show core messages through :func:`localize`.
 """
+
+import re
 
 MESSAGES: tuple[tuple[str, str], ...] = (
     # Ranking notes (core.ranking)
@@ -101,3 +104,17 @@ MESSAGES: tuple[tuple[str, str], ...] = (
 )
 
 VOCABULARY = {"numbers": "数字", "dates": "日期", "percentages": "百分比"}
+
+_COMPILED = tuple((re.compile(pattern), template) for pattern, template in MESSAGES)
+
+
+def localize(message: object, lang: str) -> object:
+    """A core message (English) in ``lang``: Chinese when :data:`MESSAGES` knows it."""
+    if lang != "zh" or not isinstance(message, str):
+        return message
+    for pattern, template in _COMPILED:
+        found = pattern.fullmatch(message)
+        if found:
+            parts = {k: VOCABULARY.get(v, v) for k, v in found.groupdict().items()}
+            return template.format(**parts)
+    return message

@@ -20,6 +20,7 @@ import pandas as pd
 
 from core.anonymize import anonymous_names
 from core.explain import contributions
+from core.messages import localize
 from core.overrides import override_audit
 from core.playbook import FIELDS, resolve_playbook
 from core.ranking import Ranking
@@ -260,7 +261,7 @@ def build_report(
     labels = list(dict.fromkeys([*map(str, ranking.scenario.tiers.labels), *table["tier"]]))
     scenario_html, weights = _scenario_section(ranking, text)
     tiers_html, summary = _tier_section(ranking, text, labels, revenue, profit)
-    warnings = [scrub(w) for w in [*warnings, *ranking.warnings]]
+    warnings = [scrub(str(localize(w, lang))) for w in [*warnings, *ranking.warnings]]
     as_of = ranking.as_of.isoformat() if ranking.as_of else "—"
     facts = [
         (text["source"], ingest_name),

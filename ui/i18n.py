@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from core.catalog import DIMENSIONS, find_factor, header_key
+from core.messages import localize
 from ui.text import TEXT
-from ui.text.messages import MESSAGES, VOCABULARY
-
-_MESSAGES = tuple((re.compile(pattern), template) for pattern, template in MESSAGES)
 
 LANGS = ("zh", "en")
 LANG_NAMES = {"zh": "中文", "en": "English"}
@@ -26,18 +22,6 @@ def t(key: str, lang: str, **values: object) -> str:
     if not values:
         return text
     return text.format(**{k: localize(v, lang) for k, v in values.items()})
-
-
-def localize(message: object, lang: str) -> object:
-    """A core message (English) in ``lang``: Chinese when ui.text.messages knows it."""
-    if lang != "zh" or not isinstance(message, str):
-        return message
-    for pattern, template in _MESSAGES:
-        found = pattern.fullmatch(message)
-        if found:
-            parts = {k: VOCABULARY.get(v, v) for k, v in found.groupdict().items()}
-            return template.format(**parts)
-    return message
 
 
 def lang_from_locale(locale: str | None) -> str:

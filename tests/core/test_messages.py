@@ -7,8 +7,9 @@ import pytest
 from core.errors import InputError
 from core.ingest import read_table
 from core.mapping import default_scenario, detect_mapping
+from core.messages import localize
 from core.ranking import rank_customers
-from ui.i18n import localize, t
+from ui.i18n import t
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 

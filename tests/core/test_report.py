@@ -65,7 +65,7 @@ def test_chinese_report_is_self_contained_with_every_section() -> None:
     assert '<td>销售额</td><td>越高越好</td><td class="n">75.0%</td>' in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html  # a name is text, never markup
     assert "定制化产品与服务" in html  # the playbook's top-tier service level
-    assert "column &#x27;销售额&#x27;: 1 missing value(s) filled with the column median" in html
+    assert "<li>列「销售额」：1 个缺失值已用该列中位数填补</li>" in html  # warnings in Chinese too
 
 
 def test_english_report_and_tier_summary() -> None:
