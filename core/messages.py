@@ -89,6 +89,27 @@ MESSAGES: tuple[tuple[str, str], ...] = (
         "方案：数据中没有列「{c}」；可用的列：{cols}",
     ),
     (
+        r"(?P<src>.+?): not valid JSON at line (?P<l>\d+), column (?P<c>\d+); check the file",
+        "{src}：第 {l} 行第 {c} 列不是有效的 JSON；请检查文件",
+    ),
+    (
+        r"scenario: unknown (?P<what>.+?) '(?P<v>.*)'; use one of: (?P<allowed>.+)",
+        "方案：未知的{what}「{v}」；可选：{allowed}",
+    ),
+    (
+        r"scenario: factor '(?P<c>.+)' has a negative or invalid weight \((?P<w>.+)\); "
+        r"weights must be numbers ≥ 0",
+        "方案：因素「{c}」的权重为负或无效（{w}）；权重必须是 ≥ 0 的数",
+    ),
+    (
+        r"scenario: missing required field '(?P<f>.+)'",
+        "方案：缺少必填字段「{f}」",
+    ),
+    (
+        r"scenario: tier shares (?P<s>.+) must be ≥ 0 and add up to 1",
+        "方案：分组比例 {s} 必须 ≥ 0 且合计为 1",
+    ),
+    (
         r"scenario: all factor weights are zero; give at least one factor a positive weight",
         "方案：所有因素权重都为零；请至少给一个因素正权重",
     ),
@@ -103,7 +124,14 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     ),
 )
 
-VOCABULARY = {"numbers": "数字", "dates": "日期", "percentages": "百分比"}
+VOCABULARY = {
+    "numbers": "数字",
+    "dates": "日期",
+    "percentages": "百分比",
+    "method": "方法",
+    "missing-value policy": "缺失值处理方式",
+    "tier scheme": "分组方式",
+}
 
 _COMPILED = tuple((re.compile(pattern), template) for pattern, template in MESSAGES)
 

@@ -47,3 +47,32 @@ def test_unknown_messages_pass_through_and_t_localizes_its_values() -> None:
     assert localize("something new", "zh") == "something new"
     shown = t("shell.rank_error", "zh", error="no value for any factor")
     assert "所有因素都没有值" in shown
+
+
+@pytest.mark.parametrize(
+    ("data", "chinese"),
+    [
+        ('{"id_column": "x"}', "方案：缺少必填字段「factors」"),
+        (
+            '{"id_column": "x", "factors": [{"column": "a"}], "method": "best"}',
+            "方案：未知的方法「best」；可选：weighted_sum, topsis",
+        ),
+        (
+            '{"id_column": "x", "factors": [{"column": "a", "weight": -5}]}',
+            "方案：因素「a」的权重为负或无效（-5）；权重必须是 ≥ 0 的数",
+        ),
+        (
+            '{"id_column": "x", "factors": [{"column": "a"}], '
+            '"tiers": {"shares": [0.5, 0.2, 0.1]}}',
+            "方案：分组比例 [0.5, 0.2, 0.1] 必须 ≥ 0 且合计为 1",
+        ),
+        ('{"id_column": ', "scenario：第 1 行第 15 列不是有效的 JSON；请检查文件"),
+    ],
+)
+def test_scenario_errors_have_chinese(data: str, chinese: str) -> None:
+    from core.errors import ScenarioError
+    from core.scenario import Scenario
+
+    with pytest.raises(ScenarioError) as info:
+        Scenario.from_json(data)
+    assert localize(str(info.value), "zh") == chinese
