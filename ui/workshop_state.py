@@ -16,6 +16,8 @@ ROOM_CODE = "workshop_room_code"  # facilitator: the open room …
 ROOM_KEY = "workshop_room_key"  # … and its key (only in this session, never in the URL)
 TOKEN_PREFIX = "join_token_"  # participant: + room code → their secret token
 LOOKUPS = "join_failed_lookups"  # participant: times of failed code look-ups (rate limit)
+METHOD = "workshop_method"  # facilitator: the consensus method picked
+NOTICE = "workshop_notice"  # facilitator: the last action's message, shown once on top
 FALLBACK_URL = "http://localhost:8501"
 
 
