@@ -5,7 +5,9 @@ loaded into pandas; a DataFrame is registered. A view ``lines`` types the role c
 cust, oid, day, amt, prof). One query streams it once: every line gets a status code by a CASE
 (:data:`STATUS`) and feeds the per-order, per-day and per-customer aggregates and the category
 counts (with their first example rows), all with conditional aggregates; Arrow splits the
-result, so only the purchasers' sums reach pandas.
+result, so only the purchasers' sums reach pandas. A CSV has no row-number column and a window
+runs on one thread, so the pass reads it unnumbered; the example rows of each category with
+lines come from a view ``numbered``, read only until the examples are found (LIMIT).
 
 Duplicates cost nothing when there are none: exact copies share (customer, order key), so the
 per-order aggregate also counts its lines, and only when some key has more than one line are
@@ -63,7 +65,7 @@ def file_columns(path: Path, fmt: str) -> list[str]:
     return list(_describe(duckdb.connect(), path, fmt, {}))
 
 
-def _scan(path: Path, fmt: str, text: dict[str, str]) -> str:
+def _scan(path: Path, fmt: str, text: dict[str, str], numbered: bool = True) -> str:
     if fmt == "parquet":
         return f"SELECT file_row_number + 2 AS {ROW}, * EXCLUDE (file_row_number) FROM " + (
             f"read_parquet({_literal(str(path))}, file_row_number = true)"
@@ -71,7 +73,10 @@ def _scan(path: Path, fmt: str, text: dict[str, str]) -> str:
     types = ", ".join(f"{_literal(c)}: 'VARCHAR'" for c in text)
     options = f", types = {{{types}}}" if text else ""
     source = f"read_csv({_literal(str(path))}, header = true{options})"
-    return f"SELECT row_number() OVER () + 1 AS {ROW}, * FROM {source}"
+    # read_csv has no row-number column and a window runs on one thread: the main pass
+    # reads unnumbered (in parallel), the narrow example queries read numbered
+    row = "row_number() OVER () + 1" if numbered else "NULL::BIGINT"
+    return f"SELECT {row} AS {ROW}, * FROM {source}"
 
 
 def _describe(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, text: dict) -> dict:
@@ -204,12 +209,34 @@ def _one_pass(con: duckdb.DuckDBPyConnection, source: str, has_order: bool, end:
     return raw, int(twins), tuple(sorted(str(c) for c in only_side.to_pylist())), counts
 
 
+def _examples(con: duckdb.DuckDBPyConnection, found: dict, has_order: bool, end: int) -> dict:
+    """``found`` with the example rows the pass could not number (a CSV's ``lines``) taken
+    from ``numbered``: per category, the first rows in file order. The window streams, so
+    LIMIT stops the read as soon as the examples are found (at once for a common category)."""
+    status = _status(has_order, end)
+    out = {}
+    for code, (n, total, rows, gap_n, gap_total, gap_rows) in found.items():
+        if code != 0 and n and rows is None:
+            rows = _first_rows(con, f"({status}) = {code}")
+        if gap_n and gap_rows is None:
+            gap_rows = _first_rows(con, f"prof IS NULL AND ({status}) = {code}")
+        out[code] = (n, total, rows, gap_n, gap_total, gap_rows)
+    return out
+
+
+def _first_rows(con: duckdb.DuckDBPyConnection, where: str) -> list[int]:
+    query = f"SELECT row FROM numbered WHERE {where} LIMIT {EXAMPLES}"
+    return sorted(row for (row,) in con.sql(query).fetchall())
+
+
 def _duplicates(con: duckdb.DuckDBPyConnection, raw: str) -> tuple[int, float, tuple]:
     """Copy ``lines`` without the exact copies of earlier lines into table ``unique_lines``:
     (copies, their amount, the first rows that are a group's last copy). Candidates are lines
     whose typed values repeat (a hash: a collision only adds candidates); they are compared on
     every column of ``raw``."""
-    con.sql("CREATE TEMP TABLE typed AS SELECT *, hash(cust, oid, day, amt, prof) AS h FROM lines")
+    con.sql(
+        "CREATE TEMP TABLE typed AS SELECT *, hash(cust, oid, day, amt, prof) AS h FROM numbered"
+    )
     con.sql(
         "CREATE TEMP TABLE cand AS SELECT row FROM typed SEMI JOIN "
         "(SELECT h FROM typed GROUP BY h HAVING count(*) > 1) USING (h)"
@@ -232,28 +259,27 @@ def _duplicates(con: duckdb.DuckDBPyConnection, raw: str) -> tuple[int, float, t
     return int(lines), float(amount or 0.0), tuple(rows or ())
 
 
-def _load(con: duckdb.DuckDBPyConnection, source: object, args: Args, label: str) -> str:
-    """Create view ``lines`` (typed role columns of every line; nothing is read yet); returns
-    the SQL of the raw scan (for the duplicate check)."""
-    if isinstance(source, pd.DataFrame):
-        con.register("source_frame", prepare_frame(source, args))
-        con.sql(f"CREATE VIEW lines AS {_typed_sql(args, None, 'source_frame')}")
-        return "SELECT * FROM source_frame"
-    path, fmt = source
-    ids = {c: "VARCHAR" for c in (args[0], args[4]) if c is not None and fmt == "csv"}
+def _views(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, args: Args, ids: dict) -> str:
+    """Views ``lines`` (typed, row NULL for a CSV) and ``numbered`` (typed, with rows) over
+    the file; nothing is read yet. Returns the SQL of the raw numbered scan."""
     kinds = _describe(con, path, fmt, ids)
-    con.sql(f"CREATE VIEW lines AS {_typed_sql(args, kinds, f'({_scan(path, fmt, ids)})')}")
+    for view, numbered in (("lines", False), ("numbered", True)):
+        scan = _scan(path, fmt, ids, numbered)
+        con.sql(f"CREATE OR REPLACE VIEW {view} AS {_typed_sql(args, kinds, f'({scan})')}")
     return _scan(path, fmt, ids)
 
 
-def _text_view(con: duckdb.DuckDBPyConnection, path: Path, args: Args) -> str:
-    """Redefine ``lines`` over a CSV read with every role column as text (a value the
-    sniffer's sample did not foresee made the typed read fail)."""
-    ids = {c: "VARCHAR" for c in args if c is not None}
-    kinds = _describe(con, path, "csv", ids)
-    typed = _typed_sql(args, kinds, f"({_scan(path, 'csv', ids)})")
-    con.sql(f"CREATE OR REPLACE VIEW lines AS {typed}")
-    return _scan(path, "csv", ids)
+def _load(con: duckdb.DuckDBPyConnection, source: object, args: Args) -> str:
+    """Create the views of :func:`_views`; returns the SQL of the raw scan (for the duplicate
+    check)."""
+    if isinstance(source, pd.DataFrame):
+        con.register("source_frame", prepare_frame(source, args))
+        con.sql(f"CREATE VIEW lines AS {_typed_sql(args, None, 'source_frame')}")
+        con.sql("CREATE VIEW numbered AS SELECT * FROM lines")
+        return "SELECT * FROM source_frame"
+    path, fmt = source
+    ids = {c: "VARCHAR" for c in (args[0], args[4]) if c is not None and fmt == "csv"}
+    return _views(con, path, fmt, args, ids)
 
 
 def duckdb_engine(
@@ -268,13 +294,15 @@ def duckdb_engine(
         })  # fmt: skip
         con.sql("SET enable_progress_bar = false")
         try:
-            raw = _load(con, source, args, label)
+            raw = _load(con, source, args)
             try:
                 return _run(con, raw, args, as_of, period)
             except duckdb.ConversionException:
                 if isinstance(source, pd.DataFrame) or source[1] != "csv":
                     raise
-                return _run(con, _text_view(con, source[0], args), args, as_of, period)
+                # a value the sniffer's sample did not foresee: every role column as text
+                ids = {c: "VARCHAR" for c in args if c is not None}
+                return _run(con, _views(con, source[0], "csv", args, ids), args, as_of, period)
         except duckdb.Error as error:
             if isinstance(error, duckdb.OutOfMemoryException):
                 raise
@@ -303,6 +331,7 @@ def _run(
         duplicate = _duplicates(con, raw_sql)
         if duplicate[0]:
             raw, _, no_purchase, found = _one_pass(con, "unique_lines", has_order, end, period)
+    found = _examples(con, found, has_order, end)
     counts = {"duplicate": duplicate}
     for code, name in enumerate(STATUS):
         counts[name] = found.get(code, (0, 0.0, ()))[:3]
