@@ -3,7 +3,7 @@
 A CSV or Parquet file is scanned by DuckDB itself (``read_csv`` / ``read_parquet``), never
 loaded into pandas; a DataFrame is registered. A view ``lines`` types the role columns (row,
 cust, oid, day, amt, prof). One query streams it once: every line gets a status code by a CASE
-(:data:`STATUS`) and feeds the per-order, per-day and per-customer aggregates and the category
+(:data:`core.orders_sql.STATUS`) and feeds the per-order, per-day and per-customer aggregates and the category
 counts (with their first example rows), all with conditional aggregates; Arrow splits the
 result, so only the purchasers' sums reach pandas. A CSV has no row-number column and a window
 runs on one thread, so the pass reads it unnumbered; the example rows of each category with
@@ -39,25 +39,9 @@ from core.orders_engine import (
     _no_lines,
     prepare_frame,
 )
-from core.parsing import MISSING_TOKENS
+from core.orders_sql import STATUS, SUMS, literal, pass_sql, quote, status_sql, typed_sql
 
-DATE_FORMATS = ("%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M")
-SUMS = (
-    "orders", "purchase_days", "first_day", "last_day", "first_day_total", "gross_total",
-    "returns_total", "return_lines", "profit", "active_months", "spend_current",
-    "spend_previous", "orders_current", "orders_previous",
-)  # fmt: skip
-STATUS = ("purchase", "missing_customer", "bad_date", "bad_amount", "missing_order_id", "future",
-          "return", "zero_amount")  # fmt: skip
 MEMORY_LIMIT = "3GiB"  # with Python's share the peak stays under 4 GiB; beyond it DuckDB spills
-
-
-def _quote(name: str) -> str:
-    return '"' + str(name).replace('"', '""') + '"'
-
-
-def _literal(text: str) -> str:
-    return "'" + str(text).replace("'", "''") + "'"
 
 
 def file_columns(path: Path, fmt: str) -> list[str]:
@@ -68,11 +52,11 @@ def file_columns(path: Path, fmt: str) -> list[str]:
 def _scan(path: Path, fmt: str, text: dict[str, str], numbered: bool = True) -> str:
     if fmt == "parquet":
         return f"SELECT file_row_number + 2 AS {ROW}, * EXCLUDE (file_row_number) FROM " + (
-            f"read_parquet({_literal(str(path))}, file_row_number = true)"
+            f"read_parquet({literal(str(path))}, file_row_number = true)"
         )
-    types = ", ".join(f"{_literal(c)}: 'VARCHAR'" for c in text)
+    types = ", ".join(f"{literal(c)}: 'VARCHAR'" for c in text)
     options = f", types = {{{types}}}" if text else ""
-    source = f"read_csv({_literal(str(path))}, header = true{options})"
+    source = f"read_csv({literal(str(path))}, header = true{options})"
     # read_csv has no row-number column and a window runs on one thread: the main pass
     # reads unnumbered (in parallel), the narrow example queries read numbered
     row = "row_number() OVER () + 1" if numbered else "NULL::BIGINT"
@@ -90,112 +74,12 @@ def _describe(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, text: dict) 
     return {name: kind for name, kind, *_ in rows if name != ROW}
 
 
-def _text(column: str) -> str:
-    """Trimmed text, NULL for a missing token. A pure-ASCII value longer than any token
-    (6 bytes) with no space at either end is already clean (trim strips only spaces, and
-    ASCII's only one is ' '): it skips trim and the token lookup, which dominate otherwise."""
-    raw = f"CAST({_quote(column)} AS VARCHAR)"
-    value = f"trim({raw})"
-    clean = f"strlen({raw}) > 6 AND strlen({raw}) = length({raw}) AND NOT prefix({raw}, ' ') " + (
-        f"AND NOT suffix({raw}, ' ')"
-    )
-    # = … OR, not IN: DuckDB plans an IN list as a hash join over every row, whatever the CASE
-    token = " OR ".join(f"lower({value}) = {_literal(t)}" for t in sorted(MISSING_TOKENS))
-    slow = f"CASE WHEN {token} THEN NULL ELSE {value} END"
-    return f"CASE WHEN {clean} THEN {raw} ELSE {slow} END"
-
-
-def _number(column: str, kind: str | None) -> str:
-    if kind is None:  # a DataFrame column, already float
-        value = _quote(column)
-    elif kind == "VARCHAR":
-        value = f"TRY_CAST(replace(trim({_quote(column)}), ',', '') AS DOUBLE)"
-    else:
-        value = f"TRY_CAST({_quote(column)} AS DOUBLE)"
-    return f"CASE WHEN isfinite({value}) THEN {value} END"
-
-
-def _day(column: str, kind: str | None) -> str:
-    value = _quote(column)
-    if kind == "VARCHAR":
-        formats = ", ".join(map(_literal, DATE_FORMATS))
-        text = f"trim({value})"
-        value = f"coalesce(TRY_CAST({text} AS TIMESTAMP), try_strptime({text}, [{formats}]))"
-    return f"CAST({value} AS DATE) - DATE '1970-01-01'"
-
-
-def _typed_sql(args: Args, kinds: dict[str, str] | None, source: str) -> str:
-    """Role columns of every line, typed: row, cust, oid, day (int), amt, prof."""
-    customer, day, amount, profit, order = args
-    kind = (lambda c: None) if kinds is None else kinds.get
-    cust = _quote(customer) if kinds is None else _text(customer)
-    oid = "NULL" if order is None else _quote(order) if kinds is None else _text(order)
-    prof = "CAST(NULL AS DOUBLE)" if profit is None else _number(profit, kind(profit))
-    return (
-        f"SELECT {ROW} AS row, {cust} AS cust, {oid} AS oid, {_day(day, kind(day))} AS day, "
-        f"{_number(amount, kind(amount))} AS amt, {prof} AS prof FROM {source}"
-    )
-
-
-def _status(has_order: bool, end: int) -> str:
-    """The line's category as an index into :data:`STATUS` (first rule that applies)."""
-    oid = "WHEN oid IS NULL THEN 4 " if has_order else ""
-    return (
-        "CASE WHEN cust IS NULL THEN 1 WHEN day IS NULL THEN 2 WHEN amt IS NULL THEN 3 "
-        f"{oid}WHEN day > {end} THEN 5 WHEN amt < 0 THEN 6 WHEN amt = 0 THEN 7 ELSE 0 END"
-    )
-
-
-def _pass_sql(source: str, has_order: bool, end: int, period: int) -> str:
-    """The one pass over ``source`` (typed lines). Rows with ``s`` NULL: one per distinct
-    customer value (NULL included), the raw sums of purchasers (purchase_days NULL for the
-    others), ``side`` (has a return or zero line) and ``twins`` (order keys with more than one
-    line: the only places an exact copy can be). Rows with ``s`` set: one per status with its
-    lines, amount, first rows, and the same for purchases and returns without a profit."""
-    key = "oid" if has_order else "day"
-    cur, prev = f"off < {period}", f"off >= {period} AND off < {2 * period}"
-    gap = "prof IS NULL AND s IN (0, 6)"
-    return f"""
-    WITH v AS (SELECT row, cust, {key} AS key, day, amt, prof,
-                      {_status(has_order, end)} AS s, {end} - day AS off FROM {source}),
-    o AS (SELECT cust, count(*) AS n, bit_or(CAST(CASE WHEN s <> 0 THEN 0 WHEN {cur} THEN 3
-                 WHEN {prev} THEN 5 ELSE 1 END AS UTINYINT)) AS f FROM v GROUP BY cust, key),
-    oa AS (SELECT cust, count(*) FILTER (f > 0) AS orders,
-                  count(*) FILTER (f & 2 > 0) AS orders_current,
-                  count(*) FILTER (f & 4 > 0) AS orders_previous, count(*) FILTER (n > 1) AS twins
-           FROM o GROUP BY cust),
-    dt AS (SELECT cust, day, sum(amt) AS t FROM v WHERE s = 0 GROUP BY cust, day),
-    da AS (SELECT cust, count(*) AS purchase_days, min(day) AS first_day, max(day) AS last_day,
-                  arg_min(t, day) AS first_day_total,
-                  length(list_distinct(list(date_trunc('month',
-                      DATE '1970-01-01' + CAST(day AS INTEGER))))) AS active_months
-           FROM dt GROUP BY cust),
-    ca AS (SELECT cust, sum(amt) FILTER (s = 0) AS gross_total,
-                  coalesce(sum(amt) FILTER (s = 6), 0) AS returns_total,
-                  count(*) FILTER (s = 6) AS return_lines,
-                  coalesce(sum(prof) FILTER (s IN (0, 6)), 0) AS profit,
-                  coalesce(sum(amt) FILTER (s IN (0, 6) AND {cur}), 0) AS spend_current,
-                  coalesce(sum(amt) FILTER (s IN (0, 6) AND {prev}), 0) AS spend_previous,
-                  bool_or(s IN (6, 7)) AS side
-           FROM v GROUP BY cust),
-    cs AS (SELECT s, count(*) AS n, sum(amt) AS total, min(row, {EXAMPLES}) AS rows,
-                  count(*) FILTER ({gap}) AS gap_n, sum(amt) FILTER ({gap}) AS gap_total,
-                  min(row, {EXAMPLES}) FILTER ({gap}) AS gap_rows
-           FROM v GROUP BY s)
-    SELECT cust AS customer_id, {", ".join(SUMS)}, side, twins, NULL::INTEGER AS s,
-           NULL::BIGINT AS n, NULL::DOUBLE AS total, NULL::BIGINT[] AS rows,
-           NULL::BIGINT AS gap_n, NULL::DOUBLE AS gap_total, NULL::BIGINT[] AS gap_rows
-    FROM oa JOIN ca USING (cust) LEFT JOIN da USING (cust)
-    UNION ALL BY NAME SELECT * FROM cs
-    """
-
-
 def _one_pass(con: duckdb.DuckDBPyConnection, source: str, has_order: bool, end: int,
               period: int) -> tuple[pd.DataFrame, int, tuple[str, ...], dict]:  # fmt: skip
     """(raw sums of purchasers, twins, customers with only returns or zero lines, {status:
     (lines, amount, rows, gap lines, gap amount, gap rows)}). Split in Arrow: only the
     purchasers' columns reach pandas."""
-    table = con.sql(_pass_sql(source, has_order, end, period)).to_arrow_table()
+    table = con.sql(pass_sql(source, has_order, end, period)).to_arrow_table()
     is_count = pc.is_valid(table["s"])
     counts = {
         row["s"]: tuple(row[c] for c in ("n", "total", "rows", "gap_n", "gap_total", "gap_rows"))
@@ -213,7 +97,7 @@ def _examples(con: duckdb.DuckDBPyConnection, found: dict, has_order: bool, end:
     """``found`` with the example rows the pass could not number (a CSV's ``lines``) taken
     from ``numbered``: per category, the first rows in file order. The window streams, so
     LIMIT stops the read as soon as the examples are found (at once for a common category)."""
-    status = _status(has_order, end)
+    status = status_sql(has_order, end)
     out = {}
     for code, (n, total, rows, gap_n, gap_total, gap_rows) in found.items():
         if code != 0 and n and rows is None:
@@ -242,7 +126,7 @@ def _duplicates(con: duckdb.DuckDBPyConnection, raw: str) -> tuple[int, float, t
         "(SELECT h FROM typed GROUP BY h HAVING count(*) > 1) USING (h)"
     )
     cols = ", ".join(
-        _quote(c) for (c,) in con.sql(f"SELECT column_name FROM (DESCRIBE {raw})").fetchall()
+        quote(c) for (c,) in con.sql(f"SELECT column_name FROM (DESCRIBE {raw})").fetchall()
         if c != ROW
     )  # fmt: skip
     con.sql(f"""
@@ -265,7 +149,7 @@ def _views(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, args: Args, ids
     kinds = _describe(con, path, fmt, ids)
     for view, numbered in (("lines", False), ("numbered", True)):
         scan = _scan(path, fmt, ids, numbered)
-        con.sql(f"CREATE OR REPLACE VIEW {view} AS {_typed_sql(args, kinds, f'({scan})')}")
+        con.sql(f"CREATE OR REPLACE VIEW {view} AS {typed_sql(args, kinds, f'({scan})')}")
     return _scan(path, fmt, ids)
 
 
@@ -274,7 +158,7 @@ def _load(con: duckdb.DuckDBPyConnection, source: object, args: Args) -> str:
     check)."""
     if isinstance(source, pd.DataFrame):
         con.register("source_frame", prepare_frame(source, args))
-        con.sql(f"CREATE VIEW lines AS {_typed_sql(args, None, 'source_frame')}")
+        con.sql(f"CREATE VIEW lines AS {typed_sql(args, None, 'source_frame')}")
         con.sql("CREATE VIEW numbered AS SELECT * FROM lines")
         return "SELECT * FROM source_frame"
     path, fmt = source
