@@ -2,12 +2,13 @@
 
 A CSV or Parquet file is scanned by DuckDB itself (``read_csv`` / ``read_parquet``), never
 loaded into pandas; a DataFrame is registered. A view ``lines`` types the role columns (row,
-cust, oid, day, amt, prof). One query streams it once: every line gets a status code by a CASE
-(:data:`core.orders_sql.STATUS`) and feeds the per-order, per-day and per-customer aggregates and the category
-counts (with their first example rows), all with conditional aggregates; Arrow splits the
-result, so only the purchasers' sums reach pandas. A CSV has no row-number column and a window
-runs on one thread, so the pass reads it unnumbered; the example rows of each category with
-lines come from a view ``numbered``, read only until the examples are found (LIMIT).
+cust, oid, day, amt, prof). One query streams it once: every line gets a status code by a
+CASE (``core.orders_sql.STATUS``) and feeds the per-order, per-day and per-customer
+aggregates and the category counts (with their first example rows), all with conditional
+aggregates; Arrow splits the result, so only the purchasers' sums reach pandas. A CSV has no
+row-number column and a window runs on one thread, so the pass reads it unnumbered; the
+example rows of each category with lines come from a view ``numbered``, read only until the
+examples are found (LIMIT).
 
 Duplicates cost nothing when there are none: exact copies share (customer, order key), so the
 per-order aggregate also counts its lines, and only when some key has more than one line are
