@@ -39,7 +39,7 @@ if dataset.is_sample:
 else:
     source_col.button(t("orders.use_sample"), on_click=orders.use_sample)
 try:
-    frame = orders.read_log(dataset.digest, dataset.name, dataset.content)
+    frame = state.read_dataset(dataset).frame
 except InputError as exc:
     st.error(t("orders.read_error", error=str(exc)), icon="⚠️")
     st.stop()

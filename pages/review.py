@@ -52,7 +52,7 @@ with st.expander(t("review.rules")), st.form("review_rules_form", border=False):
 try:
     if source == "log":
         dataset = orders.orders_dataset()
-        frame = orders.read_log(dataset.digest, dataset.name, dataset.content)
+        frame = state.read_dataset(dataset).frame
         columns = orders.chosen_columns(frame, dataset.digest)
         if not orders.columns_ready(columns):
             st.warning(t("orders.pick_columns"), icon="👉")
@@ -86,7 +86,7 @@ try:
         if None in files:
             st.info(t("review.upload_both"), icon="👉")
             st.stop()
-        frames = [orders.read_log(d.digest, d.name, d.content) for d in files]
+        frames = [state.read_dataset(d).frame for d in files]
         scenario = orders.shared_scenario(page.scenario, frames)
         review = review_snapshots(*frames, scenario=scenario, rules=rules)
         end_a, end_b = review.a.as_of, review.b.as_of

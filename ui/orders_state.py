@@ -15,7 +15,6 @@ import pandas as pd
 import streamlit as st
 
 from core.errors import InputError
-from core.ingest import read_table
 from core.orders import OrderFeatures, aggregate_orders, detect_order_columns
 from core.orders_merge import ORDER_FACTORS, MergeResult, merge_master, order_scenario
 from core.review import REVIEW_FACTORS, Review, WarningRules, review_orders
@@ -55,12 +54,6 @@ def on_upload(key: str) -> None:
 def use_sample() -> None:
     """Button callback: back to the bundled sample log."""
     st.session_state.pop(ORDERS, None)
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def read_log(digest: str, name: str, _content: bytes) -> pd.DataFrame:
-    """The log as a typed table (cached on the digest)."""
-    return read_table(_content, name=name).frame
 
 
 def column_key(role: str, digest: str) -> str:

@@ -41,6 +41,7 @@ AHP_JUDGES = "ahp_judges"  # judge name → {(column a, column b): a_ab}, a < b 
 AHP_FACTORS = "ahp_factors"
 AHP_ACTIVE = "ahp_active_judge"
 SENSITIVITY = "sensitivity_result"
+BASELINE_CACHE = "baseline_ranking_cache"
 
 SLIDER_MAX = 100
 EQUAL_WEIGHT = 50
@@ -70,6 +71,11 @@ def sample_dataset(lang: str) -> Dataset:
     return make_dataset(name, (DATA_DIR / name).read_bytes(), is_sample=True)
 
 
+def read_dataset(dataset: Dataset) -> IngestResult:
+    """Ingest ``dataset`` (cached on its digest); raises InputError for a bad file."""
+    return _ingest(dataset.digest, dataset.name, dataset.sheet, dataset.content)
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
 def _ingest(digest: str, name: str, sheet: str | None, _content: bytes) -> IngestResult:
     """Ingest once per distinct file (keyed on the digest, not on the bytes themselves)."""
@@ -79,7 +85,7 @@ def _ingest(digest: str, name: str, sheet: str | None, _content: bytes) -> Inges
 def load_dataset(dataset: Dataset, lang: str) -> None:
     """Make ``dataset`` current; on bad input keep the previous data and remember the error."""
     try:
-        result = _ingest(dataset.digest, dataset.name, dataset.sheet, dataset.content)
+        result = read_dataset(dataset)
         mapping = detect_mapping(result.frame)
         scenario = equal_weights(default_scenario(mapping, lang))
     except InputError as exc:
@@ -223,9 +229,6 @@ def seed_widget(key: str, default: object) -> None:
 def remember_widget(key: str) -> None:
     """on_change callback: keep widget ``key``'s value so it survives page switches."""
     st.session_state[f"{key}.kept"] = st.session_state[key]
-
-
-BASELINE_CACHE = "baseline_ranking_cache"
 
 
 def baseline_ranking(scenario: Scenario) -> Ranking:

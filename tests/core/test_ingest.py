@@ -312,7 +312,7 @@ def test_parquet_header_only() -> None:
 
 
 def test_hundred_thousand_rows_convert_every_column() -> None:
-    # Speed lives in benchmarks/bench_ingest.py; here only the result at that size.
+    # Speed belongs in a benchmark, never a timed test; here only the result at that size.
     rng = np.random.default_rng(7)
     n = 100_000
     columns = {
