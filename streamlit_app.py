@@ -2,13 +2,13 @@
 
 import streamlit as st
 
+from core.profitability import top_share
 from core.tiers import tier_summary
 from ui.charts import score_distribution_chart
 from ui.shell import page_shell
 from ui.tables import column_for, display_ranking, show_tier_summary
 
 TOP_N = 10
-TOP_SHARE = 0.2  # the 80/20 question: how much revenue do the top 20 % bring?
 # The Groups page shows the whole summary; here it shares the row with the top ten.
 SUMMARY_COLUMNS = ("tier", "customers", "revenue_share", "mean_score")
 
@@ -26,9 +26,8 @@ summary = tier_summary(ranking.table, labels, revenue)
 kpis = st.columns(4)
 kpis[0].metric(page.t("home.customers"), f"{len(ranking.table):,}")
 kpis[1].metric(page.t("home.excluded"), f"{len(ranking.excluded):,}")
-if revenue:
-    values = ranking.table[revenue].fillna(0).clip(lower=0).sort_values(ascending=False)
-    top = values.head(max(1, round(len(values) * TOP_SHARE))).sum() / max(values.sum(), 1e-12)
+top = top_share(ranking.table[revenue]) if revenue else float("nan")
+if top == top:  # not NaN: there is revenue to share
     kpis[2].metric(page.t("home.top_share"), f"{top:.0%}")
 kpis[3].metric(page.t("home.method"), page.t(f"method.{page.scenario.method}"))
 

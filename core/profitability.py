@@ -16,6 +16,7 @@ import pandas as pd
 from core.errors import ScenarioError
 from core.explain import source_column
 
+TOP_SHARE = 0.2  # the 20 of the 80/20 rule
 PARETO_SHARE = 0.8
 
 
@@ -81,6 +82,18 @@ def pareto_share(values: pd.Series | np.ndarray, share: float = PARETO_SHARE) ->
     running = np.cumsum(np.sort(clean)[::-1])
     k = int(np.searchsorted(running, share * total - 1e-9 * abs(total), side="left")) + 1
     return min(k, len(clean)) / len(clean)
+
+
+def top_share(values: pd.Series | np.ndarray, share: float = TOP_SHARE) -> float:
+    """The share of the total that the top ``share`` of customers hold (largest values first;
+    k = ⌈share · n⌉ customers; missing and negative values count as 0). NaN when the total
+    is 0."""
+    clean = np.clip(np.nan_to_num(np.asarray(values, dtype=float), nan=0.0), 0.0, None)
+    total = clean.sum()
+    if len(clean) == 0 or total <= 0:
+        return float("nan")
+    k = int(np.ceil(share * len(clean)))
+    return float(np.sort(clean)[::-1][:k].sum() / total)
 
 
 @dataclass(frozen=True)

@@ -27,12 +27,12 @@ from core.mapping import column_kind, default_scenario, detect_mapping, factor_v
 from core.orders import DEFAULT_PERIOD_DAYS, OrdersReport, aggregate_orders
 from core.orders_merge import order_scenario
 from core.parsing import as_text
+from core.profitability import top_share
 from core.ranking import Ranking, rank_customers
 from core.scenario import Scenario
 
 REVIEW_FACTORS = (("recency_days", "cost"), ("orders_current", "benefit"),
                   ("spend_current", "benefit"))  # fmt: skip
-TOP_SHARE = 0.2
 NEW, GONE = "(new)", "(not ranked)"
 
 
@@ -162,12 +162,7 @@ def _kpis(sig_a: pd.DataFrame, sig_b: pd.DataFrame, lost: int, retained: int) ->
     def side(sig: pd.DataFrame) -> dict[str, float]:
         spend = sig["spend"].clip(lower=0).sort_values(ascending=False) if "spend" in sig else None
         revenue = float(sig["spend"].sum()) if spend is not None else np.nan
-        top = int(np.ceil(TOP_SHARE * len(sig)))
-        share = (
-            float(spend.iloc[:top].sum() / spend.sum())
-            if spend is not None and spend.sum()
-            else np.nan
-        )
+        share = top_share(spend) if spend is not None else np.nan
         return {"customers": len(sig), "active": int(sig["active"].sum()), "revenue": revenue,
                 "top20_revenue_share": share}  # fmt: skip
 

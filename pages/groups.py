@@ -5,14 +5,13 @@ import streamlit as st
 
 from core.explain import source_column
 from core.playbook import resolve_playbook
+from core.profitability import pareto_share
 from core.tiers import tier_summary
 from ui.charts import pareto_chart, score_distribution_chart, value_potential_chart
 from ui.shell import page_shell
 from ui.strategy_cards import resources_check, strategy_cards
 from ui.tables import column_for, customer_names, show_tier_summary
 from ui.tier_controls import DEFAULT_CUTS, scheme_controls, value_columns
-
-PARETO_SHARE = 0.8  # the "80" of the 80/20 rule
 
 page = page_shell("groups")
 st.title(page.t("groups.title"))
@@ -40,10 +39,9 @@ with left:
     st.markdown(f"**{page.t('groups.pareto_title')}**")
     if pareto_column:
         values = table[source_column(table, pareto_column)]
-        ordered = values.fillna(0).clip(lower=0).sort_values(ascending=False)
-        reach = (ordered.cumsum() < PARETO_SHARE * ordered.sum()).sum() + 1
-        top = reach / max(len(ordered), 1)
-        st.caption(page.t("groups.pareto_caption", column=pareto_column, top=top))
+        top = pareto_share(values.clip(lower=0))
+        if top == top:  # not NaN: the column has a positive total
+            st.caption(page.t("groups.pareto_caption", column=pareto_column, top=top))
         chart = pareto_chart(
             values,
             spec.cuts if abc else DEFAULT_CUTS,

@@ -109,3 +109,13 @@ def test_unknown_column_is_named() -> None:
         segment_profitability(TABLE, "tier", "revenue", "gm")
     with pytest.raises(ScenarioError, match=r"segment column\(s\) \['area'\]"):
         segment_profitability(TABLE, "area", "revenue", "profit")
+
+
+def test_top_share_is_what_the_top_fifth_holds():
+    from core.profitability import top_share
+
+    # 10 customers: the top ⌈0.2 · 10⌉ = 2 hold 50 + 30 of 100; negatives and NaN count as 0
+    values = [50, 30, 5, 5, 5, 5, float("nan"), -4, 0, 0]
+    assert top_share(values) == pytest.approx(0.8)
+    assert top_share([1, 1, 1], share=0.5) == pytest.approx(2 / 3)  # ⌈1.5⌉ = 2 customers
+    assert top_share([0, -1]) != top_share([0, -1])  # NaN: nothing to share
