@@ -26,7 +26,6 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
-import pyarrow.compute as pc
 
 from core.errors import IngestError
 from core.orders_engine import (
@@ -77,21 +76,31 @@ def _describe(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, text: dict) 
 
 def _one_pass(con: duckdb.DuckDBPyConnection, source: str, has_order: bool, end: int,
               period: int) -> tuple[pd.DataFrame, int, tuple[str, ...], dict]:  # fmt: skip
-    """(raw sums of purchasers, twins, customers with only returns or zero lines, {status:
-    (lines, amount, rows, gap lines, gap amount, gap rows)}). Split in Arrow: only the
-    purchasers' columns reach pandas."""
-    table = con.sql(pass_sql(source, has_order, end, period)).to_arrow_table()
-    is_count = pc.is_valid(table["s"])
+    """(raw sums of purchasers, sorted by ID; twins; customers with only returns or zero
+    lines; {status: (lines, amount, rows, gap lines, gap amount, gap rows)}). The pass lands
+    in a small temporary table (one row per customer or status) that is split in SQL."""
+    con.sql(f"CREATE OR REPLACE TEMP TABLE pass AS {pass_sql(source, has_order, end, period)}")
+    columns = ("s", "n", "total", "rows", "gap_n", "gap_total", "gap_rows")
     counts = {
-        row["s"]: tuple(row[c] for c in ("n", "total", "rows", "gap_n", "gap_total", "gap_rows"))
-        for row in table.filter(is_count).to_pylist()
+        s: tuple(rest)
+        for s, *rest in con.sql(
+            f"SELECT {', '.join(columns)} FROM pass WHERE s IS NOT NULL"
+        ).fetchall()
     }
-    bought = pc.is_valid(table["purchase_days"])  # NULL on the status rows too
-    raw = table.select(["customer_id", *SUMS]).filter(bought).to_pandas()
-    side = pc.and_(pc.fill_null(table["side"], False), pc.is_valid(table["customer_id"]))
-    only_side = table["customer_id"].filter(pc.and_(side, pc.invert(bought)))
-    twins = pc.sum(table["twins"]).as_py() or 0
-    return raw, int(twins), tuple(sorted(str(c) for c in only_side.to_pylist())), counts
+    raw = (
+        con.sql(
+            f"SELECT customer_id, {', '.join(SUMS)} FROM pass "
+            "WHERE s IS NULL AND purchase_days IS NOT NULL ORDER BY customer_id"
+        )
+        .to_arrow_table()
+        .to_pandas()
+    )  # via Arrow: a third of .df()'s time
+    only_side = con.sql(
+        "SELECT customer_id FROM pass WHERE s IS NULL AND side AND purchase_days IS NULL "
+        "AND customer_id IS NOT NULL ORDER BY customer_id"
+    ).fetchall()
+    twins = con.sql("SELECT sum(twins) FROM pass").fetchall()[0][0] or 0
+    return raw, int(twins), tuple(str(c) for (c,) in only_side), counts
 
 
 def _examples(con: duckdb.DuckDBPyConnection, found: dict, has_order: bool, end: int) -> dict:

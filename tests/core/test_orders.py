@@ -148,6 +148,16 @@ def test_pandas_and_duckdb_agree_on_generated_logs(seed: int, order_id: bool) ->
     assert a.report.as_of == b.report.as_of and a.report.lines == b.report.lines == len(log)
 
 
+def test_engines_order_customers_alike_with_mixed_scripts() -> None:
+    """DuckDB sorts the IDs in SQL; pandas sorts them itself: the same order for any script."""
+    ids = ["客户乙", "客户甲", "b7", "B7", "Zeta", "émile", "10", "9", "ｆｕｌｌ", "🙂"]
+    rows = [(f"O{i}", c, "2024-03-01", 10.0 + i, 1.0) for i, c in enumerate(ids)]
+    a = aggregate_orders(_log(rows), engine="pandas")
+    b = aggregate_orders(_log(rows), engine="duckdb")
+    _same(a.features, b.features)
+    assert list(b.features["customer_id"]) == sorted(ids)
+
+
 @pytest.mark.parametrize("suffix", [".csv", ".parquet"])
 def test_duckdb_scans_files_like_pandas(tmp_path: Path, suffix: str) -> None:
     expected = aggregate_orders(ORDERS, engine="pandas")
