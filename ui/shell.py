@@ -92,10 +92,6 @@ def _language_switch(lang: str) -> None:
     )
 
 
-def _copy_widget(widget_key: str, canonical_key: str) -> None:
-    st.session_state[canonical_key] = st.session_state[widget_key]
-
-
 def _apply_share_link(lang: str) -> None:
     token = st.query_params.get("s")
     if not token or st.session_state.get(state.SHARE_TOKEN) == token:
@@ -137,7 +133,7 @@ def _sidebar(lang: str, current: str) -> None:
             t("shell.presentation", lang),
             key="presentation_toggle",
             help=t("shell.presentation_help", lang),
-            on_change=_copy_widget,
+            on_change=state.remember_widget,
             args=("presentation_toggle", state.PRESENTATION),
         )
         with st.expander(t("shell.weights", lang), expanded=current != "weights"):

@@ -226,9 +226,11 @@ def seed_widget(key: str, default: object) -> None:
         st.session_state[key] = st.session_state.get(f"{key}.kept", default)
 
 
-def remember_widget(key: str) -> None:
-    """on_change callback: keep widget ``key``'s value so it survives page switches."""
-    st.session_state[f"{key}.kept"] = st.session_state[key]
+def remember_widget(key: str, into: str | None = None) -> None:
+    """on_change callback: keep widget ``key``'s value so it survives page switches (in
+    ``into`` when the value has a session key of its own, else where :func:`seed_widget`
+    looks)."""
+    st.session_state[into or f"{key}.kept"] = st.session_state[key]
 
 
 def baseline_ranking(scenario: Scenario) -> Ranking:
