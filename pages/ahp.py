@@ -7,22 +7,11 @@ import streamlit as st
 
 from core.ahp import ahp_weights, combine_judges
 from core.ahp_apply import ahp_shares, judgement_matrix
-from core.catalog import COST
 from core.errors import InputError
-from core.normalize import constant_columns
-from core.sensitivity import filled_matrix
-from core.weights import blend, critic_weights, entropy_weights
-from ui import state
 from ui.ahp_editor import APPLIED, apply_shares, consistency, factor_picker, judge_bar, pair_sliders
-from ui.charts_compare import weights_comparison_chart
+from ui.charts_compare import weights_table_chart
+from ui.objective_weights import draw_objective_weights
 from ui.shell import page_shell
-
-
-def comparison_chart(wide: pd.DataFrame, title: str):
-    """Grouped bars of the wide table's share columns, one group per factor (first column)."""
-    long = wide.melt(id_vars=wide.columns[0], var_name="source", value_name="share")
-    return weights_comparison_chart(long.rename(columns={wide.columns[0]: "factor"}), title, "")
-
 
 page = page_shell("ahp")
 t, scenario, lang = page.t, page.scenario, page.lang
@@ -30,7 +19,6 @@ st.title(t("ahp.title"))
 st.caption(t("ahp.intro"))
 if st.session_state.pop(APPLIED, False):
     st.toast(t("ahp.applied"), icon="✅")
-percent = st.column_config.NumberColumn(format="percent")
 
 # Which factors, which judge
 chosen = factor_picker(scenario, lang)
@@ -72,9 +60,10 @@ with results:
             t("ahp.col_applied"): [applied[c] for c in chosen],
         }
     )
-    config = {c: percent for c in table.columns[1:]}
+    percent = st.column_config.NumberColumn(format="percent")
+    config = dict.fromkeys(table.columns[1:], percent)
     st.dataframe(table, hide_index=True, width="stretch", column_config=config)
-    st.altair_chart(comparison_chart(table.iloc[:, :3], t("ahp.share")), width="stretch")
+    st.altair_chart(weights_table_chart(table.iloc[:, :3], t("ahp.share")), width="stretch")
     st.button(
         t("ahp.apply"),
         key="ahp_apply",
@@ -86,69 +75,4 @@ with results:
 
 # Objective weights from the data
 st.divider()
-st.subheader(t("ahp.objective"))
-st.caption(t("ahp.objective_intro"))
-if page.ranking is None:
-    st.info(t("empty.no_ranking"))
-    st.stop()
-columns = scenario.columns
-x = filled_matrix(page.ingest.frame, page.ranking)
-cost = np.array([f.direction == COST for f in scenario.factors])
-try:
-    entropy = entropy_weights(x, cost, columns)
-    critic = critic_weights(x, cost, columns)
-except InputError as exc:
-    st.error(t("ahp.objective_error", error=str(exc)), icon="⚠️")
-    st.stop()
-flat = [c for c, f in zip(columns, constant_columns(x), strict=True) if f]
-if flat:
-    st.warning(t("ahp.constant", columns=", ".join(flat)))
-for warning in critic.warnings[len(flat) :]:
-    st.warning(warning)
-
-state.seed_widget("ahp_objective_method", "entropy")
-state.seed_widget("ahp_alpha", 0.5)
-pick, alpha_col = st.columns(2)
-method = pick.radio(
-    t("ahp.objective_method"),
-    ["entropy", "critic"],
-    key="ahp_objective_method",
-    format_func=lambda m: t(f"ahp.method.{m}"),
-    horizontal=True,
-    on_change=state.remember_widget,
-    args=("ahp_objective_method",),
-)
-alpha = alpha_col.slider(
-    t("ahp.alpha"),
-    0.0,
-    1.0,
-    step=0.05,
-    key="ahp_alpha",
-    help=t("ahp.alpha_help"),
-    on_change=state.remember_widget,
-    args=("ahp_alpha",),
-)
-blended = blend(scenario.weights, entropy.weights if method == "entropy" else critic.weights, alpha)
-sources = {
-    t("ahp.col_current"): scenario.weights,
-    t("ahp.method.entropy"): entropy.weights,
-    t("ahp.method.critic"): critic.weights,
-    t("ahp.col_blended"): blended,
-}
-wide = pd.DataFrame({t("ahp.col_factor"): columns, **sources})
-chart_col, table_col = st.columns([3, 2], gap="large")
-chart_col.altair_chart(comparison_chart(wide, t("ahp.share")), width="stretch")
-table_col.dataframe(
-    wide,
-    hide_index=True,
-    width="stretch",
-    height="content",
-    column_config=dict.fromkeys(sources, percent),
-)
-table_col.button(
-    t("ahp.apply_blend", alpha=alpha),
-    key="ahp_apply_blend",
-    type="primary",
-    on_click=apply_shares,
-    args=(dict(zip(columns, map(float, blended), strict=True)),),
-)
+draw_objective_weights(page)

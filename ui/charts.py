@@ -9,16 +9,9 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-TIER_COLORS = ("#1f5fa8", "#2e9e6a", "#e0a21b", "#c2452d", "#7b5ea7", "#6b7785")
-POSITIVE = "#1f5fa8"
-LABEL_LIMIT = 260  # px: long bilingual factor labels ("逾期天数 · 信用风险") stay readable
+from ui.chart_parts import LABEL_LIMIT, POSITIVE, median_scatter, tier_color
+
 PARETO_POINTS = 1000  # enough to draw the curve; a 100k-customer table is thinned to this
-
-
-def tier_scale(labels: Sequence[str]) -> alt.Scale:
-    """The same colour per tier position on every chart."""
-    colors = [TIER_COLORS[k % len(TIER_COLORS)] for k in range(len(labels))]
-    return alt.Scale(domain=list(labels), range=colors)
 
 
 def contribution_chart(
@@ -122,9 +115,7 @@ def score_distribution_chart(
         .encode(
             x=alt.X("score:Q", bin=alt.Bin(extent=[0, 100], step=5), title=score_title),
             y=alt.Y("count():Q", title=count_title),
-            color=alt.Color(
-                "tier:N", title=tier_title, scale=tier_scale(labels), sort=list(labels)
-            ),
+            color=tier_color("tier", tier_title, labels),
             tooltip=[
                 alt.Tooltip("tier:N", title=tier_title),
                 alt.Tooltip("count():Q", title=count_title),
@@ -146,25 +137,12 @@ def value_potential_chart(
     Money is heavily skewed, so the value axis is logarithmic: customers with a value ≤ 0
     cannot be placed on it and are left out (the medians are of all customers).
     """
-    points = (
-        alt.Chart(frame[frame["value"] > 0])
-        .mark_circle(size=45, opacity=0.75)
-        .encode(
-            x=alt.X("value:Q", title=value_title, scale=alt.Scale(type="log")),
-            y=alt.Y("potential:Q", title=potential_title),
-            color=alt.Color(
-                "tier:N", title=tier_title, scale=tier_scale(labels), sort=list(labels)
-            ),
-            tooltip=[
-                alt.Tooltip("name:N", title=name_title),
-                alt.Tooltip("tier:N", title=tier_title),
-                alt.Tooltip("value:Q", title=value_title, format=",.0f"),
-                alt.Tooltip("potential:Q", title=potential_title, format=",.2f"),
-            ],
-        )
+    titles = {
+        "value": value_title,
+        "potential": potential_title,
+        "tier": tier_title,
+        "name": name_title,
+    }
+    return median_scatter(
+        frame, x="value", y="potential", group="tier", labels=labels, titles=titles, log_x=True
     )
-    medians = pd.DataFrame(
-        {"value": [frame["value"].median()], "potential": [frame["potential"].median()]}
-    )
-    rule = alt.Chart(medians).mark_rule(strokeDash=[4, 4], color="#6b7785")
-    return alt.layer(points, rule.encode(x="value:Q"), rule.encode(y="potential:Q"))

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
-from ui.charts import LABEL_LIMIT, POSITIVE, tier_scale
+from ui.chart_parts import POSITIVE, grouped_bars, median_scatter, stack_measures, tier_scale
 
 PROFIT = "#2e9e6a"
 
@@ -23,26 +23,8 @@ def clv_profit_chart(
 ) -> alt.LayerChart:
     """Scatter of ``profit`` (today's value, x) vs ``clv`` (potential, y) per customer
     (``name``, ``group`` = the matrix quadrant), with dashed lines at the medians that cut it."""
-    points = (
-        alt.Chart(frame)
-        .mark_circle(size=45, opacity=0.75)
-        .encode(
-            x=alt.X("profit:Q", title=profit_title),
-            y=alt.Y("clv:Q", title=clv_title),
-            color=alt.Color(
-                "group:N", title=group_title, scale=tier_scale(labels), sort=list(labels)
-            ),
-            tooltip=[
-                alt.Tooltip("name:N", title=name_title),
-                alt.Tooltip("group:N", title=group_title),
-                alt.Tooltip("profit:Q", title=profit_title, format=",.0f"),
-                alt.Tooltip("clv:Q", title=clv_title, format=",.2f"),
-            ],
-        )
-    )
-    medians = pd.DataFrame({"profit": [frame["profit"].median()], "clv": [frame["clv"].median()]})
-    rule = alt.Chart(medians).mark_rule(strokeDash=[4, 4], color="#6b7785")
-    return alt.layer(points, rule.encode(x="profit:Q"), rule.encode(y="clv:Q"))
+    titles = {"profit": profit_title, "clv": clv_title, "group": group_title, "name": name_title}
+    return median_scatter(frame, x="profit", y="clv", group="group", labels=labels, titles=titles)
 
 
 def allocation_chart(
@@ -73,36 +55,23 @@ def segment_profit_chart(
     """Revenue and profit side by side per segment (``segment``, ``revenue``, ``profit``),
     in the frame's order (most profit first); a loss shows as a bar to the left."""
     order = segments["segment"].astype(str).tolist()
-    long = pd.DataFrame(
-        {
-            "segment": order * 2,
-            "measure": [revenue_title] * len(order) + [profit_title] * len(order),
-            "amount": [*segments["revenue"], *segments["profit"]],
-        }
-    )
-    return (
-        alt.Chart(long)
-        .mark_bar()
-        .encode(
-            x=alt.X("amount:Q", title=None),
-            y=alt.Y(
-                "segment:N",
-                title=segment_title,
-                sort=order,
-                axis=alt.Axis(labelLimit=LABEL_LIMIT),
-            ),
-            yOffset=alt.YOffset("measure:N", sort=[revenue_title, profit_title]),
-            color=alt.Color(
-                "measure:N",
-                title=None,
-                scale=alt.Scale(domain=[revenue_title, profit_title], range=[POSITIVE, PROFIT]),
-                legend=alt.Legend(orient="top"),
-            ),
-            tooltip=[
-                alt.Tooltip("segment:N", title=segment_title),
-                alt.Tooltip("measure:N", title=None),
-                alt.Tooltip("amount:Q", format=",.0f"),
-            ],
-        )
-        .properties(height=alt.Step(18))
+    measures = {revenue_title: "revenue", profit_title: "profit"}
+    long = stack_measures(segments.assign(segment=order), "segment", measures, "amount")
+    return grouped_bars(
+        long,
+        category="segment",
+        group="measure",
+        value="amount",
+        categories=order,
+        groups=list(measures),
+        colors=[POSITIVE, PROFIT],
+        tooltip=[
+            alt.Tooltip("segment:N", title=segment_title),
+            alt.Tooltip("measure:N", title=None),
+            alt.Tooltip("amount:Q", format=",.0f"),
+        ],
+        step=18,
+        category_title=segment_title,
+        percent=False,
+        legend_orient="top",
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ui.charts import LABEL_LIMIT, POSITIVE
+from ui.chart_parts import LABEL_LIMIT, POSITIVE, grouped_bars
 
 ACCENT = "#c2452d"
 SOURCE_COLORS = ("#1f5fa8", "#e07b39", "#3a9a5b", "#8e5cb8", "#7f8c8d")
@@ -149,28 +149,29 @@ def sweep_chart(
 def weights_comparison_chart(frame: pd.DataFrame, share_title: str, source_title: str) -> alt.Chart:
     """Grouped horizontal bars: each factor's ``share`` under each ``source`` (current, AHP,
     entropy, CRITIC …), factors in frame order, sources in frame order and colour."""
-    factors = list(dict.fromkeys(frame["factor"]))
     sources = list(dict.fromkeys(frame["source"]))
-    colors = [SOURCE_COLORS[k % len(SOURCE_COLORS)] for k in range(len(sources))]
-    return (
-        alt.Chart(frame)
-        .mark_bar(cornerRadiusEnd=2)
-        .encode(
-            x=alt.X("share:Q", title=share_title, axis=alt.Axis(format="%")),
-            y=alt.Y("factor:N", title=None, sort=factors, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
-            yOffset=alt.YOffset("source:N", sort=sources),
-            color=alt.Color(
-                "source:N",
-                title=source_title,
-                sort=sources,
-                scale=alt.Scale(domain=sources, range=colors),
-                legend=alt.Legend(orient="bottom"),
-            ),
-            tooltip=[
-                alt.Tooltip("factor:N", title=None),
-                alt.Tooltip("source:N", title=source_title),
-                alt.Tooltip("share:Q", title=share_title, format=".1%"),
-            ],
-        )
-        .properties(height=alt.Step(12))  # one step per bar (the offset band)
+    return grouped_bars(
+        frame,
+        category="factor",
+        group="source",
+        value="share",
+        categories=list(dict.fromkeys(frame["factor"])),
+        groups=sources,
+        colors=SOURCE_COLORS,
+        tooltip=[
+            alt.Tooltip("factor:N", title=None),
+            alt.Tooltip("source:N", title=source_title),
+            alt.Tooltip("share:Q", title=share_title, format=".1%"),
+        ],
+        step=12,
+        value_title=share_title,
+        group_title=source_title,
     )
+
+
+def weights_table_chart(wide: pd.DataFrame, share_title: str) -> alt.Chart:
+    """:func:`weights_comparison_chart` of a wide table as shown beside it: the first column
+    names the factors, each further column (its header names the source) holds shares."""
+    factor = wide.columns[0]
+    long = wide.melt(id_vars=factor, var_name="source", value_name="share")
+    return weights_comparison_chart(long.rename(columns={factor: "factor"}), share_title, "")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ui.charts import LABEL_LIMIT, POSITIVE
+from ui.chart_parts import POSITIVE, grouped_bars, stack_measures
 
 REVENUE_COLOR = "#e07b39"
 
@@ -21,38 +21,24 @@ def segment_chart(
     ``revenue_share``, ``customers``, ``revenue``. A segment that holds few customers but much
     revenue stands out at once (the 80/20 picture).
     """
-    order = frame["segment"].tolist()
-    long = pd.concat(
-        [
-            frame.assign(measure=customers_title, share=frame["customer_share"]),
-            frame.assign(measure=revenue_title, share=frame["revenue_share"]),
+    measures = {customers_title: "customer_share", revenue_title: "revenue_share"}
+    return grouped_bars(
+        stack_measures(frame, "segment", measures, "share", keep=["customers", "revenue"]),
+        category="segment",
+        group="measure",
+        value="share",
+        categories=frame["segment"].tolist(),
+        groups=list(measures),
+        colors=[POSITIVE, REVENUE_COLOR],
+        tooltip=[
+            alt.Tooltip("segment:N", title=None),
+            alt.Tooltip("measure:N", title=None),
+            alt.Tooltip("share:Q", title=share_title, format=".1%"),
+            alt.Tooltip("customers:Q", title=customers_title, format=","),
+            alt.Tooltip("revenue:Q", title=revenue_title, format=",.0f"),
         ],
-        ignore_index=True,
-    )[["segment", "measure", "share", "customers", "revenue"]]
-    measures = [customers_title, revenue_title]
-    return (
-        alt.Chart(long)
-        .mark_bar(cornerRadiusEnd=2)
-        .encode(
-            x=alt.X("share:Q", title=share_title, axis=alt.Axis(format="%")),
-            y=alt.Y("segment:N", title=None, sort=order, axis=alt.Axis(labelLimit=LABEL_LIMIT)),
-            yOffset=alt.YOffset("measure:N", sort=measures),
-            color=alt.Color(
-                "measure:N",
-                title=None,
-                sort=measures,
-                scale=alt.Scale(domain=measures, range=[POSITIVE, REVENUE_COLOR]),
-                legend=alt.Legend(orient="bottom", labelLimit=LABEL_LIMIT),
-            ),
-            tooltip=[
-                alt.Tooltip("segment:N", title=None),
-                alt.Tooltip("measure:N", title=None),
-                alt.Tooltip("share:Q", title=share_title, format=".1%"),
-                alt.Tooltip("customers:Q", title=customers_title, format=","),
-                alt.Tooltip("revenue:Q", title=revenue_title, format=",.0f"),
-            ],
-        )
-        .properties(height=alt.Step(11))  # one step per bar (the offset band)
+        step=11,
+        value_title=share_title,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ui.charts import TIER_COLORS
+from ui.chart_parts import TIER_COLORS
 from ui.charts_accounts import allocation_chart, clv_profit_chart, segment_profit_chart
 
 

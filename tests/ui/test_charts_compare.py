@@ -11,6 +11,7 @@ from ui.charts_compare import (
     slope_chart,
     sweep_chart,
     weights_comparison_chart,
+    weights_table_chart,
 )
 
 
@@ -113,3 +114,20 @@ def test_weights_comparison_chart_groups_sources_in_order() -> None:
     assert enc["color"]["scale"]["range"] == ["#1f5fa8", "#e07b39"]
     assert enc["x"]["axis"]["format"] == "%"
     assert len(_data(spec)) == 4
+
+
+def test_weights_table_chart_reads_a_wide_table_as_shown() -> None:
+    wide = pd.DataFrame({"Factor": ["sales", "profit"], "Current": [0.5, 0.5], "AHP": [0.8, 0.2]})
+    spec = weights_table_chart(wide, "Share").to_dict()
+    enc = spec["encoding"]
+    assert enc["y"]["field"] == "factor" and enc["y"]["sort"] == ["sales", "profit"]
+    assert enc["color"]["scale"]["domain"] == ["Current", "AHP"]
+    assert enc["x"]["title"] == "Share"
+    rows = {(r["factor"], r["source"]): r["share"] for r in _data(spec)}
+    assert rows == {
+        ("sales", "Current"): 0.5,
+        ("profit", "Current"): 0.5,
+        ("sales", "AHP"): 0.8,
+        ("profit", "AHP"): 0.2,
+    }
+    assert list(wide.columns) == ["Factor", "Current", "AHP"]  # the input is not changed
