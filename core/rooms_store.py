@@ -263,6 +263,21 @@ class RoomStore:
             return None
         return pd.read_csv(StringIO(row.data_csv))
 
+    def participant_name(self, code: str, token: str) -> str | None:
+        """The name of the token holder in room ``code``, or None when ``token`` is not one of
+        this room's (a token is matched by its hash, as on submitting)."""
+
+        def read(db: Connection) -> str | None:
+            row = self._locked_room(db, code)
+            try:
+                pid = pid_of_token(db, row.code, token)
+            except InputError:
+                return None
+            query = sa.select(people.c.name).where(people.c.code == row.code, people.c.pid == pid)
+            return db.execute(query).scalar_one()
+
+        return self._run(read)
+
     def my_weights(self, code: str, token: str) -> dict[str, float] | None:
         """The token holder's weights in the current round, or None."""
 

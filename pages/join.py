@@ -1,4 +1,5 @@
-"""Join (participant): enter the room code and a name, set weights with sliders, submit.
+"""Join (participant): enter the room code and a name, set weights with sliders or pairwise
+comparisons (AHP), submit. After the first submission the address holds the participant's seat.
 
 No shell: participants see neither the navigation nor the facilitator's sidebar sliders.
 """
@@ -9,9 +10,11 @@ import streamlit as st
 
 from core.errors import InputError
 from core.rooms import LOOKUP_LIMIT, SUBMIT_WINDOW, escape_markdown, format_code, within_rate
-from ui.i18n import factor_label, t
+from ui.i18n import t
+from ui.join_seat import seat, seat_name, take_seat
+from ui.join_weights import weights_input
 from ui.shell import participant_shell
-from ui.workshop_state import LOOKUPS, TOKEN_PREFIX, room_store
+from ui.workshop_state import LOOKUPS, room_store
 
 POLL_SECONDS = 4
 
@@ -34,11 +37,9 @@ except InputError as exc:
     st.error(t("join.no_room", lang, error=escape_markdown(str(exc))), icon="⚠️")
     st.stop()
 
-token_key = TOKEN_PREFIX + room.code
-token = st.session_state.get(token_key)
 status = t("join.open", lang) if room.round_open else t("join.closed", lang)
 st.subheader(t("join.room", lang, code=format_code(room.code), round=room.round, status=status))
-st.caption(t("join.how", lang))
+token = seat(store, room.code, lang)
 
 
 @st.fragment(run_every=POLL_SECONDS)
@@ -58,22 +59,13 @@ if room.show_data:
 
 mine = store.my_weights(room.code, token) if token else None
 if token:
-    who = escape_markdown(st.session_state.get(token_key + ".name", ""))
-    st.success(t("join.as", lang, name=who), icon="🙋")
+    st.success(t("join.as", lang, name=escape_markdown(seat_name(room.code))), icon="🙋")
+    st.caption(t("join.seat_hint", lang))
 else:
     st.text_input(t("join.name", lang), key="join_name", max_chars=40)
 
 st.markdown(f"**{t('join.weights', lang)}**")
-values = {}
-for i, factor in enumerate(room.scenario.factors):
-    arrow = "↓" if factor.direction == "cost" else "↑"
-    default = round((mine or {}).get(factor.column, 50))
-    key = f"join_w_{room.code}_{room.round}_{i}"
-    values[factor.column] = st.slider(
-        f"{factor_label(factor.column, lang)} {arrow}", 0, 100, default, key=key
-    )
-total = sum(values.values()) or 1
-st.caption(" · ".join(f"{factor_label(c, lang)} {v / total:.0%}" for c, v in values.items()))
+values = weights_input(room, mine, lang)
 
 if st.button(
     t("join.update" if mine else "join.submit", lang),
@@ -87,8 +79,7 @@ if st.button(
         st.error(t("join.rejected", lang, error=escape_markdown(str(exc))), icon="⚠️")
     else:
         if receipt.token:
-            st.session_state[token_key] = receipt.token
-            st.session_state[token_key + ".name"] = receipt.participant
+            take_seat(room.code, receipt.token, receipt.participant)
         st.session_state["join_receipt"] = receipt.revision
         st.rerun()
 if st.session_state.get("join_receipt") and mine:

@@ -1,16 +1,17 @@
-"""The AHP page's editor: which factors to compare, the judges, one Saaty slider per pair,
-and the consistency verdict with the pairs to revise. Judgements live in session state under
-``state.AHP_JUDGES`` (judge → core.ahp_apply judgements), so they survive page switches."""
+"""The AHP editor: which factors to compare, the judges, one Saaty slider per pair, and the
+consistency verdict with the pairs to revise. The AHP page's judgements live in session state
+under ``state.AHP_JUDGES`` (judge → core.ahp_apply judgements), so they survive page switches;
+the join page reuses the pair slider and the verdict text with its own judgements."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from itertools import combinations
 
 import streamlit as st
 
-from core.ahp import CR_LIMIT, SAATY_SCALE, AhpResult, random_index
+from core.ahp import CR_LIMIT, SAATY_SCALE, AhpResult, PairAdvice, random_index
 from core.ahp_apply import judgement, slider_weights, with_judgement
 from core.scenario import Scenario
 from ui import state
@@ -124,22 +125,54 @@ def judge_bar(lang: str) -> tuple[dict, str]:
     return judges, judge
 
 
+def pair_slider(
+    x: str, y: str, value: float, key: str, lang: str, on_change: Callable, args: tuple
+) -> float:
+    """A Saaty slider for the pair (x, y) showing ``value`` (left: x matters more), with the
+    judgement in words below; ``on_change(*args)`` stores a move (the slider holds no state
+    of its own, so ``value`` always wins)."""
+    st.session_state[key] = value
+    picked = st.select_slider(
+        f"{x} ↔ {y}",
+        OPTIONS,
+        key=key,
+        format_func=lambda v: _option(v, x, y, lang),
+        on_change=on_change,
+        args=args,
+    )
+    st.caption(sentence(x, y, picked, lang))
+    return picked
+
+
 def pair_sliders(judgements: Mapping, judge: str, chosen: Sequence[str], lang: str) -> None:
     """One slider per pair in two columns, each with its judgement in words below."""
     grid = st.columns(2)
     for k, (x, y) in enumerate(combinations(chosen, 2)):
         key = f"ahp_pair_{x}_{y}"
-        st.session_state[key] = judgement(judgements, x, y)
         with grid[k % 2]:
-            value = st.select_slider(
-                f"{x} ↔ {y}",
-                OPTIONS,
-                key=key,
-                format_func=lambda v, x=x, y=y: _option(v, x, y, lang),
-                on_change=_on_pair,
-                args=(judge, x, y, key),
-            )
-            st.caption(sentence(x, y, value, lang))
+            pair_slider(x, y, judgement(judgements, x, y), key, lang, _on_pair, (judge, x, y, key))
+
+
+def revise_advice(result: AhpResult) -> list[PairAdvice]:
+    """The judgements to revisit first: up to ADVICE_SHOWN with a different suggestion, else
+    the worst one."""
+    actionable = [p for p in result.worst_pairs if p.actionable][:ADVICE_SHOWN]
+    return actionable or list(result.worst_pairs[:1])
+
+
+def inconsistency_text(result: AhpResult, names: Sequence[str], lang: str) -> str:
+    """The CR verdict of inconsistent judgements and, in words, the pairs to revisit."""
+    lines = [
+        t(
+            "ahp.revise",
+            lang,
+            given=sentence(names[p.i], names[p.j], p.given, lang),
+            suggested=sentence(names[p.i], names[p.j], p.suggested, lang),
+        )
+        for p in revise_advice(result)
+    ]
+    head = t("ahp.inconsistent", lang, cr=result.cr, limit=CR_LIMIT)
+    return head + "\n\n" + "\n".join(lines)
 
 
 def consistency(result: AhpResult, columns: Sequence[str], judge: str | None, lang: str) -> None:
@@ -153,23 +186,14 @@ def consistency(result: AhpResult, columns: Sequence[str], judge: str | None, la
     if result.consistent:
         st.success(t("ahp.consistent", lang, cr=result.cr, limit=CR_LIMIT), icon="✅")
         return
-    actionable = [p for p in result.worst_pairs if p.actionable][:ADVICE_SHOWN]
-    advice = actionable or result.worst_pairs[:1]
-
-    def said(p, value: float) -> str:
-        return sentence(columns[p.i], columns[p.j], value, lang)
-
-    lines = [
-        t("ahp.revise", lang, given=said(p, p.given), suggested=said(p, p.suggested))
-        for p in advice
-    ]
-    head = t("ahp.inconsistent", lang, cr=result.cr, limit=CR_LIMIT)
-    st.warning(head + "\n\n" + "\n".join(lines))
-    first = advice[0]
-    if judge is not None and first.actionable:
+    st.warning(inconsistency_text(result, columns, lang))
+    advice = revise_advice(result)
+    first = advice[0] if advice else None
+    if judge is not None and first is not None and first.actionable:
+        x, y = columns[first.i], columns[first.j]
         st.button(
-            t("ahp.use_suggestion", lang, value=said(first, first.suggested)),
+            t("ahp.use_suggestion", lang, value=sentence(x, y, first.suggested, lang)),
             key=f"ahp_fix_{judge}",
             on_click=_set_pair,
-            args=(judge, columns[first.i], columns[first.j], first.suggested),
+            args=(judge, x, y, first.suggested),
         )

@@ -1,11 +1,16 @@
-"""AppTest of the workshop: the facilitator page and the participant page, both languages."""
+"""AppTest of the workshop: the facilitator page and the participant page (sliders or AHP, the
+seat kept in the address), both languages."""
 
 from __future__ import annotations
 
+from itertools import combinations
+
+import numpy as np
 import pytest
 from conftest import LANGS, app
 from streamlit.testing.v1 import AppTest
 
+from core.ahp import ahp_weights, matrix_from_upper
 from core.rooms_store import RoomStore
 
 WORKSHOP = "pages/workshop.py"
@@ -107,3 +112,102 @@ def test_wrong_code_and_wrong_key_are_explained() -> None:
     host.text_input(key="workshop_open_key").input("nope").run()
     host.button(key="workshop_reopen").click().run()
     assert "no room with code ABCD\\-2345" in host.info[0].value
+
+
+# --- AHP on the join page, and the seat kept in the address ------------------------------
+
+
+def judge(at: AppTest, code: str, i: int, j: int, value: float) -> AppTest:
+    return at.select_slider(key=f"join_pair_{code}_{i}_{j}").set_value(value).run()
+
+
+def shares(weights: dict[str, float], columns: list[str]) -> np.ndarray:
+    w = np.array([weights[c] for c in columns], dtype=float)
+    return w / w.sum()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_ahp_mode_submits_the_priority_vector(lang: str) -> None:
+    code = facilitator(lang).session_state["workshop_room_code"]
+    columns = RoomStore().room(code).scenario.columns
+    guest = participant(lang, code)
+    guest.text_input(key="join_name").input("Ann").run()
+    guest.segmented_control(key="join_mode").set_value("ahp").run()
+    n = len(columns)
+    assert len(guest.select_slider) == n * (n - 1) // 2
+    assert len(guest.expander) == n - 1  # more than 7 factors: one group per factor
+    judgements = {(0, 1): 5.0, (0, 2): 3.0, (1, 2): 1 / 2}  # consistent enough
+    for (i, j), value in judgements.items():
+        guest = judge(guest, code, i, j, value)
+    assert not guest.exception and not guest.warning
+    assert guest.success[0].value.startswith("一致性比率" if lang == "zh" else "Consistency ratio")
+    equal = dict.fromkeys(combinations(range(n), 2), 1.0)  # every pair not moved
+    expected = ahp_weights(matrix_from_upper(n, equal | judgements)).weights
+    assert np.allclose(guest.dataframe[-1].value.iloc[:, 1], expected)  # the shares, live
+    guest.button(key="join_submit").click().run()
+    assert not guest.exception and not guest.error
+    token = guest.query_params["me"]
+    stored = RoomStore().my_weights(code, token)
+    assert np.allclose(shares(stored, columns), expected)
+    assert max(stored.values()) == pytest.approx(100)  # on the sliders' scale
+
+
+def test_inconsistent_judgements_warn_but_can_be_submitted() -> None:
+    code = facilitator("en").session_state["workshop_room_code"]
+    guest = participant("en", code)
+    guest.text_input(key="join_name").input("Bo").run()
+    guest.segmented_control(key="join_mode").set_value("ahp").run()
+    guest = judge(guest, code, 0, 1, 9.0)
+    guest = judge(guest, code, 1, 2, 9.0)
+    guest = judge(guest, code, 0, 2, 1 / 9)  # revenue > profit > orders, yet orders ≫ revenue
+    warning = guest.warning[0].value
+    assert "contradict each other" in warning and "You can still submit" in warning
+    assert "orders · Frequency is 9× as important as revenue" in warning  # the pair to revisit
+    assert not guest.button(key="join_submit").disabled
+    guest.button(key="join_submit").click().run()
+    assert not guest.exception and guest.info[-1].value == "Saved (submission number 1)."
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_link_with_the_seat_restores_the_participant(lang: str) -> None:
+    code = facilitator(lang).session_state["workshop_room_code"]
+    store = RoomStore()
+    columns = store.room(code).scenario.columns
+    mine = {c: 10 * k for k, c in enumerate(columns)}  # 0, 10, 20 …
+    token = store.submit(code, "Ann", mine).token
+    guest = app(lang)
+    guest.query_params["room"] = code
+    guest.query_params["me"] = token
+    guest.switch_page(JOIN).run()
+    assert not guest.exception and not guest.text_input  # no name asked: the seat is known
+    assert "Ann" in guest.success[0].value
+    assert any(("请勿分享" if lang == "zh" else "Don't share") in c.value for c in guest.caption)
+    assert [s.value for s in guest.slider] == [mine[c] for c in columns]
+    assert guest.button(key="join_submit").label == (
+        "更新我的权重" if lang == "zh" else "Update my weights"
+    )
+    guest.slider[0].set_value(100).run()
+    guest.button(key="join_submit").click().run()
+    assert guest.query_params["me"] == token and guest.query_params["room"] == code
+    assert store.my_weights(code, token)[columns[0]] == 100
+    # AHP starts from the stored weights: 100 against 10 snaps to "9× as important".
+    guest.segmented_control(key="join_mode").set_value("ahp").run()
+    assert guest.select_slider(key=f"join_pair_{code}_0_1").value == 9.0
+    assert store.room(code).participants == 1  # the same participant, not a new one
+
+
+def test_a_bogus_or_foreign_seat_is_ignored_with_a_note() -> None:
+    code = facilitator("en").session_state["workshop_room_code"]
+    other = facilitator("en").session_state["workshop_room_code"]
+    store = RoomStore()
+    columns = store.room(other).scenario.columns
+    foreign = store.submit(other, "Cy", dict.fromkeys(columns, 1)).token
+    for bogus in ("forged-token", foreign):
+        guest = app("en")
+        guest.query_params["room"] = code
+        guest.query_params["me"] = bogus
+        guest.switch_page(JOIN).run()
+        assert not guest.exception and not guest.error and not guest.success
+        assert "does not belong to this room" in guest.info[0].value
+        assert "me" not in guest.query_params and guest.text_input(key="join_name")
+        assert bogus not in "".join(m.value for m in [*guest.markdown, *guest.caption])

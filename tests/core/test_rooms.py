@@ -136,6 +136,19 @@ def test_only_the_token_holder_changes_a_submission(store: RoomStore) -> None:
     assert store.submissions(room.code, room.facilitator_key)["a"].tolist() == [1.0]
 
 
+def test_a_token_gives_back_its_holder_in_its_room_only(store: RoomStore) -> None:
+    room, other = store.create_room(SCENARIO), store.create_room(SCENARIO)
+    token = store.submit(room.code, "Ann", weights(1, 2, 3)).token
+    store.submit(room.code, "Bob", weights(1, 1, 1))
+    elsewhere = store.submit(other.code, "Cy", weights(1, 1, 1)).token
+    assert store.participant_name(format_code(room.code).lower(), token) == "Ann"
+    for wrong in (elsewhere, token[:-1], "forged", "", None):
+        assert store.participant_name(room.code, wrong) is None
+    assert store.participant_name(other.code, token) is None
+    with pytest.raises(InputError, match="no room with code"):
+        store.participant_name("ABCD2345", token)
+
+
 def test_rounds_close_and_open(store: RoomStore) -> None:
     room = store.create_room(SCENARIO)
     store.submit(room.code, "Ann", weights(1, 2, 3), by_name=True)
@@ -309,6 +322,8 @@ def test_postgresql_store_round_trip() -> None:
     room = store.create_room(SCENARIO)
     token = store.submit(room.code, "Ann", weights(1, 2, 3)).token
     store.submit(room.code, None, weights(3, 2, 1), token=token)
+    assert store.participant_name(room.code, token) == "Ann"
+    assert store.participant_name(room.code, "forged") is None
     with ThreadPoolExecutor(max_workers=10) as pool:
         list(pool.map(lambda n: store.submit(room.code, f"p{n}", weights(1, 1, 1)), range(20)))
     table = store.submissions(room.code, room.facilitator_key)

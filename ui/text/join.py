@@ -23,6 +23,35 @@ TEXT: dict[str, tuple[str, str]] = {
         "Give each factor a relative weight from 0 to 100 (↑ higher is better, ↓ lower is "
         "better); you can change it until the round closes.",
     ),
+    "join.mode": ("打分方式", "How to weigh"),
+    "join.mode.sliders": ("滑块", "Sliders"),
+    "join.mode.ahp": ("两两比较（AHP）", "Pairwise comparison (AHP)"),
+    "join.how_ahp": (
+        "每次比较两个因素，哪个更重要、重要多少；系统由这些比较算出你的权重（层次分析法）。"
+        "本轮结束前可以随时修改。",
+        "Compare the factors two at a time: which matters more, and how much. Your weights "
+        "follow from these comparisons (AHP). You can change them until the round closes.",
+    ),
+    "join.ahp_many": (
+        "{n} 个因素共需 {pairs} 组比较，已按因素分组；打开一组，只改你有看法的比较，"
+        "其余保持不变即可。",
+        "{n} factors make {pairs} comparisons, grouped by factor: open a group and change only "
+        "the comparisons you have a view on; leave the others as they are.",
+    ),
+    "join.ahp_group": ("{factor} 与其他因素（{pairs} 组）", "{factor} against others ({pairs})"),
+    "join.ahp_still_submit": (
+        "仍然可以提交：提交的是这些比较算出的权重。",
+        "You can still submit: the weights these comparisons give are what is stored.",
+    ),
+    "join.seat_hint": (
+        "本页地址已记住你的席位：刷新或重新打开都会回到这里。请勿分享此链接。",
+        "This page's address now holds your seat: reload or reopen it to carry on. Don't share "
+        "the link.",
+    ),
+    "join.seat_unknown": (
+        "链接中的席位不属于这个房间，已忽略；请输入名字加入。",
+        "The seat in this link does not belong to this room and was ignored; join with your name.",
+    ),
     "join.data": ("查看匿名数据（{rows} 行）", "See the anonymised data ({rows} rows)"),
     "join.name": ("你的名字（会显示给主持人）", "Your name (shown to the facilitator)"),
     "join.as": ("你以「{name}」的身份参加。", "You take part as “{name}”."),
