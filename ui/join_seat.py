@@ -29,22 +29,21 @@ def seat_name(code: str) -> str:
 
 
 def seat(store: RoomStore, code: str, lang: str) -> str | None:
-    """This participant's token in room ``code``: the session's, else a valid one from the
-    address (restoring the name); an unknown token gets a short note and leaves the address.
+    """This participant's token in room ``code`` (the session's, else the address's), checked
+    against the store on every run (restoring the name); a token that is not the room's (a
+    forged link, a wiped store) gets a short note and leaves the session and the address.
     The address is kept pointing at the seat."""
-    token = st.session_state.get(TOKEN_PREFIX + code)
-    asked = st.query_params.get(SEAT_PARAM)
-    if token is None and asked:
-        name = store.participant_name(code, asked)
-        if name is None:
-            del st.query_params[SEAT_PARAM]
-            st.info(t("join.seat_unknown", lang), icon="🔗")
-        else:
-            take_seat(code, asked, name)
-            token = asked
-    if token is not None and (
-        st.query_params.get(ROOM_PARAM) != code or st.query_params.get(SEAT_PARAM) != token
-    ):
+    token = st.session_state.get(TOKEN_PREFIX + code) or st.query_params.get(SEAT_PARAM)
+    if not token:
+        return None
+    name = store.participant_name(code, token)
+    if name is None:
+        st.session_state.pop(TOKEN_PREFIX + code, None)
+        st.query_params.pop(SEAT_PARAM, None)
+        st.info(t("join.seat_unknown", lang), icon="🔗")
+        return None
+    take_seat(code, token, name)
+    if st.query_params.get(ROOM_PARAM) != code or st.query_params.get(SEAT_PARAM) != token:
         st.query_params[ROOM_PARAM] = code
         st.query_params[SEAT_PARAM] = token
     return token

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from core.ahp import ahp_weights, matrix_from_upper
 from core.rooms_store import RoomStore
+from ui.workshop_state import TOKEN_PREFIX
 
 WORKSHOP = "pages/workshop.py"
 JOIN = "pages/join.py"
@@ -211,3 +212,20 @@ def test_a_bogus_or_foreign_seat_is_ignored_with_a_note() -> None:
         assert "does not belong to this room" in guest.info[0].value
         assert "me" not in guest.query_params and guest.text_input(key="join_name")
         assert bogus not in "".join(m.value for m in [*guest.markdown, *guest.caption])
+
+
+def test_a_seat_lost_mid_session_is_dropped_with_a_note() -> None:
+    """The session holds a token the store no longer knows (the store was wiped or moved)."""
+    code = facilitator("en").session_state["workshop_room_code"]
+    store = RoomStore()
+    token = store.submit(code, "Ann", dict.fromkeys(store.room(code).scenario.columns, 1)).token
+    guest = app("en")
+    guest.query_params["room"] = code
+    guest.query_params["me"] = token
+    guest.switch_page(JOIN).run()
+    assert "Ann" in guest.success[0].value
+    guest.session_state[TOKEN_PREFIX + code] = "no-longer-valid"
+    guest.run()
+    assert not guest.exception and not guest.success
+    assert "does not belong to this room" in guest.info[0].value
+    assert "me" not in guest.query_params and guest.text_input(key="join_name")
