@@ -4,19 +4,22 @@ customers by an editable rule table, and rank the order customers on the other p
 import streamlit as st
 
 from core.errors import InputError
-from core.orders import DEFAULT_PERIOD_DAYS
 from core.rfm import rfm_table, segment_overview
 from ui import orders_state as orders
 from ui import state
 from ui.charts_review import segment_chart
+from ui.data_source import FILE_TYPES
+from ui.i18n import localize
+from ui.orders_inputs import period_inputs
 from ui.orders_tables import customers_table, frequency_counts, issues_table, overview_table
 from ui.shell import page_shell
+from ui.widgets import kept_widget
 
 
 def _rank(rfm, merge: bool) -> None:
     try:
         warnings = orders.rank_from_orders(rfm, merge, st.session_state[state.LANG])
-        st.session_state[orders.FLASH] = ("success", "\n\n".join(warnings))
+        st.session_state[orders.FLASH] = ("success", warnings)
     except InputError as exc:
         st.session_state[orders.FLASH] = ("error", str(exc))
 
@@ -29,7 +32,7 @@ st.caption(t("orders.intro"))
 dataset = orders.orders_dataset()
 up_col, source_col = st.columns([3, 2], vertical_alignment="center")
 up_col.file_uploader(
-    t("orders.upload"), type=["csv", "tsv", "txt", "xlsx", "xlsm", "parquet"],
+    t("orders.upload"), type=FILE_TYPES,
     key="orders_upload", on_change=orders.on_upload, args=("orders_upload",),
     help=t("orders.upload_help"),
 )  # fmt: skip
@@ -52,18 +55,10 @@ if not orders.columns_ready(columns):
     st.stop()
 picked = tuple(columns.items())
 period_col, as_of_col, _ = st.columns([1, 1, 2])
-period = period_col.number_input(
-    t("orders.period"), min_value=1, max_value=3650, step=1, help=t("orders.period_help"),
-    key=orders.remembered("orders_period", DEFAULT_PERIOD_DAYS),
-    on_change=state.remember_widget, args=("orders_period",),
-)  # fmt: skip
 try:
-    latest = orders.aggregate(dataset.digest, dataset.name, None, period, picked, frame)
-    as_of_key = orders.remembered(f"orders_as_of_{dataset.digest[:12]}", latest.report.as_of)
-    as_of = as_of_col.date_input(
-        t("orders.as_of"), key=as_of_key, help=t("orders.as_of_help"),
-        on_change=state.remember_widget, args=(as_of_key,),
-    )  # fmt: skip
+    period, as_of, latest = period_inputs(
+        "orders", dataset, picked, frame, t, (period_col, as_of_col), with_help=True
+    )
     result = latest
     if as_of != latest.report.as_of:
         result = orders.aggregate(dataset.digest, dataset.name, as_of, period, picked, frame)
@@ -91,10 +86,9 @@ if report.no_purchase_customers:
 
 # RFM scores and segments
 st.subheader(t("orders.rfm"))
-mode = st.segmented_control(
-    t("orders.rfm_mode"), ["quintiles", "cuts"], format_func=lambda m: t(f"orders.mode.{m}"),
-    key=orders.remembered("orders_rfm_mode", "quintiles"), required=True,
-    on_change=state.remember_widget, args=("orders_rfm_mode",),
+mode = kept_widget(
+    st.segmented_control, "orders_rfm_mode", "quintiles", t("orders.rfm_mode"),
+    ["quintiles", "cuts"], format_func=lambda m: t(f"orders.mode.{m}"), required=True,
 )  # fmt: skip
 cuts = orders.cut_inputs(t) if mode == "cuts" else {}
 with st.expander(t("orders.rules")):
@@ -138,7 +132,7 @@ flash = st.session_state.pop(orders.FLASH, None)
 if flash and flash[0] == "success":
     st.success(t("orders.rank_done", n=len(state.ingest_result().frame)), icon="✅")
     if flash[1]:
-        st.info(flash[1])
+        st.info("\n\n".join(localize(w, page.lang) for w in flash[1]))
     st.page_link("pages/ranking.py", label=t("orders.go_ranking"), icon="🏆")
 elif flash:
     st.error(t("orders.rank_error", error=flash[1]), icon="⚠️")

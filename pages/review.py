@@ -8,14 +8,16 @@ from datetime import timedelta
 import streamlit as st
 
 from core.errors import InputError
-from core.orders import DEFAULT_PERIOD_DAYS
 from core.review import WarningRules, review_snapshots
 from ui import orders_state as orders
 from ui import state
 from ui.charts_compare import migration_heatmap
+from ui.data_source import FILE_TYPES
+from ui.orders_inputs import period_inputs
 from ui.orders_tables import customer_labels, kpi_strip, movers_table, warnings_table
 from ui.shell import page_shell
 from ui.snapshot_view import keep_buttons, watchlist_section
+from ui.widgets import kept_widget
 
 MOVERS_SHOWN = 20
 
@@ -30,10 +32,9 @@ page = page_shell("review")
 t = page.t
 st.title(t("review.title"))
 st.caption(t("review.intro"))
-source = st.segmented_control(
-    t("review.source"), ["log", "snapshots"], format_func=lambda s: t(f"review.source.{s}"),
-    key=orders.remembered("review_source", "log"), required=True,
-    on_change=state.remember_widget, args=("review_source",),
+source = kept_widget(
+    st.segmented_control, "review_source", "log", t("review.source"), ["log", "snapshots"],
+    format_func=lambda s: t(f"review.source.{s}"), required=True,
 )  # fmt: skip
 rules = orders.warning_rules()
 with st.expander(t("review.rules")), st.form("review_rules_form", border=False):
@@ -60,15 +61,8 @@ try:
             st.stop()
         picked = tuple(columns.items())
         period_col, as_of_col, note_col = st.columns([1, 1, 2], vertical_alignment="bottom")
-        period = period_col.number_input(
-            t("orders.period"), min_value=1, max_value=3650, step=1,
-            key=orders.remembered("review_period", DEFAULT_PERIOD_DAYS),
-            on_change=state.remember_widget, args=("review_period",),
-        )  # fmt: skip
-        latest = orders.aggregate(dataset.digest, dataset.name, None, period, picked, frame)
-        as_of_key = orders.remembered(f"review_as_of_{dataset.digest[:12]}", latest.report.as_of)
-        as_of = as_of_col.date_input(
-            t("orders.as_of"), key=as_of_key, on_change=state.remember_widget, args=(as_of_key,)
+        period, as_of, _ = period_inputs(
+            "review", dataset, picked, frame, t, (period_col, as_of_col)
         )
         review = orders.review_log(dataset.digest, as_of, period, picked, rules, page.lang, frame)
         end_a, end_b = (r.as_of for r in review.reports)
@@ -79,7 +73,7 @@ try:
         uploads = st.columns(2)
         for box, side in zip(uploads, ("a", "b"), strict=True):
             box.file_uploader(
-                t(f"review.upload_{side}"), type=["csv", "tsv", "txt", "xlsx", "xlsm", "parquet"],
+                t(f"review.upload_{side}"), type=FILE_TYPES,
                 key=f"review_upload_{side}", on_change=orders.on_snapshot_upload, args=(side,),
             )  # fmt: skip
         files = orders.snapshot_uploads()  # always two

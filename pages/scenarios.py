@@ -14,6 +14,7 @@ from ui.charts_compare import migration_heatmap, slope_chart
 from ui.scenario_manager import flash_message, save_form, saved_list
 from ui.shell import page_shell
 from ui.tables import change_labels, customer_names
+from ui.widgets import kept_choice, kept_widget
 
 CURRENT, EQUAL = "\x00current", "\x00equal"  # never a saved name (names are trimmed text)
 MOVERS_SHOWN = 15
@@ -56,31 +57,19 @@ if page.ranking is None:
     st.stop()
 choices = [CURRENT, EQUAL, *[s.name for s in saved]]
 labels = {CURRENT: t("scenarios.current"), EQUAL: t("scenarios.equal")}
-for key, default in (("scenarios_a", CURRENT), ("scenarios_b", EQUAL)):
-    state.seed_widget(key, default)
-    if st.session_state[key] not in choices:
-        st.session_state[key] = default
-state.seed_widget("scenarios_top_n", DEFAULT_TOP_N)
 a_col, b_col, n_col = st.columns(3)
 picks = [
-    column.selectbox(
+    kept_choice(
+        column.selectbox,
+        f"scenarios_{side.lower()}",
+        default,
         side,
         choices,
-        key=f"scenarios_{side.lower()}",
         format_func=lambda c: labels.get(c, c),
-        on_change=state.remember_widget,
-        args=(f"scenarios_{side.lower()}",),
     )
-    for column, side in ((a_col, "A"), (b_col, "B"))
+    for column, side, default in ((a_col, "A", CURRENT), (b_col, "B", EQUAL))
 ]
-top_n = n_col.slider(
-    t("scenarios.top_n"),
-    5,
-    100,
-    key="scenarios_top_n",
-    on_change=state.remember_widget,
-    args=("scenarios_top_n",),
-)
+top_n = kept_widget(n_col.slider, "scenarios_top_n", DEFAULT_TOP_N, t("scenarios.top_n"), 5, 100)
 try:
     ranking_a, ranking_b = _ranking(picks[0]), _ranking(picks[1])
 except InputError as exc:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from core.errors import ScenarioError
 from core.mapping import Mapping
@@ -136,17 +137,26 @@ def _group_form(spec: TierSpec, lang: str) -> None:
         )
 
 
+def _column_select(
+    box: DeltaGenerator, role: str, spec: TierSpec, lang: str, columns: ValueColumns
+) -> None:
+    """The picker of the ``role`` ("value" / "potential") column: the scheme's, else the one
+    offered first."""
+    key, field = f"groups_{role}", f"{role}_column"
+    st.session_state[key] = getattr(spec, field) or getattr(columns, role)
+    box.selectbox(
+        t(f"groups.{field}", lang),
+        columns.numbers,
+        key=key,
+        on_change=_copy_to_tiers,
+        args=(lang, field, key),
+    )
+
+
 def _column_pickers(spec: TierSpec, lang: str, columns: ValueColumns) -> None:
     """The value column, then the ABC cut-offs or the potential column."""
     left, right = st.columns(2)
-    st.session_state["groups_value"] = spec.value_column or columns.value
-    left.selectbox(
-        t("groups.value_column", lang),
-        columns.numbers,
-        key="groups_value",
-        on_change=_copy_to_tiers,
-        args=(lang, "value_column", "groups_value"),
-    )
+    _column_select(left, "value", spec, lang, columns)
     if spec.scheme == "abc":
         st.session_state["groups_cuts"] = tuple(round(c * 100) for c in spec.cuts)
         right.slider(
@@ -158,14 +168,7 @@ def _column_pickers(spec: TierSpec, lang: str, columns: ValueColumns) -> None:
             args=(lang, "cuts", "groups_cuts", 100),
         )
     else:
-        st.session_state["groups_potential"] = spec.potential_column or columns.potential
-        right.selectbox(
-            t("groups.potential_column", lang),
-            columns.numbers,
-            key="groups_potential",
-            on_change=_copy_to_tiers,
-            args=(lang, "potential_column", "groups_potential"),
-        )
+        _column_select(right, "potential", spec, lang, columns)
 
 
 def scheme_controls(spec: TierSpec, lang: str, columns: ValueColumns) -> None:

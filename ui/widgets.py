@@ -1,6 +1,10 @@
-"""Reusable input widgets: the weight sliders drawn in the sidebar and on the Weights page."""
+"""Reusable input widgets: widgets that keep their value across page switches, and the
+weight sliders drawn in the sidebar and on the Weights page."""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 import streamlit as st
 
@@ -8,6 +12,32 @@ from core.catalog import DIMENSIONS
 from ui import state
 from ui.i18n import dimension_label, factor_label, t
 from ui.state import SLIDER_MAX
+
+T = TypeVar("T")
+
+
+def kept_widget(draw: Callable[..., T], key: str, default: object, *args, **kwargs) -> T:
+    """Draw ``draw(*args, **kwargs)`` (e.g. ``st.slider`` or ``column.number_input``) under
+    ``key`` so its value survives page switches: seeded with its last value, else
+    ``default``, and kept by its on_change callback. Pass no ``value``/``index``."""
+    state.seed_widget(key, default)
+    return draw(*args, key=key, on_change=state.remember_widget, args=(key,), **kwargs)
+
+
+def kept_choice(
+    draw: Callable[..., T],
+    key: str,
+    default: object,
+    label: str,
+    options: Sequence[object],
+    **kwargs,
+) -> T:
+    """:func:`kept_widget` for a pick among ``options`` (selectbox, segmented control …);
+    a kept value that is no longer offered falls back to ``default``."""
+    state.seed_widget(key, default)
+    if st.session_state[key] not in options:
+        st.session_state[key] = default
+    return kept_widget(draw, key, default, label, options, **kwargs)
 
 
 def slider_key(location: str, column: str) -> str:
