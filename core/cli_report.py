@@ -3,9 +3,10 @@
 ::
 
     report INPUT [--scenario FILE.json] [--lang zh|en] [--anonymize] [--top N] [--sheet NAME]
-           --out REPORT.html
+           [--charts DIR] --out REPORT.html
         rank the customers (the scenario, or the detected factors with equal weights) and
-        write the report; revenue and profit columns found in the data feed the tier summary
+        write the report; revenue and profit columns found in the data feed the tier summary;
+        --charts also writes the report's charts as PNG files into DIR (created if missing)
 
 The language defaults to the data's (Chinese headers → zh). Exit 2 with one ``error:`` line
 for bad input, as every command.
@@ -24,6 +25,8 @@ from core.ingest import read_table
 from core.mapping import data_language, default_scenario, detect_mapping
 from core.ranking import rank_customers
 from core.report import DEFAULT_TOP, LANGS, build_report
+from core.report_figures import font_note
+from core.report_images import chart_pngs, write_charts
 
 SUFFIXES = (".html", ".htm")
 
@@ -53,6 +56,11 @@ def add_report_parser(subparsers: argparse._SubParsersAction) -> None:
         metavar="N",
         help=f"customers listed (default {DEFAULT_TOP})",
     )
+    parser.add_argument(
+        "--charts",
+        metavar="DIR",
+        help="also write the charts as PNG files into DIR (created if missing)",
+    )
     parser.add_argument("--out", metavar="REPORT.html", required=True, help="the report file")
 
 
@@ -69,10 +77,13 @@ def run_report(args: argparse.Namespace) -> int:
         scenario = default_scenario(mapping)
     ranking = rank_customers(ingest.frame, scenario)
     money = {r.factor_key: r.column for r in reversed(mapping.factors)}
+    lang = args.lang or data_language(mapping)
+    # Drawn before anything is written: without vl-convert no file is left half done.
+    pngs = chart_pngs(ranking, lang, args.anonymize) if args.charts else {}
     html = build_report(
         ranking,
         Path(args.input).name,
-        lang=args.lang or data_language(mapping),
+        lang=lang,
         anonymize=args.anonymize,
         top=args.top,
         revenue=money.get("monetary"),
@@ -86,11 +97,18 @@ def run_report(args: argparse.Namespace) -> int:
             f"cannot write {str(out)!r} ({exc.strerror or exc}); check that the folder exists "
             "and that you may write there"
         ) from None
+    written = write_charts(pngs, Path(args.charts)) if args.charts else []
+    if written and font_note(lang):
+        cli._err(
+            "warning: no Chinese font found; Chinese labels in the PNG charts may be missing "
+            "(install a CJK font such as Noto Sans CJK)"
+        )
     ranked = len(ranking.table)
     print(
         f"ranked: {ranked} customer{'s' * (ranked != 1)}, excluded: {len(ranking.excluded)}, "
         f"warnings: {len(ingest.warnings) + len(ranking.warnings)}",
         file=sys.stderr,
     )
-    print(f"wrote: {out}", file=sys.stderr)
+    for path in (out, *written):
+        print(f"wrote: {path}", file=sys.stderr)
     return cli.EXIT_OK

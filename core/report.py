@@ -24,20 +24,13 @@ from core.messages import localize
 from core.overrides import override_audit
 from core.playbook import FIELDS, resolve_playbook
 from core.ranking import Ranking
-from core.report_charts import (
-    chart_svg,
-    cjk_font_dir,
-    contribution_chart,
-    tier_chart,
-    vl_convert,
-    weights_chart,
-)
+from core.report_charts import chart_svg, vl_convert
+from core.report_figures import font_note, report_charts, shown_names, tier_labels
 from core.report_text_i18n import REPORT_TEXT
 from core.tiers import tier_summary
 
 LANGS = ("zh", "en")
 DEFAULT_TOP = 20
-CHART_TOP = 10
 DRIVERS = 3
 CSS = """
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",
@@ -49,20 +42,32 @@ border-bottom:2px solid #1f5fa8;padding-bottom:4px}
 table{border-collapse:collapse;width:100%;font-size:13px;margin:8px 0}
 th,td{border-bottom:1px solid #e3e6ea;padding:5px 8px;text-align:left;vertical-align:top}
 th{background:#f0f3f7}td.n{text-align:right;font-variant-numeric:tabular-nums}
+th,td.k{word-break:keep-all}td.n{white-space:nowrap}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}dt{color:#666}dd{margin:0}
 figure{margin:16px 0}svg{max-width:100%;height:auto}
-@media print{body{background:#fff}main{padding:0}}
+footer{color:#666;font-size:12px;margin-top:32px;border-top:1px solid #e3e6ea;padding-top:8px}
+@page{size:A4;margin:15mm 14mm}
+@media print{body{background:#fff;font-size:10.5pt}main{max-width:none;padding:0}
+h1,h2{break-after:avoid;page-break-after:avoid}thead{display:table-header-group}
+tr,figure,dl,.note{break-inside:avoid;page-break-inside:avoid}
+figure{margin:10px 0}figure svg{width:100%;height:auto}
+th,.note{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 """
 
 
-def _table(header: Sequence[str], rows: Sequence[Sequence[object]], numeric: set[int]) -> str:
+def _table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    numeric: set[int],
+    labels: frozenset[int] = frozenset(),
+) -> str:
+    """An HTML table; ``numeric`` columns align right, ``labels`` columns (tier names) keep
+    Chinese words whole instead of one character a line in a narrow printed column."""
+    classes = {**dict.fromkeys(labels, ' class="k"'), **dict.fromkeys(numeric, ' class="n"')}
     head = "".join(f"<th>{escape(str(h))}</th>" for h in header)
     body = "".join(
         "<tr>"
-        + "".join(
-            f'<td class="n">{escape(str(c))}</td>' if j in numeric else f"<td>{escape(str(c))}</td>"
-            for j, c in enumerate(row)
-        )
+        + "".join(f"<td{classes.get(j, '')}>{escape(str(c))}</td>" for j, c in enumerate(row))
         + "</tr>"
         for row in rows
     )
@@ -89,11 +94,8 @@ def _scrubber(
     return lambda text: pattern.sub(lambda m: pairs[m.group(0)], text)
 
 
-def _scenario_section(ranking: Ranking, text: dict[str, str]) -> tuple[str, pd.DataFrame]:
+def _scenario_section(ranking: Ranking, text: dict[str, str]) -> str:
     scenario = ranking.scenario
-    weights = pd.DataFrame(
-        {"factor": scenario.columns, "weight": scenario.weights},
-    )
     facts = [
         (text["method"], text[scenario.method]),
         (text["missing"], text[f"missing.{scenario.missing}"]),
@@ -105,7 +107,7 @@ def _scenario_section(ranking: Ranking, text: dict[str, str]) -> tuple[str, pd.D
         for f, w in zip(scenario.factors, scenario.weights, strict=True)
     ]
     table = _table([text["factor"], text["direction"], text["weight"]], rows, {2})
-    return f"<h2>{escape(text['scenario'])}</h2><dl>{listed}</dl>{table}", weights
+    return f"<h2>{escape(text['scenario'])}</h2><dl>{listed}</dl>{table}"
 
 
 def _drivers(table: pd.DataFrame, customer_id: object, columns: list[str]) -> str:
@@ -138,8 +140,9 @@ def _top_section(
             shown.append("" if pd.isna(row["override"]) else scrub(str(row["override"])))
         rows.append(shown)
     numeric = {0, 2 if anonymize else 3}
+    tier = frozenset({3 if anonymize else 4})
     title = text["top"].format(n=len(table))
-    return f"<h2>{escape(title)}</h2>{_table(header, rows, numeric)}"
+    return f"<h2>{escape(title)}</h2>{_table(header, rows, numeric, tier)}"
 
 
 def _tier_section(
@@ -148,7 +151,7 @@ def _tier_section(
     labels: list[str],
     revenue: str | None,
     profit: str | None,
-) -> tuple[str, pd.DataFrame]:
+) -> str:
     summary = tier_summary(ranking.table, labels, revenue, profit)
     columns = ["tier", "customers", "customer_share"]
     columns += [c for c in ("revenue", "revenue_share", "profit", "profit_share") if c in summary]
@@ -167,45 +170,21 @@ def _tier_section(
             else:
                 cells.append(f"{value:,.1f}" if c == "mean_score" else f"{value:,.0f}")
         rows.append(cells)
-    html = _table([text[c] for c in columns], rows, set(range(1, len(columns))))
-    return f"<h2>{escape(text['tiers'])}</h2>{html}", summary
+    html = _table([text[c] for c in columns], rows, set(range(1, len(columns))), frozenset({0}))
+    return f"<h2>{escape(text['tiers'])}</h2>{html}"
 
 
-def _charts_section(
-    ranking: Ranking,
-    text: dict[str, str],
-    lang: str,
-    labels: list[str],
-    weights: pd.DataFrame,
-    summary: pd.DataFrame,
-    names: pd.Series,
-) -> str:
+def _charts_section(ranking: Ranking, text: dict[str, str], lang: str, anonymize: bool) -> str:
     title = f"<h2>{escape(text['charts'])}</h2>"
     if vl_convert() is None:
         return f'{title}<p class="note">{escape(text["charts_missing"])}</p>'
-    head = ranking.table.head(CHART_TOP)
-    long = pd.DataFrame(
-        [
-            {"customer": names.iloc[i], "factor": column, "points": float(row["contrib:" + column])}
-            for i, row in head.iterrows()
-            for column in ranking.scenario.columns
-        ]
+    note = font_note(lang)
+    note_html = f'<p class="note">{escape(note)}</p>' if note else ""
+    figures = "".join(
+        f"<figure>{chart_svg(c.chart, f'c{k}')}</figure>"
+        for k, c in enumerate(report_charts(ranking, lang, anonymize))
     )
-    charts = [
-        weights_chart(weights, text["chart.weights"], text["weight"]),
-        tier_chart(summary, labels, text["chart.tiers"], text["customers"]),
-        contribution_chart(
-            long,
-            list(names.iloc[: len(head)]),
-            text["chart.contrib"].format(n=len(head)),
-            text["points"],
-        ),
-    ]
-    note = ""
-    if lang == "zh" and cjk_font_dir() is None:
-        note = f'<p class="note">{escape(text["font_missing"])}</p>'
-    figures = "".join(f"<figure>{chart_svg(c, f'c{k}')}</figure>" for k, c in enumerate(charts))
-    return title + note + figures
+    return title + note_html + figures
 
 
 def _strategy_section(
@@ -214,7 +193,7 @@ def _strategy_section(
     book = resolve_playbook(saved, labels, ranking.scenario.tiers.scheme, lang)
     header = [text["tier"], *(text[f] for f in FIELDS)]
     rows = [[label, *(entry[f] for f in FIELDS)] for label, entry in book.items()]
-    return f"<h2>{escape(text['strategy'])}</h2>{_table(header, rows, set())}"
+    return f"<h2>{escape(text['strategy'])}</h2>{_table(header, rows, set(), frozenset({0}))}"
 
 
 def _override_section(ranking: Ranking, text: dict[str, str], anonymize: bool, aliases, scrub):
@@ -244,23 +223,17 @@ def build_report(
     """The report as one HTML document. ``playbook`` holds saved strategy edits (default: the
     scenario's); ``revenue`` / ``profit`` name money columns for the tier summary; ``warnings``
     are listed before the ranking's own (e.g. the ingest's)."""
-    text = REPORT_TEXT["zh" if lang == "zh" else "en"]
     lang = "zh" if lang == "zh" else "en"
+    text = REPORT_TEXT[lang]
     table = ranking.table
-    ids = table["customer_id"].astype(str)
     aliases = anonymous_names(table["customer_id"], lang)
-    name_column = ranking.scenario.name_column
+    names = shown_names(ranking, aliases, anonymize)
     if anonymize:
-        names = ids.map(aliases)
         unknown = [o.customer_id for o in ranking.scenario.overrides]
-        scrub = _scrubber(table, name_column, aliases, unknown)
+        scrub = _scrubber(table, ranking.scenario.name_column, aliases, unknown)
     else:
-        has_names = name_column and name_column in table.columns
-        names = table[name_column].astype("string").fillna(ids) if has_names else ids
         scrub = str  # the identity on text: nothing to hide
-    labels = list(dict.fromkeys([*map(str, ranking.scenario.tiers.labels), *table["tier"]]))
-    scenario_html, weights = _scenario_section(ranking, text)
-    tiers_html, summary = _tier_section(ranking, text, labels, revenue, profit)
+    labels = tier_labels(ranking)
     warnings = [scrub(str(localize(w, lang))) for w in [*warnings, *ranking.warnings]]
     as_of = ranking.as_of.isoformat() if ranking.as_of else "—"
     facts = [
@@ -273,10 +246,10 @@ def build_report(
         f"<h1>{escape(text['title'])}</h1>",
         f'<p class="note">{escape(text["anonymized"])}</p>' if anonymize else "",
         "<dl>" + "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in facts) + "</dl>",
-        scenario_html,
+        _scenario_section(ranking, text),
         _top_section(ranking, text, top, names, anonymize, scrub),
-        tiers_html,
-        _charts_section(ranking, text, lang, labels, weights, summary, names),
+        _tier_section(ranking, text, labels, revenue, profit),
+        _charts_section(ranking, text, lang, anonymize),
         _strategy_section(
             ranking, text, lang, labels, ranking.scenario.playbook if playbook is None else playbook
         ),
@@ -287,6 +260,7 @@ def build_report(
         "<ul>" + "".join(f"<li>{escape(w)}</li>" for w in warnings) + "</ul>"
         if warnings
         else f"<p>{escape(text['no_warnings'])}</p>",
+        f"<footer><p>{escape(text['print_pdf'])}</p></footer>",
     ]
     html_lang = "zh-CN" if lang == "zh" else "en"
     return (

@@ -1,9 +1,11 @@
-"""The client report's charts: Altair specs drawn as inline SVG by vl-convert (no browser).
+"""The client report's charts: Altair specs drawn by vl-convert (no browser) as inline SVG
+for the HTML report or as PNG for slides and print.
 
-One function per chart (a DataFrame and translated titles in, an ``alt.Chart`` out) and
-:func:`chart_svg` to draw one. vl-convert measures text with the fonts it knows, so a CJK font
-folder is found in the usual places and registered once per process; without one the charts
-still render (Chinese labels may be spaced wrongly) and :func:`cjk_font_dir` returns None.
+One function per chart (a DataFrame and translated titles in, an ``alt.Chart`` out),
+:class:`ReportChart` to name one, and :func:`chart_svg` / :func:`chart_png` to draw one.
+vl-convert measures and draws text with the fonts it knows, so a CJK font folder is found in
+the usual places and registered once per process; without one the charts still render
+(Chinese labels may be spaced wrongly or missing) and :func:`cjk_font_dir` returns None.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import functools
 import importlib
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
@@ -23,6 +26,7 @@ TIER_COLORS = ("#1f5fa8", "#2e9e6a", "#e0a21b", "#c2452d", "#7b5ea7", "#6b7785")
 FACTOR_SCHEME = "tableau10"
 FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif'
 WIDTH = 520
+PNG_SCALE = 2  # twice the pixels: sharp on a projector and in print
 FONT_FOLDERS = (
     Path("/usr/share/fonts"),
     Path("/usr/local/share/fonts"),
@@ -92,6 +96,26 @@ def chart_svg(chart: alt.TopLevelMixin, prefix: str = "c") -> str | None:
     svg = module.vegalite_to_svg(chart.to_dict(), allowed_base_urls=[])
     svg = re.sub(r'\bid="([^"]+)"', rf'id="{prefix}-\1"', svg)
     return re.sub(r"url\(#([^)]+)\)", rf"url(#{prefix}-\1)", svg)
+
+
+@dataclass(frozen=True)
+class ReportChart:
+    """One chart of the report and the ASCII file stem that says what it is (``01-weights``)."""
+
+    stem: str
+    chart: alt.TopLevelMixin
+
+
+def chart_png(chart: alt.TopLevelMixin, scale: float = PNG_SCALE) -> bytes | None:
+    """The chart as PNG bytes (no external data is fetched), or None without vl-convert.
+
+    The CJK font folder is registered first, so Chinese labels are drawn with it.
+    """
+    module = vl_convert()
+    if module is None:
+        return None
+    cjk_font_dir()
+    return module.vegalite_to_png(chart.to_dict(), scale=scale, allowed_base_urls=[])
 
 
 def _styled(chart: alt.TopLevelMixin, title: str) -> alt.TopLevelMixin:

@@ -69,6 +69,8 @@ REPORT_TEXT: dict[str, dict[str, str]] = {
         "applied": "已生效",
         "id missing": "数据中无此客户",
         "anonymized": "本报告已隐去客户真实名称。",
+        "print_pdf": "如需 PDF：在浏览器中打开本报告，按 Ctrl+P（Mac 为 ⌘P）打开打印对话框，"
+        "目标打印机选择「另存为 PDF」，纸张 A4。",
     },
     "en": {
         "title": "Customer importance ranking report",
@@ -137,5 +139,7 @@ REPORT_TEXT: dict[str, dict[str, str]] = {
         "applied": "applied",
         "id missing": "not in the data",
         "anonymized": "Customer names are hidden in this report.",
+        "print_pdf": "To save it as a PDF, open this report in a browser, press Ctrl+P (⌘P on "
+        "a Mac) and choose “Save as PDF” as the printer, paper size A4.",
     },
 }

@@ -1,20 +1,18 @@
 """Export page: the ranked list as CSV / XLSX, the scenario as JSON, a share link, and the
-client report (one self-contained HTML file)."""
+client report (one self-contained HTML file, its charts as PNG in a zip: ui.report_panel)."""
 
 import streamlit as st
 
 from core.errors import InputError
 from core.export import to_csv_bytes, to_xlsx_bytes
 from ui import state
-from ui.i18n import LANG_NAMES, LANGS
-from ui.share import client_report, export_table, read_scenario, share_link, workbook_sheets
+from ui.report_panel import report_panel
+from ui.share import export_table, read_scenario, share_link, workbook_sheets
 from ui.shell import page_shell
 
 UPLOAD = "scenario_upload"
 # (file_id, ok, text): the outcome of the last scenario upload, shown while that file stays.
 UPLOAD_OUTCOME = "export_upload_outcome"
-# (settings, html): the last report built; offered while the settings are the same.
-REPORT = "export_report"
 
 
 def _apply_upload() -> None:
@@ -112,39 +110,4 @@ st.caption(page.t("export.report_caption"))
 if page.ranking is None:
     st.caption(page.t("empty.no_ranking"))
     st.stop()
-lang_col, anon_col = st.columns(2)
-report_lang = lang_col.segmented_control(
-    page.t("export.report_lang"),
-    LANGS,
-    default=page.lang,
-    format_func=LANG_NAMES.get,
-    key="report_lang",
-    required=True,
-)
-anonymize = anon_col.toggle(
-    page.t("export.report_anonymize"),
-    value=page.presentation,
-    key="report_anonymize",
-    help=page.t("export.report_anonymize_help"),
-)
-settings = (report_lang, anonymize, page.scenario.to_json(), state.data_digest())
-if st.button(page.t("export.report_build"), icon="📝", key="report_build"):
-    with st.spinner(page.t("export.report_building")):
-        html = client_report(page.ranking, page.mapping, page.ingest, report_lang, anonymize)
-    st.session_state[REPORT] = (settings, html)
-built = st.session_state.get(REPORT)
-if built and built[0] == settings:
-    st.download_button(
-        page.t("export.report_download"),
-        data=built[1].encode("utf-8"),
-        file_name=f"customer_report_{report_lang}.html",
-        mime="text/html",
-        on_click="ignore",
-        icon="⬇️",
-        key="download_report",
-        type="primary",
-    )
-    st.caption(page.t("export.report_preview", kb=len(built[1].encode("utf-8")) / 1024))
-    st.container(border=True).iframe(built[1], height=520)
-elif built:
-    st.caption(page.t("export.report_stale"))
+report_panel(page)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 
 import pandas as pd
 import pytest
@@ -11,9 +13,11 @@ from conftest import ROOT, app
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
+import core.report_images as report_images
 from core.anonymize import anonymous_names
 from core.overrides import Override
 from core.ranking import rank_customers
+from core.report_images import PNG_SIGNATURE, chart_pngs
 from ui.override_editor import with_override
 
 PAGE = "pages/export.py"
@@ -22,6 +26,7 @@ SAMPLES = {
 }
 BUILD = {"zh": "生成报告", "en": "Build report"}
 DOWNLOAD = {"zh": "下载报告（HTML）", "en": "Download report (HTML)"}
+CHARTS = {"zh": "图表（PNG，zip）", "en": "Charts (PNG, zip)"}
 
 
 @pytest.fixture
@@ -122,5 +127,46 @@ def test_changing_the_options_asks_for_a_new_build() -> None:
     assert "build the report again" in at.main.caption[-1].value
     at.button(key="report_build").click().run(timeout=120)
     assert DOWNLOAD["en"] in [b.label for b in at.get("download_button")]
-    assert at.session_state["export_report"][1].startswith("<!DOCTYPE html>")
-    assert '<html lang="zh-CN">' in at.session_state["export_report"][1]
+    assert at.session_state["export_report"].html.startswith("<!DOCTYPE html>")
+    assert '<html lang="zh-CN">' in at.session_state["export_report"].html
+
+
+def ranking_of(at: AppTest):
+    return rank_customers(at.session_state["ingest"].frame, at.session_state["scenario"])
+
+
+def unzip(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_charts_download_as_a_zip_of_three_pngs(lang, media) -> None:
+    at = build(lang)
+    labels = [b.label for b in at.get("download_button")]
+    assert labels[labels.index(DOWNLOAD[lang]) + 1] == CHARTS[lang]  # beside the HTML report
+    button = next(b for b in at.get("download_button") if b.label == CHARTS[lang])
+    assert button.proto.url.endswith(".zip")
+    pngs = unzip(download_data(at, media, CHARTS[lang]))
+    assert len(pngs) == 3 and all(re.fullmatch(r"0[123]-[a-z-]+\.png", n) for n in pngs)
+    assert all(png.startswith(PNG_SIGNATURE) for png in pngs.values())
+    assert pngs == chart_pngs(ranking_of(at), lang, anonymize=False)
+
+
+def test_charts_follow_the_report_language_and_presentation_mode(media) -> None:
+    at = build("en", presentation=True)
+    at.segmented_control(key="report_lang").set_value("zh").run()
+    at.button(key="report_build").click().run(timeout=120)
+    assert not at.exception
+    pngs = unzip(download_data(at, media, CHARTS["en"]))  # the page in English, the report zh
+    ranking = ranking_of(at)
+    assert pngs == chart_pngs(ranking, "zh", anonymize=True)
+    assert pngs != chart_pngs(ranking, "zh", anonymize=False)
+
+
+def test_without_vl_convert_the_page_says_so_and_keeps_the_html(monkeypatch) -> None:
+    monkeypatch.setattr(report_images, "vl_convert", lambda: None)
+    at = build("en")
+    labels = [b.label for b in at.get("download_button")]
+    assert DOWNLOAD["en"] in labels and CHARTS["en"] not in labels
+    assert any("vl-convert is missing" in w.value for w in at.warning)

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 import core.cli as cli
+import core.report_figures as report_figures
+import core.report_images as report_images
 from core.cli_report import add_report_parser, run_report
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -83,3 +85,45 @@ def test_unwritable_output_folder(capsys, tmp_path: Path) -> None:
 def test_out_is_required(capsys) -> None:
     code, _, err = run(capsys, "report", ZH)
     assert code == 2 and "--out" in err
+
+
+def test_charts_writes_the_png_files_into_a_new_folder(capsys, tmp_path: Path) -> None:
+    pytest.importorskip("vl_convert")
+    out, charts = tmp_path / "r.html", tmp_path / "slides" / "charts"
+    code, stdout, err = run(capsys, "report", ZH, "--out", out, "--charts", charts, "--top", 5)
+    assert code == 0 and stdout == ""
+    names = ["01-factor-weights.png", "02-customers-per-group.png", "03-score-make-up.png"]
+    assert sorted(p.name for p in charts.iterdir()) == names
+    for name in names:
+        assert (charts / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert err.splitlines()[1:] == [f"wrote: {out}", *(f"wrote: {charts / n}" for n in names)]
+    assert "<title>客户重要性排序报告</title>" in out.read_text(encoding="utf-8")
+
+
+def test_charts_into_a_file_is_one_error_line(capsys, tmp_path: Path) -> None:
+    pytest.importorskip("vl_convert")
+    taken = tmp_path / "taken"
+    taken.write_text("a file, not a folder", encoding="utf-8")
+    code, _, err = run(capsys, "report", EN, "--out", tmp_path / "r.html", "--charts", taken)
+    assert code == 2 and len(err.splitlines()) == 1
+    assert err.startswith(f"error: cannot write the charts into '{taken}'")
+
+
+def test_charts_without_vl_convert_write_nothing(capsys, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(report_images, "vl_convert", lambda: None)
+    out = tmp_path / "r.html"
+    code, _, err = run(capsys, "report", EN, "--out", out, "--charts", tmp_path / "c")
+    assert code == 2 and len(err.splitlines()) == 1
+    assert "the PNG charts need vl-convert" in err
+    assert not out.exists() and not (tmp_path / "c").exists()
+
+
+def test_chinese_charts_without_a_cjk_font_warn(capsys, tmp_path: Path, monkeypatch) -> None:
+    pytest.importorskip("vl_convert")
+    monkeypatch.setattr(report_figures, "cjk_font_dir", lambda: None)
+    charts = tmp_path / "c"
+    code, _, err = run(capsys, "report", ZH, "--out", tmp_path / "r.html", "--charts", charts)
+    assert code == 0 and len(list(charts.iterdir())) == 3
+    assert "warning: no Chinese font found" in err
+    code, _, err = run(capsys, "report", EN, "--out", tmp_path / "e.html", "--charts", charts)
+    assert code == 0 and "no Chinese font" not in err  # English charts need none

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 import core.report as report
+import core.report_figures as report_figures
 from core.ranking import rank_customers
 from core.report import build_report
 from core.report_text_i18n import REPORT_TEXT
@@ -125,10 +126,23 @@ def test_without_vl_convert_the_report_still_renders(monkeypatch) -> None:
 
 def test_missing_chinese_font_is_noted(monkeypatch) -> None:
     pytest.importorskip("vl_convert")
-    monkeypatch.setattr(report, "cjk_font_dir", lambda: None)
+    monkeypatch.setattr(report_figures, "cjk_font_dir", lambda: None)
     assert "未找到中文字体" in html_of("zh")
     assert "No Chinese font found" not in html_of("en")
 
 
 def test_both_languages_have_the_same_words() -> None:
     assert REPORT_TEXT["zh"].keys() == REPORT_TEXT["en"].keys()
+
+
+def test_the_report_prints_to_a4_without_splitting_rows_or_charts() -> None:
+    html = html_of("en")
+    css = html[html.index("<style>") : html.index("</style>")]
+    assert "@page{size:A4;" in css
+    printed = css[css.index("@media print") :]
+    assert "tr,figure" in printed and "break-inside:avoid" in printed
+    assert "figure svg{width:100%;height:auto}" in printed  # charts take the page width
+    assert "th,td.k{word-break:keep-all}" in css  # no 关/键/客/户 down a narrow column
+    assert '<td class="k">关键客户</td>' in html  # the scenario's own tier labels
+    assert "save it as a PDF" in html[html.index("<footer>") :]
+    assert "另存为 PDF" in html_of("zh")[html_of("zh").index("<footer>") :]

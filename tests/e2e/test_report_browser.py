@@ -2,12 +2,17 @@
 
 The report is built on the Export page, downloaded, and the downloaded file is opened from
 disk (file://), as a client would open a mailed attachment: it must render with no server.
+It is then printed to PDF as a browser's "Save as PDF" would (A4, no row or chart cut by a
+page break); the PDF and, with pdftoppm, its first page as PNG go under artifacts/screenshots/.
 The accounts page is photographed in both languages under artifacts/screenshots/.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import zipfile
 
 import pytest
 from test_browser import go, open_app, photograph, settle
@@ -17,6 +22,56 @@ pytestmark = pytest.mark.browser
 REPORT_TITLES = {"en": "Customer importance ranking report", "zh": "客户重要性排序报告"}
 BUILD = {"en": "Build report", "zh": "生成报告"}
 DOWNLOAD = {"en": "Download report (HTML)", "zh": "下载报告（HTML）"}
+CHARTS = {"en": "Charts (PNG, zip)", "zh": "图表（PNG，zip）"}
+A4_POINTS = (595.3, 841.9)  # 210 × 297 mm
+
+
+def pdf_pages(pdf: bytes) -> list[tuple[float, float]]:
+    """Width and height in points of each page of a PDF as Chromium writes it (uncompressed
+    page objects, one MediaBox each)."""
+    boxes = re.findall(rb"/Type\s*/Page\b(?!s).*?/MediaBox\s*\[([^\]]*)\]", pdf, re.S)
+    return [tuple(float(v) for v in box.split()[2:4]) for box in boxes]
+
+
+def check_print_layout(report) -> None:
+    """In print media, charts and table rows may not be split and charts fill the width."""
+    report.emulate_media(media="print")
+    figures = report.evaluate(
+        """() => [...document.querySelectorAll('figure')].map(f => [
+            getComputedStyle(f).breakInside,
+            f.querySelector('svg').getBoundingClientRect().width,
+            f.getBoundingClientRect().width])"""
+    )
+    assert len(figures) == 3
+    for avoid, chart_width, figure_width in figures:
+        assert avoid == "avoid" and abs(chart_width - figure_width) < 1
+    rows = report.evaluate(
+        "() => [...new Set([...document.querySelectorAll('tr')]"
+        ".map(r => getComputedStyle(r).breakInside))]"
+    )
+    assert rows == ["avoid"]
+    report.emulate_media(media="null")  # back to the default (page.pdf() prints anyway)
+
+
+def print_to_pdf(report, folder, lang: str) -> None:
+    """Save the open report as an A4 PDF (as the print dialog would) and, with pdftoppm, its
+    first page as a PNG to look at."""
+    path = folder / f"report_{lang}.pdf"
+    pdf = report.pdf(path=str(path), print_background=True, prefer_css_page_size=True)
+    assert pdf.startswith(b"%PDF-")
+    pages = pdf_pages(pdf)
+    assert len(pages) >= 1
+    for width, height in pages:
+        assert abs(width - A4_POINTS[0]) < 2 and abs(height - A4_POINTS[1]) < 2
+    if shutil.which("pdftoppm") is None:
+        return  # the PDF itself is checked; only the picture of page 1 needs poppler
+    stem = folder / f"report_{lang}_pdf"
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", path, stem],
+        check=True,
+        timeout=60,
+    )
+    assert stem.with_suffix(".png").read_bytes().startswith(b"\x89PNG")
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -33,6 +88,15 @@ def test_report_downloads_and_opens_offline(tab, app_url, chromium, tmp_path, sc
     assert download.suggested_filename == f"customer_report_{lang}.html"
     saved = tmp_path / download.suggested_filename
     download.save_as(saved)
+    with tab.expect_download() as charts_info:
+        tab.get_by_role("button", name=re.compile(re.escape(CHARTS[lang]))).click()
+    charts = tmp_path / charts_info.value.suggested_filename
+    charts_info.value.save_as(charts)
+    assert charts.name == f"customer_report_charts_{lang}.zip"
+    with zipfile.ZipFile(charts) as archive:
+        assert len(archive.namelist()) == 3
+        assert all(archive.read(n).startswith(b"\x89PNG") for n in archive.namelist())
+    photograph(tab, screenshots / f"export_report_{lang}.png")
 
     context = chromium.new_context(viewport={"width": 1100, "height": 900})
     try:
@@ -48,6 +112,9 @@ def test_report_downloads_and_opens_offline(tab, app_url, chromium, tmp_path, sc
         assert report.locator("table").count() >= 3
         assert all(url.startswith("file://") for url in requests), requests  # self-contained
         report.screenshot(path=screenshots / f"report_{lang}.png", full_page=True)
+        assert "PDF" in report.locator("footer").inner_text()
+        check_print_layout(report)
+        print_to_pdf(report, screenshots, lang)
     finally:
         context.close()
 

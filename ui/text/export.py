@@ -71,10 +71,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "export.report_header": ("客户报告", "Client report"),
     "export.report_caption": (
         "一个独立的 HTML 文件：方案与权重、前列客户、分组汇总、图表、各组策略和专家调整。"
-        "不依赖网络，可直接用浏览器打开、打印或通过邮件发送。",
+        "不依赖网络，可直接用浏览器打开、打印（或在打印对话框中另存为 PDF）或通过邮件发送；"
+        "图表另可下载为 PNG 图片，用于幻灯片。",
         "One self-contained HTML file: the scenario and weights, the top customers, the tier "
         "summary, charts, the strategy per group and expert overrides. It needs no network: "
-        "open it in a browser, print it or mail it as it is.",
+        "open it in a browser, print it (or save it as a PDF from the print dialog) or mail it "
+        "as it is; its charts also come as PNG images for slides.",
     ),
     "export.report_lang": ("报告语言", "Report language"),
     "export.report_anonymize": ("匿名化客户", "Anonymise customers"),
@@ -86,6 +88,25 @@ TEXT: dict[str, tuple[str, str]] = {
     "export.report_build": ("生成报告", "Build report"),
     "export.report_building": ("正在生成报告与图表…", "Building the report and its charts…"),
     "export.report_download": ("下载报告（HTML）", "Download report (HTML)"),
+    "export.charts_download": ("图表（PNG，zip）", "Charts (PNG, zip)"),
+    "export.charts_help": (
+        "报告中的三张图表（因素权重、各组客户数、得分构成），双倍分辨率的 PNG 图片，"
+        "语言和匿名设置与报告相同，可直接放入幻灯片或打印。",
+        "The report's three charts (factor weights, customers per group, score make-up) as "
+        "double-resolution PNG images, in the report's language and anonymisation, ready for "
+        "slides or print.",
+    ),
+    "export.charts_missing": (
+        "无法生成 PNG 图表：缺少 vl-convert 组件（pip install vl-convert-python）。"
+        "HTML 报告仍可下载。",
+        "The PNG charts cannot be drawn: vl-convert is missing (pip install "
+        "vl-convert-python). The HTML report can still be downloaded.",
+    ),
+    "export.charts_font_missing": (
+        "未找到中文字体，PNG 图表中的中文可能无法显示；请安装中文字体（如 Noto Sans CJK）。",
+        "No Chinese font found: Chinese labels in the PNG charts may be missing; install a "
+        "Chinese font (such as Noto Sans CJK).",
+    ),
     "export.report_preview": ("预览（{kb:,.0f} KB）：", "Preview ({kb:,.0f} KB):"),
     "export.report_stale": (
         "排名或报告设置已改变：请重新生成报告。",
