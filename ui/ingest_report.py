@@ -27,8 +27,10 @@ def conversions_table(ingest: IngestResult, lang: str) -> pd.DataFrame:
             t("data.conv.parsed", lang): [c.parsed for c in conversions],
             t("data.conv.failed", lang): [c.failed for c in conversions],
             t("data.conv.missing", lang): [c.missing for c in conversions],
-            t("data.conv.examples", lang): ["; ".join(c.failed_examples) for c in conversions],
-            t("data.conv.note", lang): [c.note for c in conversions],
+            t("data.conv.examples", lang): [
+                "; ".join(str(localize(e, lang)) for e in c.failed_examples) for c in conversions
+            ],
+            t("data.conv.note", lang): [localize(c.note, lang) for c in conversions],
         }
     )
 

@@ -15,7 +15,7 @@ from core.weights import blend, critic_weights, entropy_weights
 from ui import state
 from ui.ahp_editor import apply_shares
 from ui.charts_compare import weights_table_chart
-from ui.i18n import t
+from ui.i18n import localize, t
 
 METHOD = "ahp_objective_method"
 ALPHA = "ahp_alpha"
@@ -69,7 +69,7 @@ def draw_objective_weights(page) -> None:
     if flat:
         st.warning(t("ahp.constant", lang, columns=", ".join(flat)))
     for warning in critic.warnings[len(flat) :]:
-        st.warning(warning)
+        st.warning(localize(warning, lang))
 
     method, alpha = _method_and_alpha(lang)
     chosen = entropy.weights if method == "entropy" else critic.weights

@@ -12,7 +12,7 @@ import streamlit as st
 from core.errors import ScenarioError
 from core.playbook import FIELDS, resource_total
 from ui import state
-from ui.i18n import t
+from ui.i18n import localize, t
 from ui.tier_controls import ERROR
 
 CARDS_PER_ROW = 4
@@ -46,7 +46,7 @@ def resources_check(playbook: Mapping[str, Mapping[str, str]], lang: str) -> Non
         if abs(total - 100) > 0.01:
             st.warning(t("groups.resources_total", lang, total=total))
     except ScenarioError as exc:
-        st.warning(str(exc))
+        st.warning(localize(str(exc), lang))
 
 
 def _card(label: str, stats: pd.Series, entry: Mapping[str, str], lang: str, readonly: bool):

@@ -125,7 +125,11 @@ def test_an_override_without_a_reason_is_refused_and_nothing_typed_is_lost(lang:
     customer = last_customer(at)
     override(at, lang, customer, "   ", TEXT[lang]["key"])
     assert at.session_state["scenario"].overrides == ()
-    assert f"the override for customer {customer!r} needs a reason; say why" in at.error[0].value
+    why = {
+        "en": f"the override for customer {customer!r} needs a reason; say why",
+        "zh": f"方案：客户「{customer}」的专家调整需要写明理由",
+    }
+    assert why[lang] in at.error[0].value
     assert at.selectbox(key="ov_customer").value == customer
     assert at.selectbox(key="ov_tier").value == TEXT[lang]["key"]
     assert at.text_input(key="ov_author").value == "Li Wei"

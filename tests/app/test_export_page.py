@@ -277,6 +277,24 @@ def test_bad_scenario_upload_keeps_the_current_scenario():
     )
 
 
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        (b'{"id_column": ', "bad.json：第 1 行第 15 列不是有效的 JSON；请检查文件"),
+        (
+            json.dumps({"id_column": "customer_id", "factors": [{"column": "a", "weight": -5}]}),
+            "方案：因素「a」的权重为负或无效（-5）；权重必须是 ≥ 0 的数",
+        ),
+    ],
+)
+def test_bad_scenario_upload_says_why_in_chinese(content, why):
+    at = _export_page("zh")
+    data = content if isinstance(content, bytes) else content.encode()
+    at.file_uploader(key="scenario_upload").upload("bad.json", data, "application/json").run()
+    assert not at.exception
+    assert at.error[0].value.startswith(f"无法应用该方案，当前方案保持不变。{why}。")
+
+
 def test_opening_a_share_link_restores_the_weights():
     source = app("en")
     shared = source.session_state["scenario"].with_weights({"revenue": 100, "nps": 0})

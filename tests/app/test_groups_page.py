@@ -111,3 +111,14 @@ def test_a_non_numeric_resource_share_is_refused() -> None:
     assert not at.exception
     assert "'lots', not a number" in at.error[0].value
     assert "Key" not in at.session_state["scenario"].playbook
+
+
+def test_a_non_numeric_resource_share_is_refused_in_chinese() -> None:
+    at = groups_page("zh")
+    at.text_area(key="pb_zh_关键客户_resources").input("很多")
+    at.button(key="pb_zh_关键客户_save").click().run()
+    assert not at.exception
+    assert (
+        "各组策略：「关键客户」的资源占比「很多」不是数字；请填写百分比，例如 30"
+        in at.error[0].value
+    )

@@ -126,6 +126,17 @@ def test_an_upload_with_unknown_headers_is_mapped_by_hand() -> None:
     assert at.date_input[0].value.isoformat() == "2024-02-03"
 
 
+def test_a_log_without_purchases_is_explained_in_chinese() -> None:
+    log = "客户编号,订单日期,金额\nA,2024-01-05,-100\nB,2024-02-01,0\n".encode()
+    at = orders_page("zh")
+    at.file_uploader(key="orders_upload").upload("退货.csv", log, "text/csv").run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "无法汇总订单：订单表：截止日期之前没有购买（金额 > 0）；"
+        "请检查客户、日期和金额列（见读取报告）"
+    ]
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_rank_these_customers_joined_to_the_customer_table(lang: str) -> None:
     at = click(orders_page(lang), "为这些客户排名" if lang == "zh" else "Rank these customers")
@@ -144,6 +155,15 @@ def test_rank_these_customers_joined_to_the_customer_table(lang: str) -> None:
     assert not at.exception and not at.error
     at = click(at, "为这些客户排名" if lang == "zh" else "Rank these customers")
     assert at.session_state["scenario"].columns[1] == orders
+
+
+def test_unmatched_ids_after_ranking_are_listed_in_chinese() -> None:
+    log = "客户编号,订单日期,金额\nC0001,2024-01-05,100\nX9,2024-02-01,50\n".encode()
+    at = orders_page("zh")
+    at.file_uploader(key="orders_upload").upload("新订单.csv", log, "text/csv").run()
+    at = click(at, "为这些客户排名")
+    assert at.info[-1].value.startswith("499 个客户编号在客户表中但没有订单（潜在客户）：C0002, ")
+    assert at.info[-1].value.endswith("1 个客户编号在订单表中但不在客户表中（未纳入）：X9")
 
 
 def test_rank_the_order_features_alone() -> None:

@@ -28,3 +28,10 @@ def test_conversions_table_one_row_per_converted_column() -> None:
 def test_conversions_table_speaks_chinese() -> None:
     shown = conversions_table(read_table(CSV, name="t.csv"), "zh")
     assert shown.columns[0] == "列" and shown["类型"].iloc[1] == "数值"
+
+
+def test_conversion_notes_and_examples_speak_chinese() -> None:
+    csv = b"id,revenue\nA,100\nB,200\nC,300\nD,400\nE,abc\n"
+    shown = conversions_table(read_table(csv, name="t.csv"), "zh").set_index("列")
+    assert shown.loc["id", "说明"] == "列名表明是编号：按文本保留"
+    assert shown.loc["revenue", "失败示例"] == "第 6 行：「abc」"
