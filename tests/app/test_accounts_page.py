@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from conftest import LANGS, ROOT, app
+from apptest_support import LANGS, ROOT, app
 from streamlit.testing.v1 import AppTest
 
 from core.key_accounts import AccountRule

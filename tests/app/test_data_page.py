@@ -6,7 +6,7 @@ import io
 import random
 
 import pandas as pd
-from conftest import ROOT, app
+from apptest_support import ROOT, app
 from streamlit.testing.v1 import AppTest
 
 SAMPLE_ZH = ROOT / "data" / "sample_customers_zh.csv"

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import openpyxl
 import pandas as pd
 import pytest
-from conftest import ENTRYPOINT, app
+from apptest_support import ENTRYPOINT, app
 from streamlit.testing.v1 import AppTest
 
 from core.errors import InputError, ScenarioError

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from conftest import LANGS, ROOT, app
+from apptest_support import LANGS, ROOT, app
 from streamlit.testing.v1 import AppTest
 
 PAGE = "pages/groups.py"

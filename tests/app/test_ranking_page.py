@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import LANGS, app
+from apptest_support import LANGS, app
 from streamlit.testing.v1 import AppTest
 
 PAGE = "pages/ranking.py"

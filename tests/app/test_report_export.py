@@ -9,7 +9,7 @@ import zipfile
 import pandas as pd
 import pytest
 import streamlit.testing.v1.app_test as app_test_module
-from conftest import ROOT, app
+from apptest_support import ROOT, app
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import LANGS, ROOT, app
+from apptest_support import LANGS, ROOT, app
 from streamlit.testing.v1 import AppTest
 
 PAGE = "pages/review.py"

@@ -4,7 +4,7 @@ the baseline, and the comparison of two scenarios (always on a private CIW_DATA_
 from __future__ import annotations
 
 import pytest
-from conftest import LANGS, app
+from apptest_support import LANGS, app
 from streamlit.testing.v1 import AppTest
 
 PAGE = "pages/scenarios.py"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
-from conftest import ROOT, app
+from apptest_support import ROOT, app
 from streamlit.testing.v1 import AppTest
 
 SAMPLE_EN = ROOT / "data" / "sample_customers_en.csv"

@@ -7,7 +7,7 @@ from itertools import combinations
 
 import numpy as np
 import pytest
-from conftest import LANGS, app
+from apptest_support import LANGS, app
 from streamlit.testing.v1 import AppTest
 
 from core.ahp import ahp_weights, matrix_from_upper

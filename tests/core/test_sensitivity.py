@@ -9,6 +9,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
 
 import core.sensitivity as sens
 from core.errors import InputError
@@ -23,6 +26,7 @@ from core.sensitivity import (
     ranks_of,
     robust_top,
     scores,
+    sorted_percentiles,
     sweep_weights,
     weight_sweep,
 )
@@ -115,12 +119,21 @@ def test_seeded_draws_are_reproducible(sample_fm):
 
 
 def test_progress_is_reported_per_chunk(sample_fm, monkeypatch):
+    monkeypatch.setattr(sens, "WORKERS", 1)
     monkeypatch.setattr(sens, "CHUNK_CELLS", 500 * 30)  # 30 draws per chunk
     seen: list[float] = []
     chunked = monte_carlo(sample_fm, draws=100, kappa=30, seed=5, progress=seen.append)
-    assert seen == [0.3, 0.6, 0.9, 1.0]
+    assert seen == [0.3, 0.6, 0.9, 1.0]  # the share of draws done, chunk by chunk
     monkeypatch.setattr(sens, "CHUNK_CELLS", 10**9)
     pd.testing.assert_frame_equal(chunked, monte_carlo(sample_fm, draws=100, kappa=30, seed=5))
+
+
+@pytest.mark.parametrize("workers", [2, 3, 8])
+def test_threads_do_not_change_the_result(sample_fm, monkeypatch, workers):
+    monkeypatch.setattr(sens, "WORKERS", 1)
+    alone = monte_carlo(sample_fm, draws=90, kappa=20, seed=9)
+    monkeypatch.setattr(sens, "WORKERS", workers)
+    pd.testing.assert_frame_equal(alone, monte_carlo(sample_fm, draws=90, kappa=20, seed=9))
 
 
 def test_robust_top(sample_fm):
@@ -209,3 +222,31 @@ def test_sweep_finds_the_switch_point():
 def test_sweep_errors(sample_fm):
     with pytest.raises(InputError, match="'nope' is not a factor"):
         weight_sweep(sample_fm, "nope")
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    arrays(np.int32, st.tuples(st.integers(1, 40), st.integers(1, 6)), elements=st.integers(1, 99)),
+    st.lists(st.floats(0, 100), min_size=1, max_size=4),
+)
+def test_sorted_percentiles_equal_numpys(values: np.ndarray, qs: list[float]) -> None:
+    expected = np.percentile(values, qs, axis=0)
+    for got, want in zip(sorted_percentiles(values, tuple(qs)), expected, strict=True):
+        np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-9)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    arrays(np.float64, st.integers(1, 30), elements=st.floats(0, 100)),
+    st.lists(st.floats(0, 100), max_size=3),
+    st.lists(st.integers(1, 30), min_size=1, max_size=3),
+)
+def test_is_top_agrees_with_the_tier_index(scores, cuts, sizes) -> None:
+    ranks = np.arange(1, scores.size + 1)
+    bounds = np.cumsum(np.asarray(sizes, dtype=float))
+    bounds[-1] = scores.size
+    for rule in (
+        sens.TierRule(cuts=np.sort(np.asarray(cuts, dtype=float))[::-1]),
+        sens.TierRule(bounds=bounds),
+    ):
+        np.testing.assert_array_equal(rule.is_top(ranks, scores), rule.index(ranks, scores) == 0)

@@ -16,11 +16,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import ROOT
 from PIL import Image
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from ui.shell import PAGES
+
+ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.browser
 

@@ -1,4 +1,5 @@
-"""Shared AppTest helpers: ``from conftest import app`` gives a fresh, already-run app."""
+"""Shared AppTest helpers: ``from apptest_support import app`` gives a fresh, already-run app
+(a plain module, not conftest: several test folders have a conftest of their own)."""
 
 from __future__ import annotations
 
