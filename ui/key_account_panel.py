@@ -31,6 +31,7 @@ from ui import state
 from ui.charts_accounts import clv_profit_chart
 from ui.i18n import t
 from ui.tables import column_for, customer_names
+from ui.widgets import kept_choice
 
 EXTRA_KEY = "key_account_rules"
 EDITOR = "ka_rules_editor"
@@ -74,18 +75,9 @@ def _numbers(page) -> list[str]:
 
 
 def _picker(page, dimension: str, numbers: list[str], default: str | None, where) -> str:
-    key = f"ka_{dimension}"
-    state.seed_widget(key, default if default in numbers else numbers[0])
-    if st.session_state[key] not in numbers:
-        st.session_state[key] = numbers[0]
-    where.selectbox(
-        t(f"accounts.ka_{dimension}", page.lang),
-        numbers,
-        key=key,
-        on_change=state.remember_widget,
-        args=(key,),
-    )
-    return st.session_state[key]
+    first = default if default in numbers else numbers[0]
+    label = t(f"accounts.ka_{dimension}", page.lang)
+    return kept_choice(where.selectbox, f"ka_{dimension}", first, label, numbers)
 
 
 def _edited_rules(page) -> tuple[AccountRule, ...]:

@@ -12,10 +12,10 @@ from core.errors import InputError
 from core.normalize import constant_columns
 from core.sensitivity import filled_matrix
 from core.weights import blend, critic_weights, entropy_weights
-from ui import state
 from ui.ahp_editor import apply_shares
 from ui.charts_compare import weights_table_chart
 from ui.i18n import localize, t
+from ui.widgets import kept_choice, kept_widget
 
 METHOD = "ahp_objective_method"
 ALPHA = "ahp_alpha"
@@ -23,28 +23,15 @@ ALPHA = "ahp_alpha"
 
 def _method_and_alpha(lang: str) -> tuple[str, float]:
     """The radio of the objective method and the slider of its share α in the blend."""
-    state.seed_widget(METHOD, "entropy")
-    state.seed_widget(ALPHA, 0.5)
     pick, alpha_col = st.columns(2)
-    method = pick.radio(
-        t("ahp.objective_method", lang),
-        ["entropy", "critic"],
-        key=METHOD,
-        format_func=lambda m: t(f"ahp.method.{m}", lang),
-        horizontal=True,
-        on_change=state.remember_widget,
-        args=(METHOD,),
-    )
-    alpha = alpha_col.slider(
-        t("ahp.alpha", lang),
-        0.0,
-        1.0,
-        step=0.05,
-        key=ALPHA,
+    method = kept_choice(
+        pick.radio, METHOD, "entropy", t("ahp.objective_method", lang), ["entropy", "critic"],
+        format_func=lambda m: t(f"ahp.method.{m}", lang), horizontal=True,
+    )  # fmt: skip
+    alpha = kept_widget(
+        alpha_col.slider, ALPHA, 0.5, t("ahp.alpha", lang), 0.0, 1.0, step=0.05,
         help=t("ahp.alpha_help", lang),
-        on_change=state.remember_widget,
-        args=(ALPHA,),
-    )
+    )  # fmt: skip
     return method, alpha
 
 

@@ -23,6 +23,7 @@ from core.scenario import Scenario
 from core.snapshots import SnapshotStore
 from ui import state
 from ui.orders_tables import parse_cuts
+from ui.widgets import kept_choice, kept_widget
 
 ORDERS = "orders_dataset"
 RULES = "rfm_rules"  # the last valid segment rules
@@ -197,23 +198,13 @@ DEFAULT_CUTS = {"r": "30, 90, 180, 365", "f": "2, 4, 8, 16", "m": ""}
 RULES_VERSION = "orders_rules_version"
 
 
-def remembered(key: str, default: object) -> str:
-    """``key``, seeded with its last value (or ``default``) so it survives page switches."""
-    state.seed_widget(key, default)
-    return key
-
-
 def column_pickers(frame: pd.DataFrame, digest: str, t: Callable[..., str]) -> None:
     """One selectbox per role, preset to the detected column."""
     detected, options = detected_columns(frame), [None, *frame.columns]
     for box, role in zip(st.columns(len(ROLES)), ROLES, strict=True):
-        key = remembered(column_key(role, digest), detected[role])
-        if st.session_state[key] not in options:
-            st.session_state[key] = detected[role]
-        box.selectbox(
-            t(f"orders.role.{role}"), options, key=key,
-            format_func=lambda c: t("orders.none") if c is None else str(c),
-            on_change=state.remember_widget, args=(key,),
+        kept_choice(
+            box.selectbox, column_key(role, digest), detected[role], t(f"orders.role.{role}"),
+            options, format_func=lambda c: t("orders.none") if c is None else str(c),
         )  # fmt: skip
 
 
@@ -221,10 +212,9 @@ def cut_inputs(t: Callable[..., str]) -> dict[str, list[float]]:
     """Cut points per letter typed by the user (a blank letter is scored by quintile)."""
     cuts = {}
     for box, (letter, default) in zip(st.columns(3), DEFAULT_CUTS.items(), strict=True):
-        key = remembered(f"orders_cuts_{letter}", default)
-        text = box.text_input(
-            t(f"orders.cuts.{letter}"), key=key, help=t("orders.cuts_help"),
-            on_change=state.remember_widget, args=(key,),
+        text = kept_widget(
+            box.text_input, f"orders_cuts_{letter}", default, t(f"orders.cuts.{letter}"),
+            help=t("orders.cuts_help"),
         )  # fmt: skip
         try:
             if (parsed := parse_cuts(text)) is not None:
