@@ -8,7 +8,7 @@ from datetime import timedelta
 import streamlit as st
 
 from core.errors import InputError
-from core.review import WarningRules, review_snapshots
+from core.review import GONE, NEW, WarningRules, review_snapshots
 from ui import orders_state as orders
 from ui import state
 from ui.charts_compare import migration_heatmap
@@ -73,7 +73,7 @@ try:
         uploads = st.columns(2)
         for box, side in zip(uploads, ("a", "b"), strict=True):
             box.file_uploader(
-                t(f"review.upload_{side}"), type=FILE_TYPES,
+                t(f"review.upload_{side}"), type=FILE_TYPES, help=t("data.upload_help"),
                 key=f"review_upload_{side}", on_change=orders.on_snapshot_upload, args=(side,),
             )  # fmt: skip
         files = orders.snapshot_uploads()  # always two
@@ -102,7 +102,10 @@ with left:
     st.dataframe(movers_table(review, names, t, MOVERS_SHOWN), hide_index=True, width="stretch")
 with right:
     st.markdown(f"**{t('review.migration')}**")
-    heat = migration_heatmap(review.migration, label_a, label_b, t("review.customers"))
+    matrix = review.migration.rename(
+        index={NEW: t("review.tier_new")}, columns={GONE: t("review.tier_gone")}
+    )
+    heat = migration_heatmap(matrix, label_a, label_b, t("review.customers"))
     st.altair_chart(heat, width="stretch")
 new_col, lost_col = st.columns(2, gap="large")
 for box, key, ids in ((new_col, "new_list", review.new_customers),

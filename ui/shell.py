@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from string import Template
 
 import streamlit as st
 
@@ -44,6 +45,44 @@ PRESENTATION_CSS = """
   h1 { font-size: 2.6rem !important; }
 </style>
 """
+
+
+# Streamlit has no locale setting: on Chinese pages its own widget text is hidden and drawn again
+# in Chinese by CSS. A replaced element becomes a grid whose first column (the English text) is
+# zero wide and hidden, so the Chinese ``::after`` keeps the element's own font, size and colour.
+# The uploader's type list cannot be reproduced here: each uploader's label or help names them.
+# Streamlit's default select placeholders (seen only while a search box is emptied) are hidden.
+CHINESE_CHROME_CSS = Template("""<style>
+  [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p,
+  [data-testid="stFileUploaderDropzoneInstructions"] span,
+  [data-testid="stFileUploaderDropzone"] > div:not([data-testid]) > span {
+    display: grid; grid-template-columns: 0 auto; visibility: hidden; }
+  [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {
+    content: "上传文件"; visibility: visible; }
+  [data-testid="stFileUploaderDropzoneInstructions"] span::after {
+    content: "单个文件不超过 ${max_mb}MB"; visibility: visible; }
+  [data-testid="stFileUploaderDropzone"] > div:not([data-testid]) > span::after {
+    content: "将文件拖放到此处"; visibility: visible; }
+  [data-testid="InputInstructions"] > span:first-child { display: none; }
+  [data-testid="InputInstructions"]::before { content: "按 Enter 键应用"; }
+  [data-testid="stForm"] [data-testid="InputInstructions"]::before { content: "按 Enter 键提交"; }
+  [data-testid="stTextArea"] [data-testid="InputInstructions"]::before {
+    content: "按 Ctrl/⌘+Enter 应用"; }
+  [data-testid="stForm"] [data-testid="stTextArea"] [data-testid="InputInstructions"]::before {
+    content: "按 Ctrl/⌘+Enter 提交"; }
+  [data-testid="stStatusWidgetRunningIcon"] + span button { font-size: 0; }
+  [data-testid="stStatusWidgetRunningIcon"] + span button::after {
+    content: "停止"; font-size: 0.875rem; }
+  input[placeholder="Choose an option"]::placeholder,
+  input[placeholder="Choose options"]::placeholder,
+  input[placeholder="No options to select"]::placeholder { color: transparent; }
+</style>""")
+
+
+def _chinese_chrome(lang: str) -> None:
+    """Show Streamlit's own widget text in Chinese on Chinese pages (English is untouched)."""
+    if lang == "zh":
+        st.html(CHINESE_CHROME_CSS.substitute(max_mb=st.get_option("server.maxUploadSize")))
 
 
 @dataclass(frozen=True)
@@ -151,6 +190,7 @@ def participant_shell(title_key: str) -> str:
     lang = _resolve_lang()
     st.set_page_config(page_title=t(title_key, lang), page_icon="🗳️", layout="centered")
     st.html(HIDE_SIDEBAR_CSS)
+    _chinese_chrome(lang)
     _language_switch(lang)
     return lang
 
@@ -170,6 +210,7 @@ def page_shell(current: str) -> Page:
     presentation = bool(st.session_state.get(state.PRESENTATION))
     if presentation:
         st.html(PRESENTATION_CSS)
+    _chinese_chrome(lang)
     for key, message in (
         (state.LOAD_ERROR, "shell.load_error"),
         (state.LINK_ERROR, "shell.link_error"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 from apptest_support import LANGS, ROOT, app
 from streamlit.testing.v1 import AppTest
@@ -61,6 +62,8 @@ def test_two_periods_of_the_sample_log(lang: str) -> None:
     assert tier in set(found.iloc[:, 4])  # tiers labelled in the page's language
     charts = at.get("vega_lite_chart")
     assert len(charts) == 1  # the migration heatmap (no snapshots yet: no watchlist chart)
+    cells = pa.ipc.open_stream(charts[0].proto.datasets[0].data.data).read_all().to_pandas()
+    assert ("（新客户）" if lang == "zh" else "(new)") in set(cells["from"])  # labelled in lang
     assert at.info[0].value.startswith("还没有快照" if lang == "zh" else "No snapshots yet")
 
 

@@ -9,8 +9,8 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "data.upload": ("上传客户表", "Upload a customer table"),
     "data.upload_help": (
-        "CSV（UTF-8 或 GBK）、XLSX 或 Parquet；第一行是表头。",
-        "CSV (UTF-8 or GBK), XLSX or Parquet; the first row holds the headers.",
+        "CSV / TSV / TXT（UTF-8 或 GBK）、XLSX / XLSM 或 Parquet；第一行是表头。",
+        "CSV / TSV / TXT (UTF-8 or GBK), XLSX / XLSM or Parquet; the first row holds the headers.",
     ),
     "data.samples": ("或使用样例数据", "Or use sample data"),
     "data.sample_zh": ("中文样例（500 个客户）", "Chinese sample (500 customers)"),

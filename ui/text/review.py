@@ -55,6 +55,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "review.tier_a": ("A 分组", "Tier A"),
     "review.tier_b": ("B 分组", "Tier B"),
     "review.new": ("新", "new"),
+    "review.tier_new": ("（新客户）", "(new)"),
+    "review.tier_gone": ("（未排名）", "(not ranked)"),
     "review.migration": ("分组迁移（A → B）", "Tier migration (A → B)"),
     "review.customers": ("客户数", "Customers"),
     "review.new_list": ("新客户（{n}）", "New customers ({n})"),
