@@ -91,16 +91,23 @@ def pass_sql(source: str, has_order: bool, end: int, period: int) -> str:
     key = "oid" if has_order else "day"
     cur, prev = f"off < {period}", f"off >= {period} AND off < {2 * period}"
     gap = "prof IS NULL AND s IN (0, 6)"
+    # without order IDs an order is a customer's day: the per-order groups are the day totals
+    day_totals = (
+        "SELECT cust, day, sum(amt) AS t FROM v WHERE s = 0 GROUP BY cust, day"
+        if has_order
+        else "SELECT cust, day, t FROM o WHERE f > 0"
+    )
     return f"""
     WITH v AS (SELECT row, cust, {key} AS key, day, amt, prof,
                       {status_sql(has_order, end)} AS s, {end} - day AS off FROM {source}),
-    o AS (SELECT cust, count(*) AS n, bit_or(CAST(CASE WHEN s <> 0 THEN 0 WHEN {cur} THEN 3
+    o AS (SELECT cust, {"" if has_order else "key AS day, sum(amt) FILTER (s = 0) AS t, "}
+                 count(*) AS n, bit_or(CAST(CASE WHEN s <> 0 THEN 0 WHEN {cur} THEN 3
                  WHEN {prev} THEN 5 ELSE 1 END AS UTINYINT)) AS f FROM v GROUP BY cust, key),
     oa AS (SELECT cust, count(*) FILTER (f > 0) AS orders,
                   count(*) FILTER (f & 2 > 0) AS orders_current,
                   count(*) FILTER (f & 4 > 0) AS orders_previous, count(*) FILTER (n > 1) AS twins
            FROM o GROUP BY cust),
-    dt AS (SELECT cust, day, sum(amt) AS t FROM v WHERE s = 0 GROUP BY cust, day),
+    dt AS ({day_totals}),
     da AS (SELECT cust, count(*) AS purchase_days, min(day) AS first_day, max(day) AS last_day,
                   arg_min(t, day) AS first_day_total,
                   length(list_distinct(list(date_trunc('month',
