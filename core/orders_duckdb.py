@@ -5,16 +5,18 @@ loaded into pandas; a DataFrame is registered. A view ``lines`` types the role c
 cust, oid, day, amt, prof). One query streams it once: every line gets a status code by a
 CASE (``core.orders_sql.STATUS``) and feeds the per-order, per-day and per-customer
 aggregates and the category counts (with their first example rows), all with conditional
-aggregates; Arrow splits the result, so only the purchasers' sums reach pandas. A CSV has no
+aggregates; the result lands in a small temporary table, split and sorted in SQL, so only the
+purchasers' sums reach pandas (through Arrow). A CSV has no
 row-number column and a window runs on one thread, so the pass reads it unnumbered; the
 example rows of each category with lines come from a view ``numbered``, read only until the
 examples are found (LIMIT).
 
 Duplicates cost nothing when there are none: exact copies share (customer, order key), so the
 per-order aggregate also counts its lines, and only when some key has more than one line are
-the lines compared (typed hash first, then every column of the file for the few candidates);
-copies are then deleted and the sums recomputed. DuckDB uses every core; the memory limit
-(:data:`MEMORY_LIMIT`) and a temporary spill folder keep logs larger than memory out of core.
+the lines compared (:mod:`core.orders_copies`: typed hash first, then every column of the file
+for the few candidates); the copies' share is then subtracted. DuckDB uses every core; the
+memory limit (:data:`MEMORY_LIMIT`) and a temporary spill folder keep logs larger than memory
+out of core.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import duckdb
 import pandas as pd
 
 from core.errors import IngestError
+from core.orders_copies import drop_copies, values_repeat, without_copies
 from core.orders_engine import (
     CATEGORIES,
     EPOCH,
@@ -39,7 +42,14 @@ from core.orders_engine import (
     _no_lines,
     prepare_frame,
 )
-from core.orders_sql import STATUS, SUMS, literal, pass_sql, quote, status_sql, typed_sql
+from core.orders_sql import (
+    STATUS,
+    SUMS,
+    literal,
+    pass_sql,
+    status_sql,
+    typed_sql,
+)
 
 MEMORY_LIMIT = "3GiB"  # with Python's share the peak stays under 4 GiB; beyond it DuckDB spills
 
@@ -103,11 +113,16 @@ def _one_pass(con: duckdb.DuckDBPyConnection, source: str, has_order: bool, end:
     return raw, int(twins), tuple(str(c) for (c,) in only_side), counts
 
 
-def _examples(con: duckdb.DuckDBPyConnection, found: dict, has_order: bool, end: int) -> dict:
-    """``found`` with the example rows the pass could not number (a CSV's ``lines``) taken
-    from ``numbered``: per category, the first rows in file order. The window streams, so
-    LIMIT stops the read as soon as the examples are found (at once for a common category)."""
+def _examples(
+    con: duckdb.DuckDBPyConnection, found: dict, has_order: bool, end: int, copies: bool
+) -> dict:
+    """``found`` with the example rows the pass could not number (a CSV's ``lines``, or rows
+    that named a dropped copy) taken from ``numbered``: per category, the first rows in file
+    order, copies left out. The window streams, so LIMIT stops the read as soon as the
+    examples are found (at once for a common category)."""
     status = status_sql(has_order, end)
+    if copies:
+        status = f"{status} + CASE WHEN row IN (SELECT row FROM dropped) THEN 100 ELSE 0 END"
     out = {}
     for code, (n, total, rows, gap_n, gap_total, gap_rows) in found.items():
         if code != 0 and n and rows is None:
@@ -121,46 +136,6 @@ def _examples(con: duckdb.DuckDBPyConnection, found: dict, has_order: bool, end:
 def _first_rows(con: duckdb.DuckDBPyConnection, where: str) -> list[int]:
     query = f"SELECT row FROM numbered WHERE {where} LIMIT {EXAMPLES}"
     return sorted(row for (row,) in con.sql(query).fetchall())
-
-
-def _values_repeat(con: duckdb.DuckDBPyConnection) -> bool:
-    """Whether two lines share all typed values (by hash; a collision only says yes): exact
-    copies must, so when none do, the costlier check of :func:`_duplicates` is skipped. Reads
-    ``lines`` (in parallel even for a CSV)."""
-    query = (
-        "SELECT 1 FROM lines GROUP BY hash(cust, oid, day, amt, prof) HAVING count(*) > 1 LIMIT 1"
-    )
-    return bool(con.sql(query).fetchall())
-
-
-def _duplicates(con: duckdb.DuckDBPyConnection, raw: str) -> tuple[int, float, tuple]:
-    """Copy ``lines`` without the exact copies of earlier lines into table ``unique_lines``:
-    (copies, their amount, the first rows that are a group's last copy). Candidates are lines
-    whose typed values repeat (a hash: a collision only adds candidates); they are compared on
-    every column of ``raw``."""
-    con.sql(
-        "CREATE TEMP TABLE typed AS SELECT *, hash(cust, oid, day, amt, prof) AS h FROM numbered"
-    )
-    con.sql(
-        "CREATE TEMP TABLE cand AS SELECT row FROM typed SEMI JOIN "
-        "(SELECT h FROM typed GROUP BY h HAVING count(*) > 1) USING (h)"
-    )
-    cols = ", ".join(
-        quote(c) for (c,) in con.sql(f"SELECT column_name FROM (DESCRIBE {raw})").fetchall()
-        if c != ROW
-    )  # fmt: skip
-    con.sql(f"""
-        CREATE TEMP TABLE dropped AS SELECT row, k = n AS last FROM (
-            SELECT {ROW} AS row, row_number() OVER (PARTITION BY {cols} ORDER BY {ROW}) AS k,
-                   count(*) OVER (PARTITION BY {cols}) AS n
-            FROM ({raw}) WHERE {ROW} IN (SELECT row FROM cand)) WHERE k > 1
-    """)  # fmt: skip
-    lines, amount, rows = con.sql(
-        f"SELECT count(*), sum(amt), min(row, {EXAMPLES}) FILTER (last) "
-        "FROM typed JOIN dropped USING (row)"
-    ).fetchall()[0]
-    con.sql("CREATE TEMP TABLE unique_lines AS SELECT * FROM typed ANTI JOIN dropped USING (row)")
-    return int(lines), float(amount or 0.0), tuple(rows or ())
 
 
 def _views(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, args: Args, ids: dict) -> str:
@@ -231,11 +206,11 @@ def _run(
     end = _days(as_of)
     raw, twins, no_purchase, found = _one_pass(con, "lines", has_order, end, period)
     duplicate = (0, 0.0, ())
-    if twins > 0 and _values_repeat(con):
-        duplicate = _duplicates(con, raw_sql)
+    if twins > 0 and values_repeat(con):
+        duplicate = drop_copies(con, raw_sql)
         if duplicate[0]:
-            raw, _, no_purchase, found = _one_pass(con, "unique_lines", has_order, end, period)
-    found = _examples(con, found, has_order, end)
+            raw, found = without_copies(con, raw, found, has_order, end, period)
+    found = _examples(con, found, has_order, end, copies=duplicate[0] > 0)
     counts = {"duplicate": duplicate}
     for code, name in enumerate(STATUS):
         counts[name] = found.get(code, (0, 0.0, ()))[:3]

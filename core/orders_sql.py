@@ -131,3 +131,33 @@ def pass_sql(source: str, has_order: bool, end: int, period: int) -> str:
     FROM oa JOIN ca USING (cust) LEFT JOIN da USING (cust)
     UNION ALL BY NAME SELECT * FROM cs
     """
+
+
+def copies_sql(has_order: bool, end: int, period: int) -> tuple[str, str, str]:
+    """Queries over the dropped exact copies (tables ``typed`` and ``dropped``): their share of
+    each purchaser's sums, of each purchaser's day totals, and of each status's counts.
+    Removing a copy leaves its original, so orders, days, months and statuses keep their
+    members; only sums and line counts shrink."""
+    cur, prev = f"off < {period}", f"off >= {period} AND off < {2 * period}"
+    gap = "prof IS NULL AND s IN (0, 6)"
+    copies = (
+        f"WITH c AS (SELECT row, cust, day, amt, prof, {status_sql(has_order, end)} AS s, "
+        f"{end} - day AS off FROM typed JOIN dropped USING (row)) "
+    )
+    per_customer = copies + (
+        "SELECT cust AS customer_id, coalesce(sum(amt) FILTER (s = 0), 0) AS gross_total, "
+        "coalesce(sum(amt) FILTER (s = 6), 0) AS returns_total, "
+        "count(*) FILTER (s = 6) AS return_lines, "
+        "coalesce(sum(prof) FILTER (s IN (0, 6)), 0) AS profit, "
+        f"coalesce(sum(amt) FILTER (s IN (0, 6) AND {cur}), 0) AS spend_current, "
+        f"coalesce(sum(amt) FILTER (s IN (0, 6) AND {prev}), 0) AS spend_previous "
+        "FROM c WHERE cust IS NOT NULL GROUP BY cust"
+    )
+    per_day = (
+        copies + "SELECT cust AS customer_id, day, sum(amt) AS t FROM c WHERE s = 0 GROUP BY ALL"
+    )
+    per_status = copies + (
+        f"SELECT s, count(*), sum(amt), count(*) FILTER ({gap}), sum(amt) FILTER ({gap}) "
+        "FROM c GROUP BY s"
+    )
+    return per_customer, per_day, per_status

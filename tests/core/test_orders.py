@@ -170,6 +170,37 @@ def test_duckdb_scans_files_like_pandas(tmp_path: Path, suffix: str) -> None:
     assert result.report.issues == expected.report.issues
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+@pytest.mark.parametrize("order_id", [True, False])
+def test_copies_among_the_first_examples_are_left_out_like_pandas(
+    tmp_path: Path, suffix: str, order_id: bool
+) -> None:
+    """Exact copies of returns, purchases without profit and first-day purchases: the DuckDB
+    engine subtracts them from one pass; sums, counts and example rows match pandas'."""
+    rows = [
+        ("O1", "A", "2024-01-05", -20.0, None),
+        ("O1", "A", "2024-01-05", -20.0, None),  # copy of a return without profit
+        ("O2", "A", "2024-01-05", 50.0, None),
+        ("O2", "A", "2024-01-05", 50.0, None),  # copy of a first-day purchase
+        ("O3", "A", "2024-03-01", 70.0, 7.0),
+        ("O4", "B", "2024-02-01", -5.0, 1.0),
+        ("O5", "B", "2024-02-01", 30.0, 3.0),
+        ("O5", "B", "2024-02-01", 30.0, 3.0),  # copy
+        ("O5", "B", "2024-02-01", 30.0, 3.0),  # and another
+        ("O6", "B", "2024-04-01", -5.0, 1.0),
+        ("O7", "C", "2024-04-02", 0.0, 0.0),
+        ("O7", "C", "2024-04-02", 0.0, 0.0),  # copy of a zero line
+    ] + [(f"P{i}", "D", f"2024-02-{i + 1:02d}", 10.0 + i, 1.0) for i in range(8)]
+    log = _log(rows, order_id)
+    path = tmp_path / f"log{suffix}"
+    log.to_csv(path, index=False) if suffix == ".csv" else log.to_parquet(path, index=False)
+    expected = aggregate_orders(log, engine="pandas", period_days=60)
+    result = aggregate_orders(path, engine="duckdb", period_days=60)
+    _same(expected.features, result.features)
+    assert result.report.issues == expected.report.issues
+    assert result.report.lines == len(log)
+
+
 def test_duckdb_reads_text_dates_and_reports_bad_ones(tmp_path: Path) -> None:
     path = tmp_path / "log.csv"
     path.write_text("customer,date,amount\nA,2024/01/05,10\nA,2024年2月1日,5\nB,soon,3\n"
