@@ -14,42 +14,42 @@ import pandas as pd
 from core.orders_engine import EXAMPLES, ROW
 from core.orders_sql import copies_sql, quote
 
+HASH = "hash(cust, oid, day, amt, prof)"  # of a line's typed values
+
 
 def values_repeat(con: duckdb.DuckDBPyConnection) -> bool:
-    """Whether two lines share all typed values (by hash; a collision only says yes): exact
-    copies must, so when none do, the costlier check of :func:`drop_copies` is skipped. Reads
-    ``lines`` (in parallel even for a CSV)."""
-    query = (
-        "SELECT 1 FROM lines GROUP BY hash(cust, oid, day, amt, prof) HAVING count(*) > 1 LIMIT 1"
+    """Whether two lines share all typed values, by hash (a collision only says yes): exact
+    copies must, so when none do, :func:`drop_copies` is skipped. Keeps the repeated hashes
+    in table ``repeated`` for it. Reads ``lines`` (in parallel even for a CSV)."""
+    con.sql(
+        f"CREATE OR REPLACE TEMP TABLE repeated AS SELECT {HASH} AS h FROM lines "
+        "GROUP BY h HAVING count(*) > 1"
     )
-    return bool(con.sql(query).fetchall())
+    return con.sql("SELECT count(*) FROM repeated").fetchall()[0][0] > 0
 
 
 def drop_copies(con: duckdb.DuckDBPyConnection, raw: str) -> tuple[int, float, tuple]:
-    """Copy ``lines`` without the exact copies of earlier lines into table ``unique_lines``:
-    (copies, their amount, the first rows that are a group's last copy). Candidates are lines
-    whose typed values repeat (a hash: a collision only adds candidates); they are compared on
-    every column of ``raw``."""
+    """List the exact copies of earlier lines in table ``dropped`` (row, last copy of its
+    group?): (copies, their amount, the first rows that are a group's last copy). Candidates
+    (table ``candidates``, typed) are the lines whose hash repeats; they are compared on every
+    column of ``raw``."""
     con.sql(
-        "CREATE TEMP TABLE typed AS SELECT *, hash(cust, oid, day, amt, prof) AS h FROM numbered"
-    )
-    con.sql(
-        "CREATE TEMP TABLE cand AS SELECT row FROM typed SEMI JOIN "
-        "(SELECT h FROM typed GROUP BY h HAVING count(*) > 1) USING (h)"
+        "CREATE OR REPLACE TEMP TABLE candidates AS SELECT * FROM numbered "
+        f"WHERE {HASH} IN (SELECT h FROM repeated)"
     )
     cols = ", ".join(
         quote(c) for (c,) in con.sql(f"SELECT column_name FROM (DESCRIBE {raw})").fetchall()
         if c != ROW
     )  # fmt: skip
     con.sql(f"""
-        CREATE TEMP TABLE dropped AS SELECT row, k = n AS last FROM (
+        CREATE OR REPLACE TEMP TABLE dropped AS SELECT row, k = n AS last FROM (
             SELECT {ROW} AS row, row_number() OVER (PARTITION BY {cols} ORDER BY {ROW}) AS k,
                    count(*) OVER (PARTITION BY {cols}) AS n
-            FROM ({raw}) WHERE {ROW} IN (SELECT row FROM cand)) WHERE k > 1
+            FROM ({raw}) WHERE {ROW} IN (SELECT row FROM candidates)) WHERE k > 1
     """)  # fmt: skip
     lines, amount, rows = con.sql(
         f"SELECT count(*), sum(amt), min(row, {EXAMPLES}) FILTER (last) "
-        "FROM typed JOIN dropped USING (row)"
+        "FROM candidates JOIN dropped USING (row)"
     ).fetchall()[0]
     return int(lines), float(amount or 0.0), tuple(rows or ())
 
@@ -64,7 +64,7 @@ def without_copies(
 ) -> tuple[pd.DataFrame, dict]:  # fmt: skip
     """``raw`` and ``found`` of a pass over every line, less the dropped copies (table
     ``dropped``): cheaper than a second pass, as copies are few. Example rows that name a copy
-    are cleared, so :func:`_examples` fetches them again without the copies."""
+    are cleared, so the engine fetches them again without the copies."""
     per_customer, per_day, per_status = copies_sql(has_order, end, period)
     raw = raw.copy()
     where = pd.Index(raw["customer_id"])

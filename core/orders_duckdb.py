@@ -84,12 +84,12 @@ def _describe(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, text: dict) 
     return {name: kind for name, kind, *_ in rows if name != ROW}
 
 
-def _one_pass(con: duckdb.DuckDBPyConnection, source: str, has_order: bool, end: int,
+def _one_pass(con: duckdb.DuckDBPyConnection, has_order: bool, end: int,
               period: int) -> tuple[pd.DataFrame, int, tuple[str, ...], dict]:  # fmt: skip
     """(raw sums of purchasers, sorted by ID; twins; customers with only returns or zero
     lines; {status: (lines, amount, rows, gap lines, gap amount, gap rows)}). The pass lands
     in a small temporary table (one row per customer or status) that is split in SQL."""
-    con.sql(f"CREATE OR REPLACE TEMP TABLE pass AS {pass_sql(source, has_order, end, period)}")
+    con.sql(f"CREATE OR REPLACE TEMP TABLE pass AS {pass_sql('lines', has_order, end, period)}")
     columns = ("s", "n", "total", "rows", "gap_n", "gap_total", "gap_rows")
     counts = {
         s: tuple(rest)
@@ -121,14 +121,13 @@ def _examples(
     order, copies left out. The window streams, so LIMIT stops the read as soon as the
     examples are found (at once for a common category)."""
     status = status_sql(has_order, end)
-    if copies:
-        status = f"{status} + CASE WHEN row IN (SELECT row FROM dropped) THEN 100 ELSE 0 END"
+    kept = " AND row NOT IN (SELECT row FROM dropped)" if copies else ""
     out = {}
     for code, (n, total, rows, gap_n, gap_total, gap_rows) in found.items():
         if code != 0 and n and rows is None:
-            rows = _first_rows(con, f"({status}) = {code}")
+            rows = _first_rows(con, f"({status}) = {code}{kept}")
         if gap_n and gap_rows is None:
-            gap_rows = _first_rows(con, f"prof IS NULL AND ({status}) = {code}")
+            gap_rows = _first_rows(con, f"prof IS NULL AND ({status}) = {code}{kept}")
         out[code] = (n, total, rows, gap_n, gap_total, gap_rows)
     return out
 
@@ -204,7 +203,7 @@ def _run(
             raise _no_lines("no line has a customer, a readable date and an amount")
         as_of = EPOCH + timedelta(days=int(latest))
     end = _days(as_of)
-    raw, twins, no_purchase, found = _one_pass(con, "lines", has_order, end, period)
+    raw, twins, no_purchase, found = _one_pass(con, has_order, end, period)
     duplicate = (0, 0.0, ())
     if twins > 0 and values_repeat(con):
         duplicate = drop_copies(con, raw_sql)

@@ -134,7 +134,7 @@ def pass_sql(source: str, has_order: bool, end: int, period: int) -> str:
 
 
 def copies_sql(has_order: bool, end: int, period: int) -> tuple[str, str, str]:
-    """Queries over the dropped exact copies (tables ``typed`` and ``dropped``): their share of
+    """Queries over the dropped exact copies (tables ``candidates`` and ``dropped``): their share of
     each purchaser's sums, of each purchaser's day totals, and of each status's counts.
     Removing a copy leaves its original, so orders, days, months and statuses keep their
     members; only sums and line counts shrink."""
@@ -142,7 +142,7 @@ def copies_sql(has_order: bool, end: int, period: int) -> tuple[str, str, str]:
     gap = "prof IS NULL AND s IN (0, 6)"
     copies = (
         f"WITH c AS (SELECT row, cust, day, amt, prof, {status_sql(has_order, end)} AS s, "
-        f"{end} - day AS off FROM typed JOIN dropped USING (row)) "
+        f"{end} - day AS off FROM candidates JOIN dropped USING (row)) "
     )
     per_customer = copies + (
         "SELECT cust AS customer_id, coalesce(sum(amt) FILTER (s = 0), 0) AS gross_total, "
