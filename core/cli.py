@@ -33,6 +33,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from core.cli_args import add_input
 from core.cli_orders import add_review_parser, add_rfm_parser, run_review, run_rfm
 from core.cli_report import add_report_parser, run_report
 from core.cli_rooms import add_room_parser, run_room
@@ -61,18 +62,13 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def _add_input(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("input", metavar="INPUT", help="customer table: CSV, XLSX or Parquet")
-    parser.add_argument("--sheet", metavar="NAME", help="sheet to read from a workbook")
-
-
 def add_validate_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "validate",
         help="check a customer table: types, roles, conversions, warnings, excluded rows",
         description="Print the ingest and mapping report. Exit 0 if the file can be ranked.",
     )
-    _add_input(parser)
+    add_input(parser)
 
 
 def add_score_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -81,7 +77,7 @@ def add_score_parser(subparsers: argparse._SubParsersAction) -> None:
         help="rank the customers and write or print the ranking",
         description="Rank customers. Without --scenario: detected factors, equal weights.",
     )
-    _add_input(parser)
+    add_input(parser)
     parser.add_argument("--scenario", metavar="FILE.json", help="scenario JSON (weights …)")
     parser.add_argument(
         "--out",

@@ -25,6 +25,7 @@ from types import ModuleType
 
 import pandas as pd
 
+from core.cli_args import add_json
 from core.errors import InputError
 from core.export import output_format, to_csv_bytes, write_xlsx
 from core.orders import DEFAULT_PERIOD_DAYS, ENGINES, OrdersReport, aggregate_orders
@@ -59,7 +60,7 @@ def _common(parser: argparse.ArgumentParser, period_required: bool) -> None:
     for role in ROLE_OPTIONS:
         parser.add_argument(f"--{role}-col", metavar="COLUMN", help=f"the {role} column")
     parser.add_argument("--engine", choices=ENGINES, default="auto", help="aggregation engine")
-    parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    add_json(parser)
 
 
 def add_rfm_parser(subparsers: argparse._SubParsersAction) -> None:

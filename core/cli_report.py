@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+from core.cli_args import add_input
 from core.errors import InputError
 from core.ingest import read_table
 from core.mapping import data_language, default_scenario, detect_mapping
@@ -43,7 +44,7 @@ def add_report_parser(subparsers: argparse._SubParsersAction) -> None:
         help="write a client report (one HTML file: scenario, top customers, groups, charts)",
         description="Rank the customers and write a self-contained HTML report.",
     )
-    cli._add_input(parser)
+    add_input(parser)
     parser.add_argument("--scenario", metavar="FILE.json", help="scenario JSON (weights …)")
     parser.add_argument("--lang", choices=LANGS, help="report language (default: the data's)")
     parser.add_argument(

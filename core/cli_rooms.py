@@ -31,6 +31,7 @@ import math
 from pathlib import Path
 from typing import Any
 
+from core.cli_args import add_json
 from core.consensus import CONSENSUS_METHODS
 from core.errors import InputError
 from core.export import to_csv_bytes
@@ -65,7 +66,7 @@ def add_room_parser(subparsers: argparse._SubParsersAction) -> None:
     for sub in (create, submit, summary, export):
         sub.add_argument("--db", metavar="PATH|URL", help="room store (default: the app's)")
     for sub in (create, summary):
-        sub.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+        add_json(sub)
 
 
 def _weights(text: str) -> dict[str, Any]:

@@ -28,6 +28,7 @@ import numpy as np
 
 from core.ahp import CR_LIMIT, ahp_weights, read_pairwise_csv
 from core.catalog import COST
+from core.cli_args import add_input, add_json
 from core.compare import Comparison, compare_rankings
 from core.errors import InputError
 from core.mapping import default_scenario, detect_mapping
@@ -46,10 +47,6 @@ def _cli() -> ModuleType:
     return importlib.import_module("core.cli")
 
 
-def _add_json(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
-
-
 def add_weights_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "weights",
@@ -64,12 +61,12 @@ def add_weights_parser(subparsers: argparse._SubParsersAction) -> None:
         "filling the upper triangle is enough.",
     )
     ahp.add_argument("matrix", metavar="MATRIX.csv", help="pairwise-comparison matrix")
-    _add_json(ahp)
+    add_json(ahp)
     for name, text in (("entropy", "entropy weight method (熵权法)"), ("critic", "CRITIC")):
         sub = methods.add_parser(name, help=f"{text} weights from a customer table")
-        _cli()._add_input(sub)
+        add_input(sub)
         sub.add_argument("--scenario", metavar="FILE.json", help="scenario JSON (its factors)")
-        _add_json(sub)
+        add_json(sub)
 
 
 def add_compare_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -78,7 +75,7 @@ def add_compare_parser(subparsers: argparse._SubParsersAction) -> None:
         help="compare the rankings of two scenarios on the same data",
         description="Spearman ρ, Kendall τ-b, top-N overlap, tier migration, biggest movers.",
     )
-    _cli()._add_input(parser)
+    add_input(parser)
     parser.add_argument(
         "--scenario",
         action="append",
@@ -93,7 +90,7 @@ def add_compare_parser(subparsers: argparse._SubParsersAction) -> None:
         metavar="N",
         help=f"size of the top list compared (default {_cli().DEFAULT_TOP})",
     )
-    _add_json(parser)
+    add_json(parser)
 
 
 def _number(value: float) -> float | None:
