@@ -1,0 +1,94 @@
+"""The :class:`Message` type and its rendering (see :mod:`core.i18n`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from core.i18n import en, zh
+
+CATALOGUES: dict[str, Mapping[str, str]] = {"en": en.MESSAGES, "zh": zh.MESSAGES}
+LANGUAGES = tuple(CATALOGUES)
+SEPARATORS = {
+    "list": {"en": "; ", "zh": "；"},
+    "and": {"en": " and ", "zh": "、"},
+    "comma": {"en": ", ", "zh": "、"},
+}
+DETAIL = {"en": "{text} ({detail})", "zh": "{text}（详情：{detail}）"}
+
+
+class Items(tuple):
+    """A list parameter, joined per language: ``"list"`` (; ), ``"and"`` or ``"comma"``."""
+
+    kind: str = "list"
+
+    def __new__(cls, items: Any = (), kind: str = "list") -> Items:
+        self = super().__new__(cls, items)
+        self.kind = kind
+        return self
+
+    def __reduce__(self):
+        return (Items, (tuple(self), self.kind))
+
+
+def _value(value: Any, lang: str) -> Any:
+    if isinstance(value, Message):
+        return value.render(lang)
+    if isinstance(value, Items):
+        return SEPARATORS[value.kind][lang].join(str(_value(v, lang)) for v in value)
+    return value
+
+
+def render(message_id: str, params: Mapping[str, Any], lang: str, detail: str | None = None) -> str:
+    """The text of ``message_id`` in ``lang`` (English when ``lang`` has no catalogue)."""
+    catalogue = CATALOGUES.get(lang, CATALOGUES["en"])
+    template = catalogue.get(message_id)
+    if template is None:
+        template = CATALOGUES["en"][message_id]  # KeyError: an id missing from English is a bug
+    text = template.format(**{k: _value(v, lang) for k, v in params.items()})
+    if detail:
+        text = DETAIL.get(lang, DETAIL["en"]).format(text=text, detail=detail)
+    return text
+
+
+class Message(str):
+    """A user-facing sentence: ``str()`` is English; :meth:`render` gives any language."""
+
+    id: str
+    params: dict[str, Any]
+    detail: str | None
+
+    def __new__(cls, message_id: str, /, detail: str | None = None, **params: Any) -> Message:
+        self = super().__new__(cls, render(message_id, params, "en", detail))
+        self.id, self.params, self.detail = message_id, params, detail
+        return self
+
+    def render(self, lang: str) -> str:
+        """This message in ``lang``."""
+        return render(self.id, self.params, lang, self.detail)
+
+    def __reduce__(self):
+        return (_rebuild, (self.id, self.detail, self.params))
+
+
+def _rebuild(message_id: str, detail: str | None, params: dict[str, Any]) -> Message:
+    return Message(message_id, detail=detail, **params)
+
+
+def msg(message_id: str, /, detail: str | None = None, **params: Any) -> Message:
+    """Shorthand for :class:`Message`."""
+    return Message(message_id, detail=detail, **params)
+
+
+def prefixed(prefix: Any, message: Any) -> Message:
+    """``prefix: message`` (a file, sheet or judge before a message), in every language."""
+    return Message("prefixed", prefix=prefix, message=message)
+
+
+def localize(value: object, lang: str) -> object:
+    """A Message (or an exception whose first argument is one) in ``lang``; else as it is."""
+    if isinstance(value, BaseException) and value.args and isinstance(value.args[0], Message):
+        value = value.args[0]
+    if isinstance(value, Message):
+        return value.render(lang)
+    return value
