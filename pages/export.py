@@ -6,12 +6,13 @@ import streamlit as st
 from core.errors import InputError
 from core.export import to_csv_bytes, to_xlsx_bytes
 from ui import state
+from ui.i18n import localize
 from ui.report_panel import report_panel
-from ui.share import export_table, read_scenario, share_link, workbook_sheets
+from ui.share import export_table, share_link, workbook_sheets
 from ui.shell import page_shell
 
 UPLOAD = "scenario_upload"
-# (file_id, ok, text): the outcome of the last scenario upload, shown while that file stays.
+# (file_id, ok, text, warnings): the last scenario upload's outcome, shown while that file stays.
 UPLOAD_OUTCOME = "export_upload_outcome"
 
 
@@ -22,12 +23,11 @@ def _apply_upload() -> None:
         st.session_state[UPLOAD_OUTCOME] = None
         return
     try:
-        scenario = read_scenario(upload.getvalue(), upload.name, state.ingest_result().frame)
+        warnings = state.adopt(upload.getvalue(), origin=upload.name)
     except InputError as exc:
-        st.session_state[UPLOAD_OUTCOME] = (upload.file_id, False, str(exc))
+        st.session_state[UPLOAD_OUTCOME] = (upload.file_id, False, str(exc), [])
         return
-    state.set_scenario(scenario)
-    st.session_state[UPLOAD_OUTCOME] = (upload.file_id, True, upload.name)
+    st.session_state[UPLOAD_OUTCOME] = (upload.file_id, True, upload.name, warnings)
 
 
 page = page_shell("export")
@@ -98,6 +98,8 @@ outcome = st.session_state.get(UPLOAD_OUTCOME)
 if upload is not None and outcome and outcome[0] == upload.file_id:
     if outcome[1]:
         st.success(page.t("export.upload_ok", name=outcome[2]), icon="✅")
+        for warning in outcome[3]:
+            st.warning(localize(warning, page.lang), icon="⚠️")
     else:
         st.error(page.t("export.upload_error", error=outcome[2]), icon="⚠️")
 

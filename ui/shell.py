@@ -137,13 +137,11 @@ def _apply_share_link(lang: str) -> None:
         return
     st.session_state[state.SHARE_TOKEN] = token
     try:
-        scenario = Scenario.from_token(token)
-        scenario.validate(state.ingest_result().frame.columns)
+        state.adopt(token, origin="share link", token=True)
     except InputError as exc:
         st.session_state[state.LINK_ERROR] = str(exc)
         return
     st.session_state[state.LINK_ERROR] = None
-    state.set_scenario(scenario)
 
 
 def _sidebar(lang: str, current: str) -> None:
