@@ -168,7 +168,7 @@ def test_a_candidate_keeps_its_suggested_direction_until_it_is_added() -> None:
 def test_removing_the_last_factor_is_refused() -> None:
     one = replace(three_factors(), factors=(FactorSpec("revenue"),))
     loaded = load_scenario(one, FRAME)
-    with pytest.raises(InputError, match="^no factor columns found"):
+    with pytest.raises(InputError, match=r"^no factor columns found"):
         edit(loaded, "revenue", include=False)
 
 
@@ -195,7 +195,7 @@ def test_column_names_only_check_and_give_no_mapping() -> None:
 
 def test_an_unknown_column_is_refused() -> None:
     text = json.dumps({"id_column": "customer_id", "factors": [{"column": "销售额"}]})
-    with pytest.raises(ScenarioError, match="^scenario: column '销售额' is not in the data"):
+    with pytest.raises(ScenarioError, match=r"^scenario: column '销售额' is not in the data"):
         load_scenario(text, FRAME)
 
 
