@@ -6,13 +6,12 @@ import streamlit as st
 from core.errors import InputError
 from core.export import to_csv_bytes, to_xlsx_bytes
 from ui import state
-from ui.i18n import localize
 from ui.report_panel import report_panel
 from ui.share import export_table, share_link, workbook_sheets
 from ui.shell import page_shell
 
 UPLOAD = "scenario_upload"
-# (file_id, ok, text, warnings): the last scenario upload's outcome, shown while that file stays.
+# (file_id, ok, text): the outcome of the last scenario upload, shown while that file stays.
 UPLOAD_OUTCOME = "export_upload_outcome"
 
 
@@ -23,11 +22,11 @@ def _apply_upload() -> None:
         st.session_state[UPLOAD_OUTCOME] = None
         return
     try:
-        warnings = state.adopt(upload.getvalue(), origin=upload.name)
+        state.adopt(upload.getvalue(), origin=upload.name)
     except InputError as exc:
-        st.session_state[UPLOAD_OUTCOME] = (upload.file_id, False, str(exc), [])
+        st.session_state[UPLOAD_OUTCOME] = (upload.file_id, False, str(exc))
         return
-    st.session_state[UPLOAD_OUTCOME] = (upload.file_id, True, upload.name, warnings)
+    st.session_state[UPLOAD_OUTCOME] = (upload.file_id, True, upload.name)
 
 
 page = page_shell("export")
@@ -98,8 +97,6 @@ outcome = st.session_state.get(UPLOAD_OUTCOME)
 if upload is not None and outcome and outcome[0] == upload.file_id:
     if outcome[1]:
         st.success(page.t("export.upload_ok", name=outcome[2]), icon="✅")
-        for warning in outcome[3]:
-            st.warning(localize(warning, page.lang), icon="⚠️")
     else:
         st.error(page.t("export.upload_error", error=outcome[2]), icon="⚠️")
 

@@ -18,7 +18,7 @@ from core.mapping import Mapping
 from core.ranking import Ranking, rank_customers
 from core.scenario import Scenario
 from ui import state
-from ui.i18n import LANG_NAMES, LANGS, lang_from_locale, t
+from ui.i18n import LANG_NAMES, LANGS, lang_from_locale, localize, t
 from ui.widgets import weight_sliders
 
 APP_ROOT = Path(__file__).resolve().parents[1]
@@ -215,6 +215,8 @@ def page_shell(current: str) -> Page:
     ):
         if st.session_state.get(key):
             st.error(t(message, lang, error=st.session_state[key]), icon="⚠️")
+    for warning in state.adopted_warnings():  # shown once, on the page drawn after the load
+        st.warning(localize(warning, lang), icon="⚠️")
     scenario = state.current_scenario()
     ingest = state.ingest_result()
     try:

@@ -49,7 +49,7 @@ PRESENTATION = "presentation"
 LOAD_ERROR = "load_error"
 LINK_ERROR = "link_error"
 SHARE_TOKEN = "share_token_applied"
-ADOPTED = "adopted_scenario_warnings"  # (origin, warnings) of the last scenario adopted
+ADOPTED = "adopted_scenario_warnings"  # the last adopted scenario's warnings, until shown
 STORE = "scenario_store"
 AHP_JUDGES = "ahp_judges"  # judge name → {(column a, column b): a_ab}, a < b by name
 AHP_FACTORS = "ahp_factors"
@@ -144,8 +144,9 @@ def adopt(
     link's token (``token=True``). It is checked against the current data (with a trial
     ranking unless ``trial`` is False); the mapping follows it, so a later mapping edit keeps
     exactly its factors and directions. A scenario that names no name column takes the
-    mapping's. Returns the loader's warnings (also kept under :data:`ADOPTED`); raises an
-    InputError subclass, leaving the current scenario, when it does not fit the data.
+    mapping's. Returns the loader's warnings (also kept for the shell to show once:
+    :func:`adopted_warnings`); raises an InputError subclass, leaving the current scenario,
+    when it does not fit the data.
     """
     loaded = load_scenario(
         source,
@@ -158,8 +159,13 @@ def adopt(
     )
     st.session_state[MAPPING] = loaded.mapping
     set_scenario(loaded.scenario)
-    st.session_state[ADOPTED] = (origin, loaded.warnings)
+    st.session_state[ADOPTED] = list(loaded.warnings)
     return loaded.warnings
+
+
+def adopted_warnings() -> list[Any]:
+    """The warnings of the scenario adopted since the last call (then forgotten)."""
+    return st.session_state.pop(ADOPTED, None) or []
 
 
 def ensure_data(lang: str) -> None:

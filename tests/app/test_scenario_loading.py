@@ -153,3 +153,24 @@ def test_a_new_id_column_keeps_the_factors() -> None:
         three_factors(), id_column="customer_name", name_column=None
     )
     assert editor_factors(at) == {"revenue": "cost", "nps": "benefit", "overdue_days": "cost"}
+
+
+def test_the_loaders_warnings_are_shown_once(monkeypatch) -> None:
+    from core import scenario_io
+
+    real = scenario_io.parse_scenario
+
+    def noticing(source, *, warnings, **kwargs):
+        warnings.append("scenario: unknown field 'colour' is ignored")
+        return real(source, warnings=warnings, **kwargs)
+
+    monkeypatch.setattr(scenario_io, "parse_scenario", noticing)
+    at = app("en").switch_page("pages/export.py").run()
+    at.file_uploader(key="scenario_upload").upload(
+        "three.json", three_factors().to_json().encode(), "application/json"
+    ).run()
+    assert not at.exception
+    assert [w.value for w in at.warning] == ["scenario: unknown field 'colour' is ignored"]
+    assert at.session_state["scenario"] == three_factors()
+    at.run()
+    assert not at.warning
