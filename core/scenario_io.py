@@ -52,6 +52,13 @@ def _naming_file(exc: ScenarioError, path: Path) -> ScenarioError:
     return ScenarioError(f"{where}: {text.removeprefix('scenario: ')}")
 
 
+def _parse(build: Any, payload: Any, warnings: list, **options: Any) -> Scenario:
+    """The one call into Scenario's parsers (from_dict / from_json / from_token). ``warnings``
+    collects what they notice once they take it (unknown keys): pass ``warnings=warnings``
+    here then."""
+    return build(payload, **options)
+
+
 def parse_scenario(
     source: Source, *, origin: str = "scenario", token: bool = False, warnings: list | None = None
 ) -> Scenario:
@@ -68,14 +75,14 @@ def parse_scenario(
         except OSError as exc:
             raise ScenarioError(f"{_file_label(source)}: cannot read it ({exc.strerror})") from None
         try:
-            return Scenario.from_json(text, source=_file_label(source))
+            return _parse(Scenario.from_json, text, warnings, source=_file_label(source))
         except ScenarioError as exc:
             raise _naming_file(exc, source) from None
     if isinstance(source, AnyMapping):
-        return Scenario.from_dict(source)
+        return _parse(Scenario.from_dict, source, warnings)
     if token:
-        return Scenario.from_token(str(source))
-    return Scenario.from_json(source, source=origin)
+        return _parse(Scenario.from_token, str(source), warnings)
+    return _parse(Scenario.from_json, source, warnings, source=origin)
 
 
 def _columns(data: pd.DataFrame | Iterable[str] | None) -> list[str] | None:
