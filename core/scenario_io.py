@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from core.errors import ScenarioError
+from core.i18n import Message, msg, prefixed
 from core.mapping import Mapping, detect_mapping, mapping_for
 from core.ranking import rank_customers
 from core.scenario import Scenario
@@ -39,8 +40,8 @@ class LoadedScenario:
     warnings: list[Any] = field(default_factory=list)
 
 
-def _file_label(path: Path) -> str:
-    return f"scenario file {str(path)!r}"
+def _file_label(path: Path) -> Message:
+    return msg("scenario_io.file", path=str(path))
 
 
 def _naming_file(exc: ScenarioError, path: Path) -> ScenarioError:
@@ -49,7 +50,7 @@ def _naming_file(exc: ScenarioError, path: Path) -> ScenarioError:
     text = str(exc)
     if text.startswith(where):
         return exc
-    return ScenarioError(f"{where}: {text.removeprefix('scenario: ')}")
+    return ScenarioError(prefixed(where, text.removeprefix("scenario: ")))
 
 
 def _parse(build: Any, payload: Any, warnings: list, **options: Any) -> Scenario:
@@ -73,7 +74,8 @@ def parse_scenario(
         try:
             text = source.read_bytes()
         except OSError as exc:
-            raise ScenarioError(f"{_file_label(source)}: cannot read it ({exc.strerror})") from None
+            file, reason = _file_label(source), exc.strerror
+            raise ScenarioError(msg("scenario_io.unreadable", file=file, reason=reason)) from None
         try:
             return _parse(Scenario.from_json, text, warnings, source=_file_label(source))
         except ScenarioError as exc:

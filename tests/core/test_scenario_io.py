@@ -224,3 +224,17 @@ def test_file_problems_name_the_file(tmp_path: Path) -> None:
     bad.write_text(json.dumps({"id_column": "customer_id", "factors": [{"column": "x"}]}))
     with pytest.raises(ScenarioError, match=rf"^scenario file '{bad}': column 'x' is not in"):
         load_scenario(bad, FRAME)
+
+
+def test_file_problems_read_in_chinese(tmp_path: Path) -> None:
+    from core.i18n import localize
+
+    missing = tmp_path / "none.json"
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(missing, FRAME)
+    assert localize(caught.value, "zh").startswith(f"方案文件「{missing}」：无法读取（")
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"id_column": "customer_id", "factors": [{"column": "x"}]}))
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(bad, FRAME)
+    assert localize(caught.value, "zh").startswith(f"方案文件「{bad}」：")
