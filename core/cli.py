@@ -33,12 +33,15 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+import pandas as pd
+
+from core import scenario_io
 from core.cli_args import add_input
 from core.cli_orders import add_review_parser, add_rfm_parser, run_review, run_rfm
 from core.cli_report import add_report_parser, run_report
 from core.cli_rooms import add_room_parser, run_room
 from core.cli_weights import add_compare_parser, add_weights_parser, run_compare, run_weights
-from core.errors import InputError, ScenarioError
+from core.errors import InputError
 from core.export import FORMATS, output_format, to_csv_bytes, write_table
 from core.ingest import IngestResult, read_table
 from core.mapping import default_scenario, detect_mapping
@@ -115,33 +118,19 @@ def run_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _naming_file(exc: ScenarioError, path: str | Path) -> ScenarioError:
-    """The same problem, its message starting with the scenario file instead of 'scenario:'."""
-    where = f"scenario file {str(path)!r}"
-    text = str(exc)
-    if text.startswith(where):
-        return exc
-    return ScenarioError(f"{where}: {text.removeprefix('scenario: ')}")
-
-
-def load_scenario(path: str | Path, columns: Iterable[str] | None = None) -> Scenario:
-    """Read a scenario JSON file and, given the data's ``columns``, check it fits them.
+def load_scenario(
+    path: str | Path, columns: Iterable[str] | pd.DataFrame | None = None
+) -> Scenario:
+    """Read a ``--scenario`` JSON file through the one scenario loader
+    (:func:`core.scenario_io.load_scenario`) and, given the data's ``columns`` (or the table),
+    check it fits them. The loader's warnings go to stderr as ``warning: …`` lines.
 
     Every problem raises ScenarioError naming the file.
     """
-    try:
-        text = Path(path).read_bytes()
-    except OSError as exc:
-        raise ScenarioError(
-            f"scenario file {str(path)!r}: cannot read it ({exc.strerror})"
-        ) from None
-    try:
-        scenario = Scenario.from_json(text, source=f"scenario file {str(path)!r}")
-        if columns is not None:
-            scenario.validate(columns)
-    except ScenarioError as exc:
-        raise _naming_file(exc, path) from None
-    return scenario
+    loaded = scenario_io.load_scenario(Path(path), columns)
+    for warning in loaded.warnings:
+        _err(f"warning: {warning}")
+    return loaded.scenario
 
 
 def _write(ranking: Ranking, out: str) -> tuple[Path, Path | None]:

@@ -7,7 +7,7 @@ from core.errors import InputError
 from core.export import to_csv_bytes, to_xlsx_bytes
 from ui import state
 from ui.report_panel import report_panel
-from ui.share import export_table, read_scenario, share_link, workbook_sheets
+from ui.share import export_table, share_link, workbook_sheets
 from ui.shell import page_shell
 
 UPLOAD = "scenario_upload"
@@ -22,11 +22,10 @@ def _apply_upload() -> None:
         st.session_state[UPLOAD_OUTCOME] = None
         return
     try:
-        scenario = read_scenario(upload.getvalue(), upload.name, state.ingest_result().frame)
+        state.adopt(upload.getvalue(), origin=upload.name)
     except InputError as exc:
         st.session_state[UPLOAD_OUTCOME] = (upload.file_id, False, str(exc))
         return
-    state.set_scenario(scenario)
     st.session_state[UPLOAD_OUTCOME] = (upload.file_id, True, upload.name)
 
 

@@ -1,6 +1,7 @@
 """The Data page's mapping editor: the ID and name pickers and one editable row per factor
-column (catalog factor, direction, include). Edits go through core.mapping and
-ui.state.set_mapping; a refused edit leaves its message under :data:`ERROR`."""
+column (catalog factor, direction, include). The table shows the current scenario's use of
+the columns (ui.state.current_mapping); an edit is an edit of the scenario
+(ui.state.edit_mapping) and a refused one leaves its message under :data:`ERROR`."""
 
 from __future__ import annotations
 
@@ -18,21 +19,23 @@ VERSION = "data_mapping_version"  # bumped after each edit so the editor redraws
 ERROR = "data_mapping_error"
 
 
-def _apply(mapping: Mapping) -> None:
+def _apply(before: Mapping, after: Mapping) -> None:
     st.session_state[VERSION] = st.session_state.get(VERSION, 0) + 1
     try:
-        state.set_mapping(mapping)
+        state.edit_mapping(before, after)
         st.session_state[ERROR] = None
     except InputError as exc:
         st.session_state[ERROR] = str(exc)
 
 
 def _on_id() -> None:
-    _apply(with_id_column(state.current_mapping(), st.session_state["id_column"]))
+    mapping = state.current_mapping()
+    _apply(mapping, with_id_column(mapping, st.session_state["id_column"]))
 
 
 def _on_name() -> None:
-    _apply(with_name_column(state.current_mapping(), st.session_state["name_column"]))
+    mapping = state.current_mapping()
+    _apply(mapping, with_name_column(mapping, st.session_state["name_column"]))
 
 
 def _id_and_name(mapping: Mapping, columns: list[str], lang: str) -> None:
@@ -94,7 +97,7 @@ def _factor_table(mapping: Mapping, lang: str) -> None:
         },
     )
     if (changed := with_edits(mapping, rows, edited)) != mapping:
-        _apply(changed)
+        _apply(mapping, changed)
         st.rerun()
 
 

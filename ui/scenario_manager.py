@@ -23,9 +23,7 @@ def _run(store: ScenarioStore, action: str, name: str | None) -> str:
         overwrite = st.session_state["scenarios_overwrite"]
         return store.save(new, state.current_scenario(), overwrite=overwrite).name
     if action == "load":
-        loaded = store.load(name)
-        loaded.validate(state.ingest_result().frame.columns)
-        state.set_scenario(loaded)
+        state.adopt(store.load(name), origin=f"saved scenario {name!r}")
     elif action in ("rename", "duplicate"):
         done = getattr(store, action)(name, st.session_state["scenarios_new_name"]).name
         if action == "rename" and store.baseline_name() == done:

@@ -14,7 +14,7 @@ import pandas as pd
 from core.anonymize import anonymous_names
 from core.ingest import IngestResult
 from core.mapping import Mapping
-from core.ranking import Ranking, rank_customers
+from core.ranking import Ranking
 from core.report import build_report
 from core.scenario import Scenario
 from core.tiers import tier_summary
@@ -100,18 +100,6 @@ def share_link(page_url: str | None, lang: str, scenario: Scenario) -> str:
         return f"/?{query}"
     parts = urlsplit(page_url)
     return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", query, ""))
-
-
-def read_scenario(content: bytes, name: str, frame: pd.DataFrame) -> Scenario:
-    """Parse an uploaded scenario JSON and check that it can rank ``frame``.
-
-    A trial ranking catches what the column check cannot (a factor column holding text), so
-    a scenario that would fail is refused before it replaces the current one. Raises an
-    InputError subclass naming the problem (bad JSON, a bad field, an unknown column).
-    """
-    scenario = Scenario.from_json(content, source=name)
-    rank_customers(frame, scenario)
-    return scenario
 
 
 def client_report(

@@ -18,7 +18,7 @@ from core.mapping import Mapping
 from core.ranking import Ranking, rank_customers
 from core.scenario import Scenario
 from ui import state
-from ui.i18n import LANG_NAMES, LANGS, lang_from_locale, t
+from ui.i18n import LANG_NAMES, LANGS, lang_from_locale, localize, t
 from ui.widgets import weight_sliders
 
 APP_ROOT = Path(__file__).resolve().parents[1]
@@ -137,13 +137,11 @@ def _apply_share_link(lang: str) -> None:
         return
     st.session_state[state.SHARE_TOKEN] = token
     try:
-        scenario = Scenario.from_token(token)
-        scenario.validate(state.ingest_result().frame.columns)
+        state.adopt(token, origin="share link", token=True)
     except InputError as exc:
         st.session_state[state.LINK_ERROR] = str(exc)
         return
     st.session_state[state.LINK_ERROR] = None
-    state.set_scenario(scenario)
 
 
 def _sidebar(lang: str, current: str) -> None:
@@ -217,6 +215,8 @@ def page_shell(current: str) -> Page:
     ):
         if st.session_state.get(key):
             st.error(t(message, lang, error=st.session_state[key]), icon="⚠️")
+    for warning in state.adopted_warnings():  # shown once, on the page drawn after the load
+        st.warning(localize(warning, lang), icon="⚠️")
     scenario = state.current_scenario()
     ingest = state.ingest_result()
     try:

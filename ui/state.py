@@ -3,6 +3,11 @@
 Canonical values live under plain keys (the data set, its ingest result, the mapping, the
 scenario); widgets have their own keys and copy into the canonical ones through callbacks, so
 a value survives page switches even when the widget that set it is not drawn.
+
+The scenario owns the factors, their directions and the ID and name columns; the stored
+mapping only says what each column is, and :func:`current_mapping` lays the scenario over it.
+Every scenario from outside (share link, saved scenario, JSON upload, workshop consensus, the
+Orders page) comes in through :func:`adopt`; a mapping edit goes through :func:`edit_mapping`.
 """
 
 from __future__ import annotations
@@ -11,15 +16,23 @@ import hashlib
 import io
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from core.errors import InputError
 from core.ingest import IngestResult, read_table
-from core.mapping import Mapping, default_scenario, detect_mapping
+from core.mapping import (
+    Mapping,
+    default_scenario,
+    detect_mapping,
+    mapping_for,
+    scenario_after_edit,
+)
 from core.ranking import Ranking, rank_customers
 from core.scenario import DEFAULT_TIER_LABELS, Scenario
+from core.scenario_io import Source, load_scenario
 from core.store import ScenarioStore
 from core.tiers import QUADRANT_LABELS
 
@@ -29,13 +42,14 @@ SAMPLES = {"zh": "sample_customers_zh.csv", "en": "sample_customers_en.csv"}
 LANG = "lang"
 DATASET = "dataset"
 INGEST = "ingest"
-MAPPING = "mapping"
+MAPPING = "mapping"  # what each column is (current_mapping() adds the scenario's use of it)
 SCENARIO = "scenario"
 BASELINE = "baseline"
 PRESENTATION = "presentation"
 LOAD_ERROR = "load_error"
 LINK_ERROR = "link_error"
 SHARE_TOKEN = "share_token_applied"
+ADOPTED = "adopted_scenario_warnings"  # the last adopted scenario's warnings, until shown
 STORE = "scenario_store"
 AHP_JUDGES = "ahp_judges"  # judge name → {(column a, column b): a_ab}, a < b by name
 AHP_FACTORS = "ahp_factors"
@@ -102,26 +116,56 @@ def load_dataset(dataset: Dataset, lang: str) -> None:
 def load_frame(name: str, frame: pd.DataFrame, lang: str, scenario: Scenario | None = None) -> bool:
     """Make an in-memory table current, stored as Parquet bytes (cached and exported like an
     upload). ``scenario`` (its factors, directions, weights) replaces the default one, with the
-    detected ID and name columns; the mapping includes exactly its factors. False (and the
-    error kept for the shell) when the table cannot be used."""
+    detected ID and name columns, adopted like any loaded scenario. False (and the error kept
+    for the shell) when the table cannot be used."""
     buffer = io.BytesIO()
     frame.to_parquet(buffer, index=False)
     load_dataset(make_dataset(name, buffer.getvalue()), lang)
     if st.session_state.get(LOAD_ERROR):
         return False
     if scenario is not None:
-        mapping = current_mapping()
-        chosen = {f.column: f.direction for f in scenario.factors}
-        roles = tuple(
-            replace(r, include=r.column in chosen, direction=chosen.get(r.column, r.direction))
-            if r.role == "factor"
-            else r
-            for r in mapping.roles
-        )
-        st.session_state[MAPPING] = replace(mapping, roles=roles)
-        ids = {"id_column": mapping.id_column, "name_column": mapping.name_column}
-        set_scenario(replace(scenario, **ids))
+        detected = st.session_state[MAPPING]
+        ids = {"id_column": detected.id_column, "name_column": detected.name_column}
+        try:
+            adopt(replace(scenario, **ids), origin=name, trial=False)
+        except InputError as exc:
+            st.session_state[LOAD_ERROR] = str(exc)
+            return False
     return True
+
+
+def adopt(
+    source: Source, *, origin: str = "scenario", token: bool = False, trial: bool = True
+) -> list[Any]:
+    """Make a scenario from outside the current one: the app's side of
+    :func:`core.scenario_io.load_scenario`, which every page uses.
+
+    ``source`` is a Scenario, JSON text or bytes (``origin`` names it in errors) or a share
+    link's token (``token=True``). It is checked against the current data (with a trial
+    ranking unless ``trial`` is False); the mapping follows it, so a later mapping edit keeps
+    exactly its factors and directions. A scenario that names no name column takes the
+    mapping's. Returns the loader's warnings (also kept for the shell to show once:
+    :func:`adopted_warnings`); raises an InputError subclass, leaving the current scenario,
+    when it does not fit the data.
+    """
+    loaded = load_scenario(
+        source,
+        ingest_result().frame,
+        origin=origin,
+        token=token,
+        mapping=st.session_state[MAPPING],
+        name_from_data=True,
+        trial=trial,
+    )
+    st.session_state[MAPPING] = loaded.mapping
+    set_scenario(loaded.scenario)
+    st.session_state[ADOPTED] = list(loaded.warnings)
+    return loaded.warnings
+
+
+def adopted_warnings() -> list[Any]:
+    """The warnings of the scenario adopted since the last call (then forgotten)."""
+    return st.session_state.pop(ADOPTED, None) or []
 
 
 def ensure_data(lang: str) -> None:
@@ -136,8 +180,9 @@ def ingest_result() -> IngestResult:
 
 
 def current_mapping() -> Mapping:
-    """The current column mapping."""
-    return st.session_state[MAPPING]
+    """The current column mapping: what each column is, with the current scenario's ID and
+    name columns and exactly its factors and directions (core.mapping.mapping_for)."""
+    return mapping_for(st.session_state[MAPPING], current_scenario())
 
 
 def current_scenario() -> Scenario:
@@ -168,19 +213,14 @@ def set_weight(column: str, widget_key: str) -> None:
     set_scenario(current_scenario().with_weights({column: float(st.session_state[widget_key])}))
 
 
-def set_mapping(mapping: Mapping) -> None:
-    """Apply an edited mapping: included factors become the scenario's, weights kept."""
-    old = current_scenario()
-    kept = {f.column: f for f in old.factors}
-    fresh = equal_weights(default_scenario(mapping))
-    factors = tuple(
-        replace(kept[f.column], direction=f.direction) if f.column in kept else f
-        for f in fresh.factors
-    )
-    st.session_state[MAPPING] = mapping
-    set_scenario(
-        replace(old, id_column=mapping.id_column, name_column=mapping.name_column, factors=factors)
-    )
+def edit_mapping(before: Mapping, after: Mapping) -> None:
+    """Apply a mapping edit (``before`` is :func:`current_mapping`, ``after`` the edited
+    copy) as an edit of the scenario: a factor added (at the sliders' middle weight) or
+    removed, a direction flipped, another ID or name column; every other scenario fact stays.
+    InputError (nothing changed) when no factor would be left."""
+    scenario = scenario_after_edit(current_scenario(), before, after, weight=EQUAL_WEIGHT)
+    st.session_state[MAPPING] = after
+    set_scenario(scenario)
 
 
 def relabel_default_tiers(scenario: Scenario, lang: str) -> Scenario:

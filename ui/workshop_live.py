@@ -67,7 +67,7 @@ def _apply(action: str, page: Page, store: RoomStore, code: str, key: str) -> No
         summary = summarize(table, room.scenario, st.session_state.get(METHOD, "mean"))
         top = max(summary.consensus.values())
         weights = {c: 100 * w / top for c, w in summary.consensus.items()}
-        state.set_scenario(page.scenario.with_weights(weights))
+        state.adopt(page.scenario.with_weights(weights), origin="workshop consensus")
         st.session_state[NOTICE] = page.t("workshop.adopted")
 
 

@@ -6,4 +6,7 @@ CLI's public contract. Keep ids grouped by area and sorted within an area.
 
 MESSAGES: dict[str, str] = {
     "prefixed": "{prefix}: {message}",
+    # Loading a scenario (core.scenario_io)
+    "scenario_io.file": "scenario file {path!r}",
+    "scenario_io.unreadable": "{file}: cannot read it ({reason})",
 }

@@ -13,13 +13,12 @@ import pytest
 from apptest_support import ENTRYPOINT, app
 from streamlit.testing.v1 import AppTest
 
-from core.errors import InputError, ScenarioError
 from core.export import to_csv_bytes, to_xlsx_bytes
 from core.ingest import read_table
 from core.mapping import Mapping, default_scenario, detect_mapping
 from core.ranking import Ranking, rank_customers
 from core.scenario import FactorSpec, Scenario, TierSpec
-from ui.share import export_table, read_scenario, scenario_sheet, share_link, workbook_sheets
+from ui.share import export_table, scenario_sheet, share_link, workbook_sheets
 from ui.tables import customer_names
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -174,34 +173,6 @@ def test_share_link_without_a_known_url_is_relative():
     _, ranking = _tiny()
     token = ranking.scenario.to_token()
     assert share_link(None, "en", ranking.scenario) == f"/?lang=en&s={token}"
-
-
-# --- reading an uploaded scenario ---------------------------------------------------------
-
-
-def test_read_scenario_round_trips(english):
-    frame, _, ranking = english
-    assert read_scenario(ranking.scenario.to_json().encode(), "s.json", frame) == ranking.scenario
-
-
-def test_read_scenario_names_the_file_on_bad_json(english):
-    frame, _, _ = english
-    with pytest.raises(ScenarioError, match=r"^s\.json: not valid JSON at line 1, column 2;"):
-        read_scenario(b"{oops", "s.json", frame)
-
-
-def test_read_scenario_refuses_an_unknown_column(english):
-    frame, _, _ = english
-    text = json.dumps({"id_column": "customer_id", "factors": [{"column": "销售额"}]})
-    with pytest.raises(ScenarioError, match="column '销售额' is not in the data"):
-        read_scenario(text.encode(), "s.json", frame)
-
-
-def test_read_scenario_refuses_a_text_factor(english):
-    frame, _, _ = english
-    text = json.dumps({"id_column": "customer_id", "factors": [{"column": "region"}]})
-    with pytest.raises(InputError, match="region"):
-        read_scenario(text.encode(), "s.json", frame)
 
 
 # --- the page -----------------------------------------------------------------------------

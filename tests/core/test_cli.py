@@ -19,6 +19,7 @@ from core.ingest import read_table
 from core.mapping import default_scenario, detect_mapping
 from core.ranking import rank_customers
 from core.report_text import display_width, format_table
+from core.scenario import Scenario
 
 ROOT = Path(__file__).resolve().parents[2]
 ZH = ROOT / "data" / "sample_customers_zh.csv"
@@ -356,3 +357,71 @@ def test_format_table_clips_long_names_and_control_characters() -> None:
     text = format_table([("x" * 40 + "\x1b[31m",)], ["name"], clip=[True])
     assert text.splitlines()[2] == "x" * 27 + "…"
     assert io.StringIO(text).read().count("\x1b") == 0
+
+
+# --- --scenario goes through the one loader (core.scenario_io) ------------------------------
+
+THREE = {
+    "id_column": "客户编号",
+    "name_column": "客户名称",
+    "factors": [
+        {"column": "销售额", "direction": "cost", "weight": 70, "normalize": "percentile"},
+        {"column": "NPS", "weight": 20, "normalize": "zscore"},
+        {"column": "逾期天数", "direction": "cost", "weight": 10},
+    ],
+    "tiers": {"scheme": "threshold", "labels": ["A", "B", "C"], "thresholds": [60, 30]},
+}
+
+
+def test_a_scenario_file_ranks_on_exactly_its_factors(tmp_path, capsys) -> None:
+    path = tmp_path / "three.json"
+    path.write_text(json.dumps(THREE, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "ranked.csv"
+    assert main(["score", str(ZH), "--scenario", str(path), "--out", str(out)]) == 0
+    ranked = pd.read_csv(out, encoding="utf-8-sig")
+    contrib = [c for c in ranked.columns if c.startswith("contrib:")]
+    assert contrib == ["contrib:销售额", "contrib:NPS", "contrib:逾期天数"]
+    frame = read_table(ZH).frame
+    library = rank_customers(frame, Scenario.from_dict(THREE)).table
+    assert ranked["customer_id"].astype(str).tolist() == library["customer_id"].tolist()
+    # revenue is a cost here: the smallest sales get its whole contribution
+    smallest = frame.loc[frame["销售额"].idxmin(), "客户编号"]
+    by_id = ranked.set_index("customer_id")["contrib:销售额"]
+    assert by_id[smallest] == by_id.max() > by_id.min()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["score", str(ZH), "--scenario", "{f}"],
+        ["report", str(ZH), "--scenario", "{f}", "--out", "{d}/r.html"],
+        ["compare", str(ZH), "--scenario", "{f}", "--scenario", "{f}"],
+        ["weights", "entropy", str(ZH), "--scenario", "{f}"],
+        ["room", "create", "--scenario", "{f}", "--db", "{d}/rooms.sqlite"],
+        [
+            "review",
+            str(ROOT / "data" / "sample_orders.csv"),
+            "--period-days",
+            "90",
+            "--scenario",
+            "{f}",
+        ],
+    ],
+    ids=lambda argv: " ".join(argv[:2]),
+)
+def test_every_scenario_option_goes_through_the_loader(tmp_path, capsys, monkeypatch, argv):
+    from core import scenario_io
+
+    path = tmp_path / "three.json"
+    path.write_text(json.dumps(THREE, ensure_ascii=False), encoding="utf-8")
+    calls = []
+    real = scenario_io.load_scenario
+
+    def spy(source, *args, **kwargs):
+        calls.append(source)
+        return real(source, *args, **kwargs)
+
+    monkeypatch.setattr(scenario_io, "load_scenario", spy)
+    main([a.format(f=path, d=tmp_path) for a in argv])
+    capsys.readouterr()
+    assert calls and all(c == path for c in calls)

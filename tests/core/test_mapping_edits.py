@@ -1,19 +1,24 @@
-"""Mapping edits made on the Data page: picking the ID / name column and the factor editor."""
+"""Mapping edits made on the Data page: picking the ID / name column and the factor editor,
+and how they become edits of the scenario (which owns the factors and their directions)."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
+from core.errors import InputError
 from core.mapping import (
     ColumnRole,
     claim_column,
     detect_mapping,
+    mapping_for,
     release_column,
+    scenario_after_edit,
     with_edits,
     with_id_column,
     with_name_column,
 )
+from core.scenario import FactorSpec, Scenario, TierSpec
 
 
 def frame() -> pd.DataFrame:
@@ -129,3 +134,81 @@ def test_an_unknown_factor_key_becomes_custom(key: str) -> None:
     after = before.assign(factor=[key, "nps", "custom"])
     role = with_edits(MAPPING, before, after).role_of("revenue")
     assert (role.factor_key, role.dimension, role.direction) == ("custom", "custom", "benefit")
+
+
+# --- the scenario owns the factors: mapping_for and scenario_after_edit -------------------
+
+SCENARIO = Scenario(
+    id_column="customer_id",
+    name_column="customer_name",
+    factors=(FactorSpec("nps", "cost", 7, "percentile"),),
+    tiers=TierSpec(labels=("A", "B"), shares=(0.5, 0.5)),
+    method="topsis",
+)
+
+
+def test_the_fixture_suggests_revenue_and_nps() -> None:
+    assert [r.column for r in MAPPING.factors if r.include] == ["revenue", "nps"]
+    assert MAPPING.role_of("nps").direction == "benefit"
+
+
+def test_mapping_for_includes_exactly_the_scenarios_factors_and_directions() -> None:
+    derived = mapping_for(MAPPING, SCENARIO)
+    assert [(r.column, r.include, r.direction) for r in derived.factors] == [
+        ("revenue", False, "benefit"),
+        ("nps", True, "cost"),
+        ("score_2023", False, "benefit"),
+    ]
+    assert mapping_for(derived, SCENARIO) == derived
+
+
+def test_mapping_for_follows_the_scenarios_id_and_name() -> None:
+    scenario = Scenario(id_column="code", name_column=None, factors=(FactorSpec("revenue"),))
+    derived = mapping_for(MAPPING, scenario)
+    assert (derived.id_column, derived.name_column) == ("code", None)
+    assert derived.role_of("customer_id").role == "ignored"
+    assert derived.role_of("customer_name").role == "ignored"
+
+
+def edited(**cells: list) -> tuple:
+    before = mapping_for(MAPPING, SCENARIO)
+    table = editor(before)
+    return before, with_edits(before, table, table.assign(**cells))
+
+
+def test_adding_a_factor_keeps_every_other_fact() -> None:
+    before, after = edited(include=[True, True, False])
+    changed = scenario_after_edit(SCENARIO, before, after, weight=50)
+    assert changed.factors == (*SCENARIO.factors, FactorSpec("revenue", "benefit", 50))
+    assert (changed.method, changed.tiers) == (SCENARIO.method, SCENARIO.tiers)
+
+
+def test_flipping_a_direction_keeps_weight_and_normaliser() -> None:
+    before, after = edited(direction=["benefit", "benefit", "benefit"])
+    changed = scenario_after_edit(SCENARIO, before, after)
+    assert changed.factors == (FactorSpec("nps", "benefit", 7, "percentile"),)
+
+
+def test_a_candidates_direction_is_a_suggestion_only() -> None:
+    before, after = edited(direction=["cost", "cost", "benefit"])
+    assert scenario_after_edit(SCENARIO, before, after) == SCENARIO
+    assert after.role_of("revenue").direction == "cost"
+
+
+def test_a_factor_taken_as_the_id_or_name_leaves_the_scenario() -> None:
+    two = Scenario(
+        id_column="customer_id",
+        factors=(FactorSpec("nps", "cost", 7), FactorSpec("revenue", weight=3)),
+    )
+    before = mapping_for(MAPPING, two)
+    changed = scenario_after_edit(two, before, with_name_column(before, "revenue"))
+    assert changed.factors == (FactorSpec("nps", "cost", 7),)
+    assert changed.name_column == "revenue"
+    moved = scenario_after_edit(two, before, with_id_column(before, "nps"))
+    assert (moved.id_column, moved.factors) == ("nps", (FactorSpec("revenue", weight=3),))
+
+
+def test_leaving_no_factor_is_refused() -> None:
+    before, after = edited(include=[False, False, False])
+    with pytest.raises(InputError, match=r"^no factor columns found"):
+        scenario_after_edit(SCENARIO, before, after)

@@ -38,9 +38,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "data.preview": ("预览（前 {n} 行）", "Preview (first {n} rows)"),
     "data.mapping": ("列的用途", "Column mapping"),
     "data.mapping_help": (
-        "已自动识别。勾选「纳入」的列参与打分；↑ 越高越好，↓ 越低越好（如逾期天数）。",
-        "Detected automatically. Columns ticked “Include” are scored; benefit = higher is "
-        "better, cost = lower is better (e.g. days overdue).",
+        "列的类型自动识别；勾选「纳入」的列就是当前方案的因素（载入的方案显示它自己的因素），"
+        "在此修改只改动该项，权重等其余设置不变。↑ 越高越好，↓ 越低越好（如逾期天数）。",
+        "Column types are detected automatically. Columns ticked “Include” are the current "
+        "scenario's factors (a loaded scenario shows its own); a change here edits only that, "
+        "weights and the rest stay. Benefit = higher is better, cost = lower is better (e.g. "
+        "days overdue).",
     ),
     "data.id_column": ("客户编号列", "Customer ID column"),
     "data.name_column": ("客户名称列", "Customer name column"),
