@@ -6,4 +6,26 @@ CLI's public contract. Keep ids grouped by area and sorted within an area.
 
 MESSAGES: dict[str, str] = {
     "prefixed": "{prefix}: {message}",
+    # Scenario schema (core.scenario_schema): version, unknown fields, tier keys
+    "scenario_schema.bad_version": (
+        "scenario: 'schema_version' is {value!r}; it must be a whole number ≥ 1"
+    ),
+    "scenario_schema.newer_version": (
+        "scenario: schema version {version} is newer than this program's ({known}); "
+        "fields it does not know are ignored"
+    ),
+    "scenario_schema.tier_keys": (
+        "scenario: tier keys {written!r} do not match the tiers; expected {expected} "
+        "(keys follow the scheme and the number of tiers)"
+    ),
+    "scenario_schema.unknown": "scenario: unknown field {field!r} is ignored",
+    "scenario_schema.unknown_hint": (
+        "scenario: unknown field {field!r} is ignored; did you mean {suggestion!r}?"
+    ),
+    # Scenario rules in the CLI (core.cli_rules): key-account types, allocation
+    "scenario_rules.allocation": "allocation: budget {budget:g} ({unit}); {tiers}",
+    "scenario_rules.no_columns": (
+        "key-account rules: no column for scale, potential or influence; set 'scale_column', "
+        "'potential_column' and 'influence_column' in the scenario"
+    ),
 }
