@@ -9,8 +9,8 @@
         --charts also writes the report's charts as PNG files into DIR (created if missing)
 
 The language defaults to the data's (Chinese headers → zh); default tier labels follow it.
-The scenario's allocation policy (with a budget) adds a resource-allocation section. Exit 2 with one ``error:`` line
-for bad input, as every command.
+The scenario's allocation policy (with a budget) adds a resource-allocation section. Exit 2
+with one ``error:`` line for bad input, as every command.
 """
 
 from __future__ import annotations

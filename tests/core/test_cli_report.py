@@ -144,7 +144,7 @@ def test_report_shows_the_scenarios_allocation(capsys, tmp_path: Path) -> None:
     assert "<h2>Resource allocation</h2>" in html
     assert "Budget 200.00 (hours); revenue covered " in html
     assert '<td class="k">Key</td><td class="n">100</td><td class="n">100</td>' in html
-    assert "<td class=\"n\">150.00</td><td class=\"n\">75.0%</td>" in html
+    assert '<td class="n">150.00</td><td class="n">75.0%</td>' in html
     # Without a policy there is no such section.
     plain = tmp_path / "p.html"
     assert run(capsys, "report", EN, "--out", plain)[0] == 0

@@ -95,7 +95,9 @@ def test_override_playbook_and_allocation_survive_a_language_switch() -> None:
 
 
 def test_an_override_to_no_tier_still_names_the_labels() -> None:
-    with pytest.raises(ScenarioError, match="tier 'VIP', which is not a tier; use one of: 关键客户"):
+    with pytest.raises(
+        ScenarioError, match="tier 'VIP', which is not a tier; use one of: 关键客户"
+    ):
         rank_customers(FRAME, scenario(overrides=(Override("C1", tier="VIP", reason="r"),)))
 
 
@@ -221,7 +223,7 @@ def test_schema_version_is_written_and_checked() -> None:
 def test_written_tier_keys_must_match_the_tiers() -> None:
     data = scenario().to_dict()
     data["tiers"]["keys"] = ["t1", "t2", "gold"]
-    with pytest.raises(ScenarioError, match="tier keys .* do not match the tiers"):
+    with pytest.raises(ScenarioError, match=r"tier keys .* do not match the tiers"):
         Scenario.from_dict(data)
 
 
