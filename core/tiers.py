@@ -25,6 +25,8 @@ DEFAULT_TIER_LABELS = {
     "zh": ("关键客户", "重点客户", "普通客户"),
     "en": ("Key", "Important", "Ordinary"),
 }
+# Tiers beyond the three named ones (the Groups page's "more groups"), 1-based position n.
+NEW_TIER_LABEL = {"zh": "第 {n} 组", "en": "Group {n}"}
 QUADRANT_KEYS = ("strategic", "high_potential", "basic", "low_efficiency")
 ABC_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -38,14 +40,17 @@ def tier_keys(scheme: str, count: int) -> tuple[str, ...]:
     return tuple(f"t{k + 1}" for k in range(count))
 
 
-def default_labels(scheme: str, count: int, lang: str) -> tuple[str | None, ...]:
-    """The default label of each of ``count`` tiers in ``lang`` (None where there is none)."""
+def default_labels(scheme: str, count: int, lang: str) -> tuple[str, ...]:
+    """The default label of each of ``count`` tiers in ``lang``: 关键客户 / Key … then
+    第 4 组 / Group 4 …; the quadrant names; A, B, C for ABC."""
     if scheme == "quadrant" and count == len(QUADRANT_KEYS):
         return QUADRANT_LABELS[lang]
     if scheme == "abc":
         return tier_keys(scheme, count)
     known = DEFAULT_TIER_LABELS[lang]
-    return tuple(known[k] if k < len(known) else None for k in range(count))
+    return tuple(
+        known[k] if k < len(known) else NEW_TIER_LABEL[lang].format(n=k + 1) for k in range(count)
+    )
 
 
 def default_label_position(label: str, scheme: str, count: int) -> int | None:
@@ -65,7 +70,7 @@ def relabel(labels: Sequence[str], scheme: str, lang: str) -> tuple[str, ...]:
     out = []
     for k, label in enumerate(labels):
         at = default_label_position(str(label), scheme, count)
-        out.append(wanted[k] if at == k and wanted[k] is not None else label)
+        out.append(wanted[k] if at == k else label)
     return tuple(out) if len(set(out)) == len(out) else tuple(labels)
 
 

@@ -81,11 +81,14 @@ def test_switching_the_language_on_every_page_keeps_overrides_strategies_and_all
     for page in PAGES:
         at.switch_page(page).run()
         _ok(at)
+        titles = []
         for other in ("zh", "en"):  # zh ⇄ en on this page
             at.sidebar.segmented_control(key="lang_choice").set_value(other).run()
             _ok(at)
             _check_kept(at, customer, other)
+            titles.append(at.title[0].value)
             lang = other
+        assert titles[0] != titles[1], page  # the page was drawn in each language
     # On screen, in the last language: the strategy card and the allocation form.
     at.switch_page("pages/groups.py").run()
     assert at.text_area(key=f"pb_{lang}_{SECOND[lang]}_marketing").value == STRATEGY

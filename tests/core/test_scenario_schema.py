@@ -68,6 +68,8 @@ def test_relabelling_swaps_default_labels_only_and_keeps_the_keys() -> None:
     english = mixed.relabelled("en")
     assert english.labels == ("Key", "Silver", "Ordinary")
     assert english.keys == mixed.keys
+    more = TierSpec(labels=("Key", "Gold", "Ordinary", "Group 4"), shares=(0.25,) * 4)
+    assert more.relabelled("zh").labels == ("关键客户", "Gold", "普通客户", "第 4 组")
     quadrant = TierSpec("quadrant", ("Strategic", "High potential", "Basic", "Low efficiency"))
     assert quadrant.relabelled("zh").labels == ("战略型", "高潜力型", "基础型", "低效型")
 
