@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.errors import ScenarioError
+from core.i18n import msg
 
 KEY_ACCOUNT_LABELS = {
     "zh": {"strategic": "战略型", "partner": "伙伴型", "transactional": "交易型"},
@@ -82,9 +83,7 @@ def _rule(raw: object) -> AccountRule:
     if isinstance(raw, AccountRule):
         return raw
     if not isinstance(raw, Mapping):
-        raise ScenarioError(
-            'key-account rules: each rule must be an object such as {"name": "strategic"}'
-        )
+        raise ScenarioError(msg("account_rules.not_an_object"))
     known = {k: v for k, v in raw.items() if k in AccountRule.__dataclass_fields__}
     return AccountRule(**{"name": "", **known})
 
@@ -101,7 +100,7 @@ class KeyAccountRules:
 
     def __post_init__(self) -> None:
         if isinstance(self.rules, str | bytes | Mapping) or not isinstance(self.rules, Sequence):
-            raise ScenarioError("key-account rules: 'rules' must be a list of rule objects")
+            raise ScenarioError(msg("account_rules.not_a_list"))
         rules = tuple(_rule(r) for r in self.rules)
         rules = tuple(
             AccountRule(stable_name(r.name), *(getattr(r, d) for d in DIMENSIONS)) for r in rules
@@ -111,7 +110,7 @@ class KeyAccountRules:
         for name in COLUMN_FIELDS:
             value = getattr(self, name)
             if value is not None and (not isinstance(value, str) or not value):
-                raise ScenarioError(f"key-account rules: {name!r} must name a column")
+                raise ScenarioError(msg("account_rules.column", field=name))
 
     @property
     def columns(self) -> dict[str, str | None]:
@@ -132,11 +131,9 @@ class KeyAccountRules:
         if isinstance(raw, list):
             return cls(rules=tuple(raw))
         if not isinstance(raw, Mapping):
-            raise ScenarioError(
-                "key-account rules: expected a list of rules or an object with 'rules'"
-            )
+            raise ScenarioError(msg("account_rules.expected"))
         known = {k: v for k, v in raw.items() if k in cls.__dataclass_fields__}
         try:
             return cls(**{"rules": DEFAULT_RULES, **known})
         except TypeError as exc:
-            raise ScenarioError(f"key-account rules: a field has the wrong type ({exc})") from None
+            raise ScenarioError(msg("account_rules.wrong_type", detail=str(exc))) from None

@@ -93,11 +93,11 @@ def allocate_ranking(
 ) -> Allocation | None:
     """Allocate ``budget`` (default: the policy's) across ``ranking`` by ``policy`` (default:
     its scenario's); None when there is no policy or no budget."""
-    policy = policy or ranking.scenario.allocation
-    budget = budget if budget is not None else (policy.budget if policy else None)
-    if policy is None or budget is None:
+    chosen = policy or ranking.scenario.allocation
+    amount = budget if budget is not None else (chosen.budget if chosen else None)
+    if chosen is None or amount is None:
         return None
-    return allocate(ranking.table, budget, labelled(policy, ranking.scenario.tiers))
+    return allocate(ranking.table, amount, labelled(chosen, ranking.scenario.tiers))
 
 
 @dataclass(frozen=True)

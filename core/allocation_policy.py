@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from core.errors import ScenarioError
+from core.i18n import msg
 
 UNITS = ("money", "hours", "managers")
 BASES = ("score", "value")
@@ -86,4 +87,4 @@ class AllocationPolicy:
         try:
             return cls(**known)
         except TypeError as exc:
-            raise ScenarioError(f"allocation: a field has the wrong type ({exc})") from None
+            raise ScenarioError(msg("allocation_policy.wrong_type", detail=str(exc))) from None

@@ -194,8 +194,8 @@ def _audit(
             row |= {"from_tier": old["tier"], "from_rank": old["rank"]}
             row |= {"to_tier": new["tier"], "to_rank": new["rank"], "status": APPLIED}
         else:
-            to_tier = scenario.tiers.tier_key(o.tier) if o.tier is not None else None
-            to_tier = scenario.tiers.label_of(to_tier) if to_tier is not None else o.tier
+            key = scenario.tiers.tier_key(o.tier) if o.tier is not None else None
+            to_tier = scenario.tiers.label_of(key) if key is not None else o.tier
             row |= {"from_tier": None, "from_rank": None, "to_tier": to_tier, "to_rank": o.rank}
             row["status"] = ID_MISSING
         rows.append(row)

@@ -162,9 +162,9 @@ def resolve_playbook(
     Only the current tiers appear; a saved entry for a tier no longer in use is ignored
     (it stays in the scenario, so switching back to that scheme brings it back).
     """
-    keys = tier_keys(scheme, len(labels)) if keys is None else keys
+    stable = tier_keys(scheme, len(labels)) if keys is None else keys
     playbook = default_playbook(labels, scheme, lang)
-    for (label, entry), key in zip(playbook.items(), keys, strict=True):
+    for (label, entry), key in zip(playbook.items(), stable, strict=True):
         own = saved.get(key) or saved.get(label) or {}
         entry.update({k: str(v) for k, v in own.items() if k in FIELDS})
     return playbook

@@ -28,4 +28,15 @@ MESSAGES: dict[str, str] = {
         "key-account rules: no column for scale, potential or influence; set 'scale_column', "
         "'potential_column' and 'influence_column' in the scenario"
     ),
+    # Typed scenario fields (core.account_rules, core.allocation_policy)
+    "account_rules.column": "key-account rules: {field!r} must name a column",
+    "account_rules.expected": (
+        "key-account rules: expected a list of rules or an object with 'rules'"
+    ),
+    "account_rules.not_a_list": "key-account rules: 'rules' must be a list of rule objects",
+    "account_rules.not_an_object": (
+        'key-account rules: each rule must be an object such as {{"name": "strategic"}}'
+    ),
+    "account_rules.wrong_type": "key-account rules: a field has the wrong type",
+    "allocation_policy.wrong_type": "allocation: a field has the wrong type",
 }

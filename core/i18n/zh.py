@@ -18,4 +18,11 @@ MESSAGES: dict[str, str] = {
         "大客户规则：缺少规模、潜力或影响力对应的列；请在方案中设置 'scale_column'、"
         "'potential_column' 和 'influence_column'"
     ),
+    # Typed scenario fields (core.account_rules, core.allocation_policy)
+    "account_rules.column": "大客户规则：{field!r} 应为列名",
+    "account_rules.expected": "大客户规则：应为规则列表，或带 'rules' 的对象",
+    "account_rules.not_a_list": "大客户规则：'rules' 应为规则对象的列表",
+    "account_rules.not_an_object": '大客户规则：每条规则应为对象，例如 {{"name": "strategic"}}',
+    "account_rules.wrong_type": "大客户规则：有字段的类型不对",
+    "allocation_policy.wrong_type": "资源配置：有字段的类型不对",
 }
