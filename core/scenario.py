@@ -114,6 +114,10 @@ class TierSpec:
     - ``threshold``: score ≥ ``thresholds[0]`` → ``labels[0]`` … (thresholds descending);
     - ``abc``: by cumulative share of ``value_column`` with cut-offs ``cuts`` (default 80 %, 95 %);
     - ``quadrant``: value × potential around their medians (or ``value_cut`` / ``potential_cut``).
+
+    Each tier also has a stable key (:attr:`keys`: ``t1`` …, ``A`` …, or the quadrant names)
+    that whatever is stored about a tier names; :meth:`tier_key` reads a stored name,
+    :meth:`relabelled` gives the default labels of another language.
     """
 
     scheme: str = "share"

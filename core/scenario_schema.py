@@ -4,7 +4,7 @@
   is version 1, whose overrides, playbook and allocation named tier *labels*: reading maps
   them to tier keys (:func:`migrate_names`), so such files still load in any language.
 - :func:`check_known` reports every unknown field (top level, in a factor, the tiers, an
-  override, the allocation or the key-account rules) as a warning naming the nearest known
+  override, a playbook entry, the allocation or the key-account rules) as a warning naming the nearest known
   field (difflib), instead of ignoring it silently.
 """
 
@@ -20,6 +20,7 @@ from core.allocation_policy import AllocationPolicy
 from core.errors import ScenarioError
 from core.i18n import Message, msg
 from core.overrides import Override
+from core.playbook import FIELDS as PLAYBOOK_FIELDS
 from core.tiers import DEFAULT_TIER_LABELS, QUADRANT_KEYS, QUADRANT_LABELS
 
 if TYPE_CHECKING:  # core.scenario imports this module
@@ -82,6 +83,11 @@ def check_known(
     _unknown(tiers, TIER_FIELDS, "tiers", warnings)
     for k, override in enumerate(overrides, start=1):
         _unknown(override, Override.__dataclass_fields__, f"overrides[{k}]", warnings)
+    playbook = data.get("playbook")
+    if isinstance(playbook, Mapping):
+        for tier, entry in playbook.items():
+            if isinstance(entry, Mapping):
+                _unknown(entry, PLAYBOOK_FIELDS, f"playbook.{tier}", warnings)
     allocation = data.get("allocation")
     if isinstance(allocation, Mapping):
         _unknown(allocation, AllocationPolicy.__dataclass_fields__, "allocation", warnings)

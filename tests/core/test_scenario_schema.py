@@ -161,6 +161,7 @@ def test_unknown_fields_warn_with_the_nearest_known_one() -> None:
         "factors": [{"column": "sales", "wieght": 3}],
         "tiers": {"sheme": "abc", "labels": ["A", "B", "C"]},
         "overrides": [{"customer_id": "C1", "rank": 1, "reason": "r", "reson": "x"}],
+        "playbook": {"t1": {"marketting": "golf", "kpis": "CLV"}},
         "allocation": {"budjet": 10},
         "key_account_rules": {"rules": [{"name": "x", "scael": 1}], "colour": "red"},
         "owner": "销售部",
@@ -173,6 +174,7 @@ def test_unknown_fields_warn_with_the_nearest_known_one() -> None:
         "scenario: unknown field 'factors[1].wieght' is ignored; did you mean 'weight'?",
         "scenario: unknown field 'tiers.sheme' is ignored; did you mean 'scheme'?",
         "scenario: unknown field 'overrides[1].reson' is ignored; did you mean 'reason'?",
+        "scenario: unknown field 'playbook.t1.marketting' is ignored; did you mean 'marketing'?",
         "scenario: unknown field 'allocation.budjet' is ignored; did you mean 'budget'?",
         "scenario: unknown field 'key_account_rules.colour' is ignored",
         "scenario: unknown field 'key_account_rules.rules[1].scael' is ignored; "
