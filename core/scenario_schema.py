@@ -4,8 +4,8 @@
   is version 1, whose overrides, playbook and allocation named tier *labels*: reading maps
   them to tier keys (:func:`migrate_names`), so such files still load in any language.
 - :func:`check_known` reports every unknown field (top level, in a factor, the tiers, an
-  override, a playbook entry, the allocation or the key-account rules) as a warning naming the nearest known
-  field (difflib), instead of ignoring it silently.
+  override, a playbook entry, the allocation or the key-account rules) as a warning naming
+  the nearest known field (difflib), instead of ignoring it silently.
 """
 
 from __future__ import annotations
