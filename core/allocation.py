@@ -13,109 +13,91 @@ The budget is money, sales hours or account managers (whole people). Steps:
    customers within each tier, so the whole numbers still add up to the budget.
 
 The amounts add up to the budget (exactly for managers, to float precision otherwise).
-The policy is saved with the scenario as ``Scenario.extra["allocation"]`` (a JSON object, see
-:meth:`AllocationPolicy.to_dict`); :func:`scenario_policy` and :func:`with_policy` read and
-write it.
+The policy is saved with the scenario as ``Scenario.allocation`` (JSON ``"allocation"``, see
+core.allocation_policy; older files kept it in ``extra``, which still reads);
+:func:`scenario_policy` and :func:`with_policy` read and write it. Its tier shares and
+minimums name tier *keys*; :func:`labelled` turns them into the ranking table's labels and
+:func:`allocate_ranking` allocates a ranking under its scenario's policy.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field, replace
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
+from core.allocation_policy import BASES, UNITS, AllocationPolicy, _number
 from core.errors import ScenarioError
 from core.explain import source_column
 from core.playbook import resource_total
-from core.scenario import Scenario
+from core.scenario import Scenario, TierSpec
 
-UNITS = ("money", "hours", "managers")
-BASES = ("score", "value")
-EXTRA_KEY = "allocation"
+if TYPE_CHECKING:
+    from core.ranking import Ranking
 
-
-def _number(value: object, what: str, whole: bool = False) -> float:
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        number = float("nan")
-    if not math.isfinite(number) or number < 0 or (whole and not number.is_integer()):
-        kind = "a whole number ≥ 0" if whole else "a number ≥ 0"
-        raise ScenarioError(f"allocation: {what} is {value!r}; use {kind}")
-    return number
+EXTRA_KEY = "allocation"  # the older place of the policy: Scenario.extra["allocation"]
 
 
-@dataclass(frozen=True)
-class AllocationPolicy:
-    """How a budget is shared out (see the module docstring)."""
-
-    unit: str = "money"  # money | hours | managers (whole numbers)
-    label: str = ""  # the unit's name on screen, e.g. "万元" or "h"
-    basis: str = "score"  # proportional to the score or to ``value_column``
-    value_column: str | None = None
-    tier_shares: dict[str, float] = field(default_factory=dict)  # relative, e.g. percent
-    tier_minimum: dict[str, float] = field(default_factory=dict)
-    customer_cap: float | None = None
-    revenue_column: str | None = None  # for the share of revenue / profit covered
-    profit_column: str | None = None
-
-    def __post_init__(self) -> None:
-        if self.unit not in UNITS:
-            raise ScenarioError(f"allocation: unknown unit {self.unit!r}; use one of: {UNITS}")
-        if self.basis not in BASES:
-            raise ScenarioError(f"allocation: unknown basis {self.basis!r}; use one of: {BASES}")
-        if self.basis == "value" and not self.value_column:
-            raise ScenarioError("allocation: basis 'value' needs a 'value_column'")
-        whole = self.unit == "managers"
-        shares = {
-            str(k): _number(v, f"the share of tier {k!r}") for k, v in self.tier_shares.items()
-        }
-        minimum = {
-            str(k): _number(v, f"the minimum of tier {k!r}", whole)
-            for k, v in self.tier_minimum.items()
-        }
-        object.__setattr__(self, "tier_shares", shares)
-        object.__setattr__(self, "tier_minimum", minimum)
-        if self.customer_cap is not None:
-            cap = _number(self.customer_cap, "the cap per customer", whole)
-            if cap <= 0:
-                raise ScenarioError("allocation: the cap per customer must be more than 0")
-            object.__setattr__(self, "customer_cap", cap)
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready; empty and unset fields are left out."""
-        return {k: v for k, v in asdict(self).items() if v not in (None, "", {})}
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> AllocationPolicy:
-        """Build from parsed JSON; unknown fields are ignored, bad ones raise ScenarioError."""
-        if not isinstance(data, Mapping):
-            raise ScenarioError('allocation: expected a JSON object such as {"unit": "money"}')
-        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
-        for name in ("tier_shares", "tier_minimum"):
-            if not isinstance(known.get(name, {}), Mapping):
-                raise ScenarioError(f"allocation: {name!r} must be an object: tier → number")
-        return cls(**known)
+__all__ = [
+    "BASES",
+    "UNITS",
+    "Allocation",
+    "AllocationPolicy",
+    "allocate",
+    "allocate_ranking",
+    "labelled",
+    "playbook_shares",
+    "scenario_policy",
+    "with_policy",
+]
 
 
 def playbook_shares(playbook: Mapping[str, Mapping[str, str]]) -> dict[str, float]:
-    """Tier → resource share (%) from a playbook's ``resources`` field."""
+    """Tier → resource share (%) from a playbook's ``resources`` field (same keys)."""
     return {label: resource_total({label: entry}) for label, entry in playbook.items()}
 
 
 def scenario_policy(scenario: Scenario) -> AllocationPolicy | None:
     """The allocation policy saved with ``scenario``, if any."""
-    raw = scenario.extra.get(EXTRA_KEY)
-    return None if raw is None else AllocationPolicy.from_dict(raw)
+    return scenario.allocation
 
 
-def with_policy(scenario: Scenario, policy: AllocationPolicy) -> Scenario:
-    """A copy of ``scenario`` carrying ``policy``."""
-    return replace(scenario, extra={**scenario.extra, EXTRA_KEY: policy.to_dict()})
+def with_policy(scenario: Scenario, policy: AllocationPolicy | None) -> Scenario:
+    """A copy of ``scenario`` carrying ``policy`` (None: without one)."""
+    extra = {k: v for k, v in scenario.extra.items() if k != EXTRA_KEY}
+    return replace(scenario, allocation=policy, extra=extra)
+
+
+def labelled(policy: AllocationPolicy, tiers: TierSpec) -> AllocationPolicy:
+    """``policy`` with its tier shares and minimums keyed by ``tiers``' labels (the ranking
+    table's ``tier`` values) instead of tier keys; a name that is no tier stays as it is."""
+
+    def by_label(values: Mapping[str, float]) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for name, value in values.items():
+            key = tiers.tier_key(name)
+            out[tiers.label_of(key) if key is not None else name] = value
+        return out
+
+    return replace(
+        policy, tier_shares=by_label(policy.tier_shares), tier_minimum=by_label(policy.tier_minimum)
+    )
+
+
+def allocate_ranking(
+    ranking: Ranking, policy: AllocationPolicy | None = None, budget: float | None = None
+) -> Allocation | None:
+    """Allocate ``budget`` (default: the policy's) across ``ranking`` by ``policy`` (default:
+    its scenario's); None when there is no policy or no budget."""
+    chosen = policy or ranking.scenario.allocation
+    amount = budget if budget is not None else (chosen.budget if chosen else None)
+    if chosen is None or amount is None:
+        return None
+    return allocate(ranking.table, amount, labelled(chosen, ranking.scenario.tiers))
 
 
 @dataclass(frozen=True)

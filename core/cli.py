@@ -32,6 +32,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -40,6 +41,7 @@ from core.cli_args import add_input
 from core.cli_orders import add_review_parser, add_rfm_parser, run_review, run_rfm
 from core.cli_report import add_report_parser, run_report
 from core.cli_rooms import add_room_parser, run_room
+from core.cli_rules import allocation_lines, with_rule_columns
 from core.cli_weights import add_compare_parser, add_weights_parser, run_compare, run_weights
 from core.errors import InputError
 from core.export import FORMATS, output_format, to_csv_bytes, write_table
@@ -48,6 +50,9 @@ from core.mapping import default_scenario, detect_mapping
 from core.ranking import Ranking, rank_customers
 from core.report_text import excluded_lines, ranking_table, tier_counts, validate_report
 from core.scenario import Scenario
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 EXIT_OK = 0
 EXIT_INPUT = 2  # the same code argparse uses for usage errors
@@ -133,11 +138,11 @@ def load_scenario(
     return loaded.scenario
 
 
-def _write(ranking: Ranking, out: str) -> tuple[Path, Path | None]:
+def _write(ranking: Ranking, out: str, table: pd.DataFrame) -> tuple[Path, Path | None]:
     path = Path(out)
     excluded_path = path.with_name(f"{path.stem}.excluded.csv")
     try:
-        write_table(ranking.table, path)
+        write_table(table, path)
         if ranking.excluded.empty:
             return path, None
         excluded_path.write_bytes(to_csv_bytes(ranking.excluded))
@@ -155,8 +160,10 @@ def _summary(
     ranking: Ranking,
     written: tuple[Path | None, Path | None],
     chosen_sheet: str | None,
+    notes: Sequence[str] = (),
+    lines: Sequence[str] = (),
 ) -> None:
-    warnings = [*ingest.warnings, *ranking.warnings]
+    warnings = [*ingest.warnings, *ranking.warnings, *notes]
     as_of = ranking.as_of.isoformat() if ranking.as_of else "-"
     ranked = len(ranking.table)
     _err(
@@ -166,6 +173,8 @@ def _summary(
     if len(ingest.sheets) > 1 and not chosen_sheet:
         _err(f"sheet: {ingest.sheet} (of: {', '.join(ingest.sheets)}; choose with --sheet NAME)")
     _err(f"tiers: {tier_counts(ranking)}")
+    for line in lines:
+        _err(line)
     for warning in warnings:
         _err(f"warning: {warning}")
     if not ranking.excluded.empty:
@@ -181,17 +190,21 @@ def run_score(args: argparse.Namespace) -> int:
     if args.out:
         output_format(args.out)  # fail before the work, not after it
     ingest = _read(args)
+    mapping = detect_mapping(ingest.frame)
     if args.scenario:
         scenario = load_scenario(args.scenario, ingest.frame.columns)
     else:
-        scenario = default_scenario(detect_mapping(ingest.frame))
+        scenario = default_scenario(mapping)
     ranking = rank_customers(ingest.frame, scenario)
+    # The scenario's key-account rules and allocation policy add columns at the end.
+    table, allocation, notes = with_rule_columns(ranking, mapping)
+    lines = allocation_lines(allocation) if allocation is not None else []
     written: tuple[Path | None, Path | None] = (None, None)
     if args.out:
-        written = _write(ranking, args.out)
+        written = _write(ranking, args.out, table)
     else:
         print(ranking_table(ranking, args.top))
-    _summary(ingest, ranking, written, args.sheet)
+    _summary(ingest, ranking, written, args.sheet, notes, lines)
     return EXIT_OK
 
 

@@ -8,8 +8,9 @@
         write the report; revenue and profit columns found in the data feed the tier summary;
         --charts also writes the report's charts as PNG files into DIR (created if missing)
 
-The language defaults to the data's (Chinese headers → zh). Exit 2 with one ``error:`` line
-for bad input, as every command.
+The language defaults to the data's (Chinese headers → zh); default tier labels follow it.
+The scenario's allocation policy (with a budget) adds a resource-allocation section. Exit 2
+with one ``error:`` line for bad input, as every command.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
@@ -76,9 +78,11 @@ def run_report(args: argparse.Namespace) -> int:
         scenario = cli.load_scenario(args.scenario, ingest.frame.columns)
     else:
         scenario = default_scenario(mapping)
+    lang = args.lang or data_language(mapping)
+    # Default tier labels in the report's language (typed labels stay as typed).
+    scenario = replace(scenario, tiers=scenario.tiers.relabelled(lang))
     ranking = rank_customers(ingest.frame, scenario)
     money = {r.factor_key: r.column for r in reversed(mapping.factors)}
-    lang = args.lang or data_language(mapping)
     # Drawn before anything is written: without vl-convert no file is left half done.
     pngs = chart_pngs(ranking, lang, args.anonymize) if args.charts else {}
     html = build_report(

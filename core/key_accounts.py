@@ -5,71 +5,49 @@ potential (e.g. growth rate or tenure) and industry influence (e.g. market influ
 turned into a standing 0–100 among the customers (:func:`core.explain.percentiles`); a small
 editable rule table then decides: a customer gets the first rule whose three minimum standings
 it meets; the last rule catches everyone else. Missing values count as standing 0.
+
+The rules (and, optionally, the three columns) are saved with the scenario as
+``Scenario.key_account_rules`` (core.account_rules.KeyAccountRules); :func:`scenario_types`
+applies them to a ranking as the app does.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from core.account_rules import (
+    DEFAULT_RULES,
+    DIMENSIONS,
+    KEY_ACCOUNT_LABELS,
+    AccountRule,
+    KeyAccountRules,
+    check_rules,
+    stable_name,
+)
 from core.catalog import BENEFIT
 from core.errors import ScenarioError
 from core.explain import percentiles, source_column
 from core.tiers import QUADRANT_LABELS, quadrant_tiers
 
-KEY_ACCOUNT_LABELS = {
-    "zh": {"strategic": "战略型", "partner": "伙伴型", "transactional": "交易型"},
-    "en": {"strategic": "Strategic", "partner": "Partner", "transactional": "Transactional"},
-}
-DIMENSIONS = ("scale", "potential", "influence")
-
-
-@dataclass(frozen=True)
-class AccountRule:
-    """A key-account type and the minimum standing (0–100) on each dimension to get it."""
-
-    name: str
-    scale: float = 0.0
-    potential: float = 0.0
-    influence: float = 0.0
-
-    def __post_init__(self) -> None:
-        if not str(self.name).strip():
-            raise ScenarioError("key-account rules: every rule needs a type name")
-        for dimension in DIMENSIONS:
-            value = getattr(self, dimension)
-            try:
-                number = float(value)
-            except (TypeError, ValueError):
-                number = float("nan")
-            if not 0 <= number <= 100:
-                raise ScenarioError(
-                    f"key-account rules: {self.name!r} has {dimension} {value!r}; "
-                    "use a percentile between 0 and 100"
-                )
-            object.__setattr__(self, dimension, number)
-
-
-# Strategic: large, influential and still growing; partner: mid-size with room to grow;
-# transactional: everyone else (the catch-all).
-DEFAULT_RULES = (
-    AccountRule("strategic", scale=70, potential=40, influence=60),
-    AccountRule("partner", scale=40, potential=50, influence=0),
-    AccountRule("transactional"),
-)
-
-
-def check_rules(rules: Sequence[AccountRule]) -> None:
-    """ScenarioError when there is no rule or a type name repeats."""
-    if not rules:
-        raise ScenarioError("key-account rules: the rule table is empty; add at least one type")
-    names = [r.name for r in rules]
-    twice = sorted({n for n in names if names.count(n) > 1})
-    if twice:
-        raise ScenarioError(f"key-account rules: type(s) listed twice: {', '.join(twice)}")
+__all__ = [
+    "DEFAULT_RULES",
+    "DIMENSIONS",
+    "KEY_ACCOUNT_LABELS",
+    "AccountRule",
+    "KeyAccountRules",
+    "check_rules",
+    "clv_profit_matrix",
+    "key_account_types",
+    "rules_frame",
+    "rules_from_frame",
+    "scenario_types",
+    "stable_name",
+]
+# The catalogue factors a dimension's column is taken from when the rules name none.
+DIMENSION_FACTORS = {"scale": "monetary", "potential": "growth", "influence": "influence"}
 
 
 def rules_frame(rules: Sequence[AccountRule] = DEFAULT_RULES) -> pd.DataFrame:
@@ -138,3 +116,23 @@ def clv_profit_matrix(
         numbers[column] = pd.to_numeric(table[source], errors="coerce").to_numpy(dtype=float)
     quadrant = quadrant_tiers(numbers[profit], numbers[clv], labels, profit_cut, clv_cut)
     return pd.Series(quadrant, index=table.index, name="value_matrix")
+
+
+def rule_columns(rules: KeyAccountRules, suggested: dict[str, str | None]) -> dict[str, str] | None:
+    """Dimension → column: the rules' own, else ``suggested`` (by dimension); None when a
+    dimension has neither."""
+    columns = {d: c or suggested.get(d) for d, c in rules.columns.items()}
+    return None if any(c is None for c in columns.values()) else columns  # type: ignore[return-value]
+
+
+def scenario_types(
+    table: pd.DataFrame, rules: KeyAccountRules, suggested: dict[str, str | None]
+) -> pd.Series | None:
+    """The key-account type (stable name) per row of a ranking ``table`` under ``rules``;
+    None when a dimension has no column (neither in the rules nor ``suggested``)."""
+    columns = rule_columns(rules, suggested)
+    if columns is None:
+        return None
+    return key_account_types(
+        table, columns["scale"], columns["potential"], columns["influence"], rules.rules
+    )

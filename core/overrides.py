@@ -7,7 +7,9 @@ survive new weights and new data for the same IDs. :func:`apply_overrides` runs 
 - a pinned rank r puts the customer at rank r; the others keep their order and shift, so the
   ranks stay 1..m. A rank beyond m becomes the last free place (with a warning). Pinning does
   not change any tier: give a tier too to move the customer to another group;
-- a tier override replaces the tier label (one of the scenario's labels);
+- a tier override names the tier's stable *key* (``t1`` …, core.tiers.tier_keys; a label of
+  the scenario, or a default label of its position in either language, is read as that
+  tier's key too) and replaces the row's tier with that tier's label;
 - with any override the table gains ``computed_tier`` (the tier the score gave) and
   ``override`` (the reason; missing when none) right after ``tier``; without overrides the
   table is unchanged;
@@ -135,13 +137,19 @@ def apply_overrides(
     """The ranking table with ``scenario.overrides`` applied, the warnings and the audit."""
     if not scenario.overrides:
         return table, [], pd.DataFrame(columns=list(AUDIT_COLUMNS))
-    labels = [str(label) for label in scenario.tiers.labels]
+    spec = scenario.tiers
+    labels = [str(label) for label in spec.labels]
+    target: dict[str, str] = {}
     for o in scenario.overrides:
-        if o.tier is not None and o.tier not in labels:
+        if o.tier is None:
+            continue
+        key = spec.tier_key(o.tier)
+        if key is None:
             raise ScenarioError(
                 f"scenario: the override for customer {o.customer_id!r} moves it to tier "
                 f"{o.tier!r}, which is not a tier; use one of: {', '.join(labels)}"
             )
+        target[o.customer_id] = spec.label_of(key)
     ids = _text_ids(table)
     position = {customer: i for i, customer in enumerate(ids)}
     present = [o for o in scenario.overrides if o.customer_id in position]
@@ -164,7 +172,7 @@ def apply_overrides(
     out["rank"] = np.arange(1, m + 1)
     out_ids = ids.iloc[slots].reset_index(drop=True)
     computed = out["tier"].copy()
-    chosen = out_ids.map({o.customer_id: o.tier for o in present if o.tier is not None})
+    chosen = out_ids.map({o.customer_id: target[o.customer_id] for o in present if o.tier})
     out["tier"] = chosen.where(chosen.notna(), computed).astype(object)
     at = out.columns.get_loc("tier") + 1
     out.insert(at, "computed_tier", computed)
@@ -186,7 +194,9 @@ def _audit(
             row |= {"from_tier": old["tier"], "from_rank": old["rank"]}
             row |= {"to_tier": new["tier"], "to_rank": new["rank"], "status": APPLIED}
         else:
-            row |= {"from_tier": None, "from_rank": None, "to_tier": o.tier, "to_rank": o.rank}
+            key = scenario.tiers.tier_key(o.tier) if o.tier is not None else None
+            to_tier = scenario.tiers.label_of(key) if key is not None else o.tier
+            row |= {"from_tier": None, "from_rank": None, "to_tier": to_tier, "to_rank": o.rank}
             row["status"] = ID_MISSING
         rows.append(row)
     audit = pd.DataFrame(rows, columns=list(AUDIT_COLUMNS))

@@ -1,9 +1,11 @@
 """The strategy playbook (METHOD.md §5): what each customer group gets, and how much of it.
 
-A playbook maps a tier label to one text per field (service level, contact frequency, account
+A playbook maps a tier to one text per field (service level, contact frequency, account
 team, marketing, share of resources in %, KPIs). Defaults come from the tier's *position*
 (highest, middle, lowest) or, for the value × potential scheme, from its quadrant; the user's
-edits are stored in ``Scenario.playbook`` and override the defaults field by field.
+edits are stored in ``Scenario.playbook`` by tier *key* (core.tiers.tier_keys), so they survive
+new labels, and override the defaults field by field. :func:`resolve_playbook` gives the
+playbook to show keyed by label.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from core.errors import ScenarioError
+from core.tiers import tier_keys
 
 FIELDS = ("service_level", "contact_frequency", "account_team", "marketing", "resources", "kpis")
 
@@ -146,16 +149,24 @@ def default_playbook(labels: Sequence[str], scheme: str, lang: str) -> dict[str,
 
 
 def resolve_playbook(
-    saved: Mapping[str, Mapping[str, str]], labels: Sequence[str], scheme: str, lang: str
+    saved: Mapping[str, Mapping[str, str]],
+    labels: Sequence[str],
+    scheme: str,
+    lang: str,
+    keys: Sequence[str] | None = None,
 ) -> dict[str, dict[str, str]]:
-    """The playbook to show: the defaults, overridden field by field by the saved entries.
+    """The playbook to show, keyed by label: the defaults, overridden field by field by the
+    saved entries (keyed by tier key, ``keys`` in label order; default: the scheme's keys; an
+    entry saved under the label itself is read too).
 
-    Only the current labels appear; a saved entry for a label no longer in use is ignored
+    Only the current tiers appear; a saved entry for a tier no longer in use is ignored
     (it stays in the scenario, so switching back to that scheme brings it back).
     """
+    stable = tier_keys(scheme, len(labels)) if keys is None else keys
     playbook = default_playbook(labels, scheme, lang)
-    for label, entry in playbook.items():
-        entry.update({k: str(v) for k, v in saved.get(label, {}).items() if k in FIELDS})
+    for (label, entry), key in zip(playbook.items(), stable, strict=True):
+        own = saved.get(key) or saved.get(label) or {}
+        entry.update({k: str(v) for k, v in own.items() if k in FIELDS})
     return playbook
 
 

@@ -1,7 +1,8 @@
 """The client report: one self-contained HTML file (inline CSS, charts as inline SVG).
 
 Contents: the scenario (method, weights), the top customers, the tier summary, charts, the
-strategy per group (core.playbook), expert overrides, excluded rows and warnings, in Chinese
+strategy per group (core.playbook), the resource allocation (when the scenario has a policy
+with a budget, core.allocation), expert overrides, excluded rows and warnings, in Chinese
 or English. Nothing is loaded from elsewhere: no <script>, no external style, font or image,
 so the file opens offline and can be mailed as it is.
 
@@ -18,7 +19,9 @@ from html import escape
 
 import pandas as pd
 
+from core.allocation import allocate_ranking
 from core.anonymize import anonymous_names
+from core.errors import ScenarioError
 from core.explain import contributions
 from core.messages import localize
 from core.overrides import override_audit
@@ -196,6 +199,35 @@ def _strategy_section(
     return f"<h2>{escape(text['strategy'])}</h2>{_table(header, rows, set(), frozenset({0}))}"
 
 
+def _allocation_section(ranking: Ranking, text: dict[str, str]) -> str:
+    """The scenario's allocation per tier (when it has a policy with a budget); a policy that
+    cannot be met gives its reason instead of the table."""
+    policy = ranking.scenario.allocation
+    title = f"<h2>{escape(text['allocation'])}</h2>"
+    try:
+        result = allocate_ranking(ranking)
+    except ScenarioError as exc:
+        return f'{title}<p class="note">{escape(str(exc))}</p>'
+    if result is None or policy is None:
+        return ""
+    unit = policy.label or text[f"unit.{policy.unit}"]
+    shown = {
+        k: "—" if v is None else f"{v:.1%}"
+        for k, v in (
+            ("revenue", result.covered_revenue_share),
+            ("profit", result.covered_profit_share),
+        )
+    }
+    meta = text["allocation_meta"].format(budget=result.budget, unit=unit, **shown)
+    header = [text[k] for k in ("tier", "customers", "funded", "amount", "amount_share")]
+    rows = [
+        [row.tier, row.customers, row.funded, f"{row.amount:,.2f}", f"{row.share:.1%}"]
+        for row in result.tiers.itertuples(index=False)
+    ]
+    table = _table(header, rows, {1, 2, 3, 4}, frozenset({0}))
+    return f'{title}<p class="meta">{escape(meta)}</p>{table}'
+
+
 def _override_section(ranking: Ranking, text: dict[str, str], anonymize: bool, aliases, scrub):
     audit = override_audit(ranking.scenario, ranking)
     header = [text[k] for k in ("customer", "from", "to", "reason", "author", "at", "status")]
@@ -253,6 +285,7 @@ def build_report(
         _strategy_section(
             ranking, text, lang, labels, ranking.scenario.playbook if playbook is None else playbook
         ),
+        _allocation_section(ranking, text),
         _override_section(ranking, text, anonymize, aliases, scrub)
         if ranking.scenario.overrides
         else "",

@@ -68,6 +68,14 @@ REPORT_TEXT: dict[str, dict[str, str]] = {
         "status": "状态",
         "applied": "已生效",
         "id missing": "数据中无此客户",
+        "allocation": "资源配置",
+        "allocation_meta": "预算 {budget:,.2f}（{unit}），覆盖销售额 {revenue}，覆盖利润 {profit}",
+        "funded": "获配客户数",
+        "amount": "分配量",
+        "amount_share": "分配占比",
+        "unit.money": "金额",
+        "unit.hours": "工时",
+        "unit.managers": "客户经理（人）",
         "anonymized": "本报告已隐去客户真实名称。",
         "print_pdf": "如需 PDF：在浏览器中打开本报告，按 Ctrl+P（Mac 为 ⌘P）打开打印对话框，"
         "目标打印机选择「另存为 PDF」，纸张 A4。",
@@ -138,6 +146,16 @@ REPORT_TEXT: dict[str, dict[str, str]] = {
         "status": "Status",
         "applied": "applied",
         "id missing": "not in the data",
+        "allocation": "Resource allocation",
+        "allocation_meta": (
+            "Budget {budget:,.2f} ({unit}); revenue covered {revenue}, profit covered {profit}"
+        ),
+        "funded": "Funded customers",
+        "amount": "Amount",
+        "amount_share": "Share of budget",
+        "unit.money": "money",
+        "unit.hours": "hours",
+        "unit.managers": "account managers",
         "anonymized": "Customer names are hidden in this report.",
         "print_pdf": "To save it as a PDF, open this report in a browser, press Ctrl+P (⌘P on "
         "a Mac) and choose “Save as PDF” as the printer, paper size A4.",

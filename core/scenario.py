@@ -1,19 +1,30 @@
 """The Scenario: one serialisable object that describes a ranking completely.
 
 The same object flows through the app's session state, the URL, JSON files, the CLI and saved
-scenarios. Its JSON contract (more fields may be added; unknown fields are ignored)::
+scenarios. Its JSON contract (schema version 2; unknown fields are kept in ``extra`` and, when
+the caller passes a ``warnings`` list, reported with the nearest known field)::
 
-    {"id_column": "客户编号", "method": "weighted_sum", "missing": "median",
+    {"schema_version": 2,
+     "id_column": "客户编号", "method": "weighted_sum", "missing": "median",
      "as_of": "2024-12-31",
      "factors": [{"column": "销售额", "direction": "benefit", "weight": 40, "normalize": "minmax"},
                  {"column": "最近购买日期", "direction": "cost", "weight": 20}],
      "tiers": {"scheme": "share", "labels": ["关键客户", "重点客户", "普通客户"],
-               "shares": [0.2, 0.3, 0.5]},
-     "overrides": [{"customer_id": "C0042", "tier": "关键客户", "rank": 3,
-                    "reason": "strategic partner", "author": "Li", "at": "2025-01-06"}]}
+               "keys": ["t1", "t2", "t3"], "shares": [0.2, 0.3, 0.5]},
+     "overrides": [{"customer_id": "C0042", "tier": "t1", "rank": 3,
+                    "reason": "strategic partner", "author": "Li", "at": "2025-01-06"}],
+     "playbook": {"t1": {"contact_frequency": "每周"}},
+     "allocation": {"budget": 100, "tier_shares": {"t1": 50, "t2": 35, "t3": 15}},
+     "key_account_rules": {"rules": [{"name": "strategic", "scale": 70}, {"name": "other"}]}}
 
-``overrides`` (expert assessment) is written only when there are some, so older files stay
-identical; core.overrides applies them after the ranking.
+Tiers have stable **keys** (core.tiers.tier_keys: ``t1`` … by position, ``A`` … for ABC, the
+quadrant names for value × potential); labels are display text. Overrides, the playbook and
+the allocation's tier shares and minimums name keys, so they survive new labels (another
+language). ``tiers.keys`` is written for readers and checked on reading. Files without
+``schema_version`` (version 1) named tier labels: those are mapped to keys when read.
+``overrides`` (expert assessment), ``playbook``, ``allocation`` (core.allocation_policy) and
+``key_account_rules`` (core.account_rules) are written only when set; core.overrides applies
+the overrides after the ranking.
 
 Structural problems raise :class:`ScenarioError` when the object is built; problems that need
 the data (an unknown column) are found by :meth:`Scenario.validate`.
@@ -32,20 +43,30 @@ from typing import Any
 
 import numpy as np
 
+from core.account_rules import KeyAccountRules
+from core.allocation_policy import AllocationPolicy
 from core.catalog import DIRECTIONS
 from core.errors import ScenarioError
+from core.i18n import Message, msg
 from core.normalize import NORMALIZERS
 from core.overrides import Override, check_overrides
+from core.scenario_schema import SCHEMA_VERSION, check_known, migrate_names, read_version
+from core.tiers import DEFAULT_TIER_LABELS, default_label_position, relabel, tier_keys
 
-__all__ = ["FactorSpec", "Override", "Scenario", "TierSpec"]
+__all__ = [
+    "DEFAULT_TIER_LABELS",
+    "SCHEMA_VERSION",
+    "AllocationPolicy",
+    "FactorSpec",
+    "KeyAccountRules",
+    "Override",
+    "Scenario",
+    "TierSpec",
+]
 
 METHODS = ("weighted_sum", "topsis")
 MISSING_POLICIES = ("median", "worst", "skip")
 TIER_SCHEMES = ("share", "threshold", "abc", "quadrant")
-DEFAULT_TIER_LABELS = {
-    "zh": ("关键客户", "重点客户", "普通客户"),
-    "en": ("Key", "Important", "Ordinary"),
-}
 DEFAULT_SHARES = (0.2, 0.3, 0.5)
 
 
@@ -93,6 +114,10 @@ class TierSpec:
     - ``threshold``: score ≥ ``thresholds[0]`` → ``labels[0]`` … (thresholds descending);
     - ``abc``: by cumulative share of ``value_column`` with cut-offs ``cuts`` (default 80 %, 95 %);
     - ``quadrant``: value × potential around their medians (or ``value_cut`` / ``potential_cut``).
+
+    Each tier also has a stable key (:attr:`keys`: ``t1`` …, ``A`` …, or the quadrant names)
+    that whatever is stored about a tier names; :meth:`tier_key` reads a stored name,
+    :meth:`relabelled` gives the default labels of another language.
     """
 
     scheme: str = "share"
@@ -128,6 +153,37 @@ class TierSpec:
                 f"got {len(self.cuts)}"
             )
 
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The tiers' stable keys, in label order (core.tiers.tier_keys)."""
+        return tier_keys(self.scheme, len(self.labels))
+
+    def label_of(self, key: str) -> str:
+        """The label of the tier with ``key`` (KeyError when there is none)."""
+        return str(self.labels[self.keys.index(key)]) if key in self.keys else _no_tier(key)
+
+    def key_of(self, label: str) -> str:
+        """The key of the tier labelled ``label`` (KeyError when there is none)."""
+        labels = [str(x) for x in self.labels]
+        return self.keys[labels.index(str(label))] if str(label) in labels else _no_tier(label)
+
+    def tier_key(self, name: str, prefer_labels: bool = False) -> str | None:
+        """The key a stored tier name means: a key, a label, or a default label (either
+        language) at its tier's position; None when it is no tier. ``prefer_labels`` reads a
+        label first (files of schema version 1 named labels)."""
+        name = str(name)
+        labels = [str(x) for x in self.labels]
+        first, second = (labels, self.keys) if prefer_labels else (self.keys, labels)
+        for names in (first, second):
+            if name in names:
+                return self.keys[names.index(name)]
+        at = default_label_position(name, self.scheme, len(labels))
+        return None if at is None else self.keys[at]
+
+    def relabelled(self, lang: str) -> TierSpec:
+        """A copy whose default labels are ``lang``'s (typed labels stay as typed)."""
+        return replace(self, labels=relabel(self.labels, self.scheme, lang))
+
     def _check_shares(self) -> None:
         if len(self.shares) != len(self.labels):
             raise ScenarioError(
@@ -138,6 +194,10 @@ class TierSpec:
             raise ScenarioError(
                 f"scenario: tier shares {list(self.shares)} must be ≥ 0 and add up to 1"
             )
+
+
+def _no_tier(name: str) -> str:
+    raise KeyError(name)
 
 
 @dataclass(frozen=True)
@@ -155,8 +215,14 @@ class Scenario:
     playbook: dict[str, dict[str, str]] = field(default_factory=dict)
     overrides: tuple[Override, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+    allocation: AllocationPolicy | None = None
+    key_account_rules: KeyAccountRules | None = None
+    # The version the fields were written in; older ones are migrated here, so it is always
+    # SCHEMA_VERSION afterwards (see core.scenario_schema).
+    schema_version: int = SCHEMA_VERSION
 
     def __post_init__(self) -> None:
+        self._typed_from_extra()
         if not isinstance(self.id_column, str) or not self.id_column:
             raise ScenarioError("scenario: 'id_column' must name the customer-ID column")
         object.__setattr__(self, "factors", tuple(self.factors))
@@ -183,6 +249,28 @@ class Scenario:
             raise ScenarioError(
                 "scenario: all factor weights are zero; give at least one factor a positive weight"
             )
+        if not isinstance(self.tiers, TierSpec):
+            raise ScenarioError('scenario: \'tiers\' must be an object such as {"scheme": "share"}')
+        legacy = self.schema_version < SCHEMA_VERSION
+        overrides, playbook, allocation = migrate_names(self, prefer_labels=legacy)
+        object.__setattr__(self, "overrides", overrides)
+        object.__setattr__(self, "playbook", playbook)
+        object.__setattr__(self, "allocation", allocation)
+        object.__setattr__(self, "schema_version", SCHEMA_VERSION)
+
+    def _typed_from_extra(self) -> None:
+        """Allocation and key-account rules given in ``extra`` (the older, untyped place) or
+        as plain JSON values become the typed fields; ScenarioError names a bad one."""
+        extra = dict(self.extra)
+        allocation = extra.pop("allocation", self.allocation)
+        rules = extra.pop("key_account_rules", self.key_account_rules)
+        if allocation is not None and not isinstance(allocation, AllocationPolicy):
+            allocation = AllocationPolicy.from_dict(allocation)
+        if rules is not None and not isinstance(rules, KeyAccountRules):
+            rules = KeyAccountRules.from_value(rules)
+        object.__setattr__(self, "extra", extra)
+        object.__setattr__(self, "allocation", allocation)
+        object.__setattr__(self, "key_account_rules", rules)
 
     @property
     def columns(self) -> list[str]:
@@ -219,28 +307,41 @@ class Scenario:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (the contract in the module docstring)."""
-        data = asdict(self)
+        data = {f: getattr(self, f) for f in self.__dataclass_fields__}
         data["factors"] = [asdict(f) for f in self.factors]
+        tiers = asdict(self.tiers)
+        head = {"scheme": tiers.pop("scheme"), "labels": tiers.pop("labels")}
+        tiers = {**head, "keys": self.tiers.keys, **tiers}
         data["tiers"] = {
-            k: list(v) if isinstance(v, tuple) else v
-            for k, v in asdict(self.tiers).items()
-            if v is not None
+            k: list(v) if isinstance(v, tuple) else v for k, v in tiers.items() if v is not None
         }
+        data["playbook"] = {k: dict(v) for k, v in self.playbook.items()}
         extra = data.pop("extra")
         data["overrides"] = [
             {k: v for k, v in asdict(o).items() if v not in (None, "")} for o in self.overrides
         ]
-        return {k: v for k, v in {**extra, **data}.items() if v not in (None, "", {}, [])}
+        data["allocation"] = self.allocation.to_dict() if self.allocation else None
+        rules = self.key_account_rules
+        data["key_account_rules"] = rules.to_dict() if rules else None
+        merged = {"schema_version": data.pop("schema_version"), **extra, **data}
+        return {k: v for k, v in merged.items() if v not in (None, "", {}, [])}
 
     def to_json(self, indent: int | None = 2) -> str:
         """The scenario as JSON text (UTF-8, Chinese kept readable)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Scenario:
-        """Build and check a scenario from parsed JSON; ScenarioError names any problem."""
+    def from_dict(cls, data: Mapping[str, Any], warnings: list[Message] | None = None) -> Scenario:
+        """Build and check a scenario from parsed JSON; ScenarioError names any problem.
+
+        Files of an older schema version are migrated (tier labels → keys). Unknown fields
+        are kept in ``extra`` (nested ones dropped); when ``warnings`` is a list, a warning
+        naming each unknown field and the nearest known one is appended to it.
+        """
         if not isinstance(data, Mapping):
             raise ScenarioError("scenario: expected a JSON object with 'id_column' and 'factors'")
+        found: list[Message] = []
+        version = read_version(data, found)
         for key in ("id_column", "factors"):
             if key not in data:
                 raise ScenarioError(f"scenario: missing required field {key!r}")
@@ -257,12 +358,14 @@ class Scenario:
         override_fields = set(Override.__dataclass_fields__)
         nested = {"factors", "tiers", "overrides", "extra"}
         own = {k: v for k, v in data.items() if k in set(cls.__dataclass_fields__) - nested}
+        own["schema_version"] = version
         extra = {k: v for k, v in data.items() if k not in own and k not in nested - {"extra"}}
         raw_overrides = data.get("overrides") or []
         if not isinstance(raw_overrides, list) or not all(
             isinstance(o, Mapping) for o in raw_overrides
         ):
             raise ScenarioError("scenario: 'overrides' must be a list of objects")
+        check_known(data, found, raw_factors, tiers_raw, raw_overrides)
         try:
             # A factor without 'column' gets "" so FactorSpec names the problem itself.
             factors = tuple(
@@ -270,25 +373,32 @@ class Scenario:
                 for f in raw_factors
             )
             tiers = TierSpec(**{k: v for k, v in tiers_raw.items() if k in tier_fields})
+            _check_keys(tiers, tiers_raw.get("keys"))
             overrides = tuple(
                 Override(
                     **{"customer_id": "", **{k: v for k, v in o.items() if k in override_fields}}
                 )
                 for o in raw_overrides
             )
-            return cls(factors=factors, tiers=tiers, overrides=overrides, extra=extra, **own)
+            scenario = cls(factors=factors, tiers=tiers, overrides=overrides, extra=extra, **own)
         except TypeError as exc:
             raise ScenarioError(f"scenario: a field has the wrong type ({exc})") from None
+        if warnings is not None:
+            warnings.extend(found)
+        return scenario
 
     @classmethod
-    def from_json(cls, text: str | bytes, source: str = "scenario") -> Scenario:
-        """Parse JSON text; a syntax error names the line and column."""
+    def from_json(
+        cls, text: str | bytes, source: str = "scenario", warnings: list[Message] | None = None
+    ) -> Scenario:
+        """Parse JSON text; a syntax error names the line and column (``warnings``: see
+        :meth:`from_dict`)."""
         try:
             data = json.loads(text)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             where = f" at line {exc.lineno}, column {exc.colno}" if hasattr(exc, "lineno") else ""
             raise ScenarioError(f"{source}: not valid JSON{where}; check the file") from None
-        return cls.from_dict(data)
+        return cls.from_dict(data, warnings)
 
     def to_token(self) -> str:
         """A compact URL-safe token (zlib + base64) for share links."""
@@ -296,7 +406,7 @@ class Scenario:
         return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 
     @classmethod
-    def from_token(cls, token: str) -> Scenario:
+    def from_token(cls, token: str, warnings: list[Message] | None = None) -> Scenario:
         """Inverse of :meth:`to_token`; a damaged token raises ScenarioError."""
         try:
             raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
@@ -305,4 +415,14 @@ class Scenario:
             raise ScenarioError(
                 "share link: the scenario in the link is damaged; copy it again"
             ) from None
-        return cls.from_json(text, source="share link")
+        return cls.from_json(text, source="share link", warnings=warnings)
+
+
+def _check_keys(tiers: TierSpec, written: object) -> None:
+    """``tiers.keys`` in a file, when present, must be the keys its scheme and count give."""
+    if written is None:
+        return
+    if not isinstance(written, list) or tuple(map(str, written)) != tiers.keys:
+        raise ScenarioError(
+            msg("scenario_schema.tier_keys", written=written, expected=list(tiers.keys))
+        )

@@ -54,10 +54,9 @@ def _naming_file(exc: ScenarioError, path: Path) -> ScenarioError:
 
 
 def _parse(build: Any, payload: Any, warnings: list, **options: Any) -> Scenario:
-    """The one call into Scenario's parsers (from_dict / from_json / from_token). ``warnings``
-    collects what they notice once they take it (unknown keys): pass ``warnings=warnings``
-    here then."""
-    return build(payload, **options)
+    """The one call into Scenario's parsers (from_dict / from_json / from_token); ``warnings``
+    collects what they notice (unknown fields, with the nearest known one)."""
+    return build(payload, warnings=warnings, **options)
 
 
 def parse_scenario(

@@ -1,14 +1,19 @@
 """Ranking snapshots (定期回顾) kept in the local SQLite store, and the top-customer watchlist.
 
-A snapshot is the subset of one ranking a user keeps (customer_id, rank, score, tier, name)
-with the date it describes (as-of). Snapshots live in the SAME database file as saved
-scenarios (:func:`core.store.store_path`: ``$CIW_DATA_DIR/workbench.sqlite3``) in two tables of
-their own, created here with ``CREATE TABLE IF NOT EXISTS`` (they do not touch the scenario
-store's ``schema_version``)::
+A snapshot is the subset of one ranking a user keeps (customer_id, rank, score, tier, name,
+tier_key) with the date it describes (as-of). ``tier`` is the label shown when it was kept;
+``tier_key`` the tier's stable key (core.tiers.tier_keys), so snapshots taken in different
+languages name the same tiers alike (empty for snapshots kept before keys, or without tiers).
+Snapshots live in the SAME database file as saved scenarios
+(:func:`core.store.store_path`: ``$CIW_DATA_DIR/workbench.sqlite3``) in two tables of their
+own, created here with ``CREATE TABLE IF NOT EXISTS`` (they do not touch the scenario store's
+``schema_version``)::
 
     snapshots(name TEXT PRIMARY KEY, as_of TEXT, created TEXT, customers INTEGER)
     snapshot_rows(snapshot TEXT, customer_id TEXT, rank INTEGER, score REAL, tier TEXT,
-                  name TEXT, PRIMARY KEY (snapshot, customer_id))
+                  name TEXT, tier_key TEXT, PRIMARY KEY (snapshot, customer_id))
+
+(``tier_key`` is added to an older file's table when it is opened.)
 
 Like the scenario store, every operation opens its own short-lived connection in WAL mode with
 a busy timeout. :func:`watchlist` follows the top N customers of the latest snapshot across
@@ -24,12 +29,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from core.errors import InputError
+from core.scenario import TierSpec
 from core.store import MAX_NAME, prepare_folder, store_path, transaction
 
-COLUMNS = ("customer_id", "rank", "score", "tier", "name")
+COLUMNS = ("customer_id", "rank", "score", "tier", "name", "tier_key")
 DEFAULT_TOP_N = 10
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS snapshots (
@@ -37,8 +44,9 @@ SCHEMA = (
         customers INTEGER NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS snapshot_rows (
         snapshot TEXT NOT NULL, customer_id TEXT NOT NULL, rank INTEGER NOT NULL,
-        score REAL, tier TEXT, name TEXT, PRIMARY KEY (snapshot, customer_id))""",
+        score REAL, tier TEXT, name TEXT, tier_key TEXT, PRIMARY KEY (snapshot, customer_id))""",
 )
+ADD_TIER_KEY = "ALTER TABLE snapshot_rows ADD COLUMN tier_key TEXT"
 
 
 @dataclass(frozen=True)
@@ -60,9 +68,21 @@ class Snapshot:
     table: pd.DataFrame
 
 
-def snapshot_frame(table: pd.DataFrame, name_column: str | None = None) -> pd.DataFrame:
+def _tier_keys(table: pd.DataFrame, tiers: TierSpec | None) -> np.ndarray:
+    if "tier_key" in table.columns and tiers is None:
+        return table["tier_key"].astype("string").fillna("").astype(str).to_numpy()
+    if tiers is None or "tier" not in table.columns:
+        return np.full(len(table), "", dtype=object)
+    keys = {label: tiers.tier_key(label) or "" for label in table["tier"].astype(str).unique()}
+    return table["tier"].astype(str).map(keys).to_numpy()
+
+
+def snapshot_frame(
+    table: pd.DataFrame, name_column: str | None = None, tiers: TierSpec | None = None
+) -> pd.DataFrame:
     """The kept subset of a ranking table (``rank``, ``customer_id``, ``score``, ``tier``);
-    ``name`` comes from ``name_column``, else the customer ID."""
+    ``name`` comes from ``name_column``, else the customer ID; ``tier_key`` from ``tiers``
+    (the ranking's scenario's), else the table's own ``tier_key`` column, else empty."""
     missing = [c for c in ("customer_id", "rank") if c not in table.columns]
     if missing:
         raise InputError(f"snapshot: the ranking has no {', '.join(missing)} column")
@@ -75,6 +95,7 @@ def snapshot_frame(table: pd.DataFrame, name_column: str | None = None) -> pd.Da
             "score": table["score"].astype(float).to_numpy() if "score" in table else float("nan"),
             "tier": table["tier"].astype(str).to_numpy() if "tier" in table else "",
             "name": names.astype("string").fillna(ids).astype(str).to_numpy(),
+            "tier_key": _tier_keys(table, tiers),
         }
     )
     return out.sort_values("rank", kind="stable").reset_index(drop=True)
@@ -106,6 +127,9 @@ class SnapshotStore:
         with self._connect() as db:
             for statement in SCHEMA:
                 db.execute(statement)
+            columns = {row[1] for row in db.execute("PRAGMA table_info(snapshot_rows)")}
+            if "tier_key" not in columns:
+                db.execute(ADD_TIER_KEY)
 
     def _connect(self) -> AbstractContextManager[sqlite3.Connection]:
         return transaction(self.path, "snapshot store")
@@ -132,7 +156,7 @@ class SnapshotStore:
             raise InputError(f"snapshot {name!r}: customer {twice!r} appears twice")
         rows = [
             (name, r.customer_id, int(r.rank), None if pd.isna(r.score) else float(r.score),
-             r.tier, r.name)
+             r.tier, r.name, r.tier_key)
             for r in frame.itertuples(index=False)
         ]  # fmt: skip
         created = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -148,7 +172,11 @@ class SnapshotStore:
                 "INSERT INTO snapshots (name, as_of, created, customers) VALUES (?, ?, ?, ?)",
                 (name, day.isoformat(), created, len(rows)),
             )
-            db.executemany("INSERT INTO snapshot_rows VALUES (?, ?, ?, ?, ?, ?)", rows)
+            db.executemany(
+                "INSERT INTO snapshot_rows (snapshot, customer_id, rank, score, tier, name, "
+                "tier_key) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
         return SavedSnapshot(name, day, created, len(rows))
 
     def list_snapshots(self) -> list[SavedSnapshot]:
@@ -166,12 +194,14 @@ class SnapshotStore:
         with self._connect() as db:
             _, as_of, _, _ = self._require(db, name)
             rows = db.execute(
-                "SELECT customer_id, rank, score, tier, name FROM snapshot_rows "
+                "SELECT customer_id, rank, score, tier, name, COALESCE(tier_key, '') "
+                "FROM snapshot_rows "
                 "WHERE snapshot = ? ORDER BY rank, customer_id",
                 (name,),
             ).fetchall()
         table = pd.DataFrame(rows, columns=list(COLUMNS)).astype(
             {"customer_id": str, "rank": "int64", "score": float, "tier": str, "name": str}
+            | {"tier_key": str}
         )
         return Snapshot(name, date.fromisoformat(as_of), table)
 

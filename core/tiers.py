@@ -1,6 +1,13 @@
 """Grouping schemes (METHOD.md §4): share tiers, score thresholds, ABC and value × potential.
 
 Each scheme is one function returning a label per customer (a new array, in input order).
+
+Tiers have stable **keys** apart from their labels: ``t1``, ``t2`` … by position for share and
+threshold tiers, ``A``, ``B``, ``C`` … for ABC classes and ``strategic``, ``high_potential``,
+``basic``, ``low_efficiency`` for the four value × potential quadrants (:func:`tier_keys`).
+Labels are display text; the default labels exist in both languages (:func:`default_labels`)
+and :func:`relabel` swaps them for another language's, leaving labels a user typed as typed.
+Everything stored about a tier (overrides, strategies, allocation) names its key.
 """
 
 from __future__ import annotations
@@ -14,6 +21,57 @@ QUADRANT_LABELS = {
     "zh": ("战略型", "高潜力型", "基础型", "低效型"),
     "en": ("Strategic", "High potential", "Basic", "Low efficiency"),
 }
+DEFAULT_TIER_LABELS = {
+    "zh": ("关键客户", "重点客户", "普通客户"),
+    "en": ("Key", "Important", "Ordinary"),
+}
+# Tiers beyond the three named ones (the Groups page's "more groups"), 1-based position n.
+NEW_TIER_LABEL = {"zh": "第 {n} 组", "en": "Group {n}"}
+QUADRANT_KEYS = ("strategic", "high_potential", "basic", "low_efficiency")
+ABC_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def tier_keys(scheme: str, count: int) -> tuple[str, ...]:
+    """The stable keys of ``count`` tiers of ``scheme``, best first."""
+    if scheme == "quadrant" and count == len(QUADRANT_KEYS):
+        return QUADRANT_KEYS
+    if scheme == "abc" and count <= len(ABC_LETTERS):
+        return tuple(ABC_LETTERS[:count])
+    return tuple(f"t{k + 1}" for k in range(count))
+
+
+def default_labels(scheme: str, count: int, lang: str) -> tuple[str, ...]:
+    """The default label of each of ``count`` tiers in ``lang``: 关键客户 / Key … then
+    第 4 组 / Group 4 …; the quadrant names; A, B, C for ABC."""
+    if scheme == "quadrant" and count == len(QUADRANT_KEYS):
+        return QUADRANT_LABELS[lang]
+    if scheme == "abc":
+        return tier_keys(scheme, count)
+    known = DEFAULT_TIER_LABELS[lang]
+    return tuple(
+        known[k] if k < len(known) else NEW_TIER_LABEL[lang].format(n=k + 1) for k in range(count)
+    )
+
+
+def default_label_position(label: str, scheme: str, count: int) -> int | None:
+    """The position whose default label (in any language) is ``label``, if one is."""
+    for lang in DEFAULT_TIER_LABELS:
+        defaults = default_labels(scheme, count, lang)
+        if label in defaults:
+            return defaults.index(label)
+    return None
+
+
+def relabel(labels: Sequence[str], scheme: str, lang: str) -> tuple[str, ...]:
+    """``labels`` with every default label (of any language, at its own position) replaced by
+    ``lang``'s; labels the user typed stay as typed. Unchanged if the result would repeat."""
+    count = len(labels)
+    wanted = default_labels(scheme, count, lang)
+    out = []
+    for k, label in enumerate(labels):
+        at = default_label_position(str(label), scheme, count)
+        out.append(wanted[k] if at == k else label)
+    return tuple(out) if len(set(out)) == len(out) else tuple(labels)
 
 
 def share_tiers(ranks: np.ndarray, shares: Sequence[float], labels: Sequence[str]) -> np.ndarray:

@@ -1,9 +1,9 @@
 """Resource allocation (资源配置) on screen: the policy form, then the result per tier and per
 customer and the share of revenue and profit it covers.
 
-The policy is saved with the scenario (core.allocation.with_policy, ``extra["allocation"]``);
-the budget rides in the same JSON object as ``"budget"`` (AllocationPolicy ignores the field,
-so the object still reads as a policy).
+The policy is saved with the scenario (core.allocation.with_policy, ``Scenario.allocation``)
+with its budget (``AllocationPolicy.budget``); tier shares and minimums are stored by tier key
+and shown by label, so a language switch keeps them.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ import pandas as pd
 import streamlit as st
 
 from core.allocation import (
-    EXTRA_KEY,
     UNITS,
     AllocationPolicy,
     allocate,
+    labelled,
     playbook_shares,
     scenario_policy,
     with_policy,
@@ -38,17 +38,13 @@ SCORE = "score"
 
 def saved_budget(scenario: Scenario) -> float:
     """The budget saved with the scenario's allocation policy, else DEFAULT_BUDGET."""
-    raw = scenario.extra.get(EXTRA_KEY) or {}
-    try:
-        return float(raw.get("budget", DEFAULT_BUDGET))
-    except (TypeError, ValueError):
-        return DEFAULT_BUDGET
+    policy = scenario.allocation
+    return DEFAULT_BUDGET if policy is None or policy.budget is None else policy.budget
 
 
 def with_budget(scenario: Scenario, policy: AllocationPolicy, budget: float) -> Scenario:
     """A copy of ``scenario`` carrying ``policy`` and ``budget``."""
-    saved = with_policy(scenario, policy)
-    return replace(saved, extra={**saved.extra, EXTRA_KEY: {**policy.to_dict(), "budget": budget}})
+    return with_policy(scenario, replace(policy, budget=budget))
 
 
 def default_policy(page) -> AllocationPolicy:
@@ -62,7 +58,7 @@ def default_policy(page) -> AllocationPolicy:
     spec = page.scenario.tiers
     try:
         book = resolve_playbook(page.scenario.playbook, spec.labels, spec.scheme, page.lang)
-        shares = playbook_shares(book)
+        shares = {spec.key_of(k): v for k, v in playbook_shares(book).items()}
     except ScenarioError:
         shares = {}
     return AllocationPolicy(
@@ -74,10 +70,11 @@ def default_policy(page) -> AllocationPolicy:
 
 
 def _submit(
-    prefix: str, labels: list[str], base: AllocationPolicy, lang: str, table: pd.DataFrame
+    prefix: str, keys: list[str], base: AllocationPolicy, lang: str, table: pd.DataFrame
 ) -> None:
     """Form callback: save the policy and budget when a trial allocation on ``table`` (the
     ranking the form was drawn with) works; otherwise keep the saved ones and say why."""
+    tiers = state.current_scenario().tiers
     get = st.session_state.get
     basis = get(f"{prefix}_basis")
     unit = get(f"{prefix}_unit")
@@ -88,12 +85,12 @@ def _submit(
             label=t(f"accounts.al_unit_{unit}", lang),
             basis="score" if basis == SCORE else "value",
             value_column=None if basis == SCORE else basis,
-            tier_shares={k: get(f"{prefix}_share_{i}") or 0.0 for i, k in enumerate(labels)},
-            tier_minimum={k: get(f"{prefix}_min_{i}") or 0.0 for i, k in enumerate(labels)},
+            tier_shares={k: get(f"{prefix}_share_{i}") or 0.0 for i, k in enumerate(keys)},
+            tier_minimum={k: get(f"{prefix}_min_{i}") or 0.0 for i, k in enumerate(keys)},
             customer_cap=get(f"{prefix}_cap"),
         )
         budget = float(get(f"{prefix}_budget") or 0.0)
-        allocate(table, budget, policy)
+        allocate(table, budget, labelled(policy, tiers))
         scenario = with_budget(state.current_scenario(), policy, budget)
     except ScenarioError as exc:
         st.session_state[ERROR] = str(exc)
@@ -103,7 +100,7 @@ def _submit(
 
 
 def _form(page, policy: AllocationPolicy, labels: list[str], numbers: list[str]) -> None:
-    lang = page.lang
+    lang, keys = page.lang, list(page.scenario.tiers.keys)
     prefix = f"al_{lang}_{'|'.join(labels)}"
     with st.form(prefix):
         a, b, c, d = st.columns(4)
@@ -136,24 +133,25 @@ def _form(page, policy: AllocationPolicy, labels: list[str], numbers: list[str])
             key=f"{prefix}_cap",
             help=t("accounts.al_cap_help", lang),
         )
-        for column, (i, label) in zip(st.columns(len(labels)), enumerate(labels), strict=True):
+        tiers = enumerate(zip(keys, labels, strict=True))
+        for column, (i, (key, label)) in zip(st.columns(len(labels)), tiers, strict=True):
             column.number_input(
                 t("accounts.al_share", lang, tier=label),
                 min_value=0.0,
-                value=float(policy.tier_shares.get(label, 0.0)),
+                value=float(policy.tier_shares.get(key, 0.0)),
                 key=f"{prefix}_share_{i}",
             )
             column.number_input(
                 t("accounts.al_minimum", lang, tier=label),
                 min_value=0.0,
-                value=float(policy.tier_minimum.get(label, 0.0)),
+                value=float(policy.tier_minimum.get(key, 0.0)),
                 key=f"{prefix}_min_{i}",
             )
         st.form_submit_button(
             t("accounts.al_apply", lang),
             type="primary",
             on_click=_submit,
-            args=(prefix, labels, policy, lang, page.ranking.table),
+            args=(prefix, keys, policy, lang, page.ranking.table),
         )
 
 
@@ -168,7 +166,7 @@ def draw_allocation(page) -> None:
         st.error(t("accounts.al_error", lang, error=st.session_state[ERROR]), icon="⚠️")
     budget = saved_budget(page.scenario)
     try:
-        result = allocate(page.ranking.table, budget, policy)
+        result = allocate(page.ranking.table, budget, labelled(policy, page.scenario.tiers))
     except ScenarioError as exc:
         st.error(t("accounts.al_error", lang, error=str(exc)), icon="⚠️")
         return

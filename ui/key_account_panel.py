@@ -1,10 +1,11 @@
 """Key-account types (战略型 / 伙伴型 / 交易型) and the CLV × profit matrix on screen.
 
-The rule table is saved with the scenario as ``Scenario.extra["key_account_rules"]``: a JSON
-list of ``{"name", "scale", "potential", "influence"}`` objects (minimum standings 0–100, the
-last rule catches everyone else; see core.key_accounts). The default types are stored by
-their stable names (strategic / partner / transactional) and shown in the page's language,
-so a saved scenario reads the same in both. Without the key the default rules apply.
+The rule table is saved with the scenario as ``Scenario.key_account_rules``
+(core.account_rules.KeyAccountRules: ``{"name", "scale", "potential", "influence"}`` rules with
+minimum standings 0–100, the last rule catching everyone else, and the three columns picked
+when the rules were saved, so the CLI applies them to the same columns). The default types
+are stored by their stable names (strategic / partner / transactional) and shown in the page's
+language, so a saved scenario reads the same in both. Without rules the defaults apply.
 """
 
 from __future__ import annotations
@@ -21,9 +22,11 @@ from core.key_accounts import (
     DIMENSIONS,
     KEY_ACCOUNT_LABELS,
     AccountRule,
+    KeyAccountRules,
     clv_profit_matrix,
     key_account_types,
     rules_from_frame,
+    stable_name,
 )
 from core.scenario import Scenario
 from core.tiers import QUADRANT_LABELS
@@ -40,20 +43,26 @@ CLV_HINTS = ("clv", "lifetime", "终身价值", "生命周期价值")
 
 
 def saved_rules(scenario: Scenario) -> tuple[AccountRule, ...]:
-    """The scenario's key-account rules, or the defaults (also when the saved ones are bad)."""
-    raw = scenario.extra.get(EXTRA_KEY)
-    if not raw:
-        return DEFAULT_RULES
-    try:
-        return rules_from_frame(pd.DataFrame(raw, columns=["name", *DIMENSIONS]))
-    except (ScenarioError, TypeError, ValueError):
-        return DEFAULT_RULES
+    """The scenario's key-account rules, or the defaults."""
+    saved = scenario.key_account_rules
+    return DEFAULT_RULES if saved is None else saved.rules
 
 
-def with_rules(scenario: Scenario, rules: tuple[AccountRule, ...]) -> Scenario:
-    """A copy of ``scenario`` carrying ``rules`` (type names stored by their stable name)."""
-    stored = [{**vars(r), "name": stable_name(r.name)} for r in rules]
-    return replace(scenario, extra={**scenario.extra, EXTRA_KEY: stored})
+def with_rules(
+    scenario: Scenario,
+    rules: tuple[AccountRule, ...],
+    columns: dict[str, str] | None = None,
+) -> Scenario:
+    """A copy of ``scenario`` carrying ``rules`` (type names stored by their stable name) and
+    the dimensions' ``columns`` (default: the ones saved before, if any)."""
+    before = scenario.key_account_rules
+    picked = before.columns if before is not None and columns is None else (columns or {})
+    typed = KeyAccountRules(
+        rules=tuple(replace(r, name=stable_name(r.name)) for r in rules),
+        **{f"{d}_column": picked.get(d) for d in DIMENSIONS},
+    )
+    extra = {k: v for k, v in scenario.extra.items() if k != EXTRA_KEY}
+    return replace(scenario, key_account_rules=typed, extra=extra)
 
 
 def type_label(name: str, lang: str) -> str:
@@ -61,27 +70,21 @@ def type_label(name: str, lang: str) -> str:
     return KEY_ACCOUNT_LABELS[lang].get(name, name)
 
 
-def stable_name(name: str) -> str:
-    """Back from a translated default type name (战略型, Strategic) to its stable name."""
-    for labels in KEY_ACCOUNT_LABELS.values():
-        for key, label in labels.items():
-            if name.strip() == label:
-                return key
-    return name.strip()
-
-
 def _numbers(page) -> list[str]:
     return [r.column for r in page.mapping.roles if r.kind == "number"]
 
 
 def _picker(page, dimension: str, numbers: list[str], default: str | None, where) -> str:
-    first = default if default in numbers else numbers[0]
+    saved = page.scenario.key_account_rules
+    own = saved.columns.get(dimension) if saved is not None and dimension in DIMENSIONS else None
+    first = own if own in numbers else default if default in numbers else numbers[0]
     label = t(f"accounts.ka_{dimension}", page.lang)
     return kept_choice(where.selectbox, f"ka_{dimension}", first, label, numbers)
 
 
-def _edited_rules(page) -> tuple[AccountRule, ...]:
-    """Draw the rule editor; the edited rules when valid (then saved), else the last good."""
+def _edited_rules(page, picks: dict[str, str]) -> tuple[AccountRule, ...]:
+    """Draw the rule editor; the edited rules when valid (then saved with the ``picks``),
+    else the last good."""
     saved = saved_rules(page.scenario)
     base = pd.DataFrame([vars(r) for r in saved], columns=["name", *DIMENSIONS])
     base["name"] = base["name"].map(lambda n: type_label(n, page.lang))
@@ -104,7 +107,7 @@ def _edited_rules(page) -> tuple[AccountRule, ...]:
         return saved
     stable = tuple(replace(r, name=stable_name(r.name)) for r in rules)
     if stable != saved:
-        state.set_scenario(with_rules(state.current_scenario(), stable))
+        state.set_scenario(with_rules(state.current_scenario(), stable, picks))
     return stable
 
 
@@ -120,7 +123,7 @@ def draw_key_accounts(page) -> None:
         for d, where in zip(DIMENSIONS, cols, strict=True)
     }
     st.caption(t("accounts.ka_rules_caption", lang))
-    rules = _edited_rules(page)
+    rules = _edited_rules(page, picks)
     types = key_account_types(table, picks["scale"], picks["potential"], picks["influence"], rules)
     shown_types = types.map(lambda n: type_label(n, lang))
     counts = shown_types.value_counts()

@@ -2,7 +2,8 @@
 the audit table with a remove action, and the pure helpers behind them.
 
 Overrides live in the scenario (``Scenario.overrides``), so they travel with it (share link,
-JSON, saved scenarios) and survive re-scoring. The form's fields are widget state: a refused
+JSON, saved scenarios) and survive re-scoring; the tier is picked by label and stored by its
+key, so a language switch keeps it. The form's fields are widget state: a refused
 override (no reason, a rank pinned twice …) leaves them as typed.
 """
 
@@ -89,7 +90,10 @@ def draw_overrides(page) -> None:
     lang, ranking = page.lang, page.ranking
     names = customer_names(ranking, page.mapping, lang, page.presentation)
     options = customer_options(ranking.table["customer_id"], names, page.presentation)
-    labels = [str(label) for label in page.scenario.tiers.labels]
+    spec = page.scenario.tiers
+    labels = dict(zip(spec.keys, map(str, spec.labels), strict=True))  # key → label
+    if st.session_state.get(TIER) not in (KEEP_TIER, None, *labels):
+        del st.session_state[TIER]  # a tier of another scheme
     state.seed_widget(AUTHOR, "")
     with st.form(FORM):
         st.selectbox(
@@ -100,7 +104,7 @@ def draw_overrides(page) -> None:
             t("accounts.ov_tier", lang),
             [KEEP_TIER, *labels],
             key=TIER,
-            format_func=lambda v: v or t("accounts.ov_keep_tier", lang),
+            format_func=lambda v: labels.get(v) or t("accounts.ov_keep_tier", lang),
         )
         right.number_input(
             t("accounts.ov_rank", lang),

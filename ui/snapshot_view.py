@@ -52,7 +52,11 @@ def keep_buttons(keepable: Sequence[tuple[str, Ranking | None, date | None]], t:
                 key=f"review_keep_{k}",
                 icon=":material/photo_camera:",
                 on_click=_keep,
-                args=(f"{label} · {day}", day, snapshot_frame(table, "name")),
+                args=(
+                    f"{label} · {day}",
+                    day,
+                    snapshot_frame(table, "name", ranking.scenario.tiers),
+                ),
             )
 
 

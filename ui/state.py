@@ -31,10 +31,9 @@ from core.mapping import (
     scenario_after_edit,
 )
 from core.ranking import Ranking, rank_customers
-from core.scenario import DEFAULT_TIER_LABELS, Scenario
+from core.scenario import Scenario
 from core.scenario_io import Source, load_scenario
 from core.store import ScenarioStore
-from core.tiers import QUADRANT_LABELS
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 SAMPLES = {"zh": "sample_customers_zh.csv", "en": "sample_customers_en.csv"}
@@ -224,17 +223,10 @@ def edit_mapping(before: Mapping, after: Mapping) -> None:
 
 
 def relabel_default_tiers(scenario: Scenario, lang: str) -> Scenario:
-    """Swap a default label set (tiers or quadrants) for the other language's; strategies
-    follow their group. Labels the user typed stay as typed."""
-    for defaults in (DEFAULT_TIER_LABELS, QUADRANT_LABELS):
-        old = scenario.tiers.labels
-        if old in defaults.values() and old != defaults[lang]:
-            new = defaults[lang]
-            renamed = dict(zip(old, new, strict=True))
-            playbook = {renamed.get(k, k): v for k, v in scenario.playbook.items()}
-            tiers = replace(scenario.tiers, labels=new)
-            return replace(scenario, tiers=tiers, playbook=playbook)
-    return scenario
+    """Swap default labels (tiers or quadrants, either language) for ``lang``'s; labels the
+    user typed stay as typed. Overrides, strategies and allocation name tier keys, so they
+    keep their tier (core.tiers)."""
+    return replace(scenario, tiers=scenario.tiers.relabelled(lang))
 
 
 def scenario_store() -> ScenarioStore:

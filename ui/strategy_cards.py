@@ -19,7 +19,9 @@ CARDS_PER_ROW = 4
 WIDGET_PREFIX = "pb_"  # every playbook widget key starts with this
 
 
-def _save(label: str, prefix: str, lang: str) -> None:
+def _save(key: str, label: str, prefix: str, lang: str) -> None:
+    """Form callback: the card's strategy saved under its tier's key (``label`` names it in
+    a refusal)."""
     scenario = state.current_scenario()
     entry = {f: st.session_state[f"{prefix}_{f}"].strip() for f in FIELDS}
     try:
@@ -28,12 +30,13 @@ def _save(label: str, prefix: str, lang: str) -> None:
         st.session_state[ERROR] = t("groups.invalid", lang, error=str(exc))
         return
     st.session_state[ERROR] = None
-    state.set_scenario(replace(scenario, playbook={**scenario.playbook, label: entry}))
+    state.set_scenario(replace(scenario, playbook={**scenario.playbook, key: entry}))
 
 
 def _reset() -> None:
     scenario = state.current_scenario()
-    kept = {k: v for k, v in scenario.playbook.items() if k not in scenario.tiers.labels}
+    current = {*scenario.tiers.keys, *scenario.tiers.labels}
+    kept = {k: v for k, v in scenario.playbook.items() if k not in current}
     for key in [k for k in st.session_state if str(k).startswith(WIDGET_PREFIX)]:
         del st.session_state[key]
     state.set_scenario(replace(scenario, playbook=kept))
@@ -49,7 +52,9 @@ def resources_check(playbook: Mapping[str, Mapping[str, str]], lang: str) -> Non
         st.warning(localize(str(exc), lang))
 
 
-def _card(label: str, stats: pd.Series, entry: Mapping[str, str], lang: str, readonly: bool):
+def _card(
+    key: str, label: str, stats: pd.Series, entry: Mapping[str, str], lang: str, readonly: bool
+):
     line = t(
         "groups.card_stats", lang, customers=int(stats["customers"]), share=stats["customer_share"]
     )
@@ -68,7 +73,10 @@ def _card(label: str, stats: pd.Series, entry: Mapping[str, str], lang: str, rea
                 t(f"groups.field_{field}", lang), entry[field], key=f"{prefix}_{field}", height=68
             )
         st.form_submit_button(
-            t("groups.save", lang), on_click=_save, args=(label, prefix, lang), key=f"{prefix}_save"
+            t("groups.save", lang),
+            on_click=_save,
+            args=(key, label, prefix, lang),
+            key=f"{prefix}_save",
         )
 
 
@@ -78,14 +86,19 @@ def strategy_cards(
     playbook: Mapping[str, Mapping[str, str]],
     lang: str,
     presentation: bool,
+    keys: Sequence[str] | None = None,
 ) -> None:
-    """Cards in rows of four: group size and share, then its strategy; a reset button below."""
+    """Cards in rows of four: group size and share, then its strategy (``playbook`` keyed by
+    label, edits saved by tier key: ``keys`` in label order, default the labels); a reset
+    button below."""
     stats = summary.set_index("tier")
+    keys = list(labels) if keys is None else list(keys)
     for start in range(0, len(labels), CARDS_PER_ROW):
-        row = labels[start : start + CARDS_PER_ROW]
+        row = list(zip(keys, labels, strict=True))[start : start + CARDS_PER_ROW]
         columns = st.columns(min(len(labels), CARDS_PER_ROW))
-        for column, label in zip(columns, row, strict=False):
+        for column, (key, label) in zip(columns, row, strict=False):
             with column.container(border=True):
-                _card(label, stats.loc[label], playbook[label], lang, readonly=presentation)
+                entry = playbook[label]
+                _card(key, label, stats.loc[label], entry, lang, readonly=presentation)
     if not presentation:
         st.button(t("groups.reset", lang), on_click=_reset)

@@ -86,12 +86,12 @@ def override(at: AppTest, lang: str, customer: str, reason: str, tier: str | Non
 def test_an_override_with_a_reason_moves_the_customer_and_survives_rescoring(lang: str) -> None:
     at = accounts_page(lang)
     customer, key = last_customer(at), TEXT[lang]["key"]
-    override(at, lang, customer, "strategic partner", key)
+    override(at, lang, customer, "strategic partner", "t1")  # picked by label, saved by key
     assert not at.error
     (saved,) = at.session_state["scenario"].overrides
     assert (saved.customer_id, saved.tier, saved.reason, saved.author) == (
         customer,
-        key,
+        "t1",
         "strategic partner",
         "Li Wei",
     )
@@ -123,7 +123,7 @@ def test_an_override_with_a_reason_moves_the_customer_and_survives_rescoring(lan
 def test_an_override_without_a_reason_is_refused_and_nothing_typed_is_lost(lang: str) -> None:
     at = accounts_page(lang)
     customer = last_customer(at)
-    override(at, lang, customer, "   ", TEXT[lang]["key"])
+    override(at, lang, customer, "   ", "t1")
     assert at.session_state["scenario"].overrides == ()
     why = {
         "en": f"the override for customer {customer!r} needs a reason; say why",
@@ -131,7 +131,7 @@ def test_an_override_without_a_reason_is_refused_and_nothing_typed_is_lost(lang:
     }
     assert why[lang] in at.error[0].value
     assert at.selectbox(key="ov_customer").value == customer
-    assert at.selectbox(key="ov_tier").value == TEXT[lang]["key"]
+    assert at.selectbox(key="ov_tier").value == "t1"
     assert at.text_input(key="ov_author").value == "Li Wei"
 
 
@@ -188,7 +188,7 @@ def test_saved_rules_change_the_types() -> None:
     assert not at.exception
     assert int(metric(at, "Strategic")) == 25 < before  # the top 5 % by revenue
     assert int(metric(at, "Transactional")) == 475
-    assert at.session_state["scenario"].extra["key_account_rules"][0] == {
+    assert at.session_state["scenario"].key_account_rules.to_dict()["rules"][0] == {
         "name": "strategic",
         "scale": 95.0,
         "potential": 0.0,
@@ -213,8 +213,8 @@ def test_allocation_adds_up_to_the_budget_on_screen(lang: str) -> None:
     amounts = frame_with(at, TEXT[lang]["amount"].replace("万元", unit).replace("money", unit))
     column = amounts.columns[3]
     assert amounts[column].sum() == 37 and (amounts[column] % 1 == 0).all()
-    policy = at.session_state["scenario"].extra["allocation"]
-    assert policy["unit"] == "managers" and policy["budget"] == 37.0
+    policy = at.session_state["scenario"].allocation
+    assert policy.unit == "managers" and policy.budget == 37.0
     # The playbook's resource shares (50 / 35 / 15) split the tiers.
     assert amounts[column].tolist() == [18, 13, 6]
 
@@ -229,7 +229,7 @@ def test_an_impossible_allocation_is_refused() -> None:
         "This allocation cannot be made; the saved policy is kept. allocation: 500 customers × "
         "cap 1 = 500 is less than the budget 1000; raise the cap or lower the budget"
     )
-    assert "allocation" not in at.session_state["scenario"].extra
+    assert at.session_state["scenario"].allocation is None
     assert at.number_input(key=f"{prefix}_budget").value == 1000.0  # as typed
     assert metric(at, "Allocated (money)") == "100.00"
 

@@ -96,12 +96,13 @@ def test_a_playbook_edit_persists_across_page_switches() -> None:
     key = "pb_en_Key_marketing"
     at.text_area(key=key).input("Golf days with the board")
     at.button(key="pb_en_Key_save").click().run()
-    assert at.session_state["scenario"].playbook["Key"]["marketing"] == "Golf days with the board"
+    # Saved under the tier's key (t1), not its label.
+    assert at.session_state["scenario"].playbook["t1"]["marketing"] == "Golf days with the board"
     at.switch_page("pages/ranking.py").run()
     at.switch_page(PAGE).run()
     assert not at.exception
     assert at.text_area(key=key).value == "Golf days with the board"
-    assert at.session_state["scenario"].playbook["Key"]["marketing"] == "Golf days with the board"
+    assert at.session_state["scenario"].playbook["t1"]["marketing"] == "Golf days with the board"
 
 
 def test_a_non_numeric_resource_share_is_refused() -> None:
@@ -110,7 +111,7 @@ def test_a_non_numeric_resource_share_is_refused() -> None:
     at.button(key="pb_en_Key_save").click().run()
     assert not at.exception
     assert "'lots', not a number" in at.error[0].value
-    assert "Key" not in at.session_state["scenario"].playbook
+    assert at.session_state["scenario"].playbook == {}
 
 
 def test_a_non_numeric_resource_share_is_refused_in_chinese() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -127,16 +128,19 @@ def test_bad_policy_fields() -> None:
 def test_policy_is_saved_with_the_scenario() -> None:
     scenario = Scenario(id_column="id", factors=(FactorSpec("sales"),))
     assert scenario_policy(scenario) is None
-    policy = AllocationPolicy(unit="hours", label="h", tier_shares={"Key": 70}, customer_cap=40)
+    policy = AllocationPolicy(unit="hours", label="h", tier_shares={"t1": 70}, customer_cap=40)
     saved = Scenario.from_json(with_policy(scenario, policy).to_json())
     assert saved.to_dict()["allocation"] == {
         "unit": "hours",
         "label": "h",
         "basis": "score",
-        "tier_shares": {"Key": 70.0},
+        "tier_shares": {"t1": 70.0},  # by tier key
         "customer_cap": 40.0,
     }
     assert scenario_policy(saved) == policy
+    # A tier named by its label (either language) is stored by its key.
+    by_label = replace(policy, tier_shares={"Key": 70})
+    assert scenario_policy(with_policy(scenario, by_label)) == policy
 
 
 def test_an_empty_tier_share_goes_to_the_others_with_a_warning() -> None:

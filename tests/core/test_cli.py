@@ -425,3 +425,48 @@ def test_every_scenario_option_goes_through_the_loader(tmp_path, capsys, monkeyp
     main([a.format(f=path, d=tmp_path) for a in argv])
     capsys.readouterr()
     assert calls and all(c == path for c in calls)
+
+
+def test_score_honours_the_scenarios_allocation_and_key_account_rules(tmp_path, capsys) -> None:
+    rules = {
+        "rules": [{"name": "strategic", "scale": 90}, {"name": "transactional"}],
+        "potential_column": "增长率",  # scale and influence: the columns the mapping suggests
+    }
+    allocation = {"budget": 100, "tier_shares": {"t1": 60, "t2": 30, "t3": 10}}
+    data = {**CONTRACT_SCENARIO, "allocation": allocation, "key_account_rules": rules}
+    scenario = tmp_path / "scenario.json"
+    scenario.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "ranked.csv"
+    assert main(["score", str(ZH), "--scenario", str(scenario), "--out", str(out)]) == 0
+    ranked = pd.read_csv(out, encoding="utf-8-sig")
+    contrib = ["contrib:销售额", "contrib:最近购买日期"]
+    assert list(ranked.columns) == [
+        *("rank", "customer_id", "score", "tier", *contrib, *ZH_COLUMNS),
+        *("account_type", "allocation"),  # after every documented column
+    ]
+    by_tier = ranked.groupby("tier")["allocation"].sum()
+    assert by_tier.to_dict() == pytest.approx({"关键客户": 60, "重点客户": 30, "普通客户": 10})
+    # strategic: the top 10 % by revenue (with no other minimum)
+    assert (ranked["account_type"] == "strategic").sum() == 50
+    assert set(ranked["account_type"]) == {"strategic", "transactional"}
+    err = capsys.readouterr().err.splitlines()
+    assert "allocation: budget 100 (money); 关键客户 60, 重点客户 30, 普通客户 10" in err
+
+
+def test_score_without_rule_columns_says_so(tmp_path, capsys) -> None:
+    rules = {"rules": [{"name": "strategic", "scale": 90}, {"name": "other"}]}
+    frame = pd.DataFrame({"id": ["a", "b", "c"], "x": [1.0, 2.0, 3.0]})
+    data = tmp_path / "plain.csv"
+    frame.to_csv(data, index=False)
+    scenario = tmp_path / "scenario.json"
+    scenario.write_text(
+        json.dumps({"id_column": "id", "factors": [{"column": "x"}], "key_account_rules": rules}),
+        encoding="utf-8",
+    )
+    out = tmp_path / "ranked.csv"
+    assert main(["score", str(data), "--scenario", str(scenario), "--out", str(out)]) == 0
+    assert "account_type" not in pd.read_csv(out, encoding="utf-8-sig").columns
+    assert (
+        "warning: key-account rules: no column for scale, potential or influence; set "
+        "'scale_column', 'potential_column' and 'influence_column' in the scenario"
+    ) in capsys.readouterr().err.splitlines()

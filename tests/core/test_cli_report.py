@@ -127,3 +127,25 @@ def test_chinese_charts_without_a_cjk_font_warn(capsys, tmp_path: Path, monkeypa
     assert "warning: no Chinese font found" in err
     code, _, err = run(capsys, "report", EN, "--out", tmp_path / "e.html", "--charts", charts)
     assert code == 0 and "no Chinese font" not in err  # English charts need none
+
+
+def test_report_shows_the_scenarios_allocation(capsys, tmp_path: Path) -> None:
+    scenario = tmp_path / "s.json"
+    scenario.write_text(
+        '{"id_column": "customer_id", "factors": [{"column": "revenue"}],'
+        ' "allocation": {"budget": 200, "unit": "hours", "revenue_column": "revenue",'
+        ' "tier_shares": {"Key": 3, "Important": 1, "Ordinary": 0}}}',  # old: labels, read as keys
+        encoding="utf-8",
+    )
+    out = tmp_path / "r.html"
+    code, _, _ = run(capsys, "report", EN, "--scenario", scenario, "--lang", "en", "--out", out)
+    assert code == 0
+    html = out.read_text(encoding="utf-8")
+    assert "<h2>Resource allocation</h2>" in html
+    assert "Budget 200.00 (hours); revenue covered " in html
+    assert '<td class="k">Key</td><td class="n">100</td><td class="n">100</td>' in html
+    assert '<td class="n">150.00</td><td class="n">75.0%</td>' in html
+    # Without a policy there is no such section.
+    plain = tmp_path / "p.html"
+    assert run(capsys, "report", EN, "--out", plain)[0] == 0
+    assert "Resource allocation" not in plain.read_text(encoding="utf-8")

@@ -120,7 +120,7 @@ def test_json_round_trip_and_contract() -> None:
     assert data["overrides"] == [
         {
             "customer_id": "C3",
-            "tier": "Key",
+            "tier": "t1",  # written as the tier's key, not its label
             "rank": 2,
             "reason": "partner",
             "author": "Li",

@@ -41,7 +41,7 @@ def three_factors() -> Scenario:
         as_of="2024-12-31",
         tiers=TierSpec(scheme="threshold", labels=("A", "B", "C"), thresholds=(60, 30)),
         overrides=(Override("C0002", tier="A", reason="strategic partner", author="Li"),),
-        playbook={"A": {"goal": "grow"}},
+        playbook={"A": {"service_level": "grow"}},
         name="three",
     )
 

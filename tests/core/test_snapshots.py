@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from core.errors import InputError
+from core.scenario import TierSpec
 from core.snapshots import (
     Snapshot,
     SnapshotStore,
@@ -38,10 +39,11 @@ def snap(name: str, day: str, order: list[str]) -> Snapshot:
     return Snapshot(name, date.fromisoformat(day), snapshot_frame(ranking_table(order), "客户名称"))
 
 
-def test_snapshot_frame_keeps_the_five_columns_sorted_by_rank() -> None:
+def test_snapshot_frame_keeps_the_six_columns_sorted_by_rank() -> None:
     table = ranking_table(["B", "A", "C"]).iloc[[2, 0, 1]]
     frame = snapshot_frame(table, "客户名称")
-    assert list(frame.columns) == ["customer_id", "rank", "score", "tier", "name"]
+    assert list(frame.columns) == ["customer_id", "rank", "score", "tier", "name", "tier_key"]
+    assert frame["tier_key"].tolist() == ["", "", ""]  # no tiers given
     assert frame["customer_id"].tolist() == ["B", "A", "C"]
     assert frame["name"].tolist() == ["name B", "name A", "name C"]
     # Without a name column the ID stands in.
@@ -147,3 +149,24 @@ def test_rank_history_of_one_customer() -> None:
         ["Q4", "C", 2],
     ]
     assert rank_history([], ["A"]).empty
+
+
+def test_snapshots_keep_the_tier_keys_and_older_files_gain_the_column(tmp_path) -> None:
+    tiers = TierSpec(labels=("key", "other"), shares=(0.5, 0.5))
+    with sqlite3.connect(tmp_path / "workbench.sqlite3") as db:  # a file from before tier keys
+        db.execute(
+            "CREATE TABLE snapshot_rows (snapshot TEXT NOT NULL, customer_id TEXT NOT NULL, "
+            "rank INTEGER NOT NULL, score REAL, tier TEXT, name TEXT, "
+            "PRIMARY KEY (snapshot, customer_id))"
+        )
+        db.execute("INSERT INTO snapshot_rows VALUES ('old', 'A', 1, 9.0, 'key', 'A')")
+    store = SnapshotStore(tmp_path)
+    with sqlite3.connect(store.path) as db:
+        db.execute("INSERT INTO snapshots VALUES ('old', '2024-01-01', '2024-01-01', 1)")
+    assert store.load("old").table["tier_key"].tolist() == [""]
+    frame = snapshot_frame(ranking_table(["A", "B", "C"]), tiers=tiers)
+    assert frame["tier_key"].tolist() == ["t1", "t1", "t2"]
+    store.save("new", "2024-06-30", frame)
+    assert store.load("new").table["tier_key"].tolist() == ["t1", "t1", "t2"]
+    english = snapshot_frame(ranking_table(["A"]).assign(tier="Key"), tiers=TierSpec())
+    assert english["tier_key"].tolist() == ["t1"]  # a default label of either language

@@ -15,9 +15,10 @@ def _scenario(tiers: TierSpec, playbook=None) -> Scenario:
 
 def test_default_share_labels_follow_the_language_with_their_strategies():
     scenario = _scenario(TierSpec(), {"关键客户": {"service_level": "VIP"}})
+    assert scenario.playbook == {"t1": {"service_level": "VIP"}}  # a label read as its key
     english = relabel_default_tiers(scenario, "en")
     assert english.tiers.labels == ("Key", "Important", "Ordinary")
-    assert english.playbook == {"Key": {"service_level": "VIP"}}
+    assert english.playbook == {"t1": {"service_level": "VIP"}}  # keys do not change
     assert relabel_default_tiers(english, "zh").tiers.labels == ("关键客户", "重点客户", "普通客户")
 
 
