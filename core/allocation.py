@@ -30,6 +30,7 @@ import pandas as pd
 
 from core.errors import ScenarioError
 from core.explain import source_column
+from core.i18n import msg
 from core.playbook import resource_total
 from core.scenario import Scenario
 
@@ -44,8 +45,8 @@ def _number(value: object, what: str, whole: bool = False) -> float:
     except (TypeError, ValueError):
         number = float("nan")
     if not math.isfinite(number) or number < 0 or (whole and not number.is_integer()):
-        kind = "a whole number ≥ 0" if whole else "a number ≥ 0"
-        raise ScenarioError(f"allocation: {what} is {value!r}; use {kind}")
+        kind = msg("word.whole_number_ge_0") if whole else msg("word.number_ge_0")
+        raise ScenarioError(msg("allocation.use", what=what, value=value, kind=kind))
     return number
 
 
@@ -65,25 +66,28 @@ class AllocationPolicy:
 
     def __post_init__(self) -> None:
         if self.unit not in UNITS:
-            raise ScenarioError(f"allocation: unknown unit {self.unit!r}; use one of: {UNITS}")
+            raise ScenarioError(msg("allocation.unknown_unit_use_one", unit=self.unit, units=UNITS))
         if self.basis not in BASES:
-            raise ScenarioError(f"allocation: unknown basis {self.basis!r}; use one of: {BASES}")
+            raise ScenarioError(
+                msg("allocation.unknown_basis_use_one", basis=self.basis, bases=BASES)
+            )
         if self.basis == "value" and not self.value_column:
-            raise ScenarioError("allocation: basis 'value' needs a 'value_column'")
+            raise ScenarioError(msg("allocation.basis_value_needs_value_column"))
         whole = self.unit == "managers"
         shares = {
-            str(k): _number(v, f"the share of tier {k!r}") for k, v in self.tier_shares.items()
+            str(k): _number(v, msg("allocation.share_tier", tier=k))
+            for k, v in self.tier_shares.items()
         }
         minimum = {
-            str(k): _number(v, f"the minimum of tier {k!r}", whole)
+            str(k): _number(v, msg("allocation.minimum_tier", tier=k), whole)
             for k, v in self.tier_minimum.items()
         }
         object.__setattr__(self, "tier_shares", shares)
         object.__setattr__(self, "tier_minimum", minimum)
         if self.customer_cap is not None:
-            cap = _number(self.customer_cap, "the cap per customer", whole)
+            cap = _number(self.customer_cap, msg("word.cap_per_customer"), whole)
             if cap <= 0:
-                raise ScenarioError("allocation: the cap per customer must be more than 0")
+                raise ScenarioError(msg("allocation.cap_per_customer_must_more"))
             object.__setattr__(self, "customer_cap", cap)
 
     def to_dict(self) -> dict[str, Any]:
@@ -94,11 +98,11 @@ class AllocationPolicy:
     def from_dict(cls, data: Mapping[str, Any]) -> AllocationPolicy:
         """Build from parsed JSON; unknown fields are ignored, bad ones raise ScenarioError."""
         if not isinstance(data, Mapping):
-            raise ScenarioError('allocation: expected a JSON object such as {"unit": "money"}')
+            raise ScenarioError(msg("allocation.expected_json_object_such_unit"))
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         for name in ("tier_shares", "tier_minimum"):
             if not isinstance(known.get(name, {}), Mapping):
-                raise ScenarioError(f"allocation: {name!r} must be an object: tier → number")
+                raise ScenarioError(msg("allocation.must_object_tier_number", name=name))
         return cls(**known)
 
 
@@ -161,7 +165,7 @@ def largest_remainder(values: np.ndarray, total: int) -> np.ndarray:
 def _weights(table: pd.DataFrame, policy: AllocationPolicy) -> np.ndarray:
     column = "score" if policy.basis == "score" else source_column(table, policy.value_column)
     if column not in table.columns:
-        raise ScenarioError(f"allocation: column {policy.value_column!r} is not in the data")
+        raise ScenarioError(msg("allocation.column_not_data", c=policy.value_column))
     values = pd.to_numeric(table[column], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
     return np.clip(np.nan_to_num(values, nan=0.0), 0.0, None)
 
@@ -170,17 +174,16 @@ def _tier_budgets(
     tiers: np.ndarray, labels: list[str], w: np.ndarray, budget: float, policy: AllocationPolicy
 ) -> tuple[dict[str, float], list[str]]:
     absent = [t for t in {**policy.tier_shares, **policy.tier_minimum} if t not in labels]
-    warnings = [f"allocation: no customer in tier(s) {', '.join(absent)}; shared out to the others"]
+    warnings = [msg("allocation.no_customer_tier_shared_out", tiers=", ".join(absent))]
     minimum = {t: policy.tier_minimum.get(t, 0.0) for t in labels}
     if sum(minimum.values()) > budget:
         raise ScenarioError(
-            f"allocation: the tier minimums add up to {sum(minimum.values()):g}, more than the "
-            f"budget {budget:g}; lower them or raise the budget"
+            msg("allocation.tier_minimums_add_up_more", total=sum(minimum.values()), budget=budget)
         )
     if policy.tier_shares:
         shares = {t: policy.tier_shares.get(t, 0.0) for t in labels}
         if sum(shares.values()) <= 0:
-            raise ScenarioError("allocation: no tier with customers has a share above 0")
+            raise ScenarioError(msg("allocation.no_tier_with_customers_has"))
     else:
         basis = w if w.sum() > 0 else np.ones(len(w))
         shares = {t: float(basis[tiers == t].sum()) for t in labels}
@@ -193,17 +196,22 @@ def allocate(table: pd.DataFrame, budget: float, policy: AllocationPolicy) -> Al
     """Share ``budget`` across the customers of a ranking ``table`` (rank, customer_id, tier,
     score …) by ``policy``; ScenarioError when it cannot be done (caps or minimums too tight)."""
     whole = policy.unit == "managers"
-    budget = _number(budget, "the budget", whole)
+    budget = _number(budget, msg("word.budget"), whole)
     if table.empty:
-        raise ScenarioError("allocation: there are no ranked customers to allocate to")
+        raise ScenarioError(msg("allocation.there_no_ranked_customers_allocate"))
     w = _weights(table, policy)
     tiers = table["tier"].astype(str).to_numpy()
     labels = list(dict.fromkeys(tiers))
     cap = policy.customer_cap if policy.customer_cap is not None else math.inf
     if cap * len(table) < budget:
         raise ScenarioError(
-            f"allocation: {len(table)} customers × cap {cap:g} = {cap * len(table):g} is less "
-            f"than the budget {budget:g}; raise the cap or lower the budget"
+            msg(
+                "allocation.customers_cap_less_than_budget",
+                m=len(table),
+                cap=cap,
+                total=cap * len(table),
+                budget=budget,
+            )
         )
     budgets, warnings = _tier_budgets(tiers, labels, w, budget, policy)
     room = np.full(len(table), cap)

@@ -40,6 +40,7 @@ from core.cli_rooms import add_room_parser, run_room
 from core.cli_weights import add_compare_parser, add_weights_parser, run_compare, run_weights
 from core.errors import InputError, ScenarioError
 from core.export import FORMATS, output_format, to_csv_bytes, write_table
+from core.i18n import Tail, msg, prefixed
 from core.ingest import IngestResult, read_table
 from core.mapping import default_scenario, detect_mapping
 from core.ranking import Ranking, rank_customers
@@ -56,9 +57,9 @@ def _positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(msg("cli.not_whole_number", text=text)) from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"{value} must be 1 or more")
+        raise argparse.ArgumentTypeError(msg("cli.must_be_1_or_more", value=value))
     return value
 
 
@@ -117,11 +118,10 @@ def run_validate(args: argparse.Namespace) -> int:
 
 def _naming_file(exc: ScenarioError, path: str | Path) -> ScenarioError:
     """The same problem, its message starting with the scenario file instead of 'scenario:'."""
-    where = f"scenario file {str(path)!r}"
-    text = str(exc)
-    if text.startswith(where):
+    where = msg("cli.scenario_file", path=str(path))
+    if str(exc).startswith(where):
         return exc
-    return ScenarioError(f"{where}: {text.removeprefix('scenario: ')}")
+    return ScenarioError(prefixed(where, Tail(exc.args[0], "scenario.prefix")))
 
 
 def load_scenario(path: str | Path, columns: Iterable[str] | None = None) -> Scenario:
@@ -133,10 +133,10 @@ def load_scenario(path: str | Path, columns: Iterable[str] | None = None) -> Sce
         text = Path(path).read_bytes()
     except OSError as exc:
         raise ScenarioError(
-            f"scenario file {str(path)!r}: cannot read it ({exc.strerror})"
+            msg("cli.scenario_file_unreadable", path=str(path), detail=exc.strerror)
         ) from None
     try:
-        scenario = Scenario.from_json(text, source=f"scenario file {str(path)!r}")
+        scenario = Scenario.from_json(text, source=msg("cli.scenario_file", path=str(path)))
         if columns is not None:
             scenario.validate(columns)
     except ScenarioError as exc:
@@ -155,8 +155,7 @@ def _write(ranking: Ranking, out: str) -> tuple[Path, Path | None]:
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise InputError(
-            f"cannot write {str(exc.filename or path)!r} ({reason}); check that the folder "
-            "exists, that you may write there and that the file is not open in Excel"
+            msg("cli.cannot_write_ranking", path=str(exc.filename or path), detail=reason)
         ) from None
     return path, excluded_path
 
@@ -235,8 +234,9 @@ def _one_line(text: str) -> str:
 
 
 def _os_error(exc: OSError) -> str:
-    where = f"{str(exc.filename)!r}: " if exc.filename else ""
-    return f"{where}{exc.strerror or exc}; check the path and its permissions"
+    if exc.filename:
+        return msg("cli.os_error_path", path=str(exc.filename), detail=exc.strerror or exc)
+    return msg("cli.os_error", detail=exc.strerror or exc)
 
 
 def _silence_stdout() -> None:

@@ -18,6 +18,7 @@ import pandas as pd
 from core.catalog import BENEFIT
 from core.errors import ScenarioError
 from core.explain import percentiles, source_column
+from core.i18n import msg
 from core.tiers import QUADRANT_LABELS, quadrant_tiers
 
 KEY_ACCOUNT_LABELS = {
@@ -38,7 +39,7 @@ class AccountRule:
 
     def __post_init__(self) -> None:
         if not str(self.name).strip():
-            raise ScenarioError("key-account rules: every rule needs a type name")
+            raise ScenarioError(msg("key_accounts.account_rules_every_rule_needs"))
         for dimension in DIMENSIONS:
             value = getattr(self, dimension)
             try:
@@ -47,8 +48,12 @@ class AccountRule:
                 number = float("nan")
             if not 0 <= number <= 100:
                 raise ScenarioError(
-                    f"key-account rules: {self.name!r} has {dimension} {value!r}; "
-                    "use a percentile between 0 and 100"
+                    msg(
+                        "key_accounts.account_rules_has_use_percentile",
+                        name=self.name,
+                        dimension=msg(f"key_accounts.dimension_{dimension}"),
+                        value=value,
+                    )
                 )
             object.__setattr__(self, dimension, number)
 
@@ -65,11 +70,13 @@ DEFAULT_RULES = (
 def check_rules(rules: Sequence[AccountRule]) -> None:
     """ScenarioError when there is no rule or a type name repeats."""
     if not rules:
-        raise ScenarioError("key-account rules: the rule table is empty; add at least one type")
+        raise ScenarioError(msg("key_accounts.account_rules_rule_table_empty"))
     names = [r.name for r in rules]
     twice = sorted({n for n in names if names.count(n) > 1})
     if twice:
-        raise ScenarioError(f"key-account rules: type(s) listed twice: {', '.join(twice)}")
+        raise ScenarioError(
+            msg("key_accounts.account_rules_type_listed_twice", names=", ".join(twice))
+        )
 
 
 def rules_frame(rules: Sequence[AccountRule] = DEFAULT_RULES) -> pd.DataFrame:
@@ -102,7 +109,7 @@ def key_account_types(
     check_rules(rules)
     for column in (scale, potential, influence):
         if source_column(table, column) not in table.columns:
-            raise ScenarioError(f"key-account types: column {column!r} is not in the data")
+            raise ScenarioError(msg("key_accounts.account_types_column_not_data", c=column))
     unique = list(dict.fromkeys((scale, potential, influence)))
     standing = percentiles(table, unique, [BENEFIT] * len(unique)).fillna(0.0)
     values = np.column_stack([standing[c].to_numpy() for c in (scale, potential, influence)])
@@ -134,7 +141,7 @@ def clv_profit_matrix(
     for column in (clv, profit):
         source = source_column(table, column)
         if source not in table.columns:
-            raise ScenarioError(f"value matrix: column {column!r} is not in the data")
+            raise ScenarioError(msg("key_accounts.value_matrix_column_not_data", c=column))
         numbers[column] = pd.to_numeric(table[source], errors="coerce").to_numpy(dtype=float)
     quadrant = quadrant_tiers(numbers[profit], numbers[clv], labels, profit_cut, clv_cut)
     return pd.Series(quadrant, index=table.index, name="value_matrix")

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from core.errors import InputError
+from core.i18n import msg
 from core.parsing import as_text, is_missing, parse_date_series, parse_number_series
 from core.rows import sheet_rows
 
@@ -54,9 +55,7 @@ def _days(value: date) -> int:
 
 
 def _no_lines(what: str) -> InputError:
-    return InputError(
-        f"order log: {what}; check the customer, date and amount columns (see the report)"
-    )
+    return InputError(msg("orders.log_check_customer_date_amount", what=what))
 
 
 def prepare_frame(frame: pd.DataFrame, args: Args) -> pd.DataFrame:
@@ -101,7 +100,7 @@ def pandas_engine(frame: pd.DataFrame, args: Args, as_of: date | None, period: i
         taken |= masks[name]
     if as_of is None:
         if taken.all():
-            raise _no_lines("no line has a customer, a readable date and an amount")
+            raise _no_lines(msg("orders.no_complete_line"))
         as_of = EPOCH + timedelta(days=int(day[~taken].max()))
     end = _days(as_of)
     masks["future"] = ~taken & (day > end)
@@ -124,7 +123,7 @@ def pandas_engine(frame: pd.DataFrame, args: Args, as_of: date | None, period: i
     )  # fmt: skip
     raw = _pandas_sums(lines, end, period)
     if raw.empty:
-        raise _no_lines("no purchase (amount > 0) up to the as-of date")
+        raise _no_lines(msg("orders.no_purchase_up_to_as_of"))
     side = cust[masks["return"] | masks["zero_amount"]].dropna().unique()
     no_purchase = tuple(sorted(set(side) - set(raw["customer_id"])))
     return EngineResult(raw, tuple(issues), len(data), int(buy.sum()), as_of, no_purchase)

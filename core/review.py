@@ -23,6 +23,7 @@ import pandas as pd
 from core.catalog import find_factor
 from core.compare import compare_rankings, migration_matrix
 from core.errors import InputError
+from core.i18n import msg
 from core.mapping import column_kind, default_scenario, detect_mapping, factor_values
 from core.orders import DEFAULT_PERIOD_DAYS, OrdersReport, aggregate_orders
 from core.orders_merge import order_scenario
@@ -229,8 +230,7 @@ def review_orders(
                              engine=engine)  # fmt: skip
     except InputError:
         raise InputError(
-            f"review: no purchase up to {end_a} (the end of the earlier period); the log is "
-            f"shorter than two periods of {period_days} days: choose a shorter --period-days"
+            msg("review.no_purchase_up_end_earlier", end=end_a, n=period_days)
         ) from None
     if scenario is None:
         scenario = order_scenario(b.features, REVIEW_FACTORS)
@@ -238,5 +238,5 @@ def review_orders(
     try:
         review = review_snapshots(a.features, b.features, scenario, ORDER_COLUMNS, rules)
     except InputError as exc:
-        raise InputError(f"review of {b.report.source}: {exc}") from None
+        raise InputError(msg("review.of_period", f=b.report.source, error=exc.args[0])) from None
     return replace(review, reports=(a.report, b.report))

@@ -34,6 +34,7 @@ import numpy as np
 
 from core.catalog import DIRECTIONS
 from core.errors import ScenarioError
+from core.i18n import msg
 from core.normalize import NORMALIZERS
 from core.overrides import Override, check_overrides
 
@@ -49,10 +50,10 @@ DEFAULT_TIER_LABELS = {
 DEFAULT_SHARES = (0.2, 0.3, 0.5)
 
 
-def _choice(value: Any, allowed: Iterable[str], what: str) -> str:
+def _choice(value: Any, allowed: Iterable[str], message_id: str, **params: Any) -> str:
     allowed = tuple(allowed)
     if value not in allowed:
-        raise ScenarioError(f"scenario: unknown {what} {value!r}; use one of: {', '.join(allowed)}")
+        raise ScenarioError(msg(message_id, value=value, allowed=", ".join(allowed), **params))
     return value
 
 
@@ -67,20 +68,18 @@ class FactorSpec:
 
     def __post_init__(self) -> None:
         if not isinstance(self.column, str) or not self.column:
-            raise ScenarioError("scenario: every factor needs a non-empty 'column' name")
-        _choice(self.direction, DIRECTIONS, f"direction for factor {self.column!r}:")
-        _choice(self.normalize, NORMALIZERS, f"normaliser for factor {self.column!r}:")
+            raise ScenarioError(msg("scenario.every_factor_needs_non_empty"))
+        _choice(self.direction, DIRECTIONS, "scenario.unknown_direction", column=self.column)
+        _choice(self.normalize, NORMALIZERS, "scenario.unknown_normaliser", column=self.column)
         try:
             weight = float(self.weight)
         except (TypeError, ValueError):
             raise ScenarioError(
-                f"scenario: factor {self.column!r} has a weight that is not a number "
-                f"({self.weight!r}); use a number ≥ 0"
+                msg("scenario.factor_has_weight_that_not", c=self.column, w=self.weight)
             ) from None
         if not math.isfinite(weight) or weight < 0:
             raise ScenarioError(
-                f"scenario: factor {self.column!r} has a negative or invalid weight "
-                f"({self.weight}); weights must be numbers ≥ 0"
+                msg("scenario.factor_has_negative_invalid_weight", c=self.column, w=self.weight)
             )
         object.__setattr__(self, "weight", weight)
 
@@ -106,38 +105,43 @@ class TierSpec:
     potential_cut: float | None = None
 
     def __post_init__(self) -> None:
-        _choice(self.scheme, TIER_SCHEMES, "tier scheme")
+        _choice(self.scheme, TIER_SCHEMES, "scenario.unknown_tier_scheme")
         for name in ("labels", "shares", "thresholds", "cuts"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
         if not self.labels or any(not str(label).strip() for label in self.labels):
-            raise ScenarioError("scenario: tier labels must be non-empty names")
+            raise ScenarioError(msg("scenario.tier_labels_must_non_empty"))
         if len(set(self.labels)) != len(self.labels):
             raise ScenarioError(
-                f"scenario: tier labels repeat: {list(self.labels)}; make each unique"
+                msg("scenario.tier_labels_repeat_make_each", labels=list(self.labels))
             )
         if self.scheme == "share":
             self._check_shares()
         if self.scheme == "threshold" and len(self.thresholds) != len(self.labels) - 1:
             raise ScenarioError(
-                f"scenario: {len(self.labels)} tier labels need {len(self.labels) - 1} score "
-                f"thresholds, got {len(self.thresholds)}"
+                msg(
+                    "scenario.tier_labels_need_score_thresholds",
+                    n=len(self.labels),
+                    k=len(self.labels) - 1,
+                    m=len(self.thresholds),
+                )
             )
         if self.scheme == "abc" and len(self.cuts) != len(self.labels) - 1:
             raise ScenarioError(
-                f"scenario: {len(self.labels)} ABC classes need {len(self.labels) - 1} cut-offs, "
-                f"got {len(self.cuts)}"
+                msg(
+                    "scenario.abc_classes_need_cut_offs",
+                    n=len(self.labels),
+                    k=len(self.labels) - 1,
+                    m=len(self.cuts),
+                )
             )
 
     def _check_shares(self) -> None:
         if len(self.shares) != len(self.labels):
             raise ScenarioError(
-                f"scenario: {len(self.labels)} tier labels but {len(self.shares)} shares; "
-                "give one share per tier"
+                msg("scenario.tier_labels_but_shares_give", n=len(self.labels), k=len(self.shares))
             )
         if any(s < 0 for s in self.shares) or not math.isclose(sum(self.shares), 1.0, abs_tol=1e-6):
-            raise ScenarioError(
-                f"scenario: tier shares {list(self.shares)} must be ≥ 0 and add up to 1"
-            )
+            raise ScenarioError(msg("scenario.tier_shares_must_add_up", shares=list(self.shares)))
 
 
 @dataclass(frozen=True)
@@ -158,31 +162,29 @@ class Scenario:
 
     def __post_init__(self) -> None:
         if not isinstance(self.id_column, str) or not self.id_column:
-            raise ScenarioError("scenario: 'id_column' must name the customer-ID column")
+            raise ScenarioError(msg("scenario.id_column_must_name_customer"))
         object.__setattr__(self, "factors", tuple(self.factors))
         if not self.factors:
-            raise ScenarioError("scenario: 'factors' is empty; include at least one factor")
+            raise ScenarioError(msg("scenario.factors_empty_include_least_one"))
         columns = [f.column for f in self.factors]
         repeated = sorted({c for c in columns if columns.count(c) > 1})
         if repeated:
-            raise ScenarioError(f"scenario: factor column(s) listed twice: {', '.join(repeated)}")
+            raise ScenarioError(
+                msg("scenario.factor_column_listed_twice", columns=", ".join(repeated))
+            )
         object.__setattr__(self, "overrides", tuple(self.overrides))
         check_overrides(self.overrides)
-        _choice(self.method, METHODS, "method")
-        _choice(self.missing, MISSING_POLICIES, "missing-value policy")
+        _choice(self.method, METHODS, "scenario.unknown_method")
+        _choice(self.missing, MISSING_POLICIES, "scenario.unknown_missing_policy")
         if self.as_of is not None:
             try:
                 as_of = date.fromisoformat(str(self.as_of))
             except ValueError:
-                raise ScenarioError(
-                    f"scenario: 'as_of' {self.as_of!r} is not a date; write it as YYYY-MM-DD"
-                ) from None
+                raise ScenarioError(msg("scenario.not_date_write_yyyy_mm", v=self.as_of)) from None
             # Stored as YYYY-MM-DD so callers can parse it (a JSON number would not be).
             object.__setattr__(self, "as_of", as_of.isoformat())
         if sum(f.weight for f in self.factors) <= 0:
-            raise ScenarioError(
-                "scenario: all factor weights are zero; give at least one factor a positive weight"
-            )
+            raise ScenarioError(msg("scenario.all_factor_weights_zero_give"))
 
     @property
     def columns(self) -> list[str]:
@@ -209,7 +211,7 @@ class Scenario:
             if column is not None and column not in available:
                 shown = ", ".join(map(str, available[:20]))
                 raise ScenarioError(
-                    f"scenario: column {column!r} is not in the data; available columns: {shown}"
+                    msg("scenario.column_not_data_available_columns", c=column, columns=shown)
                 )
 
     def with_weights(self, weights: Mapping[str, float]) -> Scenario:
@@ -240,18 +242,18 @@ class Scenario:
     def from_dict(cls, data: Mapping[str, Any]) -> Scenario:
         """Build and check a scenario from parsed JSON; ScenarioError names any problem."""
         if not isinstance(data, Mapping):
-            raise ScenarioError("scenario: expected a JSON object with 'id_column' and 'factors'")
+            raise ScenarioError(msg("scenario.expected_json_object_with_id"))
         for key in ("id_column", "factors"):
             if key not in data:
-                raise ScenarioError(f"scenario: missing required field {key!r}")
+                raise ScenarioError(msg("scenario.missing_required_field", field=key))
         raw_factors = data["factors"]
         if not isinstance(raw_factors, list) or not all(
             isinstance(f, Mapping) for f in raw_factors
         ):
-            raise ScenarioError("scenario: 'factors' must be a list of objects with a 'column'")
+            raise ScenarioError(msg("scenario.factors_must_list_objects_with"))
         tiers_raw = data.get("tiers") or {}
         if not isinstance(tiers_raw, Mapping):
-            raise ScenarioError('scenario: \'tiers\' must be an object such as {"scheme": "share"}')
+            raise ScenarioError(msg("scenario.tiers_must_object_such_scheme"))
         factor_fields = set(FactorSpec.__dataclass_fields__)
         tier_fields = set(TierSpec.__dataclass_fields__)
         override_fields = set(Override.__dataclass_fields__)
@@ -262,7 +264,7 @@ class Scenario:
         if not isinstance(raw_overrides, list) or not all(
             isinstance(o, Mapping) for o in raw_overrides
         ):
-            raise ScenarioError("scenario: 'overrides' must be a list of objects")
+            raise ScenarioError(msg("scenario.overrides_must_list_objects"))
         try:
             # A factor without 'column' gets "" so FactorSpec names the problem itself.
             factors = tuple(
@@ -278,16 +280,21 @@ class Scenario:
             )
             return cls(factors=factors, tiers=tiers, overrides=overrides, extra=extra, **own)
         except TypeError as exc:
-            raise ScenarioError(f"scenario: a field has the wrong type ({exc})") from None
+            raise ScenarioError(msg("scenario.field_has_wrong_type", detail=exc)) from None
 
     @classmethod
-    def from_json(cls, text: str | bytes, source: str = "scenario") -> Scenario:
-        """Parse JSON text; a syntax error names the line and column."""
+    def from_json(cls, text: str | bytes, source: str | None = None) -> Scenario:
+        """Parse JSON text; a syntax error names the line and column (and ``source``, by
+        default "scenario")."""
+        source = msg("word.scenario") if source is None else source
         try:
             data = json.loads(text)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            where = f" at line {exc.lineno}, column {exc.colno}" if hasattr(exc, "lineno") else ""
-            raise ScenarioError(f"{source}: not valid JSON{where}; check the file") from None
+        except json.JSONDecodeError as exc:
+            raise ScenarioError(
+                msg("scenario.not_json_at", source=source, line=exc.lineno, column=exc.colno)
+            ) from None
+        except UnicodeDecodeError:
+            raise ScenarioError(msg("scenario.not_json", source=source)) from None
         return cls.from_dict(data)
 
     def to_token(self) -> str:
@@ -302,7 +309,5 @@ class Scenario:
             raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
             text = zlib.decompress(raw).decode("utf-8")
         except (ValueError, zlib.error, UnicodeDecodeError):
-            raise ScenarioError(
-                "share link: the scenario in the link is damaged; copy it again"
-            ) from None
-        return cls.from_json(text, source="share link")
+            raise ScenarioError(msg("scenario.share_link_scenario_link_damaged")) from None
+        return cls.from_json(text, source=msg("word.share_link"))

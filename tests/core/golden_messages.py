@@ -2,9 +2,10 @@
 
 Each case runs core code that produces messages: the bad-input corpus through ingest and
 ranking, the examples of the message tests and every scenario validation message. The golden
-file was written from the Chinese shown before messages carried identities, so a test can
-check that the catalogues still say the same (``test_golden_messages.py``). Rewrite it with
-``python tests/core/golden_messages.py`` only when a sentence changes on purpose.
+file was written from the Chinese the pattern-matched back-translation showed before messages
+carried identities, so a test can check that the catalogues still say the same
+(``test_golden_messages.py``). ``python tests/core/golden_messages.py`` adds the messages of
+new cases and keeps every pinned one.
 """
 
 from __future__ import annotations
@@ -131,15 +132,18 @@ def cases() -> dict[str, list]:
 
 
 def write() -> None:
-    from core.messages import localize  # the regex back-translation the golden file records
+    """Add the messages of new cases (their Chinese as the catalogues give it now); the
+    messages already pinned, and the ``library_text`` list, are kept as they are."""
+    from core.i18n import localize
 
-    golden = json.loads(GOLDEN.read_text(encoding="utf-8")) if GOLDEN.exists() else {}
-    messages = {str(m): localize(str(m), "zh") for ms in cases().values() for m in ms}
-    golden["messages"] = dict(sorted(messages.items()))
-    golden.setdefault("library_text", {})
+    golden = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    for messages in cases().values():
+        for m in messages:
+            golden["messages"].setdefault(str(m), localize(m, "zh"))
+    golden["messages"] = dict(sorted(golden["messages"].items()))
     text = json.dumps(golden, ensure_ascii=False, indent=1) + "\n"
     GOLDEN.write_text(text, encoding="utf-8")
-    print(f"{len(messages)} messages written to {GOLDEN.name}")
+    print(f"{len(golden['messages'])} messages in {GOLDEN.name}")
 
 
 if __name__ == "__main__":
