@@ -34,7 +34,7 @@ try:
     room = store.room(typed)
 except InputError as exc:
     st.session_state[LOOKUPS] = [*failures, time.time()]
-    st.error(t("join.no_room", lang, error=escape_markdown(localize(str(exc), lang))), icon="⚠️")
+    st.error(t("join.no_room", lang, error=escape_markdown(localize(exc, lang))), icon="⚠️")
     st.stop()
 
 status = t("join.open", lang) if room.round_open else t("join.closed", lang)
@@ -76,9 +76,7 @@ if st.button(
     try:
         receipt = store.submit(room.code, st.session_state.get("join_name"), values, token=token)
     except InputError as exc:
-        st.error(
-            t("join.rejected", lang, error=escape_markdown(localize(str(exc), lang))), icon="⚠️"
-        )
+        st.error(t("join.rejected", lang, error=escape_markdown(localize(exc, lang))), icon="⚠️")
     else:
         if receipt.token:
             take_seat(room.code, receipt.token, receipt.participant)

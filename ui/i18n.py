@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from core.catalog import DIMENSIONS, find_factor, header_key
-from core.messages import localize
+from core.i18n import localize, message_of
 from ui.text import TEXT
+
+__all__ = ["LANGS", "LANG_NAMES", "localize", "message_of", "t"]
 
 LANGS = ("zh", "en")
 LANG_NAMES = {"zh": "中文", "en": "English"}

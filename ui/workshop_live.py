@@ -42,7 +42,7 @@ def open_room(store: RoomStore) -> None:
         st.session_state[ROOM_CODE], st.session_state[ROOM_KEY] = store.room(code).code, key
         st.session_state[NOTICE] = None
     except InputError as exc:
-        st.session_state[NOTICE] = escape_markdown(localize(str(exc), st.session_state[state.LANG]))
+        st.session_state[NOTICE] = escape_markdown(localize(exc, st.session_state[state.LANG]))
 
 
 def act(action: str, page: Page, store: RoomStore) -> None:
@@ -50,7 +50,7 @@ def act(action: str, page: Page, store: RoomStore) -> None:
     try:
         _apply(action, page, store, st.session_state[ROOM_CODE], st.session_state[ROOM_KEY])
     except InputError as exc:
-        st.session_state[NOTICE] = escape_markdown(localize(str(exc), page.lang))
+        st.session_state[NOTICE] = escape_markdown(localize(exc, page.lang))
 
 
 def _apply(action: str, page: Page, store: RoomStore, code: str, key: str) -> None:

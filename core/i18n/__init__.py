@@ -7,6 +7,28 @@ it (or an exception carrying it) in any catalogue language. The catalogues are
 :mod:`core.i18n.en` and :mod:`core.i18n.zh`: ``id → template`` with ``str.format`` fields.
 """
 
-from core.i18n.message import LANGUAGES, Items, Message, Tail, localize, msg, prefixed, render
+from core.i18n.message import (
+    LANGUAGES,
+    Items,
+    Message,
+    Tail,
+    localize,
+    message_of,
+    msg,
+    phrases,
+    prefixed,
+    render,
+)
 
-__all__ = ["LANGUAGES", "Items", "Message", "Tail", "localize", "msg", "prefixed", "render"]
+__all__ = [
+    "LANGUAGES",
+    "Items",
+    "Message",
+    "Tail",
+    "localize",
+    "message_of",
+    "msg",
+    "phrases",
+    "prefixed",
+    "render",
+]

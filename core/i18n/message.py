@@ -111,6 +111,26 @@ def prefixed(prefix: Any, message: Any) -> Message:
     return Message("prefixed", prefix=prefix, message=message)
 
 
+def phrases(prefix: str, lang: str) -> dict[str, str]:
+    """The templates of every id starting with ``prefix`` in ``lang``, keyed by the rest of
+    the id (a page's or a report's words: ``phrases("report.text.", "zh")["title"]``)."""
+    english = CATALOGUES["en"]
+    catalogue = CATALOGUES.get(lang, english)
+    return {
+        k.removeprefix(prefix): catalogue.get(k, english[k])
+        for k in english
+        if k.startswith(prefix)
+    }
+
+
+def message_of(exc: BaseException) -> object:
+    """The Message an exception carries (its first argument), else the exception's text: what
+    to keep (session state, a table) when the error is shown later in the reader's language."""
+    if exc.args and isinstance(exc.args[0], Message):
+        return exc.args[0]
+    return str(exc)
+
+
 def localize(value: object, lang: str) -> object:
     """A Message (or an exception whose first argument is one) in ``lang``; else as it is."""
     if isinstance(value, BaseException) and value.args and isinstance(value.args[0], Message):
