@@ -18,13 +18,10 @@ import pandas as pd
 from core.catalog import BENEFIT
 from core.errors import ScenarioError
 from core.explain import percentiles, source_column
-from core.i18n import msg
+from core.i18n import LANGUAGES, msg, phrases
 from core.tiers import QUADRANT_LABELS, quadrant_tiers
 
-KEY_ACCOUNT_LABELS = {
-    "zh": {"strategic": "战略型", "partner": "伙伴型", "transactional": "交易型"},
-    "en": {"strategic": "Strategic", "partner": "Partner", "transactional": "Transactional"},
-}
+KEY_ACCOUNT_LABELS = {lang: phrases("key_accounts.type.", lang) for lang in LANGUAGES}
 DIMENSIONS = ("scale", "potential", "influence")
 
 

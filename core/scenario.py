@@ -34,7 +34,7 @@ import numpy as np
 
 from core.catalog import DIRECTIONS
 from core.errors import ScenarioError
-from core.i18n import msg
+from core.i18n import LANGUAGES, msg, phrases
 from core.normalize import NORMALIZERS
 from core.overrides import Override, check_overrides
 
@@ -43,10 +43,7 @@ __all__ = ["FactorSpec", "Override", "Scenario", "TierSpec"]
 METHODS = ("weighted_sum", "topsis")
 MISSING_POLICIES = ("median", "worst", "skip")
 TIER_SCHEMES = ("share", "threshold", "abc", "quadrant")
-DEFAULT_TIER_LABELS = {
-    "zh": ("关键客户", "重点客户", "普通客户"),
-    "en": ("Key", "Important", "Ordinary"),
-}
+DEFAULT_TIER_LABELS = {lang: tuple(phrases("scenario.tier.", lang).values()) for lang in LANGUAGES}
 DEFAULT_SHARES = (0.2, 0.3, 0.5)
 
 

@@ -10,10 +10,9 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-QUADRANT_LABELS = {
-    "zh": ("战略型", "高潜力型", "基础型", "低效型"),
-    "en": ("Strategic", "High potential", "Basic", "Low efficiency"),
-}
+from core.i18n import LANGUAGES, phrases
+
+QUADRANT_LABELS = {lang: tuple(phrases("tiers.quadrant.", lang).values()) for lang in LANGUAGES}
 
 
 def share_tiers(ranks: np.ndarray, shares: Sequence[float], labels: Sequence[str]) -> np.ndarray:

@@ -95,6 +95,9 @@ MESSAGES: dict[str, str] = {
     "key_accounts.dimension_scale": "scale",
     "key_accounts.dimension_potential": "potential",
     "key_accounts.dimension_influence": "influence",
+    "key_accounts.type.strategic": "Strategic",
+    "key_accounts.type.partner": "Partner",
+    "key_accounts.type.transactional": "Transactional",
     # ── mapping ──
     "mapping.column_holds_dates_but_no": "column {column!r} holds dates but no as-of date is known",
     "mapping.column_holds_text_not_numbers": "column {column!r} holds text, not numbers; map another column as the factor or fix the values (see the ingest report for the cells that failed)",
@@ -292,6 +295,9 @@ MESSAGES: dict[str, str] = {
     "scenario.not_json_at": "{source}: not valid JSON at line {line}, column {column}; check the file",
     "scenario.not_json": "{source}: not valid JSON; check the file",
     "scenario.prefix": "scenario: ",
+    "scenario.tier.key": "Key",
+    "scenario.tier.important": "Important",
+    "scenario.tier.ordinary": "Ordinary",
     # ── sensitivity ──
     "sensitivity.customers_draws_too_much_hold": "sensitivity: {m:,} customers × {draws:,} draws is too much to hold; use at most {most:,} draws",
     "sensitivity.draws_must_larger_keeps_draws": "sensitivity: draws ({draws}) must be ≥ 1 and κ ({kappa}) > 0; a larger κ keeps the draws closer to the current weights",
@@ -365,4 +371,11 @@ MESSAGES: dict[str, str] = {
     "cli.weights_not_object": '--weights: give a JSON object such as {{"revenue": 3, "profit": 1}}',
     "cli.room_export_suffix": "--out {path!r}: use a file name ending in .json or .csv",
     "cli.compare_needs_two": "compare needs exactly two scenarios, got {n}; write --scenario A.json --scenario B.json",
+    # ── anonymize ──
+    "anonymize.alias": "Customer {code}",
+    # ── tiers ──
+    "tiers.quadrant.strategic": "Strategic",
+    "tiers.quadrant.high_potential": "High potential",
+    "tiers.quadrant.basic": "Basic",
+    "tiers.quadrant.low_efficiency": "Low efficiency",
 }

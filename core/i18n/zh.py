@@ -91,6 +91,9 @@ MESSAGES: dict[str, str] = {
     "key_accounts.dimension_scale": "业务规模",
     "key_accounts.dimension_potential": "合作潜力",
     "key_accounts.dimension_influence": "行业影响力",
+    "key_accounts.type.strategic": "战略型",
+    "key_accounts.type.partner": "伙伴型",
+    "key_accounts.type.transactional": "交易型",
     # ── mapping ──
     "mapping.column_holds_dates_but_no": "列「{column}」是日期，但没有截止日期，无法换算",
     "mapping.column_holds_text_not_numbers": "列「{column}」是文本而不是数字；请改用其他列作为因素，或修正这些值（无法识别的单元格见读取报告）",
@@ -288,6 +291,9 @@ MESSAGES: dict[str, str] = {
     "scenario.not_json_at": "{source}：第 {line} 行第 {column} 列不是有效的 JSON；请检查文件",
     "scenario.not_json": "{source}：不是有效的 JSON；请检查文件",
     "scenario.prefix": "方案：",
+    "scenario.tier.key": "关键客户",
+    "scenario.tier.important": "重点客户",
+    "scenario.tier.ordinary": "普通客户",
     # ── sensitivity ──
     "sensitivity.customers_draws_too_much_hold": "敏感性分析：{m:,} 位客户 × {draws:,} 次抽样，数据量过大；最多抽样 {most:,} 次",
     "sensitivity.draws_must_larger_keeps_draws": "敏感性分析：抽样次数（{draws}）必须 ≥ 1，κ（{kappa}）必须 > 0；κ 越大，抽样越贴近当前权重",
@@ -361,4 +367,11 @@ MESSAGES: dict[str, str] = {
     "cli.weights_not_object": '--weights：请给出 JSON 对象，例如 {{"revenue": 3, "profit": 1}}',
     "cli.room_export_suffix": "--out「{path}」：文件名请以 .json 或 .csv 结尾",
     "cli.compare_needs_two": "对比需要正好两个方案，实际为 {n} 个；请写成 --scenario A.json --scenario B.json",
+    # ── anonymize ──
+    "anonymize.alias": "客户 {code}",
+    # ── tiers ──
+    "tiers.quadrant.strategic": "战略型",
+    "tiers.quadrant.high_potential": "高潜力型",
+    "tiers.quadrant.basic": "基础型",
+    "tiers.quadrant.low_efficiency": "低效型",
 }
