@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from core.i18n import phrases
 
 
-
 def letter_code(index: int) -> str:
     """0 → A, 25 → Z, 26 → AA, 27 → AB … (spreadsheet column letters)."""
     code = ""

@@ -138,8 +138,11 @@ class Issue:
     @property
     def text(self) -> str:
         """'6 line(s): negative amount (return) … (rows 7, 9)'."""
-        rows = f" (row {', '.join(map(str, self.rows))}{' …' * (self.lines > len(self.rows))})"
-        return f"{self.lines} line(s): {CATEGORIES[self.category]}{rows if self.rows else ''}"
+        what = CATEGORIES[self.category]
+        if not self.rows:
+            return msg("orders.issue_lines", n=self.lines, what=what)
+        rows = ", ".join(map(str, self.rows)) + " …" * (self.lines > len(self.rows))
+        return msg("orders.issue_lines_rows", n=self.lines, what=what, rows=rows)
 
 
 @dataclass(frozen=True)
@@ -166,8 +169,7 @@ class OrdersReport:
         if self.no_purchase_customers:
             shown = ", ".join(self.no_purchase_customers[:5])
             out.append(
-                f"{len(self.no_purchase_customers)} customer(s) with returns or zero lines but "
-                f"no purchase up to the as-of date, left out: {shown}"
+                msg("orders.no_purchase_left_out", n=len(self.no_purchase_customers), ids=shown)
             )
         return out
 

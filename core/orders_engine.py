@@ -20,16 +20,16 @@ from core.i18n import msg
 from core.parsing import as_text, is_missing, parse_date_series, parse_number_series
 from core.rows import sheet_rows
 
-CATEGORIES = {
-    "duplicate": "duplicate of an earlier line (identical in every column): dropped",
-    "missing_customer": "no customer ID: excluded",
-    "bad_date": "date missing or not readable: excluded",
-    "bad_amount": "amount missing or not a number: excluded",
-    "missing_order_id": "no order ID: excluded",
-    "future": "dated after the as-of date: excluded",
-    "return": "negative amount (return): lowers monetary_total, spend and profit; not an order",
-    "zero_amount": "zero amount: not an order, ignored",
-    "missing_profit": "purchase or return without a profit value: profit counted as 0",
+CATEGORIES = {  # category → what happens to its lines (a Message; str() is the English)
+    "duplicate": msg("orders.line.duplicate"),
+    "missing_customer": msg("orders.line.missing_customer"),
+    "bad_date": msg("orders.line.bad_date"),
+    "bad_amount": msg("orders.line.bad_amount"),
+    "missing_order_id": msg("orders.line.missing_order_id"),
+    "future": msg("orders.line.future"),
+    "return": msg("orders.line.return"),
+    "zero_amount": msg("orders.line.zero_amount"),
+    "missing_profit": msg("orders.line.missing_profit"),
 }
 UNUSABLE = ("missing_customer", "bad_date", "bad_amount", "missing_order_id")
 EXAMPLES = 5

@@ -46,7 +46,8 @@ _TECHNICAL = """CSV XLSX xlsx csv json html JSON HTML PDF PNG UTF GB Excel Parqu
     pandas Saaty
     TOPSIS CRITIC RFM ABC FM CJK Noto Sans Mac Ctrl+P vl-convert YYYY-MM-DD DATABASE_URL
     id_column factors column tiers tier rank overrides value value_column as_of
-    potential_column customer_id scheme share revenue profit weights out col scenario A.json
+    potential_column customer_id monetary_total scheme share revenue profit weights out col
+    scenario A.json
     B.json"""
 TECHNICAL = set(_TECHNICAL.split())
 
