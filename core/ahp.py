@@ -78,7 +78,7 @@ class AhpResult:
 def random_index(n: int) -> float:
     """Saaty's random index RI(n) for 1 ≤ n ≤ 15 (see :data:`SAATY_RI`)."""
     if not 1 <= n <= len(SAATY_RI):
-        raise InputError(msg("ahp.needs_between_criteria_got_group", most=len(SAATY_RI), n=n))
+        raise InputError(msg("ahp.criteria_count", most=len(SAATY_RI), n=n))
     return SAATY_RI[n - 1]
 
 
@@ -141,7 +141,7 @@ def validate_pairwise(matrix, *, names: Sequence[str] | None = None) -> np.ndarr
             v = a[i, j]
             where = msg("ahp.matrix_cell", cell=_cell(names, i, j))
             if not np.isfinite(v) or v <= 0:
-                raise InputError(msg("ahp.not_positive_number_use", where=where, v=v))
+                raise InputError(msg("ahp.not_positive", where=where, v=v))
             if not lo <= v <= hi:
                 raise InputError(msg("ahp.outside_saaty_scale", where=where, v=v))
             if i == j and abs(v - 1) > _TOL:
@@ -149,7 +149,7 @@ def validate_pairwise(matrix, *, names: Sequence[str] | None = None) -> np.ndarr
             if j > i and abs(v * a[j, i] - 1) > _TOL:
                 raise InputError(
                     msg(
-                        "ahp.mirror_not_reciprocal_mirror_should",
+                        "ahp.not_reciprocal",
                         where=where,
                         v=v,
                         mirror=_cell(names, j, i),
@@ -162,8 +162,8 @@ def validate_pairwise(matrix, *, names: Sequence[str] | None = None) -> np.ndarr
 
 def _cell(names: Sequence[str] | None, i: int, j: int) -> str:
     if names is None:
-        return msg("ahp.row_column_2", i=i + 1, j=j + 1)
-    return msg("ahp.row_column", a=names[i], b=names[j])
+        return msg("ahp.cell_numbered", i=i + 1, j=j + 1)
+    return msg("ahp.cell_named", a=names[i], b=names[j])
 
 
 def _fraction(v: float) -> str:
@@ -188,7 +188,7 @@ def combine_judges(matrices: Sequence[np.ndarray]) -> np.ndarray:
         try:
             checked.append(validate_pairwise(m))
         except InputError as exc:
-            raise InputError(msg("ahp.judge", k=k, error=exc.args[0])) from None
+            raise InputError(msg("ahp.judge_prefix", k=k, error=exc.args[0])) from None
         if checked[-1].shape != checked[0].shape:
             raise InputError(
                 msg(
@@ -235,7 +235,7 @@ def read_pairwise_csv(source: str | Path | bytes) -> tuple[list[str], np.ndarray
     label = (
         msg("word.pairwise_csv")
         if isinstance(source, bytes)
-        else msg("ahp.file", name=Path(source).name)
+        else msg("ahp.file_label", name=Path(source).name)
     )
     rows = _csv_rows(source, label)
     if len(rows) < 2 or len(rows[0]) < 2:
@@ -323,7 +323,7 @@ def _parse_number(text: str, where: str) -> float:
     except ValueError:
         pass
     if not (math.isfinite(value) and value > 0):
-        raise InputError(msg("ahp.not_positive_number_write_integer", where=where, text=text))
+        raise InputError(msg("ahp.text_not_positive", where=where, text=text))
     return value
 
 
@@ -334,7 +334,7 @@ def _judgement(value, where: str) -> float:
     except (TypeError, ValueError):
         v = math.nan
     if not (math.isfinite(v) and v > 0):
-        raise InputError(msg("ahp.not_positive_number_repr", where=where, v=value))
+        raise InputError(msg("ahp.judgement_not_positive", where=where, v=value))
     if not 1 / 9 * (1 - _TOL) <= v <= 9 * (1 + _TOL):
         raise InputError(msg("ahp.outside_saaty_scale", where=where, v=v))
     return v

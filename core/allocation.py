@@ -46,7 +46,7 @@ def _number(value: object, what: str, whole: bool = False) -> float:
         number = float("nan")
     if not math.isfinite(number) or number < 0 or (whole and not number.is_integer()):
         kind = msg("word.whole_number_ge_0") if whole else msg("word.number_ge_0")
-        raise ScenarioError(msg("allocation.use", what=what, value=value, kind=kind))
+        raise ScenarioError(msg("allocation.not_a_number", what=what, value=value, kind=kind))
     return number
 
 
@@ -75,11 +75,11 @@ class AllocationPolicy:
             raise ScenarioError(msg("allocation.basis_value_needs_value_column"))
         whole = self.unit == "managers"
         shares = {
-            str(k): _number(v, msg("allocation.share_tier", tier=k))
+            str(k): _number(v, msg("allocation.share_of_tier", tier=k))
             for k, v in self.tier_shares.items()
         }
         minimum = {
-            str(k): _number(v, msg("allocation.minimum_tier", tier=k), whole)
+            str(k): _number(v, msg("allocation.minimum_of_tier", tier=k), whole)
             for k, v in self.tier_minimum.items()
         }
         object.__setattr__(self, "tier_shares", shares)

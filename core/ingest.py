@@ -76,7 +76,7 @@ def _file_format(data: bytes, name: str) -> tuple[str, list[str]]:
     by_name = EXTENSIONS.get(Path(name).suffix.lower())
     by_magic = MAGIC.get(data[:4])
     if by_magic and by_name == "csv":
-        return by_magic, [msg("ingest.really_file_read", file=name, kind=by_magic)]
+        return by_magic, [msg("ingest.really_other_format", file=name, kind=by_magic)]
     return by_name or by_magic or "csv", []
 
 
@@ -109,7 +109,7 @@ def read_table(
     elif file_format == "csv":
         header, body, encoding, delimiter = _read_text(data, label)
         if delimiter is None and len(header) == 1:
-            warnings.append(msg("ingest.found_only_one_column_no", file=label))
+            warnings.append(msg("ingest.one_column", file=label))
     frame, conversions, table_warnings = _table(header, body, label, first_row)
     return IngestResult(
         frame, label, file_format, encoding, delimiter, sheet, sheets, conversions,
@@ -118,7 +118,7 @@ def read_table(
 
 
 def _empty(label: str) -> str:
-    return msg("ingest.empty_no_header_no_rows", file=label)
+    return msg("ingest.empty", file=label)
 
 
 def _decode(data: bytes, label: str) -> tuple[str, str]:
@@ -149,7 +149,7 @@ def _decode(data: bytes, label: str) -> tuple[str, str]:
 
 
 def _binary(label: str) -> str:
-    return msg("ingest.does_not_look_like_text", file=label)
+    return msg("ingest.binary", file=label)
 
 
 def _sniff(text: str) -> str | None:
@@ -194,7 +194,7 @@ def _ragged(label: str, message: str, delimiter: str | None) -> str:
     words = {",": msg("word.comma"), ";": msg("word.semicolon"), "\t": msg("word.tab")}
     sign = words.get(delimiter or "", delimiter)
     return msg(
-        "ingest.line_has_fields_but_header",
+        "ingest.ragged_line",
         file=label,
         line=line,
         seen=seen,
@@ -234,7 +234,7 @@ def _read_xlsx(
             msg("ingest.cannot_read_sheet", file=label, sheet=chosen, detail=error)
         ) from None
     if not rows:
-        raise IngestError(_empty(msg("ingest.sheet", file=label, sheet=chosen)))
+        raise IngestError(_empty(msg("ingest.file_sheet", file=label, sheet=chosen)))
     body = pd.DataFrame(rows[1:], columns=range(len(rows[0])), dtype=object)
     return rows[0], body, chosen, sheets, (start[0] if start else 0) + 2
 
@@ -270,7 +270,7 @@ def _header(
     if repeated:
         where = Items(
             msg(
-                "ingest.columns",
+                "ingest.duplicate_name_columns",
                 name=n,
                 numbers=Items((str(i + 1) for i, m in enumerate(names) if m == n), "and"),
             )
@@ -308,7 +308,7 @@ def _table(
     inner = np.flatnonzero(empty_rows[:last]) + first_row
     if inner.size:
         rows = ", ".join(map(str, inner[:5])) + (" …" if inner.size > 5 else "")
-        warnings.append(msg("ingest.skipped_empty_row_row", file=label, n=inner.size, rows=rows))
+        warnings.append(msg("ingest.skipped_empty_rows", file=label, n=inner.size, rows=rows))
     kept = frame[~empty_rows]
     # The index keeps each customer's spreadsheet row number, so later messages (excluded
     # rows, warnings) name the row the user sees even after blank rows were skipped.
@@ -317,7 +317,7 @@ def _table(
 
 
 def _no_rows(label: str) -> str:
-    return msg("ingest.has_header_row_but_no", file=label)
+    return msg("ingest.header_only", file=label)
 
 
 def _conversion_warning(label: str, c: ColumnConversion) -> str:
@@ -341,7 +341,7 @@ def _formula_warning(label: str, text: pd.Series, first_row: int) -> str:
     hits = np.flatnonzero(text.str.match(r"[=+\-@]").fillna(False).to_numpy(dtype=bool))
     if not hits.size:
         return ""
-    shown = Items(msg("ingest.row", row=i + first_row, value=text.iloc[i]) for i in hits[:3])
+    shown = Items(msg("ingest.row_value", row=i + first_row, value=text.iloc[i]) for i in hits[:3])
     return msg(
         "ingest.column_value_start_with_kept",
         file=label,

@@ -189,7 +189,11 @@ def duckdb_engine(
             if isinstance(error, duckdb.OutOfMemoryException):
                 raise
             raise IngestError(
-                msg("orders.duckdb_cannot_read", file=label, detail=str(error).splitlines()[0])
+                msg(
+                    "orders.duckdb_cannot_read_source",
+                    file=label,
+                    detail=str(error).splitlines()[0],
+                )
             ) from None
         finally:
             con.close()

@@ -202,7 +202,7 @@ def parse_date_series(values: pd.Series, allow_serial: bool = False) -> pd.Serie
 
 def _examples(raw: pd.Series, failed: pd.Series, first_row: int) -> tuple[str, ...]:
     positions = np.flatnonzero(failed.to_numpy())[:MAX_EXAMPLES]
-    return tuple(msg("ingest.row", row=p + first_row, value=raw.iloc[p]) for p in positions)
+    return tuple(msg("ingest.row_value", row=p + first_row, value=raw.iloc[p]) for p in positions)
 
 
 def _identifier(name: str, text: pd.Series | None = None) -> str:

@@ -71,7 +71,7 @@ def write_charts(pngs: Mapping[str, bytes], folder: Path) -> list[Path]:
     except OSError as exc:
         raise InputError(
             msg(
-                "report.cannot_write_charts_into_give",
+                "report.cannot_write_charts",
                 folder=str(folder),
                 detail=exc.strerror or exc,
             )

@@ -226,9 +226,7 @@ def review_orders(
         a = aggregate_orders(source, as_of=end_a, period_days=period_days, columns=columns,
                              engine=engine)  # fmt: skip
     except InputError:
-        raise InputError(
-            msg("review.no_purchase_up_end_earlier", end=end_a, n=period_days)
-        ) from None
+        raise InputError(msg("review.log_too_short", end=end_a, n=period_days)) from None
     if scenario is None:
         scenario = order_scenario(b.features, REVIEW_FACTORS)
     scenario = replace(scenario, as_of=None)  # each period is ranked at its own end

@@ -72,7 +72,7 @@ def parse_code(text: object) -> str:
     if len(code) != CODE_LENGTH or any(c not in CODE_ALPHABET for c in code):
         raise InputError(
             msg(
-                "rooms.code_code_letters_digits_such",
+                "rooms.bad_code",
                 code=str(text),
                 n=CODE_LENGTH,
                 example=format_code("ABCD2345"),

@@ -72,12 +72,10 @@ class FactorSpec:
             weight = float(self.weight)
         except (TypeError, ValueError):
             raise ScenarioError(
-                msg("scenario.factor_has_weight_that_not", c=self.column, w=self.weight)
+                msg("scenario.weight_not_number", c=self.column, w=self.weight)
             ) from None
         if not math.isfinite(weight) or weight < 0:
-            raise ScenarioError(
-                msg("scenario.factor_has_negative_invalid_weight", c=self.column, w=self.weight)
-            )
+            raise ScenarioError(msg("scenario.weight_negative", c=self.column, w=self.weight))
         object.__setattr__(self, "weight", weight)
 
 

@@ -108,7 +108,7 @@ def transaction(path: Path, what: str) -> Iterator[sqlite3.Connection]:
     except sqlite3.DatabaseError as exc:
         raise InputError(
             msg(
-                "store.if_file_damaged_move_away",
+                "store.damaged_file",
                 what=what,
                 path=str(path),
                 env=ENV_DIR,

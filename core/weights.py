@@ -127,9 +127,7 @@ def _prepare(
             )
         )
     if names is not None and len(names) != xa.shape[1]:
-        raise InputError(
-            msg("weights.factor_columns_but_names", method=method, n=xa.shape[1], k=len(names))
-        )
+        raise InputError(msg("weights.names_count", method=method, n=xa.shape[1], k=len(names)))
     labels = (
         [f'"{n}"' for n in names]
         if names is not None

@@ -15,7 +15,8 @@ LANG_NAMES = {"zh": "中文", "en": "English"}
 def t(key: str, lang: str, **values: object) -> str:
     """The text for ``key`` in ``lang``, placeholders filled; an unknown key shows itself.
 
-    Values that are core messages (errors, warnings) are shown in ``lang`` (:func:`localize`).
+    Values that are core messages (a Message, or an exception carrying one) are shown in
+    ``lang`` (:func:`core.i18n.localize`).
     """
     pair = TEXT.get(key)
     if pair is None:

@@ -120,7 +120,9 @@ def test_str_is_the_english_and_render_gives_each_language() -> None:
 
 
 def test_nested_messages_items_and_words_render_in_the_same_language() -> None:
-    examples = Items([msg("ingest.row", row=4, value="abc"), msg("ingest.row", row=5, value="x")])
+    examples = Items(
+        [msg("ingest.row_value", row=4, value="abc"), msg("ingest.row_value", row=5, value="x")]
+    )
     m = msg(
         "ingest.column_value_could_not_read",
         file="a.csv",
@@ -137,7 +139,7 @@ def test_nested_messages_items_and_words_render_in_the_same_language() -> None:
         "a.csv：列「销售额」有 2 个值无法识别为数字，已按缺失处理"
         "（第 4 行：「abc」；第 5 行：「x」）"
     )
-    numbers = msg("ingest.columns", name="a", numbers=Items(["1", "3"], "and"))
+    numbers = msg("ingest.duplicate_name_columns", name="a", numbers=Items(["1", "3"], "and"))
     assert (str(numbers), numbers.render("zh")) == ("a (columns 1 and 3)", "a（第 1、3 列）")
 
 
@@ -168,7 +170,7 @@ def test_library_text_is_a_detail_inside_the_english_and_after_the_chinese() -> 
             file="f",
             column="c",
             n=1,
-            examples=Items([msg("ingest.row", row=2, value="=1")]),
+            examples=Items([msg("ingest.row_value", row=2, value="=1")]),
         ),
         prefixed("judge 2", msg("ahp.combine_judges_no_pairwise_matrices")),
         prefixed(
@@ -292,11 +294,15 @@ def test_every_corpus_and_golden_message_reads_as_chinese(case: str, message: Me
 
 
 def test_the_english_check_catches_a_phrase_passed_as_plain_text() -> None:
-    right = msg("allocation.use", what=msg("word.budget"), value=-1, kind=msg("word.number_ge_0"))
+    right = msg(
+        "allocation.not_a_number", what=msg("word.budget"), value=-1, kind=msg("word.number_ge_0")
+    )
     assert right.render("zh") == "资源配置：预算总量为 -1；请使用 ≥ 0 的数"
     assert _english_left(right) == []
     # the core's own phrase as a plain string (not its word message) stays English
-    wrong = msg("allocation.use", what="the budget", value=-1, kind=msg("word.number_ge_0"))
+    wrong = msg(
+        "allocation.not_a_number", what="the budget", value=-1, kind=msg("word.number_ge_0")
+    )
     assert _english_left(wrong) == ["budget", "the"]
     # a column that happens to be called "value" is data, not a phrase
     data = msg("ranking.column_has_no_values_left", column="Sales")

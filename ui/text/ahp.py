@@ -26,7 +26,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "至少选择两个因素才能两两比较。",
         "Choose at least two factors to compare them in pairs.",
     ),
-    "ahp.judge": ("评审人", "Judge"),
+    "ahp.judge_prefix": ("评审人", "Judge"),
     "ahp.judge_default": ("评审人 1", "Judge 1"),
     "ahp.new_judge": ("新增评审人", "Add a judge"),
     "ahp.new_judge_hint": ("输入姓名后按回车", "Type a name, press Enter"),
