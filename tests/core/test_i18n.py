@@ -9,6 +9,7 @@ Chinese once its data values and its library detail are set aside.
 
 from __future__ import annotations
 
+import ast
 import pickle
 import re
 import string
@@ -332,3 +333,49 @@ def test_scenario_json_errors_name_their_source_in_chinese() -> None:
             Scenario.from_dict({"id_column": "a", "factors": [{"column": "b"}]}).to_token()[:-4]
         )
     assert has_chinese(localize(info.value, "zh"))
+
+
+# ── no sentence outside the catalogues ─────────────────────────────────────────────────────
+
+ERRORS = {"InputError", "IngestError", "ScenarioError", "ArgumentTypeError"}
+CARRIERS = ("warnings", "notes", "reasons", "out")  # lists of messages for the user
+
+
+def _text_literal(node: ast.AST) -> bool:
+    """A sentence written in place: a string constant or an f-string (not ``""``)."""
+    if isinstance(node, ast.JoinedStr):
+        return True
+    return isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value != ""
+
+
+def _literal_messages(tree: ast.Module) -> list[int]:
+    """Lines where core code raises an input error, or appends to a warnings list, with text
+    written in place instead of a Message."""
+    lines = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+        target = func.value if isinstance(func, ast.Attribute) else None
+        carrier = isinstance(target, ast.Name) and target.id.endswith(CARRIERS)
+        if (name in ERRORS or (name == "append" and carrier)) and _text_literal(node.args[0]):
+            lines.append(node.lineno)
+    return sorted(lines)
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "core").glob("*.py")), ids=lambda p: p.name)
+def test_core_raises_and_warns_with_messages_only(path: Path) -> None:
+    assert _literal_messages(ast.parse(path.read_text(encoding="utf-8"))) == []
+
+
+def test_the_check_finds_a_sentence_written_in_place() -> None:
+    source = """
+def check(value, warnings):
+    if value < 0:
+        raise InputError(f"{value} is below zero")
+    warnings.append("a new note")
+    warnings.append(msg("word.budget"))
+    raise ScenarioError(msg("word.budget"))
+"""
+    assert _literal_messages(ast.parse(source)) == [4, 5]
