@@ -46,7 +46,7 @@ def resources_check(playbook: Mapping[str, Mapping[str, str]], lang: str) -> Non
         if abs(total - 100) > 0.01:
             st.warning(t("groups.resources_total", lang, total=total))
     except ScenarioError as exc:
-        st.warning(localize(exc, lang))
+        st.warning(localize(message_of(exc), lang))
 
 
 def _card(label: str, stats: pd.Series, entry: Mapping[str, str], lang: str, readonly: bool):
