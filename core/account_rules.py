@@ -15,12 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.errors import ScenarioError
-from core.i18n import msg
+from core.i18n import LANGUAGES, msg, phrases
 
-KEY_ACCOUNT_LABELS = {
-    "zh": {"strategic": "战略型", "partner": "伙伴型", "transactional": "交易型"},
-    "en": {"strategic": "Strategic", "partner": "Partner", "transactional": "Transactional"},
-}
+KEY_ACCOUNT_LABELS = {lang: phrases("key_accounts.type.", lang) for lang in LANGUAGES}
 DIMENSIONS = ("scale", "potential", "influence")
 COLUMN_FIELDS = tuple(f"{d}_column" for d in DIMENSIONS)
 
@@ -36,7 +33,7 @@ class AccountRule:
 
     def __post_init__(self) -> None:
         if not str(self.name).strip():
-            raise ScenarioError("key-account rules: every rule needs a type name")
+            raise ScenarioError(msg("key_accounts.account_rules_every_rule_needs"))
         for dimension in DIMENSIONS:
             value = getattr(self, dimension)
             try:
@@ -45,8 +42,12 @@ class AccountRule:
                 number = float("nan")
             if not 0 <= number <= 100:
                 raise ScenarioError(
-                    f"key-account rules: {self.name!r} has {dimension} {value!r}; "
-                    "use a percentile between 0 and 100"
+                    msg(
+                        "key_accounts.account_rules_has_use_percentile",
+                        name=self.name,
+                        dimension=msg(f"key_accounts.dimension_{dimension}"),
+                        value=value,
+                    )
                 )
             object.__setattr__(self, dimension, number)
 
@@ -63,11 +64,13 @@ DEFAULT_RULES = (
 def check_rules(rules: Sequence[AccountRule]) -> None:
     """ScenarioError when there is no rule or a type name repeats."""
     if not rules:
-        raise ScenarioError("key-account rules: the rule table is empty; add at least one type")
+        raise ScenarioError(msg("key_accounts.account_rules_rule_table_empty"))
     names = [r.name for r in rules]
     twice = sorted({n for n in names if names.count(n) > 1})
     if twice:
-        raise ScenarioError(f"key-account rules: type(s) listed twice: {', '.join(twice)}")
+        raise ScenarioError(
+            msg("key_accounts.account_rules_type_listed_twice", names=", ".join(twice))
+        )
 
 
 def stable_name(name: str) -> str:

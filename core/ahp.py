@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from core.errors import IngestError, InputError
+from core.i18n import msg, prefixed
 
 SAATY_RI: tuple[float, ...] = (
     0.0, 0.0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49,  # Saaty (1980), n = 1…10
@@ -77,10 +78,7 @@ class AhpResult:
 def random_index(n: int) -> float:
     """Saaty's random index RI(n) for 1 ≤ n ≤ 15 (see :data:`SAATY_RI`)."""
     if not 1 <= n <= len(SAATY_RI):
-        raise InputError(
-            f"AHP needs between 1 and {len(SAATY_RI)} criteria, got {n}; "
-            "group the factors into dimensions and compare within each."
-        )
+        raise InputError(msg("ahp.criteria_count", most=len(SAATY_RI), n=n))
     return SAATY_RI[n - 1]
 
 
@@ -131,38 +129,41 @@ def validate_pairwise(matrix, *, names: Sequence[str] | None = None) -> np.ndarr
     try:
         a = np.array(matrix, dtype=float)
     except (TypeError, ValueError) as exc:
-        raise InputError(f"Pairwise matrix: not a table of numbers ({exc}).") from None
+        raise InputError(msg("ahp.pairwise_matrix_not_table_numbers", detail=exc)) from None
     if a.ndim != 2 or a.shape[0] != a.shape[1] or a.shape[0] == 0:
-        raise InputError(
-            f"Pairwise matrix: must be square with one row and one column per criterion, "
-            f"got shape {a.shape}."
-        )
+        raise InputError(msg("ahp.pairwise_matrix_must_square_with", shape=a.shape))
     n = a.shape[0]
     if names is not None and len(names) != n:
-        raise InputError(f"Pairwise matrix: {n} rows but {len(names)} criterion names.")
+        raise InputError(msg("ahp.pairwise_matrix_rows_but_criterion", n=n, k=len(names)))
     lo, hi = 1 / 9 * (1 - _TOL), 9 * (1 + _TOL)
     for i in range(n):
         for j in range(n):
             v = a[i, j]
-            where = f"Pairwise matrix, {_cell(names, i, j)}"
+            where = msg("ahp.matrix_cell", cell=_cell(names, i, j))
             if not np.isfinite(v) or v <= 0:
-                raise InputError(f"{where}: {v:g} is not a positive number; use 1/9 … 9.")
+                raise InputError(msg("ahp.not_positive", where=where, v=v))
             if not lo <= v <= hi:
-                raise InputError(f"{where}: {v:g} is outside Saaty's scale 1/9 … 9.")
+                raise InputError(msg("ahp.outside_saaty_scale", where=where, v=v))
             if i == j and abs(v - 1) > _TOL:
-                raise InputError(f"{where}: the diagonal must be 1 (a criterion equals itself).")
+                raise InputError(msg("ahp.diagonal_must_criterion_equals_itself", where=where))
             if j > i and abs(v * a[j, i] - 1) > _TOL:
                 raise InputError(
-                    f"{where}: {v:g} and its mirror {_cell(names, j, i)} = {a[j, i]:g} are not "
-                    f"reciprocal; the mirror should be {_fraction(v)}."
+                    msg(
+                        "ahp.not_reciprocal",
+                        where=where,
+                        v=v,
+                        mirror=_cell(names, j, i),
+                        w=a[j, i],
+                        fraction=_fraction(v),
+                    )
                 )
     return a
 
 
 def _cell(names: Sequence[str] | None, i: int, j: int) -> str:
     if names is None:
-        return f"row {i + 1}, column {j + 1}"
-    return f'row "{names[i]}", column "{names[j]}"'
+        return msg("ahp.cell_numbered", i=i + 1, j=j + 1)
+    return msg("ahp.cell_named", a=names[i], b=names[j])
 
 
 def _fraction(v: float) -> str:
@@ -181,17 +182,21 @@ def combine_judges(matrices: Sequence[np.ndarray]) -> np.ndarray:
     The result stays reciprocal and on Saaty's scale. Every matrix is validated first.
     """
     if len(matrices) == 0:
-        raise InputError("Combine judges: no pairwise matrices given; add at least one judge.")
+        raise InputError(msg("ahp.combine_judges_no_pairwise_matrices"))
     checked = []
     for k, m in enumerate(matrices, start=1):
         try:
             checked.append(validate_pairwise(m))
         except InputError as exc:
-            raise InputError(f"Judge {k}: {exc}") from None
+            raise InputError(msg("ahp.judge_prefix", k=k, error=exc.args[0])) from None
         if checked[-1].shape != checked[0].shape:
             raise InputError(
-                f"Judge {k}: matrix is {checked[-1].shape[0]}×{checked[-1].shape[0]} but judge 1 "
-                f"compared {checked[0].shape[0]} criteria; all judges must compare the same ones."
+                msg(
+                    "ahp.judge_matrix_but_judge_compared",
+                    k=k,
+                    n=checked[-1].shape[0],
+                    m=checked[0].shape[0],
+                )
             )
     return np.exp(np.mean(np.log(np.stack(checked)), axis=0))
 
@@ -203,21 +208,19 @@ def matrix_from_upper(n: int, judgements: Mapping[tuple[int, int], float]) -> np
     order (``(j, i)`` is taken as ``a_ji``). The diagonal is 1; the mirror is the reciprocal.
     """
     if n < 1:
-        raise InputError(f"Pairwise judgements: need at least one criterion, got n = {n}.")
+        raise InputError(msg("ahp.pairwise_judgements_need_least_one", n=n))
     a = np.full((n, n), np.nan)
     np.fill_diagonal(a, 1.0)
     for (i, j), value in judgements.items():
         if not (0 <= i < n and 0 <= j < n) or i == j:
-            raise InputError(
-                f"Pairwise judgements: pair ({i}, {j}) is not two different criteria 0…{n - 1}."
-            )
+            raise InputError(msg("ahp.pairwise_judgements_pair_not_two", i=i, j=j, last=n - 1))
         if not np.isnan(a[i, j]):
-            raise InputError(f"Pairwise judgements: pair ({i}, {j}) is given twice; keep one.")
-        v = _judgement(value, f"Pairwise judgements, pair ({i}, {j})")
+            raise InputError(msg("ahp.pairwise_judgements_pair_given_twice", i=i, j=j))
+        v = _judgement(value, msg("ahp.pairwise_judgements_pair", i=i, j=j))
         a[i, j], a[j, i] = v, 1 / v
     missing = [(i, j) for i, j in combinations(range(n), 2) if np.isnan(a[i, j])]
     if missing:
-        raise InputError(f"Pairwise judgements: no judgement for pair(s) {missing}; add them.")
+        raise InputError(msg("ahp.pairwise_judgements_no_judgement_pair", pairs=missing))
     return validate_pairwise(a)
 
 
@@ -229,35 +232,42 @@ def read_pairwise_csv(source: str | Path | bytes) -> tuple[list[str], np.ndarray
     full-width ``／`` too). An empty cell is filled from its mirror (``1/a_ji``) and an empty
     diagonal with 1, so filling the upper triangle is enough. Returns ``(names, matrix)``.
     """
-    label = "pairwise CSV" if isinstance(source, bytes) else f"file {Path(source).name!r}"
+    label = (
+        msg("word.pairwise_csv")
+        if isinstance(source, bytes)
+        else msg("ahp.file_label", name=Path(source).name)
+    )
     rows = _csv_rows(source, label)
     if len(rows) < 2 or len(rows[0]) < 2:
-        raise IngestError(
-            f"{label}: needs a header row of criterion names and one row per criterion."
-        )
+        raise IngestError(msg("ahp.needs_header_row_criterion_names", label=label))
     names = [c.strip() for c in rows[0][1:]]
     while names and not names[-1]:
         names.pop()
     n = len(names)
     if len(set(names)) != n or not all(names):
-        raise InputError(f"{label}: criterion names in the header must be unique and non-empty.")
+        raise InputError(msg("ahp.criterion_names_header_must_unique", label=label))
     body = rows[1:]
     row_names = [r[0].strip() if r else "" for r in body]
     if row_names != names:
         raise InputError(
-            f"{label}: the first column must list {names} in the header's order, got {row_names}."
+            msg("ahp.first_column_must_list_header", label=label, names=names, rows=row_names)
         )
     a = np.full((n, n), np.nan)
     for i, row in enumerate(body):
         cells = [c.strip() for c in row[1:]]
         if len(cells) < n or any(cells[n:]):
             raise InputError(
-                f'{label}, row "{names[i]}": expected {n} values, one per criterion, '
-                f"got {sum(1 for c in cells if c)}."
+                msg(
+                    "ahp.row_expected_values_one_per",
+                    label=label,
+                    name=names[i],
+                    n=n,
+                    k=sum(1 for c in cells if c),
+                )
             )
         for j, text in enumerate(cells[:n]):
             if text:
-                where = f'{label}, row "{names[i]}", column "{names[j]}"'
+                where = msg("ahp.label_cell", label=label, a=names[i], b=names[j])
                 a[i, j] = _parse_number(text, where)
     for i in range(n):
         for j in range(n):
@@ -266,15 +276,14 @@ def read_pairwise_csv(source: str | Path | bytes) -> tuple[list[str], np.ndarray
                     a[i, j] = 1.0
                 elif np.isnan(a[j, i]):
                     raise InputError(
-                        f'{label}, row "{names[i]}", column "{names[j]}": empty, and so is its '
-                        "mirror; fill one of them."
+                        msg("ahp.row_column_empty_so_mirror", label=label, a=names[i], b=names[j])
                     )
                 else:
                     a[i, j] = 1 / a[j, i]
     try:
         return names, validate_pairwise(a, names=names)
     except InputError as exc:
-        raise InputError(f"{label}: {exc}") from None
+        raise InputError(prefixed(label, exc)) from None
 
 
 def _csv_rows(source: str | Path | bytes, label: str) -> list[list[str]]:
@@ -285,7 +294,7 @@ def _csv_rows(source: str | Path | bytes, label: str) -> list[list[str]]:
         try:
             data = Path(source).read_bytes()
         except OSError as exc:
-            raise IngestError(f"{label}: cannot be read ({exc.strerror}).") from None
+            raise IngestError(msg("ahp.cannot_read", label=label, detail=exc.strerror)) from None
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
@@ -293,7 +302,7 @@ def _csv_rows(source: str | Path | bytes, label: str) -> list[list[str]]:
         except UnicodeDecodeError:
             continue
     else:
-        raise IngestError(f"{label}: not UTF-8 or GB18030 text; save it as CSV UTF-8.")
+        raise IngestError(msg("ahp.not_utf_gb_text_save", label=label))
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
@@ -314,10 +323,7 @@ def _parse_number(text: str, where: str) -> float:
     except ValueError:
         pass
     if not (math.isfinite(value) and value > 0):
-        raise InputError(
-            f'{where}: "{text}" is not a positive number; write an integer, a decimal or a '
-            "fraction like 1/3."
-        )
+        raise InputError(msg("ahp.text_not_positive", where=where, text=text))
     return value
 
 
@@ -328,7 +334,7 @@ def _judgement(value, where: str) -> float:
     except (TypeError, ValueError):
         v = math.nan
     if not (math.isfinite(v) and v > 0):
-        raise InputError(f"{where}: {value!r} is not a positive number; use 1/9 … 9.")
+        raise InputError(msg("ahp.judgement_not_positive", where=where, v=value))
     if not 1 / 9 * (1 - _TOL) <= v <= 9 * (1 + _TOL):
-        raise InputError(f"{where}: {v:g} is outside Saaty's scale 1/9 … 9.")
+        raise InputError(msg("ahp.outside_saaty_scale", where=where, v=v))
     return v

@@ -33,6 +33,7 @@ import pandas as pd
 from core.allocation_policy import BASES, UNITS, AllocationPolicy, _number
 from core.errors import ScenarioError
 from core.explain import source_column
+from core.i18n import msg
 from core.playbook import resource_total
 from core.scenario import Scenario, TierSpec
 
@@ -143,7 +144,7 @@ def largest_remainder(values: np.ndarray, total: int) -> np.ndarray:
 def _weights(table: pd.DataFrame, policy: AllocationPolicy) -> np.ndarray:
     column = "score" if policy.basis == "score" else source_column(table, policy.value_column)
     if column not in table.columns:
-        raise ScenarioError(f"allocation: column {policy.value_column!r} is not in the data")
+        raise ScenarioError(msg("allocation.column_not_data", c=policy.value_column))
     values = pd.to_numeric(table[column], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
     return np.clip(np.nan_to_num(values, nan=0.0), 0.0, None)
 
@@ -152,17 +153,16 @@ def _tier_budgets(
     tiers: np.ndarray, labels: list[str], w: np.ndarray, budget: float, policy: AllocationPolicy
 ) -> tuple[dict[str, float], list[str]]:
     absent = [t for t in {**policy.tier_shares, **policy.tier_minimum} if t not in labels]
-    warnings = [f"allocation: no customer in tier(s) {', '.join(absent)}; shared out to the others"]
+    warnings = [msg("allocation.no_customer_tier_shared_out", tiers=", ".join(absent))]
     minimum = {t: policy.tier_minimum.get(t, 0.0) for t in labels}
     if sum(minimum.values()) > budget:
         raise ScenarioError(
-            f"allocation: the tier minimums add up to {sum(minimum.values()):g}, more than the "
-            f"budget {budget:g}; lower them or raise the budget"
+            msg("allocation.tier_minimums_add_up_more", total=sum(minimum.values()), budget=budget)
         )
     if policy.tier_shares:
         shares = {t: policy.tier_shares.get(t, 0.0) for t in labels}
         if sum(shares.values()) <= 0:
-            raise ScenarioError("allocation: no tier with customers has a share above 0")
+            raise ScenarioError(msg("allocation.no_tier_with_customers_has"))
     else:
         basis = w if w.sum() > 0 else np.ones(len(w))
         shares = {t: float(basis[tiers == t].sum()) for t in labels}
@@ -175,17 +175,22 @@ def allocate(table: pd.DataFrame, budget: float, policy: AllocationPolicy) -> Al
     """Share ``budget`` across the customers of a ranking ``table`` (rank, customer_id, tier,
     score …) by ``policy``; ScenarioError when it cannot be done (caps or minimums too tight)."""
     whole = policy.unit == "managers"
-    budget = _number(budget, "the budget", whole)
+    budget = _number(budget, msg("word.budget"), whole)
     if table.empty:
-        raise ScenarioError("allocation: there are no ranked customers to allocate to")
+        raise ScenarioError(msg("allocation.there_no_ranked_customers_allocate"))
     w = _weights(table, policy)
     tiers = table["tier"].astype(str).to_numpy()
     labels = list(dict.fromkeys(tiers))
     cap = policy.customer_cap if policy.customer_cap is not None else math.inf
     if cap * len(table) < budget:
         raise ScenarioError(
-            f"allocation: {len(table)} customers × cap {cap:g} = {cap * len(table):g} is less "
-            f"than the budget {budget:g}; raise the cap or lower the budget"
+            msg(
+                "allocation.customers_cap_less_than_budget",
+                m=len(table),
+                cap=cap,
+                total=cap * len(table),
+                budget=budget,
+            )
         )
     budgets, warnings = _tier_budgets(tiers, labels, w, budget, policy)
     room = np.full(len(table), cap)

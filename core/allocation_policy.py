@@ -20,14 +20,14 @@ UNITS = ("money", "hours", "managers")
 BASES = ("score", "value")
 
 
-def _number(value: object, what: str, whole: bool = False) -> float:
+def _number(value: object, what: object, whole: bool = False) -> float:
     try:
         number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         number = float("nan")
     if not math.isfinite(number) or number < 0 or (whole and not number.is_integer()):
-        kind = "a whole number ≥ 0" if whole else "a number ≥ 0"
-        raise ScenarioError(f"allocation: {what} is {value!r}; use {kind}")
+        kind = msg("word.whole_number_ge_0") if whole else msg("word.number_ge_0")
+        raise ScenarioError(msg("allocation.not_a_number", what=what, value=value, kind=kind))
     return number
 
 
@@ -48,31 +48,34 @@ class AllocationPolicy:
 
     def __post_init__(self) -> None:
         if self.unit not in UNITS:
-            raise ScenarioError(f"allocation: unknown unit {self.unit!r}; use one of: {UNITS}")
+            raise ScenarioError(msg("allocation.unknown_unit_use_one", unit=self.unit, units=UNITS))
         if self.basis not in BASES:
-            raise ScenarioError(f"allocation: unknown basis {self.basis!r}; use one of: {BASES}")
+            raise ScenarioError(
+                msg("allocation.unknown_basis_use_one", basis=self.basis, bases=BASES)
+            )
         if self.basis == "value" and not self.value_column:
-            raise ScenarioError("allocation: basis 'value' needs a 'value_column'")
+            raise ScenarioError(msg("allocation.basis_value_needs_value_column"))
         for name in ("tier_shares", "tier_minimum"):
             if not isinstance(getattr(self, name), Mapping):
-                raise ScenarioError(f"allocation: {name!r} must be an object: tier → number")
+                raise ScenarioError(msg("allocation.must_object_tier_number", name=name))
         whole = self.unit == "managers"
         shares = {
-            str(k): _number(v, f"the share of tier {k!r}") for k, v in self.tier_shares.items()
+            str(k): _number(v, msg("allocation.share_of_tier", tier=k))
+            for k, v in self.tier_shares.items()
         }
         minimum = {
-            str(k): _number(v, f"the minimum of tier {k!r}", whole)
+            str(k): _number(v, msg("allocation.minimum_of_tier", tier=k), whole)
             for k, v in self.tier_minimum.items()
         }
         object.__setattr__(self, "tier_shares", shares)
         object.__setattr__(self, "tier_minimum", minimum)
         if self.customer_cap is not None:
-            cap = _number(self.customer_cap, "the cap per customer", whole)
+            cap = _number(self.customer_cap, msg("word.cap_per_customer"), whole)
             if cap <= 0:
-                raise ScenarioError("allocation: the cap per customer must be more than 0")
+                raise ScenarioError(msg("allocation.cap_per_customer_must_more"))
             object.__setattr__(self, "customer_cap", cap)
         if self.budget is not None:
-            object.__setattr__(self, "budget", _number(self.budget, "the budget", whole))
+            object.__setattr__(self, "budget", _number(self.budget, msg("word.budget"), whole))
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready; empty and unset fields are left out."""
@@ -82,7 +85,7 @@ class AllocationPolicy:
     def from_dict(cls, data: Mapping[str, Any]) -> AllocationPolicy:
         """Build from parsed JSON; unknown fields are ignored, bad ones raise ScenarioError."""
         if not isinstance(data, Mapping):
-            raise ScenarioError('allocation: expected a JSON object such as {"unit": "money"}')
+            raise ScenarioError(msg("allocation.expected_json_object_such_unit"))
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         try:
             return cls(**known)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-ALIAS_PREFIX = {"zh": "客户 ", "en": "Customer "}
+from core.i18n import phrases
 
 
 def letter_code(index: int) -> str:
@@ -23,6 +23,6 @@ def letter_code(index: int) -> str:
 
 def anonymous_names(ids: Iterable[object], lang: str = "zh") -> dict[str, str]:
     """Map each distinct ID (as text) to an alias such as '客户 A' / 'Customer A'."""
-    prefix = ALIAS_PREFIX.get(lang, ALIAS_PREFIX["en"])
     distinct = sorted({str(i) for i in ids})
-    return {customer: prefix + letter_code(k) for k, customer in enumerate(distinct)}
+    alias = phrases("anonymize.", lang)["alias"]
+    return {customer: alias.format(code=letter_code(k)) for k, customer in enumerate(distinct)}

@@ -45,6 +45,7 @@ from core.cli_rules import allocation_lines, with_rule_columns
 from core.cli_weights import add_compare_parser, add_weights_parser, run_compare, run_weights
 from core.errors import InputError
 from core.export import FORMATS, output_format, to_csv_bytes, write_table
+from core.i18n import msg
 from core.ingest import IngestResult, read_table
 from core.mapping import default_scenario, detect_mapping
 from core.ranking import Ranking, rank_customers
@@ -64,9 +65,9 @@ def _positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(msg("cli.not_whole_number", text=text)) from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"{value} must be 1 or more")
+        raise argparse.ArgumentTypeError(msg("cli.must_be_1_or_more", value=value))
     return value
 
 
@@ -149,8 +150,7 @@ def _write(ranking: Ranking, out: str, table: pd.DataFrame) -> tuple[Path, Path 
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise InputError(
-            f"cannot write {str(exc.filename or path)!r} ({reason}); check that the folder "
-            "exists, that you may write there and that the file is not open in Excel"
+            msg("cli.cannot_write_ranking", path=str(exc.filename or path), detail=reason)
         ) from None
     return path, excluded_path
 
@@ -237,8 +237,9 @@ def _one_line(text: str) -> str:
 
 
 def _os_error(exc: OSError) -> str:
-    where = f"{str(exc.filename)!r}: " if exc.filename else ""
-    return f"{where}{exc.strerror or exc}; check the path and its permissions"
+    if exc.filename:
+        return msg("cli.os_error_path", path=str(exc.filename), detail=exc.strerror or exc)
+    return msg("cli.os_error", detail=exc.strerror or exc)
 
 
 def _silence_stdout() -> None:

@@ -28,6 +28,7 @@ import pandas as pd
 from core.cli_args import add_json
 from core.errors import InputError
 from core.export import output_format, to_csv_bytes, write_xlsx
+from core.i18n import msg
 from core.orders import DEFAULT_PERIOD_DAYS, ENGINES, OrdersReport, aggregate_orders
 from core.report_text import format_table
 from core.review import Review, review_orders
@@ -123,8 +124,11 @@ def _write(path: Path, sheets: dict[str, pd.DataFrame], csv_side: str | None = N
             first.to_parquet(path, index=False)
     except OSError as exc:
         raise InputError(
-            f"cannot write {str(exc.filename or path)!r} ({exc.strerror or exc}); check that "
-            "the folder exists and the file is not open in Excel"
+            msg(
+                "cli.cannot_write_orders",
+                path=str(exc.filename or path),
+                detail=exc.strerror or exc,
+            )
         ) from None
 
 
@@ -166,7 +170,7 @@ def _review_sheets(review: Review) -> dict[str, pd.DataFrame]:
 
 def run_review(args: argparse.Namespace) -> int:
     if args.out and output_format(args.out) == ".parquet":
-        raise InputError(f"output {args.out!r}: review writes .csv or .xlsx, not Parquet")
+        raise InputError(msg("cli.review_not_parquet", path=args.out))
     scenario = _cli().load_scenario(args.scenario) if args.scenario else None
     review = review_orders(
         Path(args.orders), args.period_days, as_of=args.as_of, scenario=scenario,

@@ -24,6 +24,7 @@ from types import ModuleType
 
 from core.cli_args import add_input
 from core.errors import InputError
+from core.i18n import msg
 from core.ingest import read_table
 from core.mapping import data_language, default_scenario, detect_mapping
 from core.ranking import rank_customers
@@ -71,7 +72,7 @@ def run_report(args: argparse.Namespace) -> int:
     cli = _cli()
     out = Path(args.out)
     if out.suffix.lower() not in SUFFIXES:
-        raise InputError(f"output {args.out!r}: a report is an HTML file; end the name with .html")
+        raise InputError(msg("cli.report_not_html", path=args.out))
     ingest = read_table(Path(args.input), sheet=args.sheet)
     mapping = detect_mapping(ingest.frame)
     if args.scenario:
@@ -99,15 +100,11 @@ def run_report(args: argparse.Namespace) -> int:
         out.write_text(html, encoding="utf-8")
     except OSError as exc:
         raise InputError(
-            f"cannot write {str(out)!r} ({exc.strerror or exc}); check that the folder exists "
-            "and that you may write there"
+            msg("cli.cannot_write_report", path=str(out), detail=exc.strerror or exc)
         ) from None
     written = write_charts(pngs, Path(args.charts)) if args.charts else []
     if written and font_note(lang):
-        cli._err(
-            "warning: no Chinese font found; Chinese labels in the PNG charts may be missing "
-            "(install a CJK font such as Noto Sans CJK)"
-        )
+        cli._err(f"warning: {msg('cli.no_chinese_font')}")
     ranked = len(ranking.table)
     print(
         f"ranked: {ranked} customer{'s' * (ranked != 1)}, excluded: {len(ranking.excluded)}, "

@@ -35,6 +35,7 @@ from core.cli_args import add_json
 from core.consensus import CONSENSUS_METHODS
 from core.errors import InputError
 from core.export import to_csv_bytes
+from core.i18n import msg
 from core.ingest import read_table
 from core.rooms import format_code, summarize
 from core.rooms_store import RoomStore
@@ -73,9 +74,9 @@ def _weights(text: str) -> dict[str, Any]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"--weights: not valid JSON at column {exc.colno}; {exc.msg}") from None
+        raise InputError(msg("cli.weights_not_json", column=exc.colno, detail=exc.msg)) from None
     if not isinstance(data, dict):
-        raise InputError('--weights: give a JSON object such as {"revenue": 3, "profit": 1}')
+        raise InputError(msg("cli.weights_not_object"))
     return data
 
 
@@ -130,7 +131,7 @@ def _summary(store: RoomStore, args: argparse.Namespace) -> None:
 def _export(store: RoomStore, args: argparse.Namespace) -> None:
     out = Path(args.out)
     if out.suffix.lower() not in (".json", ".csv"):
-        raise InputError(f"--out {args.out!r}: use a file name ending in .json or .csv")
+        raise InputError(msg("cli.room_export_suffix", path=args.out))
     if out.suffix.lower() == ".json":
         text = json.dumps(store.export(args.code, args.key), ensure_ascii=False, indent=2)
         out.write_text(text + "\n", encoding="utf-8")

@@ -31,6 +31,7 @@ from core.catalog import COST
 from core.cli_args import add_input, add_json
 from core.compare import Comparison, compare_rankings
 from core.errors import InputError
+from core.i18n import msg
 from core.mapping import default_scenario, detect_mapping
 from core.ranking import rank_customers
 from core.report_text import format_table
@@ -215,10 +216,7 @@ def _fmt(value: float, digits: int = 4) -> str:
 
 def run_compare(args: argparse.Namespace) -> int:
     if len(args.scenario) != 2:
-        raise InputError(
-            f"compare needs exactly two scenarios, got {len(args.scenario)}; "
-            "write --scenario A.json --scenario B.json"
-        )
+        raise InputError(msg("cli.compare_needs_two", n=len(args.scenario)))
     scenarios = [_cli().load_scenario(path) for path in args.scenario]
     ingest = _cli()._read(args)
     a, b = (rank_customers(ingest.frame, s) for s in scenarios)

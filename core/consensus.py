@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from core.errors import InputError
+from core.i18n import msg
 
 CONSENSUS_METHODS = ("mean", "median", "geometric")
 
@@ -68,7 +69,11 @@ def consensus_weights(weights: np.ndarray, method: str = "mean") -> np.ndarray:
     """The group's weights (sum 1) by ``method`` (see the module docstring)."""
     if method not in CONSENSUS_METHODS:
         raise InputError(
-            f"consensus method {method!r} is unknown; use one of: {', '.join(CONSENSUS_METHODS)}"
+            msg(
+                "rooms.consensus_method_unknown_use_one",
+                m=method,
+                allowed=", ".join(CONSENSUS_METHODS),
+            )
         )
     w = normalized_rows(weights)
     if method == "mean":
@@ -79,10 +84,7 @@ def consensus_weights(weights: np.ndarray, method: str = "mean") -> np.ndarray:
         with np.errstate(divide="ignore"):
             c = np.exp(np.log(w).mean(axis=0))
     if not c.sum() > 0:
-        raise InputError(
-            "consensus: every factor has a zero weight from someone, so the geometric mean is "
-            "zero everywhere; use the mean or the median"
-        )
+        raise InputError(msg("rooms.consensus_every_factor_has_zero"))
     return c / c.sum()
 
 

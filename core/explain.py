@@ -14,6 +14,7 @@ import pandas as pd
 
 from core.catalog import COST
 from core.errors import InputError
+from core.i18n import msg
 from core.mapping import factor_values
 from core.ranking import CONTRIB_PREFIX
 
@@ -34,7 +35,7 @@ def customer_row(table: pd.DataFrame, customer_id: object) -> int:
     """The position of ``customer_id`` in ``table`` (IDs compared as text)."""
     hits = np.flatnonzero(table["customer_id"].astype(str).to_numpy() == str(customer_id))
     if len(hits) == 0:
-        raise InputError(f"customer {customer_id!r} is not in the ranking; pick another customer")
+        raise InputError(msg("explain.customer_not_ranking_pick_another", id=customer_id))
     return int(hits[0])
 
 

@@ -23,6 +23,7 @@ import pandas as pd
 import xlsxwriter.exceptions
 
 from core.errors import InputError
+from core.i18n import msg
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 CSV_ENCODING = "utf-8-sig"
@@ -92,7 +93,7 @@ def write_xlsx(path_or_buffer: str | Path | IO[bytes], sheets: Mapping[str, pd.D
     ``#NUM!`` and missing values empty cells.
     """
     if not sheets:
-        raise InputError("export: nothing to write; give at least one sheet")
+        raise InputError(msg("export.nothing_write_give_least_one"))
     try:
         _write_sheets(path_or_buffer, sheets)
     except xlsxwriter.exceptions.FileCreateError as exc:
@@ -142,8 +143,12 @@ def output_format(path: str | Path) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
         raise InputError(
-            f"output {str(path)!r}: unknown file type {Path(path).suffix or '(none)'!r}; "
-            f"use one of: {', '.join(FORMATS)}"
+            msg(
+                "export.output_unknown_file_type_use",
+                path=str(path),
+                suffix=Path(path).suffix or "(none)",
+                formats=", ".join(FORMATS),
+            )
         )
     return suffix
 

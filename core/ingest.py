@@ -30,6 +30,7 @@ import pyarrow.parquet as pq
 import python_calamine
 
 from core.errors import IngestError
+from core.i18n import Items, msg
 from core.parsing import ColumnConversion, as_text, coerce_frame
 from core.rows import ROW_INDEX
 
@@ -64,16 +65,18 @@ def _load(source: str | Path | bytes, name: str | None) -> tuple[bytes, str]:
     try:
         return path.read_bytes(), label
     except FileNotFoundError:
-        raise IngestError(f"{label}: file not found at {path}; check the path") from None
+        raise IngestError(msg("ingest.file_not_found_check_path", file=label, path=path)) from None
     except OSError as error:
-        raise IngestError(f"{label}: cannot read the file ({error.strerror})") from None
+        raise IngestError(
+            msg("ingest.cannot_read_file", file=label, detail=error.strerror)
+        ) from None
 
 
 def _file_format(data: bytes, name: str) -> tuple[str, list[str]]:
     by_name = EXTENSIONS.get(Path(name).suffix.lower())
     by_magic = MAGIC.get(data[:4])
     if by_magic and by_name == "csv":
-        return by_magic, [f"{name} is really a {by_magic} file; read it as {by_magic}"]
+        return by_magic, [msg("ingest.really_other_format", file=name, kind=by_magic)]
     return by_name or by_magic or "csv", []
 
 
@@ -99,17 +102,14 @@ def read_table(
     if file_format == "xlsx":
         header, body, sheet, sheets, first_row = _read_xlsx(data, label, sheet)
     elif sheet is not None:
-        warnings.append(f"{label} has no sheets; ignored sheet '{sheet}'")
+        warnings.append(msg("ingest.has_no_sheets_ignored_sheet", file=label, sheet=sheet))
         sheet = None
     if file_format == "parquet":
         header, body = _read_parquet(data, label)
     elif file_format == "csv":
         header, body, encoding, delimiter = _read_text(data, label)
         if delimiter is None and len(header) == 1:
-            warnings.append(
-                f"{label}: found only one column (no comma, semicolon, tab or | between "
-                "values); if the file should have several columns, export it again as CSV"
-            )
+            warnings.append(msg("ingest.one_column", file=label))
     frame, conversions, table_warnings = _table(header, body, label, first_row)
     return IngestResult(
         frame, label, file_format, encoding, delimiter, sheet, sheets, conversions,
@@ -118,7 +118,7 @@ def read_table(
 
 
 def _empty(label: str) -> str:
-    return f"{label} is empty: no header and no rows; export the sheet again with a header row"
+    return msg("ingest.empty", file=label)
 
 
 def _decode(data: bytes, label: str) -> tuple[str, str]:
@@ -144,15 +144,12 @@ def _decode(data: bytes, label: str) -> tuple[str, str]:
         raise IngestError(
             _binary(label)
             if not candidates
-            else f"{label}: cannot work out the text encoding; save it again as 'CSV UTF-8'"
+            else msg("ingest.cannot_work_out_text_encoding", file=label)
         ) from None
 
 
 def _binary(label: str) -> str:
-    return (
-        f"{label} does not look like a text table (binary content); upload a CSV, XLSX or "
-        "Parquet file, or open it in Excel and save it as .xlsx or CSV"
-    )
+    return msg("ingest.binary", file=label)
 
 
 def _sniff(text: str) -> str | None:
@@ -192,12 +189,17 @@ def _read_text(data: bytes, label: str) -> tuple[list[object], pd.DataFrame, str
 def _ragged(label: str, message: str, delimiter: str | None) -> str:
     found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", message)
     if not found:
-        return f"{label}: cannot split the file into columns ({message}); export it again"
+        return msg("ingest.cannot_split_file_into_columns", file=label, detail=message)
     expected, line, seen = found.groups()
-    sign = {",": "comma", ";": "semicolon", "\t": "tab"}.get(delimiter or "", delimiter)
-    return (
-        f"{label}: line {line} has {seen} fields but the header has {expected}; a value "
-        f"probably contains an unquoted {sign}: put quotes around it or export the file again"
+    words = {",": msg("word.comma"), ";": msg("word.semicolon"), "\t": msg("word.tab")}
+    sign = words.get(delimiter or "", delimiter)
+    return msg(
+        "ingest.ragged_line",
+        file=label,
+        line=line,
+        seen=seen,
+        expected=expected,
+        sign=sign,
     )
 
 
@@ -206,8 +208,7 @@ def _workbook(data: bytes, label: str) -> python_calamine.CalamineWorkbook:
         return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as error:  # any calamine/zip failure means an unreadable workbook
         raise IngestError(
-            f"{label}: cannot open the workbook ({error}); open it in Excel and save it again "
-            "as .xlsx"
+            msg("ingest.cannot_open_workbook_open_excel", file=label, detail=error)
         ) from None
 
 
@@ -218,18 +219,22 @@ def _read_xlsx(
     book = _workbook(data, label)
     sheets = tuple(book.sheet_names)
     if not sheets:
-        raise IngestError(f"{label}: the workbook has no sheets; export it again")
+        raise IngestError(msg("ingest.workbook_has_no_sheets_export", file=label))
     chosen = sheets[0] if sheet is None else sheet
     if chosen not in sheets:
         names = ", ".join(f"'{s}'" for s in sheets)
-        raise IngestError(f"{label}: no sheet named '{chosen}'; available sheets: {names}")
+        raise IngestError(
+            msg("ingest.no_sheet_named_available_sheets", file=label, sheet=chosen, names=names)
+        )
     try:
         grid = book.get_sheet_by_name(chosen)
         rows, start = grid.to_python(), grid.start
     except Exception as error:  # a corrupt sheet part inside a readable zip
-        raise IngestError(f"{label}: cannot read sheet '{chosen}' ({error})") from None
+        raise IngestError(
+            msg("ingest.cannot_read_sheet", file=label, sheet=chosen, detail=error)
+        ) from None
     if not rows:
-        raise IngestError(_empty(f"{label}, sheet '{chosen}'"))
+        raise IngestError(_empty(msg("ingest.file_sheet", file=label, sheet=chosen)))
     body = pd.DataFrame(rows[1:], columns=range(len(rows[0])), dtype=object)
     return rows[0], body, chosen, sheets, (start[0] if start else 0) + 2
 
@@ -240,7 +245,7 @@ def _read_parquet(data: bytes, label: str) -> tuple[list[object], pd.DataFrame]:
         body = table.to_pandas()
     except Exception as error:  # pyarrow raises several types for a damaged file
         raise IngestError(
-            f"{label}: cannot read the Parquet file ({error}); export it again"
+            msg("ingest.cannot_read_parquet_file_export", file=label, detail=error)
         ) from None
     if not table.column_names:
         raise IngestError(_empty(label))
@@ -263,13 +268,15 @@ def _header(
             names[position] = f"column_{position + 1}"
     repeated = [n for n, count in Counter(names).items() if count > 1]
     if repeated:
-        where = "; ".join(
-            f"{n} (columns {' and '.join(str(i + 1) for i, m in enumerate(names) if m == n)})"
+        where = Items(
+            msg(
+                "ingest.duplicate_name_columns",
+                name=n,
+                numbers=Items((str(i + 1) for i, m in enumerate(names) if m == n), "and"),
+            )
             for n in repeated
         )
-        raise IngestError(
-            f"{label}: duplicate column names: {where}; rename them so every header is unique"
-        )
+        raise IngestError(msg("ingest.duplicate_column_names_rename_them", file=label, where=where))
     return names, unnamed, dropped
 
 
@@ -283,9 +290,11 @@ def _table(
     warnings = []
     if unnamed:
         named = ", ".join(names[i] for i in unnamed)
-        warnings.append(f"{label}: columns without a header were named {named}")
+        warnings.append(msg("ingest.columns_without_header_were_named", file=label, named=named))
     if dropped:
-        warnings.append(f"{label}: dropped {len(dropped)} empty column(s) without a header")
+        warnings.append(
+            msg("ingest.dropped_empty_column_without_header", file=label, n=len(dropped))
+        )
     keep = [i for i in range(len(names)) if i not in dropped]
     body = body.iloc[:, keep].set_axis([names[i] for i in keep], axis=1)
     frame, conversions = coerce_frame(body, first_row)
@@ -299,7 +308,7 @@ def _table(
     inner = np.flatnonzero(empty_rows[:last]) + first_row
     if inner.size:
         rows = ", ".join(map(str, inner[:5])) + (" …" if inner.size > 5 else "")
-        warnings.append(f"{label}: skipped {inner.size} empty row(s) (row {rows})")
+        warnings.append(msg("ingest.skipped_empty_rows", file=label, n=inner.size, rows=rows))
     kept = frame[~empty_rows]
     # The index keeps each customer's spreadsheet row number, so later messages (excluded
     # rows, warnings) name the row the user sees even after blank rows were skipped.
@@ -308,16 +317,22 @@ def _table(
 
 
 def _no_rows(label: str) -> str:
-    return f"{label} has a header row but no data rows; add the customer rows below the header"
+    return msg("ingest.header_only", file=label)
 
 
 def _conversion_warning(label: str, c: ColumnConversion) -> str:
     if not c.parsed and not c.failed:
-        return f"{label}: column {c.column} has no values"
-    kind = {"date": "dates", "percent": "percentages"}.get(c.kind, "numbers")
-    return (
-        f"{label}: column {c.column}: {c.failed} value(s) could not be read as {kind} and are "
-        f"now missing ({'; '.join(c.failed_examples)})"
+        return msg("ingest.column_has_no_values", file=label, column=c.column)
+    kind = {"date": msg("word.dates"), "percent": msg("word.percentages")}.get(
+        c.kind, msg("word.numbers")
+    )
+    return msg(
+        "ingest.column_value_could_not_read",
+        file=label,
+        column=c.column,
+        n=c.failed,
+        kind=kind,
+        examples=Items(c.failed_examples),
     )
 
 
@@ -326,8 +341,11 @@ def _formula_warning(label: str, text: pd.Series, first_row: int) -> str:
     hits = np.flatnonzero(text.str.match(r"[=+\-@]").fillna(False).to_numpy(dtype=bool))
     if not hits.size:
         return ""
-    shown = "; ".join(f"row {i + first_row}: '{text.iloc[i]}'" for i in hits[:3])
-    return (
-        f"{label}: column {text.name}: {hits.size} value(s) start with = + - or @ ({shown}); "
-        "kept as plain text, never evaluated"
+    shown = Items(msg("ingest.row_value", row=i + first_row, value=text.iloc[i]) for i in hits[:3])
+    return msg(
+        "ingest.column_value_start_with_kept",
+        file=label,
+        column=text.name,
+        n=hits.size,
+        examples=shown,
     )

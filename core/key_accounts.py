@@ -30,6 +30,7 @@ from core.account_rules import (
 from core.catalog import BENEFIT
 from core.errors import ScenarioError
 from core.explain import percentiles, source_column
+from core.i18n import msg
 from core.tiers import QUADRANT_LABELS, quadrant_tiers
 
 __all__ = [
@@ -80,7 +81,7 @@ def key_account_types(
     check_rules(rules)
     for column in (scale, potential, influence):
         if source_column(table, column) not in table.columns:
-            raise ScenarioError(f"key-account types: column {column!r} is not in the data")
+            raise ScenarioError(msg("key_accounts.account_types_column_not_data", c=column))
     unique = list(dict.fromkeys((scale, potential, influence)))
     standing = percentiles(table, unique, [BENEFIT] * len(unique)).fillna(0.0)
     values = np.column_stack([standing[c].to_numpy() for c in (scale, potential, influence)])
@@ -112,7 +113,7 @@ def clv_profit_matrix(
     for column in (clv, profit):
         source = source_column(table, column)
         if source not in table.columns:
-            raise ScenarioError(f"value matrix: column {column!r} is not in the data")
+            raise ScenarioError(msg("key_accounts.value_matrix_column_not_data", c=column))
         numbers[column] = pd.to_numeric(table[source], errors="coerce").to_numpy(dtype=float)
     quadrant = quadrant_tiers(numbers[profit], numbers[clv], labels, profit_cut, clv_cut)
     return pd.Series(quadrant, index=table.index, name="value_matrix")

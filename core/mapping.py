@@ -34,6 +34,7 @@ from core.catalog import (
     is_name_header,
 )
 from core.errors import InputError
+from core.i18n import msg
 from core.scenario import DEFAULT_TIER_LABELS, FactorSpec, Scenario, TierSpec
 
 
@@ -98,7 +99,7 @@ def _pick_id(frame: pd.DataFrame) -> str:
         if column_kind(frame[column]) == "text" and _is_unique_key(frame[column]):
             return column
     if not columns:
-        raise InputError("the table has no columns; check the file's header row")
+        raise InputError(msg("mapping.table_has_no_columns_check"))
     return columns[0]
 
 
@@ -220,10 +221,7 @@ def data_language(mapping: Mapping) -> str:
 
 
 def _no_factors() -> InputError:
-    return InputError(
-        "no factor columns found: the table needs at least one numeric or date column "
-        "(for example 销售额 / revenue); add one to the file or name the factors in a scenario"
-    )
+    return InputError(msg("mapping.no_factor_columns_found_table"))
 
 
 def default_scenario(mapping: Mapping, lang: str | None = None) -> Scenario:
@@ -321,14 +319,11 @@ def factor_values(frame: pd.DataFrame, columns: list[str], as_of: date | None) -
         values = frame[column]
         if column_kind(values) == "date":
             if as_of is None:
-                raise InputError(f"column {column!r} holds dates but no as-of date is known")
+                raise InputError(msg("mapping.column_holds_dates_but_no", column=column))
             delta = pd.Timestamp(as_of) - values
             out[:, j] = delta.dt.days.to_numpy(dtype=float, na_value=np.nan)
         elif column_kind(values) == "number":
             out[:, j] = values.to_numpy(dtype=float, na_value=np.nan)
         else:
-            raise InputError(
-                f"column {column!r} holds text, not numbers; map another column as the factor "
-                "or fix the values (see the ingest report for the cells that failed)"
-            )
+            raise InputError(msg("mapping.column_holds_text_not_numbers", column=column))
     return out

@@ -31,6 +31,7 @@ import pyarrow as pa
 
 from core.catalog import header_key
 from core.errors import InputError
+from core.i18n import msg
 from core.ingest import read_table
 from core.orders_duckdb import duckdb_engine, file_columns
 from core.orders_engine import CATEGORIES, EngineResult, pandas_engine
@@ -79,11 +80,17 @@ def detect_order_columns(
         if name is None:
             continue
         if role not in ROLES:
-            raise InputError(f"order log: unknown role {role!r}; use one of: {', '.join(ROLES)}")
+            raise InputError(
+                msg("orders.log_unknown_role_use_one", role=role, roles=", ".join(ROLES))
+            )
         if name not in available:
             raise InputError(
-                f"order log: column {name!r} (given for the {role}) is not in the file; "
-                f"available columns: {', '.join(available[:20])}"
+                msg(
+                    "orders.log_column_given_not_file",
+                    column=name,
+                    role=msg(f"orders.role_{role}"),
+                    columns=", ".join(available[:20]),
+                )
             )
         chosen[role] = name
     for role, synonyms in ROLES.items():
@@ -98,8 +105,13 @@ def detect_order_columns(
     if missing:
         role = missing[0]
         raise InputError(
-            f"order log: no {role} column found (looked for {', '.join(ROLES[role][:4])} …); "
-            f"available columns: {', '.join(available[:20])}; name it with --{role}-col"
+            msg(
+                "orders.log_no_column_found_looked",
+                role=msg(f"orders.role_{role}"),
+                names=", ".join(ROLES[role][:4]),
+                columns=", ".join(available[:20]),
+                flag=role,
+            )
         )
     return OrderColumns(**chosen)  # type: ignore[arg-type]
 
@@ -126,8 +138,11 @@ class Issue:
     @property
     def text(self) -> str:
         """'6 line(s): negative amount (return) … (rows 7, 9)'."""
-        rows = f" (row {', '.join(map(str, self.rows))}{' …' * (self.lines > len(self.rows))})"
-        return f"{self.lines} line(s): {CATEGORIES[self.category]}{rows if self.rows else ''}"
+        what = CATEGORIES[self.category]
+        if not self.rows:
+            return msg("orders.issue_lines", n=self.lines, what=what)
+        rows = ", ".join(map(str, self.rows)) + " …" * (self.lines > len(self.rows))
+        return msg("orders.issue_lines_rows", n=self.lines, what=what, rows=rows)
 
 
 @dataclass(frozen=True)
@@ -154,8 +169,7 @@ class OrdersReport:
         if self.no_purchase_customers:
             shown = ", ".join(self.no_purchase_customers[:5])
             out.append(
-                f"{len(self.no_purchase_customers)} customer(s) with returns or zero lines but "
-                f"no purchase up to the as-of date, left out: {shown}"
+                msg("orders.no_purchase_left_out", n=len(self.no_purchase_customers), ids=shown)
             )
         return out
 
@@ -172,7 +186,9 @@ class OrderFeatures:
 def choose_engine(source: pd.DataFrame | str | Path, engine: str = "auto") -> str:
     """'pandas' or 'duckdb' for ``source`` (see the module docstring for the thresholds)."""
     if engine not in ENGINES:
-        raise InputError(f"unknown engine {engine!r}; use one of: {', '.join(ENGINES)}")
+        raise InputError(
+            msg("orders.unknown_engine_use_one", engine=engine, engines=", ".join(ENGINES))
+        )
     if engine != "auto":
         return engine
     if isinstance(source, pd.DataFrame):
@@ -193,7 +209,7 @@ def _as_of(value: date | str | None) -> date | None:
     try:
         return date.fromisoformat(str(value))
     except ValueError:
-        raise InputError(f"as-of date {value!r} is not a date; write it as YYYY-MM-DD") from None
+        raise InputError(msg("orders.date_not_date_write_yyyy", value=value)) from None
 
 
 def aggregate_orders(
@@ -211,9 +227,11 @@ def aggregate_orders(
     ``period_days`` days ending at it, the previous one the same length before.
     """
     if int(period_days) < 1:
-        raise InputError(f"period length {period_days} must be 1 day or more")
+        raise InputError(msg("orders.period_length_must_day_more", n=period_days))
     chosen = choose_engine(source, engine)
-    label = name or ("order log" if isinstance(source, pd.DataFrame) else Path(source).name)
+    label = name or (
+        msg("word.order_log") if isinstance(source, pd.DataFrame) else Path(source).name
+    )
     frame = source if isinstance(source, pd.DataFrame) else None
     fmt = None if frame is not None else _duckdb_format(Path(source))
     if frame is None and (chosen == "pandas" or fmt is None):
@@ -221,7 +239,7 @@ def aggregate_orders(
     header = list(frame.columns) if frame is not None else _file_columns(Path(source), fmt)
     cols = detect_order_columns(header, columns)
     if frame is not None and frame.empty:
-        raise InputError(f"{label}: the order log has no lines")
+        raise InputError(msg("orders.log_has_no_lines", file=label))
     args = (cols.customer, cols.date, cols.amount, cols.profit, cols.order_id)
     day = _as_of(as_of)
     if chosen == "pandas":

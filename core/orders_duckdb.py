@@ -30,6 +30,7 @@ import duckdb
 import pandas as pd
 
 from core.errors import IngestError
+from core.i18n import msg
 from core.orders_copies import drop_copies, values_repeat, without_copies
 from core.orders_engine import (
     CATEGORIES,
@@ -78,8 +79,11 @@ def _describe(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, text: dict) 
         rows = con.sql(f"DESCRIBE {_scan(path, fmt, text)}").fetchall()
     except duckdb.Error as error:
         raise IngestError(
-            f"{path.name}: DuckDB cannot read the file ({str(error).splitlines()[0]}); save it "
-            "as UTF-8 CSV or Parquet, or use the pandas engine"
+            msg(
+                "orders.duckdb_cannot_read_file_save",
+                file=path.name,
+                detail=str(error).splitlines()[0],
+            )
         ) from None
     return {name: kind for name, kind, *_ in rows if name != ROW}
 
@@ -185,7 +189,11 @@ def duckdb_engine(
             if isinstance(error, duckdb.OutOfMemoryException):
                 raise
             raise IngestError(
-                f"{label}: DuckDB cannot read it ({str(error).splitlines()[0]})"
+                msg(
+                    "orders.duckdb_cannot_read_source",
+                    file=label,
+                    detail=str(error).splitlines()[0],
+                )
             ) from None
         finally:
             con.close()
@@ -200,7 +208,7 @@ def _run(
         usable += " AND oid IS NOT NULL" if has_order else ""
         latest = con.sql(f"SELECT max(day) FROM lines WHERE {usable}").fetchall()[0][0]
         if latest is None:
-            raise _no_lines("no line has a customer, a readable date and an amount")
+            raise _no_lines(msg("orders.no_complete_line"))
         as_of = EPOCH + timedelta(days=int(latest))
     end = _days(as_of)
     raw, twins, no_purchase, found = _one_pass(con, has_order, end, period)
@@ -225,7 +233,7 @@ def _run(
         total = float("nan") if name == "bad_amount" else float(total or 0.0)
         issues.append((name, int(n or 0), total, tuple(int(r) for r in rows or ())))
     if raw.empty:
-        raise _no_lines("no purchase (amount > 0) up to the as-of date")
+        raise _no_lines(msg("orders.no_purchase_up_to_as_of"))
     lines = sum(row[0] for row in found.values()) + duplicate[0]
     purchases = found.get(0, (0,))[0]
     return EngineResult(raw, tuple(issues), int(lines), int(purchases), as_of, no_purchase)

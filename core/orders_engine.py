@@ -16,19 +16,20 @@ import numpy as np
 import pandas as pd
 
 from core.errors import InputError
+from core.i18n import msg
 from core.parsing import as_text, is_missing, parse_date_series, parse_number_series
 from core.rows import sheet_rows
 
-CATEGORIES = {
-    "duplicate": "duplicate of an earlier line (identical in every column): dropped",
-    "missing_customer": "no customer ID: excluded",
-    "bad_date": "date missing or not readable: excluded",
-    "bad_amount": "amount missing or not a number: excluded",
-    "missing_order_id": "no order ID: excluded",
-    "future": "dated after the as-of date: excluded",
-    "return": "negative amount (return): lowers monetary_total, spend and profit; not an order",
-    "zero_amount": "zero amount: not an order, ignored",
-    "missing_profit": "purchase or return without a profit value: profit counted as 0",
+CATEGORIES = {  # category → what happens to its lines (a Message; str() is the English)
+    "duplicate": msg("orders.line.duplicate"),
+    "missing_customer": msg("orders.line.missing_customer"),
+    "bad_date": msg("orders.line.bad_date"),
+    "bad_amount": msg("orders.line.bad_amount"),
+    "missing_order_id": msg("orders.line.missing_order_id"),
+    "future": msg("orders.line.future"),
+    "return": msg("orders.line.return"),
+    "zero_amount": msg("orders.line.zero_amount"),
+    "missing_profit": msg("orders.line.missing_profit"),
 }
 UNUSABLE = ("missing_customer", "bad_date", "bad_amount", "missing_order_id")
 EXAMPLES = 5
@@ -54,9 +55,7 @@ def _days(value: date) -> int:
 
 
 def _no_lines(what: str) -> InputError:
-    return InputError(
-        f"order log: {what}; check the customer, date and amount columns (see the report)"
-    )
+    return InputError(msg("orders.log_check_customer_date_amount", what=what))
 
 
 def prepare_frame(frame: pd.DataFrame, args: Args) -> pd.DataFrame:
@@ -101,7 +100,7 @@ def pandas_engine(frame: pd.DataFrame, args: Args, as_of: date | None, period: i
         taken |= masks[name]
     if as_of is None:
         if taken.all():
-            raise _no_lines("no line has a customer, a readable date and an amount")
+            raise _no_lines(msg("orders.no_complete_line"))
         as_of = EPOCH + timedelta(days=int(day[~taken].max()))
     end = _days(as_of)
     masks["future"] = ~taken & (day > end)
@@ -124,7 +123,7 @@ def pandas_engine(frame: pd.DataFrame, args: Args, as_of: date | None, period: i
     )  # fmt: skip
     raw = _pandas_sums(lines, end, period)
     if raw.empty:
-        raise _no_lines("no purchase (amount > 0) up to the as-of date")
+        raise _no_lines(msg("orders.no_purchase_up_to_as_of"))
     side = cust[masks["return"] | masks["zero_amount"]].dropna().unique()
     no_purchase = tuple(sorted(set(side) - set(raw["customer_id"])))
     return EngineResult(raw, tuple(issues), len(data), int(buy.sum()), as_of, no_purchase)

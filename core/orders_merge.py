@@ -13,6 +13,7 @@ import pandas as pd
 
 from core.catalog import BENEFIT, COST
 from core.errors import InputError
+from core.i18n import msg
 from core.parsing import as_text
 from core.scenario import DEFAULT_TIER_LABELS, FactorSpec, Scenario, TierSpec
 
@@ -36,12 +37,12 @@ class MergeResult:
     def warnings(self) -> tuple[str, ...]:
         """One line per side with unmatched IDs (first five shown)."""
         out = []
-        for ids, text in (
-            (self.only_in_master, "in the customer table but without orders (prospective)"),
-            (self.only_in_orders, "in the order log but not in the customer table (left out)"),
+        for ids, message_id in (
+            (self.only_in_master, "orders.ids_without_orders"),
+            (self.only_in_orders, "orders.ids_not_in_customer_table"),
         ):
             if ids:
-                out.append(f"{len(ids)} customer ID(s) {text}: {', '.join(ids[:5])}")
+                out.append(msg(message_id, n=len(ids), ids=", ".join(ids[:5])))
         return tuple(out)
 
 
@@ -49,7 +50,11 @@ def merge_master(master: pd.DataFrame, features: pd.DataFrame, id_column: str) -
     """Left join ``features`` (with ``customer_id``) onto ``master`` by ``id_column``."""
     if id_column not in master.columns:
         raise InputError(
-            f"customer table: no column {id_column!r}; available: {', '.join(map(str, master))}"
+            msg(
+                "orders.customer_table_no_column_available",
+                column=id_column,
+                columns=", ".join(map(str, master)),
+            )
         )
     keys = as_text(master[id_column])
     clash = set(features.columns) & set(master.columns)
@@ -80,7 +85,7 @@ def order_scenario(
     """Equal weights over the given feature columns that exist (recency is a cost)."""
     specs = tuple(FactorSpec(c, d, 1.0) for c, d in factors if c in features.columns)
     if not specs:
-        raise InputError("order features: none of the default factor columns is present")
+        raise InputError(msg("orders.features_none_default_factor_columns"))
     return Scenario(
         id_column=id_column, factors=specs, tiers=TierSpec(labels=DEFAULT_TIER_LABELS[lang])
     )

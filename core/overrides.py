@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from core.errors import ScenarioError
+from core.i18n import msg
 from core.scoring import rank_order
 
 if TYPE_CHECKING:  # core.scenario and core.ranking import this module
@@ -56,16 +57,12 @@ class Override:
     def __post_init__(self) -> None:
         who = str(self.customer_id).strip()
         if not who:
-            raise ScenarioError("scenario: an override has no 'customer_id'; name the customer")
+            raise ScenarioError(msg("overrides.scenario_override_has_no_customer"))
         object.__setattr__(self, "customer_id", who)
         if not str(self.reason).strip():
-            raise ScenarioError(
-                f"scenario: the override for customer {who!r} needs a reason; say why"
-            )
+            raise ScenarioError(msg("overrides.scenario_override_customer_needs_reason", id=who))
         if self.tier is None and self.rank is None:
-            raise ScenarioError(
-                f"scenario: the override for customer {who!r} sets neither 'tier' nor 'rank'"
-            )
+            raise ScenarioError(msg("overrides.scenario_override_customer_sets_neither", id=who))
         if self.tier is not None:
             object.__setattr__(self, "tier", str(self.tier))
         if self.rank is not None:
@@ -76,8 +73,7 @@ def _whole_rank(rank: object, who: str) -> int:
     number = None if isinstance(rank, bool) else pd.to_numeric(pd.Series([rank]), errors="coerce")
     if number is None or not np.isfinite(v := float(number.iloc[0])) or v < 1 or v != int(v):
         raise ScenarioError(
-            f"scenario: the override for customer {who!r} pins rank {rank!r}; "
-            "use a whole number ≥ 1"
+            msg("overrides.scenario_override_customer_pins_rank", id=who, rank=rank)
         )
     return int(v)
 
@@ -88,8 +84,7 @@ def check_overrides(overrides: Sequence[Override]) -> None:
     twice = sorted({i for i in ids if ids.count(i) > 1})
     if twice:
         raise ScenarioError(
-            f"scenario: more than one override for customer(s) {', '.join(map(repr, twice))}; "
-            "keep one per customer"
+            msg("overrides.scenario_more_than_one_override", ids=", ".join(map(repr, twice)))
         )
     pinned: dict[int, str] = {}
     for o in overrides:
@@ -97,8 +92,12 @@ def check_overrides(overrides: Sequence[Override]) -> None:
             continue
         if o.rank in pinned:
             raise ScenarioError(
-                f"scenario: customers {pinned[o.rank]!r} and {o.customer_id!r} are both pinned "
-                f"to rank {o.rank}; pin each rank once"
+                msg(
+                    "overrides.scenario_customers_both_pinned_rank",
+                    a=pinned[o.rank],
+                    b=o.customer_id,
+                    rank=o.rank,
+                )
             )
         pinned[o.rank] = o.customer_id
 
@@ -125,8 +124,13 @@ def _final_ranks(pins: list[tuple[int, int]], m: int, ids: pd.Series) -> tuple[d
     for (r, i), place in zip(beyond, places, strict=True):
         final[i] = place
         warnings.append(
-            f"override for customer {ids.iloc[i]!r}: rank {r} is beyond the {m} ranked "
-            f"customers; placed at rank {place}"
+            msg(
+                "overrides.customer_rank_beyond_ranked_customers",
+                id=ids.iloc[i],
+                rank=r,
+                m=m,
+                place=place,
+            )
         )
     return final, warnings
 
@@ -146,8 +150,12 @@ def apply_overrides(
         key = spec.tier_key(o.tier)
         if key is None:
             raise ScenarioError(
-                f"scenario: the override for customer {o.customer_id!r} moves it to tier "
-                f"{o.tier!r}, which is not a tier; use one of: {', '.join(labels)}"
+                msg(
+                    "overrides.scenario_override_customer_moves_tier",
+                    id=o.customer_id,
+                    tier=o.tier,
+                    labels=", ".join(labels),
+                )
             )
         target[o.customer_id] = spec.label_of(key)
     ids = _text_ids(table)
@@ -157,8 +165,7 @@ def apply_overrides(
     warnings = []
     if missing:
         warnings.append(
-            f"overrides for customer(s) not in the data, not applied: "
-            f"{', '.join(map(repr, missing))}"
+            msg("overrides.customer_not_data_not_applied", ids=", ".join(map(repr, missing)))
         )
     m = len(table)
     pins = sorted((o.rank, position[o.customer_id]) for o in present if o.rank is not None)

@@ -26,6 +26,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from core.i18n import msg
+
 THRESHOLD = 0.8  # share of non-empty cells that must parse for a column to take a type
 SAMPLE = 2_000  # cells tried first in a large column before parsing all of it
 MAX_EXAMPLES = 3
@@ -200,19 +202,19 @@ def parse_date_series(values: pd.Series, allow_serial: bool = False) -> pd.Serie
 
 def _examples(raw: pd.Series, failed: pd.Series, first_row: int) -> tuple[str, ...]:
     positions = np.flatnonzero(failed.to_numpy())[:MAX_EXAMPLES]
-    return tuple(f"row {p + first_row}: '{raw.iloc[p]}'" for p in positions)
+    return tuple(msg("ingest.row_value", row=p + first_row, value=raw.iloc[p]) for p in positions)
 
 
 def _identifier(name: str, text: pd.Series | None = None) -> str:
     """Why the column is an identifier ("" if it is not): by its header, or by its values."""
     if _ID_HEADER.search(name) or _ID_CAMEL.search(name):
-        return "identifier header: kept as text"
+        return msg("parsing.identifier_header_kept_text")
     codes = pd.Series([], dtype="str") if text is None else text[text.str.fullmatch(_CODE)]
     if codes.empty:
         return ""
     if codes.str.startswith("0").any():
-        return "values with leading zeros: kept as text"
-    return "numbers too long to store exactly: kept as text"
+        return msg("parsing.values_with_leading_zeros_kept")
+    return msg("parsing.numbers_too_long_store_exactly")
 
 
 def _worth_parsing(parse: Callable[[pd.Series], pd.Series], present: pd.Series) -> bool:
@@ -261,15 +263,15 @@ def _convert(column: pd.Series, name: str, first_row: int) -> tuple[pd.Series, C
             dates = dates.fillna(serial)
         date_ok = dates.notna().to_numpy()
         if date_ok.sum() >= THRESHOLD * n:
-            note = f"{serials} Excel serial number(s) read as dates" if serials else ""
+            note = msg("parsing.excel_serial_number_read_dates", n=serials) if serials else ""
             return dates.rename(name), report("date", date_ok, note)
     if n == 0 or number_ok.sum() >= THRESHOLD * n:
         if note := _identifier(name, folded.dropna()):
             return text.rename(name), report("text", present, note)
         kind = "percent" if n and percent.sum() >= 0.5 * number_ok.sum() else "number"
-        return numbers.rename(name), report(kind, number_ok, "" if n else "no values")
-    share = f"{int(number_ok.sum())} of {n} values are numbers" if number_ok.any() else ""
-    return text.rename(name), report("text", present, share and f"{share}: kept as text")
+        return numbers.rename(name), report(kind, number_ok, "" if n else msg("parsing.no_values"))
+    share = msg("parsing.numbers_kept_as_text", k=int(number_ok.sum()), n=n)
+    return text.rename(name), report("text", present, share if number_ok.any() else "")
 
 
 def coerce_frame(

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from core.errors import ScenarioError
+from core.i18n import msg
 from core.tiers import tier_keys
 
 FIELDS = ("service_level", "contact_frequency", "account_team", "marketing", "resources", "kpis")
@@ -179,7 +180,10 @@ def resource_total(playbook: Mapping[str, Mapping[str, str]]) -> float:
             total += float(text)
         except ValueError:
             raise ScenarioError(
-                f"playbook: the share of resources for {label!r} is {entry.get('resources')!r}, "
-                "not a number; write a percentage such as 30"
+                msg(
+                    "playbook.share_resources_not_number_write",
+                    label=label,
+                    value=entry.get("resources"),
+                )
             ) from None
     return total

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from core.errors import ScenarioError
+from core.i18n import msg
 
 HIGH = 100.0
 MEDIUM = 60.0
@@ -80,13 +81,14 @@ def preset_weights(
     recency, frequency or monetary columns), since such weights cannot rank anything.
     """
     if name not in PRESETS:
-        raise ScenarioError(f"unknown weight preset {name!r}; use one of: {', '.join(PRESETS)}")
+        raise ScenarioError(
+            msg("presets.unknown_weight_preset_use_one", name=name, names=", ".join(PRESETS))
+        )
     preset = PRESETS[name]
     weights = {column: preset.weight(key, dimension) for column, key, dimension in factors}
     if weights and not any(weights.values()):
         wanted = ", ".join(preset.keys)
         raise ScenarioError(
-            f"preset {name!r} gives every included factor weight 0: the data has none of "
-            f"{wanted}; map such a column on the Data page or choose another preset"
+            msg("presets.gives_every_included_factor_weight", name=name, wanted=wanted)
         )
     return weights

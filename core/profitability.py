@@ -15,6 +15,7 @@ import pandas as pd
 
 from core.errors import ScenarioError
 from core.explain import source_column
+from core.i18n import msg
 
 TOP_SHARE = 0.2  # the 20 of the 80/20 rule
 PARETO_SHARE = 0.8
@@ -25,7 +26,7 @@ def _money(table: pd.DataFrame, column: str) -> pd.Series:
     if source not in table.columns:
         shown = ", ".join(map(str, list(table.columns)[:20]))
         raise ScenarioError(
-            f"profitability: column {column!r} is not in the data; available columns: {shown}"
+            msg("profitability.column_not_data_available_columns", c=column, columns=shown)
         )
     return pd.to_numeric(table[source], errors="coerce").fillna(0.0).astype(float)
 
@@ -47,11 +48,11 @@ def segment_profitability(
     ``cost_to_serve``: cost_to_serve, net_profit = profit − cost_to_serve, net_share."""
     keys = [by] if isinstance(by, str) else list(by)
     if not keys:
-        raise ScenarioError("profitability: name at least one segment column (tier, region …)")
+        raise ScenarioError(msg("profitability.name_least_one_segment_column"))
     data = pd.DataFrame({k: table[source_column(table, k)] for k in keys if _has(table, k)})
     missing = [k for k in keys if k not in data.columns]
     if missing:
-        raise ScenarioError(f"profitability: segment column(s) {missing} are not in the data")
+        raise ScenarioError(msg("profitability.segment_column_not_data", columns=missing))
     data["revenue"] = _money(table, revenue)
     data["profit"] = _money(table, profit)
     if cost_to_serve:

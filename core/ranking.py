@@ -15,6 +15,7 @@ import pandas as pd
 
 from core.catalog import COST
 from core.errors import ScenarioError
+from core.i18n import msg
 from core.mapping import factor_values, latest_date
 from core.normalize import constant_columns
 from core.overrides import OVERRIDE_COLUMNS, apply_overrides, id_codes
@@ -53,7 +54,7 @@ def _excluded_rows(frame: pd.DataFrame, id_column: str, x: np.ndarray) -> pd.Dat
     duplicate = repeated & ~missing_id
     no_values = np.isnan(x).all(axis=1) & ~missing_id & ~duplicate
     reasons = np.full(len(frame), None, dtype=object)
-    reasons[missing_id] = f"missing customer ID in column {id_column!r}"
+    reasons[missing_id] = msg("ranking.missing_customer_id_column", column=id_column)
     if duplicate.any():
         # Each ID's first row, found only when needed: a groupby over every row is slow.
         codes = pd.factorize(text_ids)[0]
@@ -61,14 +62,16 @@ def _excluded_rows(frame: pd.DataFrame, id_column: str, x: np.ndarray) -> pd.Dat
         firsts = np.flatnonzero(~repeated & (codes >= 0))
         first[codes[firsts]] = rows[firsts]
         for i in np.flatnonzero(duplicate):
-            reasons[i] = (
-                f"duplicate customer ID {text_ids.iloc[i]!r} (first seen in row "
-                f"{int(first[codes[i]])}); only the first row is ranked"
+            reasons[i] = msg(
+                "ranking.duplicate_customer_id_first_seen",
+                id=text_ids.iloc[i],
+                row=int(first[codes[i]]),
             )
-    reasons[no_values] = "no value for any factor"
+    reasons[no_values] = msg("ranking.no_value_any_factor")
     keep = reasons == None  # noqa: E711 — elementwise test on an object array
+    reason = pd.Series(reasons[~keep], dtype=object)  # object: each reason stays a Message
     return pd.DataFrame(
-        {"row": rows[~keep], "customer_id": ids.to_numpy()[~keep], "reason": reasons[~keep]}
+        {"row": rows[~keep], "customer_id": ids.to_numpy()[~keep], "reason": reason}
     ).astype({"row": int})
 
 
@@ -80,14 +83,14 @@ def ranked_rows(frame: pd.DataFrame, excluded: pd.DataFrame) -> np.ndarray:
 def _column_warnings(columns: list[str], x: np.ndarray, policy: str) -> list[str]:
     warnings = []
     missing = np.isnan(x).sum(axis=0)
-    policy_text = {
-        "median": "filled with the column median",
-        "worst": "filled with the column's worst value",
-        "skip": "left out for those customers (their weights renormalised)",
+    message_id = {
+        "median": "ranking.missing_filled_median",
+        "worst": "ranking.missing_filled_worst",
+        "skip": "ranking.missing_left_out",
     }[policy]
     for j, column in enumerate(columns):
         if missing[j]:
-            warnings.append(f"column {column!r}: {missing[j]} missing value(s) {policy_text}")
+            warnings.append(msg(message_id, column=column, n=missing[j]))
     return warnings
 
 
@@ -104,7 +107,7 @@ def _assign_tiers(table: pd.DataFrame, scenario: Scenario) -> np.ndarray:
         )
     potential = spec.potential_column
     if potential is None or len(spec.labels) != 4:
-        raise ScenarioError("scenario: the quadrant scheme needs 'potential_column' and 4 labels")
+        raise ScenarioError(msg("ranking.scenario_quadrant_scheme_needs_potential"))
     return quadrant_tiers(
         table[value_column].to_numpy(dtype=float, na_value=np.nan),
         table[potential].to_numpy(dtype=float, na_value=np.nan),
@@ -125,28 +128,25 @@ def rank_customers(frame: pd.DataFrame, scenario: Scenario) -> Ranking:
     for j in np.flatnonzero(infinite.any(axis=0)):
         rows = sheet_rows(frame)[infinite[:, j]].tolist()
         warnings.append(
-            f"column {columns[j]!r}: infinite value(s) in row(s) "
-            f"{', '.join(map(str, rows[:5]))} treated as missing"
+            msg(
+                "ranking.column_infinite_value_row_treated",
+                column=columns[j],
+                rows=", ".join(map(str, rows[:5])),
+            )
         )
     raw = np.where(infinite, np.nan, raw)
     excluded = _excluded_rows(frame, scenario.id_column, raw)
     kept = ranked_rows(frame, excluded)
     x = raw[kept]
     if len(x) == 0:
-        raise ScenarioError(
-            "no customer can be ranked: every row was excluded "
-            "(see the excluded rows and their reasons)"
-        )
+        raise ScenarioError(msg("ranking.no_customer_can_ranked_every"))
     weights = scenario.weights.copy()
     empty = np.isnan(x).all(axis=0)
     for j in np.flatnonzero(empty):
-        warnings.append(f"column {columns[j]!r} has no values; it is left out of the score")
+        warnings.append(msg("ranking.column_has_no_values_left", column=columns[j]))
     weights[empty] = 0.0
     if weights.sum() <= 0:
-        raise ScenarioError(
-            "no factor with a positive weight has any values; "
-            "include another factor or fill in the data"
-        )
+        raise ScenarioError(msg("ranking.no_factor_with_positive_weight"))
     weights = weights / weights.sum()
     x[:, empty] = 0.0
     warnings += _column_warnings(columns, x, scenario.missing)
@@ -154,10 +154,7 @@ def rank_customers(frame: pd.DataFrame, scenario: Scenario) -> Ranking:
     present = ~np.isnan(x) if scenario.missing == "skip" and np.isnan(x).any() else None
     filled = fill_missing(x, cost, scenario.missing)
     for j in np.flatnonzero(constant_columns(filled) & ~empty):
-        warnings.append(
-            f"column {columns[j]!r} has the same value for every customer; "
-            "it adds the same to everyone and does not change the order"
-        )
+        warnings.append(msg("ranking.column_has_same_value_every", column=columns[j]))
     if scenario.method == "topsis":
         score, contrib = topsis(filled, cost, weights, present)
     else:

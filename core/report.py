@@ -23,13 +23,12 @@ from core.allocation import allocate_ranking
 from core.anonymize import anonymous_names
 from core.errors import ScenarioError
 from core.explain import contributions
-from core.messages import localize
+from core.i18n import localize, phrases
 from core.overrides import override_audit
 from core.playbook import FIELDS, resolve_playbook
 from core.ranking import Ranking
 from core.report_charts import chart_svg, vl_convert
 from core.report_figures import font_note, report_charts, shown_names, tier_labels
-from core.report_text_i18n import REPORT_TEXT
 from core.tiers import tier_summary
 
 LANGS = ("zh", "en")
@@ -237,7 +236,17 @@ def _override_section(ranking: Ranking, text: dict[str, str], anonymize: bool, a
         before = " / ".join(str(v) for v in (row.from_tier, row.from_rank) if not pd.isna(v))
         after = " / ".join(str(v) for v in (row.to_tier, row.to_rank) if not pd.isna(v))
         reason = scrub(row.reason)
-        rows.append([who, before or "—", after, reason, row.author, row.at, text[row.status]])
+        rows.append(
+            [
+                who,
+                before or "—",
+                after,
+                reason,
+                row.author,
+                row.at,
+                text[row.status.replace(" ", "_")],
+            ]
+        )
     return f"<h2>{escape(text['overrides'])}</h2>{_table(header, rows, set())}"
 
 
@@ -256,7 +265,7 @@ def build_report(
     scenario's); ``revenue`` / ``profit`` name money columns for the tier summary; ``warnings``
     are listed before the ranking's own (e.g. the ingest's)."""
     lang = "zh" if lang == "zh" else "en"
-    text = REPORT_TEXT[lang]
+    text = phrases("report.text.", lang)
     table = ranking.table
     aliases = anonymous_names(table["customer_id"], lang)
     names = shown_names(ranking, aliases, anonymize)

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from core.anonymize import anonymous_names
+from core.i18n import phrases
 from core.ranking import Ranking
 from core.report_charts import (
     ReportChart,
@@ -21,7 +22,6 @@ from core.report_charts import (
     tier_chart,
     weights_chart,
 )
-from core.report_text_i18n import REPORT_TEXT
 from core.tiers import tier_summary
 
 CHART_TOP = 10  # customers in the score make-up chart
@@ -58,7 +58,7 @@ def report_charts(ranking: Ranking, lang: str = "zh", anonymize: bool = False) -
     The HTML report draws these as SVG, core.report_images as PNG: one list, one look.
     """
     lang = "zh" if lang == "zh" else "en"
-    text = REPORT_TEXT[lang]
+    text = phrases("report.text.", lang)
     labels = tier_labels(ranking)
     aliases = anonymous_names(ranking.table["customer_id"], lang)
     names = shown_names(ranking, aliases, anonymize)
@@ -96,5 +96,5 @@ def report_charts(ranking: Ranking, lang: str = "zh", anonymize: bool = False) -
 def font_note(lang: str) -> str | None:
     """The warning for Chinese charts drawn without a CJK font, else None."""
     if lang == "zh" and cjk_font_dir() is None:
-        return REPORT_TEXT["zh"]["font_missing"]
+        return phrases("report.text.", "zh")["font_missing"]
     return None

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from core.errors import InputError
+from core.i18n import msg
 from core.ranking import Ranking
 from core.report_charts import PNG_SCALE, chart_png, vl_convert
 from core.report_figures import report_charts
@@ -69,7 +70,10 @@ def write_charts(pngs: Mapping[str, bytes], folder: Path) -> list[Path]:
             written.append(path)
     except OSError as exc:
         raise InputError(
-            f"cannot write the charts into {str(folder)!r} ({exc.strerror or exc}); give a "
-            "folder you may write to (it is created if missing)"
+            msg(
+                "report.cannot_write_charts",
+                folder=str(folder),
+                detail=exc.strerror or exc,
+            )
         ) from None
     return written

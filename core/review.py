@@ -23,6 +23,7 @@ import pandas as pd
 from core.catalog import find_factor
 from core.compare import compare_rankings, migration_matrix
 from core.errors import InputError
+from core.i18n import Message, localize, msg
 from core.mapping import column_kind, default_scenario, detect_mapping, factor_values
 from core.orders import DEFAULT_PERIOD_DAYS, OrdersReport, aggregate_orders
 from core.orders_merge import order_scenario
@@ -74,7 +75,7 @@ class Review:
     migration: pd.DataFrame  # counts, rows = tier in A (or "(new)"), columns = tier in B
     new_customers: tuple[str, ...]
     lost_customers: tuple[str, ...]
-    warnings: pd.DataFrame  # customer_id, warning, reason, reason_zh, tier_a, tier_b
+    warnings: pd.DataFrame  # customer_id, warning, reason (Message), reason_zh, tier_a, tier_b
     kpis: pd.DataFrame  # kpi, period_a, period_b, change
     reports: tuple[OrdersReport, ...] = field(default=())  # (A, B) for an order log
 
@@ -106,13 +107,13 @@ def _signals(frame: pd.DataFrame, id_column: str, columns: ReviewColumns, as_of:
 
 
 def _warnings(joined: pd.DataFrame, rules: WarningRules, top: str) -> pd.DataFrame:
-    """One row per warning; each reason is given in English (``reason``) and Chinese
-    (``reason_zh``) so either language can show it."""
+    """One row per warning; each reason is a Message (``reason``, its English as text) and,
+    for the exported tables, its Chinese (``reason_zh``)."""
     rows = []
 
-    def add(mask: pd.Series, key: str, reason: Callable[[Any], tuple[str, str]]) -> None:
+    def add(mask: pd.Series, key: str, reason: Callable[[Any], Message]) -> None:
         for cid, row in joined[mask.fillna(False).astype(bool)].iterrows():
-            rows.append((cid, key, *reason(row), row["tier_a"], row["tier_b"]))
+            rows.append((cid, key, reason(row), row["tier_a"], row["tier_b"]))
 
     def has(name: str) -> bool:
         return f"{name}_a" in joined and f"{name}_b" in joined
@@ -121,40 +122,37 @@ def _warnings(joined: pd.DataFrame, rules: WarningRules, top: str) -> pd.DataFra
         joined = joined.assign(spend_b=joined["spend_b"].fillna(0.0))  # gone: spent nothing
         a, b = joined["spend_a"], joined["spend_b"]
 
-        def spend(r: Any) -> tuple[str, str]:
+        def spend(r: Any) -> Message:
             fell, limit = 100 * (1 - r.spend_b / r.spend_a), 100 * rules.spend_drop
             change = f"{r.spend_a:,.0f} → {r.spend_b:,.0f}"
-            return (f"spend fell {fell:.0f} % ({change}); limit {limit:.0f} %",
-                    f"消费下降 {fell:.0f}%（{change}）；阈值 {limit:.0f}%")  # fmt: skip
+            return msg("review.spend_fell", fell=fell, change=change, limit=limit)
 
         add((a > 0) & (b < a * (1 - rules.spend_drop)), "spend_drop", spend)
     if has("recency") and "orders_a" in joined:
         mask = (joined["recency_b"] > rules.inactive_days) & (
             joined["orders_a"] >= rules.frequent_orders
         )
-        add(mask, "inactive", lambda r: (
-            f"no order for {r.recency_b:.0f} days (limit {rules.inactive_days}) after "
-            f"{r.orders_a:.0f} orders in the previous period",
-            f"已 {r.recency_b:.0f} 天未下单（阈值 {rules.inactive_days} 天），"
-            f"上一周期曾下单 {r.orders_a:.0f} 次"))  # fmt: skip
+        add(mask, "inactive", lambda r: msg(
+            "review.inactive", days=r.recency_b, limit=rules.inactive_days, orders=r.orders_a
+        ))  # fmt: skip
     if has("satisfaction"):
         drop = joined["satisfaction_a"] - joined["satisfaction_b"]
-        add(drop >= rules.satisfaction_drop, "satisfaction_drop", lambda r: (
-            f"satisfaction fell from {r.satisfaction_a:g} to {r.satisfaction_b:g} "
-            f"(limit {rules.satisfaction_drop:g})",
-            f"满意度从 {r.satisfaction_a:g} 降至 {r.satisfaction_b:g}"
-            f"（阈值 {rules.satisfaction_drop:g}）"))  # fmt: skip
+        add(drop >= rules.satisfaction_drop, "satisfaction_drop", lambda r: msg(
+            "review.satisfaction_fell", a=r.satisfaction_a, b=r.satisfaction_b,
+            limit=rules.satisfaction_drop,
+        ))  # fmt: skip
     if has("complaints"):
         rise = joined["complaints_b"] - joined["complaints_a"]
-        add(rise >= rules.complaints_up, "complaints_up", lambda r: (
-            f"complaints rose from {r.complaints_a:g} to {r.complaints_b:g}",
-            f"投诉次数从 {r.complaints_a:g} 增至 {r.complaints_b:g}"))  # fmt: skip
+        add(rise >= rules.complaints_up, "complaints_up", lambda r: msg(
+            "review.complaints_rose", a=r.complaints_a, b=r.complaints_b
+        ))  # fmt: skip
     if rules.key_downgrade:
-        add((joined["tier_a"] == top) & (joined["tier_b"] != top), "key_downgrade", lambda r: (
-            f"key customer downgraded from {r.tier_a} to {r.tier_b}",
-            f"关键客户从 {r.tier_a} 降为 {r.tier_b}"))  # fmt: skip
-    columns = ["customer_id", "warning", "reason", "reason_zh", "tier_a", "tier_b"]
-    table = pd.DataFrame(rows, columns=columns)
+        add((joined["tier_a"] == top) & (joined["tier_b"] != top), "key_downgrade", lambda r: msg(
+            "review.key_downgraded", a=r.tier_a, b=r.tier_b
+        ))  # fmt: skip
+    table = pd.DataFrame(rows, columns=["customer_id", "warning", "reason", "tier_a", "tier_b"])
+    table["reason"] = pd.Series([r[2] for r in rows], dtype=object)  # each stays a Message
+    table.insert(3, "reason_zh", [localize(r, "zh") for r in table["reason"]])
     return table.sort_values(["customer_id", "warning"], kind="stable").reset_index(drop=True)
 
 
@@ -228,15 +226,12 @@ def review_orders(
         a = aggregate_orders(source, as_of=end_a, period_days=period_days, columns=columns,
                              engine=engine)  # fmt: skip
     except InputError:
-        raise InputError(
-            f"review: no purchase up to {end_a} (the end of the earlier period); the log is "
-            f"shorter than two periods of {period_days} days: choose a shorter --period-days"
-        ) from None
+        raise InputError(msg("review.log_too_short", end=end_a, n=period_days)) from None
     if scenario is None:
         scenario = order_scenario(b.features, REVIEW_FACTORS)
     scenario = replace(scenario, as_of=None)  # each period is ranked at its own end
     try:
         review = review_snapshots(a.features, b.features, scenario, ORDER_COLUMNS, rules)
     except InputError as exc:
-        raise InputError(f"review of {b.report.source}: {exc}") from None
+        raise InputError(msg("review.of_period", f=b.report.source, error=exc.args[0])) from None
     return replace(review, reports=(a.report, b.report))

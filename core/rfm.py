@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from core.errors import InputError
+from core.i18n import msg
 
 SCORE_SOURCES = {"r": "recency_days", "f": "orders", "m": "monetary_total"}
 
@@ -90,7 +91,7 @@ def cut_scores(values: np.ndarray, cuts: Sequence[float], higher_is_better: bool
     """1–5 from four ascending cut points (see the module docstring)."""
     edges = np.asarray(cuts, dtype=float)
     if edges.shape != (4,) or np.any(np.diff(edges) <= 0):
-        raise InputError(f"RFM cut points {list(cuts)}: give 4 increasing numbers")
+        raise InputError(msg("orders.rfm_cut_points_give_increasing", cuts=list(cuts)))
     x = np.asarray(values, dtype=float)
     if higher_is_better:
         return (1 + np.sum(x[:, None] >= edges[None, :], axis=1)).astype(np.int64)
@@ -110,7 +111,7 @@ def rfm_scores(
     cuts = cuts or {}
     unknown = set(cuts) - set(SCORE_SOURCES)
     if unknown:
-        raise InputError(f"RFM cut points for {sorted(unknown)}: use the letters r, f and m")
+        raise InputError(msg("orders.rfm_cut_points_use_letters", letters=sorted(unknown)))
     out = pd.DataFrame(index=features.index)
     for letter, column in SCORE_SOURCES.items():
         values = features[column].to_numpy(dtype=float, na_value=np.nan)
@@ -129,16 +130,13 @@ def rfm_scores(
 def check_rules(rules: Sequence[SegmentRule]) -> None:
     """InputError unless the rules are non-empty, unique, and the last covers every score."""
     if not rules:
-        raise InputError("segment rules: the table is empty; add at least a catch-all rule")
+        raise InputError(msg("orders.segment_rules_table_empty_add"))
     names = [r.segment for r in rules]
     if len(set(names)) != len(names):
-        raise InputError(f"segment rules: a segment is named twice in {names}")
+        raise InputError(msg("orders.segment_rules_segment_named_twice", names=names))
     last = rules[-1]
     if not (last.r_min <= 1 and last.r_max >= 5 and last.fm_min <= 1 and last.fm_max >= 5):
-        raise InputError(
-            f"segment rules: the last rule ({last.segment!r}) must cover R 1–5 and FM 1–5 so "
-            "that every customer lands in a segment"
-        )
+        raise InputError(msg("orders.segment_rules_last_rule_must", segment=last.segment))
 
 
 def assign_segments(scores: pd.DataFrame, rules: Sequence[SegmentRule] = SEGMENT_RULES):
@@ -167,7 +165,7 @@ def rules_from_frame(frame: pd.DataFrame) -> tuple[SegmentRule, ...]:
             for row in frame.itertuples(index=False)
         )  # fmt: skip
     except (AttributeError, TypeError, ValueError) as exc:
-        raise InputError(f"segment rules: a row is incomplete or not numeric ({exc})") from None
+        raise InputError(msg("orders.segment_rules_row_incomplete_not", detail=exc)) from None
     check_rules(rules)
     return rules
 

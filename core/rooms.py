@@ -39,6 +39,7 @@ from core.consensus import (
     weight_spread,
 )
 from core.errors import InputError
+from core.i18n import msg
 from core.ranking import rank_customers
 from core.scenario import Scenario
 from core.sensitivity import factor_matrix, scores
@@ -70,8 +71,12 @@ def parse_code(text: object) -> str:
     code = re.sub(r"[\s\-]", "", str(text or "")).upper()
     if len(code) != CODE_LENGTH or any(c not in CODE_ALPHABET for c in code):
         raise InputError(
-            f"room code {str(text)!r}: a code is {CODE_LENGTH} letters and digits such as "
-            f"{format_code('ABCD2345')}; check it with the facilitator"
+            msg(
+                "rooms.bad_code",
+                code=str(text),
+                n=CODE_LENGTH,
+                example=format_code("ABCD2345"),
+            )
         )
     return code
 
@@ -103,8 +108,7 @@ def clean_name(name: object) -> str:
     text = " ".join(str(name).split()) if isinstance(name, str) else ""
     if not text or len(text) > MAX_NAME or any(ord(c) < 32 or ord(c) == 127 for c in text):
         raise InputError(
-            f"name {str(name)[:60]!r}: give a name of 1 to {MAX_NAME} characters "
-            "(letters, digits, spaces)"
+            msg("rooms.name_give_name_characters_letters", name=str(name)[:60], n=MAX_NAME)
         )
     return text
 
@@ -117,13 +121,17 @@ def name_key(name: str) -> str:
 def check_weights(weights: object, columns: Sequence[str]) -> dict[str, float]:
     """Weights for exactly the room's factor columns, numbers ≥ 0 with a positive sum."""
     if not isinstance(weights, Mapping):
-        raise InputError('weights: give an object such as {"column": weight, …}')
+        raise InputError(msg("rooms.weights_give_object_such_column"))
     unknown = [str(c) for c in weights if c not in columns]
     missing = [c for c in columns if c not in weights]
     if unknown or missing:
         raise InputError(
-            f"weights: unknown factor(s) {unknown} and missing factor(s) {missing}; "
-            f"give one weight for each of: {', '.join(columns)}"
+            msg(
+                "rooms.weights_unknown_factor_missing_factor",
+                unknown=unknown,
+                missing=missing,
+                columns=", ".join(columns),
+            )
         )
     checked = {}
     for column in columns:
@@ -131,10 +139,10 @@ def check_weights(weights: object, columns: Sequence[str]) -> dict[str, float]:
         numeric = isinstance(value, int | float) and not isinstance(value, bool)
         number = float(value) if numeric else -1.0
         if not math.isfinite(number) or number < 0:
-            raise InputError(f"weights: {column!r} has {value!r}; use a number ≥ 0")
+            raise InputError(msg("rooms.weights_has_use_number", c=column, value=value))
         checked[column] = number
     if sum(checked.values()) <= 0:
-        raise InputError("weights: all weights are zero; give at least one factor a weight")
+        raise InputError(msg("rooms.weights_all_weights_zero_give"))
     return checked
 
 
@@ -198,7 +206,7 @@ def summarize(
     columns = scenario.columns
     names = [str(n) for n in submissions["participant"]]
     if not names:
-        raise InputError("room summary: nobody has submitted weights in this round yet")
+        raise InputError(msg("rooms.summary_nobody_has_submitted_weights"))
     w = normalized_rows(submissions[columns].to_numpy(dtype=float))
     consensus = consensus_weights(w, method)
     shares = pd.DataFrame(

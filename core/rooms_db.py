@@ -27,6 +27,7 @@ from sqlalchemy.pool import NullPool
 
 from core import rooms
 from core.errors import InputError
+from core.i18n import msg
 from core.store import store_path
 
 FILE_NAME = "rooms.sqlite3"
@@ -105,8 +106,13 @@ def database_url(where: str | Path | None = None) -> str:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(
-            f"room store {str(path.parent)!r}: cannot create the folder ({exc.strerror}); "
-            "set CIW_DATA_DIR to a writable folder"
+            msg(
+                "store.cannot_create_folder_set_writable",
+                what=msg("word.room_store"),
+                path=str(path.parent),
+                env="CIW_DATA_DIR",
+                detail=exc.strerror,
+            )
         ) from None
     return f"sqlite:///{path}"
 
@@ -141,7 +147,7 @@ def store_error(engine: Engine, exc: Exception) -> InputError:
     """A database failure as an InputError naming the store (password hidden)."""
     where = engine.url.render_as_string(hide_password=True)
     reason = " ".join(str(getattr(exc, "orig", exc)).split())
-    return InputError(f"room store {where}: {reason}; check the file or the DATABASE_URL")
+    return InputError(msg("rooms.store_check_file_database_url", where=where, detail=reason))
 
 
 def run_transaction(engine: Engine, work: Callable[[Connection], T]) -> T:
@@ -169,9 +175,7 @@ def pid_of_token(db: Connection, code: str, token: str) -> int:
         ).first()
         if found is not None:
             return found.pid
-    raise InputError(
-        "this browser's participant token is not valid for the room; join again with a new name"
-    )
+    raise InputError(msg("rooms.this_browser_participant_token_not"))
 
 
 def identify(
@@ -193,14 +197,17 @@ def identify(
     if existing is not None:
         if by_name:
             return existing.pid, existing.name, None
-        raise InputError(f"the name {shown!r} is taken in this room; choose another name")
+        raise InputError(msg("rooms.name_taken_this_room_choose", name=shown))
     count = db.execute(
         sa.select(sa.func.count()).select_from(people).where(people.c.code == row.code)
     ).scalar_one()
     if count >= row.max_participants:
         raise InputError(
-            f"room {rooms.format_code(row.code)} is full ({row.max_participants} participants); "
-            "ask the facilitator"
+            msg(
+                "rooms.full_participants_ask_facilitator",
+                code=rooms.format_code(row.code),
+                n=row.max_participants,
+            )
         )
     top = db.execute(sa.select(sa.func.max(people.c.pid)).where(people.c.code == row.code)).scalar()
     pid = (top or 0) + 1

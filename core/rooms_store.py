@@ -22,6 +22,7 @@ from sqlalchemy.engine import Connection
 
 from core import rooms
 from core.errors import InputError
+from core.i18n import msg
 from core.rooms_db import (
     database_url,
     identify,
@@ -125,17 +126,14 @@ class RoomStore:
         query = sa.select(room_table).where(room_table.c.code == code).with_for_update()
         row = db.execute(query).first()
         if row is None:
-            raise InputError(
-                f"no room with code {rooms.format_code(code)}; check the code with the facilitator"
-            )
+            raise InputError(msg("rooms.no_room_with_code_check", code=rooms.format_code(code)))
         return row
 
     def _authorized(self, db: Connection, code: str, key: str) -> sa.Row:
         row = self._locked_room(db, code)
         if not rooms.secret_matches(key, row.key_hash):
             raise InputError(
-                f"room {rooms.format_code(row.code)}: the facilitator key is wrong; use the key "
-                "shown when the room was created"
+                msg("rooms.facilitator_key_wrong_use_key", code=rooms.format_code(row.code))
             )
         return row
 
@@ -315,8 +313,11 @@ class RoomStore:
             row = self._locked_room(db, code)
             if not row.round_open:
                 raise InputError(
-                    f"room {rooms.format_code(row.code)}: round {row.round} is closed; wait for "
-                    "the facilitator to open the next round"
+                    msg(
+                        "rooms.round_closed_wait_facilitator_open",
+                        code=rooms.format_code(row.code),
+                        n=row.round,
+                    )
                 )
             checked = rooms.check_weights(weights, Scenario.from_json(row.scenario).columns)
             pid, shown, issued = identify(db, row, name, token, by_name)
@@ -327,10 +328,7 @@ class RoomStore:
                 )
             ).scalars().all()  # fmt: skip
             if not rooms.within_rate(recent, at, rooms.SUBMIT_LIMIT, rooms.SUBMIT_WINDOW):
-                raise InputError(
-                    f"too many submissions: at most {rooms.SUBMIT_LIMIT} per minute; "
-                    "wait a moment and submit again"
-                )
+                raise InputError(msg("rooms.too_many_submissions_most_per", n=rooms.SUBMIT_LIMIT))
             db.execute(submit_log.delete().where(submit_log.c.at <= at - rooms.SUBMIT_WINDOW))
             db.execute(submit_log.insert().values(code=row.code, pid=pid, at=at))
             key = (subs.c.code == row.code) & (subs.c.round == row.round) & (subs.c.pid == pid)

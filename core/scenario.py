@@ -70,10 +70,10 @@ TIER_SCHEMES = ("share", "threshold", "abc", "quadrant")
 DEFAULT_SHARES = (0.2, 0.3, 0.5)
 
 
-def _choice(value: Any, allowed: Iterable[str], what: str) -> str:
+def _choice(value: Any, allowed: Iterable[str], message_id: str, **params: Any) -> str:
     allowed = tuple(allowed)
     if value not in allowed:
-        raise ScenarioError(f"scenario: unknown {what} {value!r}; use one of: {', '.join(allowed)}")
+        raise ScenarioError(msg(message_id, value=value, allowed=", ".join(allowed), **params))
     return value
 
 
@@ -88,21 +88,17 @@ class FactorSpec:
 
     def __post_init__(self) -> None:
         if not isinstance(self.column, str) or not self.column:
-            raise ScenarioError("scenario: every factor needs a non-empty 'column' name")
-        _choice(self.direction, DIRECTIONS, f"direction for factor {self.column!r}:")
-        _choice(self.normalize, NORMALIZERS, f"normaliser for factor {self.column!r}:")
+            raise ScenarioError(msg("scenario.every_factor_needs_non_empty"))
+        _choice(self.direction, DIRECTIONS, "scenario.unknown_direction", column=self.column)
+        _choice(self.normalize, NORMALIZERS, "scenario.unknown_normaliser", column=self.column)
         try:
             weight = float(self.weight)
         except (TypeError, ValueError):
             raise ScenarioError(
-                f"scenario: factor {self.column!r} has a weight that is not a number "
-                f"({self.weight!r}); use a number ≥ 0"
+                msg("scenario.weight_not_number", c=self.column, w=self.weight)
             ) from None
         if not math.isfinite(weight) or weight < 0:
-            raise ScenarioError(
-                f"scenario: factor {self.column!r} has a negative or invalid weight "
-                f"({self.weight}); weights must be numbers ≥ 0"
-            )
+            raise ScenarioError(msg("scenario.weight_negative", c=self.column, w=self.weight))
         object.__setattr__(self, "weight", weight)
 
 
@@ -131,26 +127,34 @@ class TierSpec:
     potential_cut: float | None = None
 
     def __post_init__(self) -> None:
-        _choice(self.scheme, TIER_SCHEMES, "tier scheme")
+        _choice(self.scheme, TIER_SCHEMES, "scenario.unknown_tier_scheme")
         for name in ("labels", "shares", "thresholds", "cuts"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
         if not self.labels or any(not str(label).strip() for label in self.labels):
-            raise ScenarioError("scenario: tier labels must be non-empty names")
+            raise ScenarioError(msg("scenario.tier_labels_must_non_empty"))
         if len(set(self.labels)) != len(self.labels):
             raise ScenarioError(
-                f"scenario: tier labels repeat: {list(self.labels)}; make each unique"
+                msg("scenario.tier_labels_repeat_make_each", labels=list(self.labels))
             )
         if self.scheme == "share":
             self._check_shares()
         if self.scheme == "threshold" and len(self.thresholds) != len(self.labels) - 1:
             raise ScenarioError(
-                f"scenario: {len(self.labels)} tier labels need {len(self.labels) - 1} score "
-                f"thresholds, got {len(self.thresholds)}"
+                msg(
+                    "scenario.tier_labels_need_score_thresholds",
+                    n=len(self.labels),
+                    k=len(self.labels) - 1,
+                    m=len(self.thresholds),
+                )
             )
         if self.scheme == "abc" and len(self.cuts) != len(self.labels) - 1:
             raise ScenarioError(
-                f"scenario: {len(self.labels)} ABC classes need {len(self.labels) - 1} cut-offs, "
-                f"got {len(self.cuts)}"
+                msg(
+                    "scenario.abc_classes_need_cut_offs",
+                    n=len(self.labels),
+                    k=len(self.labels) - 1,
+                    m=len(self.cuts),
+                )
             )
 
     @property
@@ -187,13 +191,10 @@ class TierSpec:
     def _check_shares(self) -> None:
         if len(self.shares) != len(self.labels):
             raise ScenarioError(
-                f"scenario: {len(self.labels)} tier labels but {len(self.shares)} shares; "
-                "give one share per tier"
+                msg("scenario.tier_labels_but_shares_give", n=len(self.labels), k=len(self.shares))
             )
         if any(s < 0 for s in self.shares) or not math.isclose(sum(self.shares), 1.0, abs_tol=1e-6):
-            raise ScenarioError(
-                f"scenario: tier shares {list(self.shares)} must be ≥ 0 and add up to 1"
-            )
+            raise ScenarioError(msg("scenario.tier_shares_must_add_up", shares=list(self.shares)))
 
 
 def _no_tier(name: str) -> str:
@@ -224,33 +225,31 @@ class Scenario:
     def __post_init__(self) -> None:
         self._typed_from_extra()
         if not isinstance(self.id_column, str) or not self.id_column:
-            raise ScenarioError("scenario: 'id_column' must name the customer-ID column")
+            raise ScenarioError(msg("scenario.id_column_must_name_customer"))
         object.__setattr__(self, "factors", tuple(self.factors))
         if not self.factors:
-            raise ScenarioError("scenario: 'factors' is empty; include at least one factor")
+            raise ScenarioError(msg("scenario.factors_empty_include_least_one"))
         columns = [f.column for f in self.factors]
         repeated = sorted({c for c in columns if columns.count(c) > 1})
         if repeated:
-            raise ScenarioError(f"scenario: factor column(s) listed twice: {', '.join(repeated)}")
+            raise ScenarioError(
+                msg("scenario.factor_column_listed_twice", columns=", ".join(repeated))
+            )
         object.__setattr__(self, "overrides", tuple(self.overrides))
         check_overrides(self.overrides)
-        _choice(self.method, METHODS, "method")
-        _choice(self.missing, MISSING_POLICIES, "missing-value policy")
+        _choice(self.method, METHODS, "scenario.unknown_method")
+        _choice(self.missing, MISSING_POLICIES, "scenario.unknown_missing_policy")
         if self.as_of is not None:
             try:
                 as_of = date.fromisoformat(str(self.as_of))
             except ValueError:
-                raise ScenarioError(
-                    f"scenario: 'as_of' {self.as_of!r} is not a date; write it as YYYY-MM-DD"
-                ) from None
+                raise ScenarioError(msg("scenario.not_date_write_yyyy_mm", v=self.as_of)) from None
             # Stored as YYYY-MM-DD so callers can parse it (a JSON number would not be).
             object.__setattr__(self, "as_of", as_of.isoformat())
         if sum(f.weight for f in self.factors) <= 0:
-            raise ScenarioError(
-                "scenario: all factor weights are zero; give at least one factor a positive weight"
-            )
+            raise ScenarioError(msg("scenario.all_factor_weights_zero_give"))
         if not isinstance(self.tiers, TierSpec):
-            raise ScenarioError('scenario: \'tiers\' must be an object such as {"scheme": "share"}')
+            raise ScenarioError(msg("scenario.tiers_must_object_such_scheme"))
         legacy = self.schema_version < SCHEMA_VERSION
         overrides, playbook, allocation = migrate_names(self, prefer_labels=legacy)
         object.__setattr__(self, "overrides", overrides)
@@ -297,7 +296,7 @@ class Scenario:
             if column is not None and column not in available:
                 shown = ", ".join(map(str, available[:20]))
                 raise ScenarioError(
-                    f"scenario: column {column!r} is not in the data; available columns: {shown}"
+                    msg("scenario.column_not_data_available_columns", c=column, columns=shown)
                 )
 
     def with_weights(self, weights: Mapping[str, float]) -> Scenario:
@@ -339,20 +338,20 @@ class Scenario:
         naming each unknown field and the nearest known one is appended to it.
         """
         if not isinstance(data, Mapping):
-            raise ScenarioError("scenario: expected a JSON object with 'id_column' and 'factors'")
+            raise ScenarioError(msg("scenario.expected_json_object_with_id"))
         found: list[Message] = []
         version = read_version(data, found)
         for key in ("id_column", "factors"):
             if key not in data:
-                raise ScenarioError(f"scenario: missing required field {key!r}")
+                raise ScenarioError(msg("scenario.missing_required_field", field=key))
         raw_factors = data["factors"]
         if not isinstance(raw_factors, list) or not all(
             isinstance(f, Mapping) for f in raw_factors
         ):
-            raise ScenarioError("scenario: 'factors' must be a list of objects with a 'column'")
+            raise ScenarioError(msg("scenario.factors_must_list_objects_with"))
         tiers_raw = data.get("tiers") or {}
         if not isinstance(tiers_raw, Mapping):
-            raise ScenarioError('scenario: \'tiers\' must be an object such as {"scheme": "share"}')
+            raise ScenarioError(msg("scenario.tiers_must_object_such_scheme"))
         factor_fields = set(FactorSpec.__dataclass_fields__)
         tier_fields = set(TierSpec.__dataclass_fields__)
         override_fields = set(Override.__dataclass_fields__)
@@ -364,7 +363,7 @@ class Scenario:
         if not isinstance(raw_overrides, list) or not all(
             isinstance(o, Mapping) for o in raw_overrides
         ):
-            raise ScenarioError("scenario: 'overrides' must be a list of objects")
+            raise ScenarioError(msg("scenario.overrides_must_list_objects"))
         check_known(data, found, raw_factors, tiers_raw, raw_overrides)
         try:
             # A factor without 'column' gets "" so FactorSpec names the problem itself.
@@ -382,22 +381,29 @@ class Scenario:
             )
             scenario = cls(factors=factors, tiers=tiers, overrides=overrides, extra=extra, **own)
         except TypeError as exc:
-            raise ScenarioError(f"scenario: a field has the wrong type ({exc})") from None
+            raise ScenarioError(msg("scenario.field_has_wrong_type", detail=exc)) from None
         if warnings is not None:
             warnings.extend(found)
         return scenario
 
     @classmethod
     def from_json(
-        cls, text: str | bytes, source: str = "scenario", warnings: list[Message] | None = None
+        cls,
+        text: str | bytes,
+        source: str | Message | None = None,
+        warnings: list[Message] | None = None,
     ) -> Scenario:
-        """Parse JSON text; a syntax error names the line and column (``warnings``: see
-        :meth:`from_dict`)."""
+        """Parse JSON text; a syntax error names the line and column (and ``source``, by
+        default "scenario"); ``warnings``: see :meth:`from_dict`."""
+        source = msg("word.scenario") if source is None else source
         try:
             data = json.loads(text)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            where = f" at line {exc.lineno}, column {exc.colno}" if hasattr(exc, "lineno") else ""
-            raise ScenarioError(f"{source}: not valid JSON{where}; check the file") from None
+        except json.JSONDecodeError as exc:
+            raise ScenarioError(
+                msg("scenario.not_json_at", source=source, line=exc.lineno, column=exc.colno)
+            ) from None
+        except UnicodeDecodeError:
+            raise ScenarioError(msg("scenario.not_json", source=source)) from None
         return cls.from_dict(data, warnings)
 
     def to_token(self) -> str:
@@ -412,10 +418,8 @@ class Scenario:
             raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
             text = zlib.decompress(raw).decode("utf-8")
         except (ValueError, zlib.error, UnicodeDecodeError):
-            raise ScenarioError(
-                "share link: the scenario in the link is damaged; copy it again"
-            ) from None
-        return cls.from_json(text, source="share link", warnings=warnings)
+            raise ScenarioError(msg("scenario.share_link_scenario_link_damaged")) from None
+        return cls.from_json(text, source=msg("word.share_link"), warnings=warnings)
 
 
 def _check_keys(tiers: TierSpec, written: object) -> None:

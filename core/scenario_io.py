@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 from core.errors import ScenarioError
-from core.i18n import Message, msg, prefixed
+from core.i18n import Message, Tail, message_of, msg, prefixed
 from core.mapping import Mapping, detect_mapping, mapping_for
 from core.ranking import rank_customers
 from core.scenario import Scenario
@@ -47,10 +47,9 @@ def _file_label(path: Path) -> Message:
 def _naming_file(exc: ScenarioError, path: Path) -> ScenarioError:
     """The same problem, its message starting with the scenario file instead of 'scenario:'."""
     where = _file_label(path)
-    text = str(exc)
-    if text.startswith(where):
+    if str(exc).startswith(where):
         return exc
-    return ScenarioError(prefixed(where, text.removeprefix("scenario: ")))
+    return ScenarioError(prefixed(where, Tail(message_of(exc), "scenario.prefix")))
 
 
 def _parse(build: Any, payload: Any, warnings: list, **options: Any) -> Scenario:
@@ -74,7 +73,7 @@ def parse_scenario(
             text = source.read_bytes()
         except OSError as exc:
             file, reason = _file_label(source), exc.strerror
-            raise ScenarioError(msg("scenario_io.unreadable", file=file, reason=reason)) from None
+            raise ScenarioError(msg("scenario_io.unreadable", file=file, detail=reason)) from None
         try:
             return _parse(Scenario.from_json, text, warnings, source=_file_label(source))
         except ScenarioError as exc:

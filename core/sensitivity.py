@@ -29,6 +29,7 @@ import pandas as pd
 
 from core.catalog import COST
 from core.errors import InputError
+from core.i18n import msg
 from core.mapping import factor_values
 from core.ranking import Ranking, ranked_rows
 from core.scoring import fill_missing, normalize_columns
@@ -212,14 +213,15 @@ def dirichlet_weights(
 
 def _check(draws: int, kappa: float, m: int) -> None:
     if draws < 1 or not kappa > 0:
-        raise InputError(
-            f"sensitivity: draws ({draws}) must be ≥ 1 and κ ({kappa}) > 0; "
-            "a larger κ keeps the draws closer to the current weights"
-        )
+        raise InputError(msg("sensitivity.draws_must_larger_keeps_draws", draws=draws, kappa=kappa))
     if m * draws > MAX_RANK_CELLS:
         raise InputError(
-            f"sensitivity: {m:,} customers × {draws:,} draws is too much to hold; "
-            f"use at most {MAX_RANK_CELLS // m:,} draws"
+            msg(
+                "sensitivity.customers_draws_too_much_hold",
+                m=m,
+                draws=draws,
+                most=MAX_RANK_CELLS // m,
+            )
         )
 
 
@@ -318,9 +320,9 @@ def weight_sweep(fm: FactorMatrix, column: str, points: int = 101, top_n: int = 
     top ``top_n`` customers. ``below``/``above`` is the nearest grid weight under/over the
     current one at which the customer's tier differs from its tier now (NaN: none)."""
     if column not in fm.columns:
-        raise InputError(f"sensitivity: {column!r} is not a factor; use one of {fm.columns}")
+        raise InputError(msg("sensitivity.not_factor_use_one", c=column, columns=fm.columns))
     if fm.weights.size < 2 or points < 2:
-        raise InputError("sensitivity: a sweep needs at least 2 factors and 2 grid points")
+        raise InputError(msg("sensitivity.sweep_needs_least_factors_grid"))
     j = fm.columns.index(column)
     grid = np.linspace(0.0, 1.0, points)
     s = scores(fm, np.vstack([fm.weights, sweep_weights(fm.weights, j, grid)])).T

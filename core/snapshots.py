@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from core.errors import InputError
+from core.i18n import msg
 from core.scenario import TierSpec
 from core.store import MAX_NAME, prepare_folder, store_path, transaction
 
@@ -85,7 +86,7 @@ def snapshot_frame(
     (the ranking's scenario's), else the table's own ``tier_key`` column, else empty."""
     missing = [c for c in ("customer_id", "rank") if c not in table.columns]
     if missing:
-        raise InputError(f"snapshot: the ranking has no {', '.join(missing)} column")
+        raise InputError(msg("snapshots.ranking_has_no_column", columns=", ".join(missing)))
     ids = table["customer_id"].astype(str)
     names = table[name_column] if name_column and name_column in table.columns else ids
     out = pd.DataFrame(
@@ -104,7 +105,7 @@ def snapshot_frame(
 def _clean_name(name: object) -> str:
     text = " ".join(name.split()) if isinstance(name, str) else ""
     if not text or len(text) > MAX_NAME:
-        raise InputError(f"snapshot name {name!r}: give a name of 1 to {MAX_NAME} characters")
+        raise InputError(msg("snapshots.name_give_name_characters", name=name, n=MAX_NAME))
     return text
 
 
@@ -116,14 +117,14 @@ def _as_date(value: date | str) -> date:
     try:
         return date.fromisoformat(str(value))
     except ValueError:
-        raise InputError(f"snapshot as-of date {value!r}: write it as YYYY-MM-DD") from None
+        raise InputError(msg("snapshots.date_write_yyyy_mm_dd", value=value)) from None
 
 
 class SnapshotStore:
     """Save, list, load and delete ranking snapshots by name."""
 
     def __init__(self, path: Path | str | None = None) -> None:
-        self.path = prepare_folder(store_path(path), "snapshot store")
+        self.path = prepare_folder(store_path(path), msg("word.snapshot_store"))
         with self._connect() as db:
             for statement in SCHEMA:
                 db.execute(statement)
@@ -132,7 +133,7 @@ class SnapshotStore:
                 db.execute(ADD_TIER_KEY)
 
     def _connect(self) -> AbstractContextManager[sqlite3.Connection]:
-        return transaction(self.path, "snapshot store")
+        return transaction(self.path, msg("word.snapshot_store"))
 
     def _require(self, db: sqlite3.Connection, name: str) -> tuple:
         row = db.execute(
@@ -140,8 +141,10 @@ class SnapshotStore:
         ).fetchone()
         if row is None:
             kept = [r[0] for r in db.execute("SELECT name FROM snapshots ORDER BY name")]
-            listed = ", ".join(kept[:20]) or "none yet"
-            raise InputError(f"no snapshot named {name!r}; kept snapshots: {listed}")
+            listed = ", ".join(kept[:20]) or msg("word.none_yet")
+            raise InputError(
+                msg("snapshots.no_snapshot_named_kept_snapshots", name=name, names=listed)
+            )
         return row
 
     def save(
@@ -153,7 +156,7 @@ class SnapshotStore:
         frame = snapshot_frame(table, "name" if "name" in table.columns else None)
         if frame["customer_id"].duplicated().any():
             twice = frame.loc[frame["customer_id"].duplicated(), "customer_id"].iloc[0]
-            raise InputError(f"snapshot {name!r}: customer {twice!r} appears twice")
+            raise InputError(msg("snapshots.customer_appears_twice", name=name, id=twice))
         rows = [
             (name, r.customer_id, int(r.rank), None if pd.isna(r.score) else float(r.score),
              r.tier, r.name, r.tier_key)
@@ -163,9 +166,7 @@ class SnapshotStore:
         with self._connect() as db:
             taken = db.execute("SELECT 1 FROM snapshots WHERE name = ?", (name,)).fetchone()
             if taken and not overwrite:
-                raise InputError(
-                    f"a snapshot is already named {name!r}; choose another name or overwrite it"
-                )
+                raise InputError(msg("snapshots.already_named_choose_another_name", name=name))
             db.execute("DELETE FROM snapshot_rows WHERE snapshot = ?", (name,))
             db.execute("DELETE FROM snapshots WHERE name = ?", (name,))
             db.execute(
@@ -237,7 +238,7 @@ def watchlist(snapshots: Sequence[Snapshot], top_n: int = DEFAULT_TOP_N) -> pd.D
     Sorted by the latest rank.
     """
     if int(top_n) < 1:
-        raise InputError(f"watchlist: top N {top_n} must be 1 or more")
+        raise InputError(msg("snapshots.watchlist_top_n_must_more", n=top_n))
     ordered = _chronological(snapshots)
     if not ordered:
         return pd.DataFrame(columns=["customer_id", "name", "change", "trend"])

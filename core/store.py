@@ -20,6 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from core.errors import InputError
+from core.i18n import msg
 from core.scenario import Scenario
 
 FILE_NAME = "workbench.sqlite3"
@@ -73,7 +74,7 @@ def _now() -> str:
 def _clean_name(name: object) -> str:
     text = " ".join(str(name).split()) if isinstance(name, str) else ""
     if not text or len(text) > MAX_NAME:
-        raise InputError(f"scenario name {name!r}: give a name of 1 to {MAX_NAME} characters")
+        raise InputError(msg("store.scenario_name_give_name_characters", name=name, n=MAX_NAME))
     return text
 
 
@@ -83,8 +84,13 @@ def prepare_folder(path: Path, what: str) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(
-            f"{what} {str(path.parent)!r}: cannot create the folder "
-            f"({exc.strerror}); set {ENV_DIR} to a writable folder"
+            msg(
+                "store.cannot_create_folder_set_writable",
+                what=what,
+                path=str(path.parent),
+                env=ENV_DIR,
+                detail=exc.strerror,
+            )
         ) from None
     return path
 
@@ -101,8 +107,13 @@ def transaction(path: Path, what: str) -> Iterator[sqlite3.Connection]:
                 yield db
     except sqlite3.DatabaseError as exc:
         raise InputError(
-            f"{what} {str(path)!r}: {exc}; if the file is damaged, move it "
-            f"away (a new one is created) or set {ENV_DIR} to another folder"
+            msg(
+                "store.damaged_file",
+                what=what,
+                path=str(path),
+                env=ENV_DIR,
+                detail=exc,
+            )
         ) from None
 
 
@@ -110,12 +121,12 @@ class ScenarioStore:
     """Save, list, load, duplicate, rename, delete and pin scenarios by name."""
 
     def __init__(self, path: Path | str | None = None) -> None:
-        self.path = prepare_folder(store_path(path), "scenario store")
+        self.path = prepare_folder(store_path(path), msg("word.scenario_store"))
         with self._connect() as db:
             self._migrate(db)
 
     def _connect(self) -> AbstractContextManager[sqlite3.Connection]:
-        return transaction(self.path, "scenario store")
+        return transaction(self.path, msg("word.scenario_store"))
 
     def _migrate(self, db: sqlite3.Connection) -> None:
         db.execute("BEGIN IMMEDIATE")  # two processes starting at once migrate one at a time
@@ -126,8 +137,12 @@ class ScenarioStore:
             db.execute("INSERT INTO schema_version (version) VALUES (0)")
         if version > len(MIGRATIONS):
             raise InputError(
-                f"scenario store {str(self.path)!r} was written by a newer version "
-                f"(schema {version}, this one knows {len(MIGRATIONS)}); update the app"
+                msg(
+                    "store.scenario_store_was_written_newer",
+                    path=str(self.path),
+                    version=version,
+                    known=len(MIGRATIONS),
+                )
             )
         for step in MIGRATIONS[version:]:
             for statement in filter(str.strip, step.split(";")):
@@ -140,14 +155,12 @@ class ScenarioStore:
     def _require(self, db: sqlite3.Connection, name: str) -> None:
         if not self._exists(db, name):
             saved = [r[0] for r in db.execute("SELECT name FROM scenarios ORDER BY name")]
-            listed = ", ".join(saved[:20]) or "none yet"
-            raise InputError(f"no saved scenario named {name!r}; saved scenarios: {listed}")
+            listed = ", ".join(saved[:20]) or msg("word.none_yet")
+            raise InputError(msg("store.no_saved_scenario_named_saved", name=name, names=listed))
 
     def _refuse_taken(self, db: sqlite3.Connection, name: str) -> None:
         if self._exists(db, name):
-            raise InputError(
-                f"a saved scenario is already named {name!r}; choose another name or overwrite it"
-            )
+            raise InputError(msg("store.saved_scenario_already_named_choose", name=name))
 
     def save(self, name: str, scenario: Scenario, overwrite: bool = False) -> SavedScenario:
         """Save ``scenario`` under ``name`` (stored with that name); an existing name raises
@@ -187,7 +200,7 @@ class ScenarioStore:
         with self._connect() as db:
             self._require(db, name)
             (text,) = db.execute("SELECT json FROM scenarios WHERE name = ?", (name,)).fetchone()
-        return Scenario.from_json(text, source=f"saved scenario {name!r}")
+        return Scenario.from_json(text, source=msg("store.saved_scenario", name=name))
 
     def duplicate(self, name: str, new_name: str) -> SavedScenario:
         """Save a copy of ``name`` as ``new_name`` (not pinned)."""

@@ -17,16 +17,10 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-QUADRANT_LABELS = {
-    "zh": ("战略型", "高潜力型", "基础型", "低效型"),
-    "en": ("Strategic", "High potential", "Basic", "Low efficiency"),
-}
-DEFAULT_TIER_LABELS = {
-    "zh": ("关键客户", "重点客户", "普通客户"),
-    "en": ("Key", "Important", "Ordinary"),
-}
-# Tiers beyond the three named ones (the Groups page's "more groups"), 1-based position n.
-NEW_TIER_LABEL = {"zh": "第 {n} 组", "en": "Group {n}"}
+from core.i18n import LANGUAGES, msg, phrases
+
+QUADRANT_LABELS = {lang: tuple(phrases("tiers.quadrant.", lang).values()) for lang in LANGUAGES}
+DEFAULT_TIER_LABELS = {lang: tuple(phrases("scenario.tier.", lang).values()) for lang in LANGUAGES}
 QUADRANT_KEYS = ("strategic", "high_potential", "basic", "low_efficiency")
 ABC_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -49,7 +43,8 @@ def default_labels(scheme: str, count: int, lang: str) -> tuple[str, ...]:
         return tier_keys(scheme, count)
     known = DEFAULT_TIER_LABELS[lang]
     return tuple(
-        known[k] if k < len(known) else NEW_TIER_LABEL[lang].format(n=k + 1) for k in range(count)
+        known[k] if k < len(known) else msg("tiers.new_label", n=k + 1).render(lang)
+        for k in range(count)
     )
 
 

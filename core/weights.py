@@ -20,6 +20,7 @@ from numbers import Real
 import numpy as np
 
 from core.errors import InputError
+from core.i18n import msg
 from core.normalize import constant_columns, minmax
 
 _ZERO = 1e-12  # a CRITIC information total below this is zero up to rounding
@@ -42,7 +43,7 @@ def entropy_weights(
     ``w_j = (1 − e_j) / Σ_k (1 − e_k)``. A factor whose values are spread unevenly (low entropy)
     tells customers apart and weighs more.
     """
-    xn, flat, labels = _prepare(x, cost, names, "Entropy weights")
+    xn, flat, labels = _prepare(x, cost, names, msg("word.entropy_weights"))
     m = xn.shape[0]
     p = xn / xn.sum(axis=0)
     plogp = np.where(p > 0, p * np.log(np.where(p > 0, p, 1.0)), 0.0)
@@ -64,7 +65,7 @@ def critic_weights(
     informative factor, or all of them perfectly correlated) the weights fall back to
     ``σ_j / Σ σ`` with a warning.
     """
-    xn, flat, labels = _prepare(x, cost, names, "CRITIC weights")
+    xn, flat, labels = _prepare(x, cost, names, msg("word.critic_weights"))
     keep = ~flat
     sigma = xn[:, keep].std(axis=0, ddof=1)
     r = np.atleast_2d(np.corrcoef(xn[:, keep], rowvar=False))
@@ -74,10 +75,7 @@ def critic_weights(
         info = sigma
         if keep.sum() > 1:
             shown = ", ".join(labels[j] for j in np.flatnonzero(keep))
-            warnings.append(
-                f"CRITIC weights: {shown} are perfectly correlated, so CRITIC cannot tell them "
-                "apart; their weights follow their standard deviations instead."
-            )
+            warnings.append(msg("weights.critic_weights_perfectly_correlated_so", factors=shown))
     w = np.zeros(xn.shape[1])
     w[keep] = info / info.sum()
     return ObjectiveWeights(_frozen(w), tuple(warnings))
@@ -86,15 +84,10 @@ def critic_weights(
 def blend(subjective: np.ndarray, objective: np.ndarray, alpha: float) -> np.ndarray:
     """``α · subjective + (1 − α) · objective``, each normalised to sum 1 first; α in [0, 1]."""
     if isinstance(alpha, bool) or not (isinstance(alpha, Real) and 0.0 <= alpha <= 1.0):
-        raise InputError(
-            f"Blend: the share of subjective weights must be between 0 and 1, got {alpha!r}."
-        )
+        raise InputError(msg("weights.blend_share_subjective_weights_must", alpha=alpha))
     s, o = normalize_weights(subjective), normalize_weights(objective)
     if s.shape != o.shape:
-        raise InputError(
-            f"Blend: {s.size} subjective weights but {o.size} objective weights; "
-            "both must cover the same factors."
-        )
+        raise InputError(msg("weights.blend_subjective_weights_but_objective", s=s.size, o=o.size))
     return alpha * s + (1.0 - alpha) * o
 
 
@@ -103,14 +96,14 @@ def normalize_weights(w) -> np.ndarray:
     try:
         a = np.array(w, dtype=float).reshape(-1)
     except (TypeError, ValueError):
-        raise InputError(f"Weights: {w!r} is not a list of numbers.") from None
+        raise InputError(msg("weights.not_list_numbers", w=w)) from None
     bad = np.flatnonzero(~np.isfinite(a) | (a < 0))
     if bad.size:
         k = int(bad[0])
-        raise InputError(f"Weights: weight {k + 1} is {a[k]:g}; every weight must be a number ≥ 0.")
+        raise InputError(msg("weights.every_weight_must_number", k=k + 1, v=a[k]))
     total = a.sum()
     if total <= 0:
-        raise InputError("Weights: all weights are zero; give at least one factor a weight > 0.")
+        raise InputError(msg("weights.all_weights_zero_give_least"))
     return a / total
 
 
@@ -120,40 +113,40 @@ def _prepare(
     """Check shapes and values, then return ``(x′, constant-column mask, column labels)``."""
     xa = np.array(x, dtype=float)
     if xa.ndim != 2 or xa.shape[1] == 0:
-        raise InputError(f"{method}: expected a table of customers × factors, got {xa.shape}.")
+        raise InputError(
+            msg("weights.expected_table_customers_factors_got", method=method, shape=xa.shape)
+        )
     ca = np.array(cost, dtype=bool).reshape(-1)
     if ca.size != xa.shape[1]:
         raise InputError(
-            f"{method}: {xa.shape[1]} factor columns but {ca.size} directions; "
-            "give one direction (benefit or cost) per factor."
+            msg(
+                "weights.factor_columns_but_directions_give",
+                method=method,
+                n=xa.shape[1],
+                k=ca.size,
+            )
         )
     if names is not None and len(names) != xa.shape[1]:
-        raise InputError(f"{method}: {xa.shape[1]} factor columns but {len(names)} names.")
+        raise InputError(msg("weights.names_count", method=method, n=xa.shape[1], k=len(names)))
     labels = (
         [f'"{n}"' for n in names]
         if names is not None
-        else [f"column {j + 1}" for j in range(xa.shape[1])]
+        else [msg("weights.column_n", n=j + 1) for j in range(xa.shape[1])]
     )
     bad = np.flatnonzero(~np.isfinite(xa).all(axis=0))
     if bad.size:
         raise InputError(
-            f"{method}: factor {labels[bad[0]]} has missing or infinite values; "
-            "fill or drop them before computing weights."
+            msg("weights.factor_has_missing_infinite_values", method=method, f=labels[bad[0]])
         )
     flat = constant_columns(xa) if xa.shape[0] else np.ones(xa.shape[1], dtype=bool)
     if flat.all():
-        raise InputError(
-            f"{method}: every factor has the same value for all customers, so the data cannot "
-            "say which matters more; use more customers or set the weights by hand."
-        )
+        raise InputError(msg("weights.every_factor_has_same_value", method=method))
     return minmax(xa, ca), flat, labels
 
 
 def _flat_warnings(flat: np.ndarray, labels: list[str]) -> tuple[str, ...]:
     return tuple(
-        f"Factor {labels[j]} has the same value for every customer, so it carries no "
-        "information and gets weight 0."
-        for j in np.flatnonzero(flat)
+        msg("weights.factor_has_same_value_every", f=labels[j]) for j in np.flatnonzero(flat)
     )
 
 

@@ -8,6 +8,7 @@ from core.errors import ScenarioError
 from core.profitability import profit_picture, segment_profitability, unprofitable_customers
 from ui.allocation_panel import draw_allocation
 from ui.charts_accounts import segment_profit_chart
+from ui.i18n import message_of
 from ui.key_account_panel import draw_key_accounts
 from ui.override_editor import draw_overrides
 from ui.shell import page_shell
@@ -58,7 +59,7 @@ try:
     picture = profit_picture(table, profit, cost)
     losers = unprofitable_customers(table, profit, cost)
 except ScenarioError as exc:
-    st.error(page.t("accounts.pf_error", error=str(exc)), icon="⚠️")
+    st.error(page.t("accounts.pf_error", error=message_of(exc)), icon="⚠️")
     st.stop()
 segment_title = page.t("col.tier") if by == "tier" else by
 headers = {c: page.t(f"accounts.pf_col_{c}") for c in by_segment.columns if c != by}

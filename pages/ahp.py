@@ -10,6 +10,7 @@ from core.ahp_apply import ahp_shares, judgement_matrix
 from core.errors import InputError
 from ui.ahp_editor import APPLIED, apply_shares, consistency, factor_picker, judge_bar, pair_sliders
 from ui.charts_compare import weights_table_chart
+from ui.i18n import message_of
 from ui.objective_weights import draw_objective_weights
 from ui.shell import page_shell
 
@@ -40,7 +41,7 @@ with results:
             combine_judges([judgement_matrix(j, chosen) for j in judges.values()])
         )
     except InputError as exc:
-        st.error(t("ahp.error", error=str(exc)), icon="⚠️")
+        st.error(t("ahp.error", error=message_of(exc)), icon="⚠️")
         st.stop()
     st.subheader(t("ahp.result_judge", judge=judge))
     consistency(mine, chosen, judge, lang)

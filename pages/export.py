@@ -6,6 +6,7 @@ import streamlit as st
 from core.errors import InputError
 from core.export import to_csv_bytes, to_xlsx_bytes
 from ui import state
+from ui.i18n import message_of
 from ui.report_panel import report_panel
 from ui.share import export_table, share_link, workbook_sheets
 from ui.shell import page_shell
@@ -24,7 +25,7 @@ def _apply_upload() -> None:
     try:
         state.adopt(upload.getvalue(), origin=upload.name)
     except InputError as exc:
-        st.session_state[UPLOAD_OUTCOME] = (upload.file_id, False, str(exc))
+        st.session_state[UPLOAD_OUTCOME] = (upload.file_id, False, message_of(exc))
         return
     st.session_state[UPLOAD_OUTCOME] = (upload.file_id, True, upload.name)
 

@@ -10,7 +10,7 @@ import streamlit as st
 
 from core.errors import InputError
 from core.rooms import LOOKUP_LIMIT, SUBMIT_WINDOW, escape_markdown, format_code, within_rate
-from ui.i18n import localize, t
+from ui.i18n import localize, message_of, t
 from ui.join_seat import seat, seat_name, take_seat
 from ui.join_weights import weights_input
 from ui.shell import participant_shell
@@ -34,7 +34,9 @@ try:
     room = store.room(typed)
 except InputError as exc:
     st.session_state[LOOKUPS] = [*failures, time.time()]
-    st.error(t("join.no_room", lang, error=escape_markdown(localize(str(exc), lang))), icon="⚠️")
+    st.error(
+        t("join.no_room", lang, error=escape_markdown(localize(message_of(exc), lang))), icon="⚠️"
+    )
     st.stop()
 
 status = t("join.open", lang) if room.round_open else t("join.closed", lang)
@@ -77,7 +79,8 @@ if st.button(
         receipt = store.submit(room.code, st.session_state.get("join_name"), values, token=token)
     except InputError as exc:
         st.error(
-            t("join.rejected", lang, error=escape_markdown(localize(str(exc), lang))), icon="⚠️"
+            t("join.rejected", lang, error=escape_markdown(localize(message_of(exc), lang))),
+            icon="⚠️",
         )
     else:
         if receipt.token:

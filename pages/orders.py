@@ -9,7 +9,7 @@ from ui import orders_state as orders
 from ui import state
 from ui.charts_review import segment_chart
 from ui.data_source import FILE_TYPES
-from ui.i18n import localize
+from ui.i18n import localize, message_of
 from ui.orders_inputs import period_inputs
 from ui.orders_tables import customers_table, frequency_counts, issues_table, overview_table
 from ui.shell import page_shell
@@ -21,7 +21,7 @@ def _rank(rfm, merge: bool) -> None:
         warnings = orders.rank_from_orders(rfm, merge, st.session_state[state.LANG])
         st.session_state[orders.FLASH] = ("success", warnings)
     except InputError as exc:
-        st.session_state[orders.FLASH] = ("error", str(exc))
+        st.session_state[orders.FLASH] = ("error", message_of(exc))
 
 
 page = page_shell("orders")
@@ -44,7 +44,7 @@ else:
 try:
     frame = state.read_dataset(dataset).frame
 except InputError as exc:
-    st.error(t("orders.read_error", error=str(exc)), icon="⚠️")
+    st.error(t("orders.read_error", error=message_of(exc)), icon="⚠️")
     st.stop()
 
 # Columns (detected, overridable), period and as-of date
@@ -63,7 +63,7 @@ try:
     if as_of != latest.report.as_of:
         result = orders.aggregate(dataset.digest, dataset.name, as_of, period, picked, frame)
 except InputError as exc:
-    st.error(t("orders.aggregate_error", error=str(exc)), icon="⚠️")
+    st.error(t("orders.aggregate_error", error=message_of(exc)), icon="⚠️")
     st.stop()
 
 # What happened to every line: nothing is dropped silently
@@ -96,7 +96,7 @@ with st.expander(t("orders.rules")):
 try:
     rfm = rfm_table(result.features, rules, cuts)
 except InputError as exc:
-    st.error(t("orders.cuts_error", error=str(exc)), icon="⚠️")
+    st.error(t("orders.cuts_error", error=message_of(exc)), icon="⚠️")
     rfm = rfm_table(result.features, rules)
 overview = segment_overview(rfm, rules)
 st.markdown(f"**{t('orders.segments')}**")

@@ -13,6 +13,7 @@ from ui import orders_state as orders
 from ui import state
 from ui.charts_compare import migration_heatmap
 from ui.data_source import FILE_TYPES
+from ui.i18n import message_of
 from ui.orders_inputs import period_inputs
 from ui.orders_tables import customer_labels, kpi_strip, movers_table, warnings_table
 from ui.shell import page_shell
@@ -88,7 +89,7 @@ try:
             f"{t(f'review.snapshot_{s}')} · {d.name}" for s, d in zip("ab", files, strict=True)
         )
 except InputError as exc:
-    st.error(t("review.error", error=str(exc)), icon="⚠️")
+    st.error(t("review.error", error=message_of(exc)), icon="⚠️")
     st.stop()
 
 names = customer_labels([review.a, review.b], page.lang, page.presentation, orders.master_names())

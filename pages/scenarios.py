@@ -11,6 +11,7 @@ from core.errors import InputError
 from core.ranking import Ranking, rank_customers
 from ui import state
 from ui.charts_compare import migration_heatmap, slope_chart
+from ui.i18n import message_of
 from ui.scenario_manager import flash_message, save_form, saved_list
 from ui.shell import page_shell
 from ui.tables import change_labels, customer_names
@@ -39,7 +40,7 @@ try:
     store = state.scenario_store()
     saved = store.list_scenarios()
 except InputError as exc:
-    st.error(t("scenarios.store_error", error=str(exc)), icon="⚠️")
+    st.error(t("scenarios.store_error", error=message_of(exc)), icon="⚠️")
     st.stop()
 flash_message(page.lang)
 
@@ -73,7 +74,7 @@ top_n = kept_widget(n_col.slider, "scenarios_top_n", DEFAULT_TOP_N, t("scenarios
 try:
     ranking_a, ranking_b = _ranking(picks[0]), _ranking(picks[1])
 except InputError as exc:
-    st.error(t("scenarios.compare_error", error=str(exc)), icon="⚠️")
+    st.error(t("scenarios.compare_error", error=message_of(exc)), icon="⚠️")
     st.stop()
 result = compare_rankings(ranking_a, ranking_b, top_n=top_n)
 names = customer_names(page.ranking, page.mapping, page.lang, page.presentation)

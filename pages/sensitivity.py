@@ -6,6 +6,7 @@ import streamlit as st
 from core.errors import InputError
 from core.sensitivity import factor_matrix
 from ui import state
+from ui.i18n import message_of
 from ui.sensitivity_panel import draw_result, run_monte_carlo, settings_form
 from ui.shell import page_shell
 from ui.sweep_panel import draw_sweep
@@ -21,7 +22,7 @@ if page.ranking is None:
 try:
     fm = factor_matrix(page.ingest.frame, page.ranking)
 except InputError as exc:
-    st.error(t("sensitivity.error", error=str(exc)), icon="⚠️")
+    st.error(t("sensitivity.error", error=message_of(exc)), icon="⚠️")
     st.stop()
 names = customer_names(page.ranking, page.mapping, page.lang, page.presentation)
 name_of = dict(zip(page.ranking.table["customer_id"], names, strict=True))

@@ -107,7 +107,7 @@ def judge_bar(lang: str) -> tuple[dict, str]:
     pick_col, add_col, remove_col = st.columns([2, 3, 1], vertical_alignment="bottom")
     st.session_state["ahp_judge_pick"] = st.session_state[state.AHP_ACTIVE]
     judge = pick_col.selectbox(
-        t("ahp.judge", lang), list(judges), key="ahp_judge_pick", on_change=_on_pick_judge
+        t("ahp.judge_prefix", lang), list(judges), key="ahp_judge_pick", on_change=_on_pick_judge
     )
     with add_col.form("ahp_add_judge", border=False):
         name_col, button_col = st.columns([3, 1], vertical_alignment="bottom")

@@ -27,7 +27,7 @@ from core.playbook import resolve_playbook
 from core.scenario import Scenario
 from ui import state
 from ui.charts_accounts import allocation_chart
-from ui.i18n import t
+from ui.i18n import message_of, t
 from ui.tables import column_for, customer_names
 
 DEFAULT_BUDGET = 100.0
@@ -93,7 +93,7 @@ def _submit(
         allocate(table, budget, labelled(policy, tiers))
         scenario = with_budget(state.current_scenario(), policy, budget)
     except ScenarioError as exc:
-        st.session_state[ERROR] = str(exc)
+        st.session_state[ERROR] = message_of(exc)
         return
     st.session_state[ERROR] = None
     state.set_scenario(scenario)
@@ -168,7 +168,7 @@ def draw_allocation(page) -> None:
     try:
         result = allocate(page.ranking.table, budget, labelled(policy, page.scenario.tiers))
     except ScenarioError as exc:
-        st.error(t("accounts.al_error", lang, error=str(exc)), icon="⚠️")
+        st.error(t("accounts.al_error", lang, error=message_of(exc)), icon="⚠️")
         return
     unit = t(f"accounts.al_unit_{policy.unit}", lang)
     amount_title = t("accounts.al_amount", lang, unit=unit)

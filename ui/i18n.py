@@ -1,10 +1,16 @@
-"""Translation: ``t(key, lang, **values)`` looks a key up in the one table (ui.text.TEXT)."""
+"""Translation: ``t(key, lang, **values)`` looks a key up in the per-language catalogues.
+
+The app's own text lives in :mod:`core.i18n.en` and :mod:`core.i18n.zh` beside the core's
+messages, under ``ui.<key>`` ids in one ``# ── ui.<page> ──`` block per page.
+"""
 
 from __future__ import annotations
 
 from core.catalog import DIMENSIONS, find_factor, header_key
-from core.messages import localize
-from ui.text import TEXT
+from core.i18n import localize, message_of
+from core.i18n.message import CATALOGUES
+
+__all__ = ["LANGS", "LANG_NAMES", "localize", "message_of", "t"]
 
 LANGS = ("zh", "en")
 LANG_NAMES = {"zh": "中文", "en": "English"}
@@ -13,12 +19,12 @@ LANG_NAMES = {"zh": "中文", "en": "English"}
 def t(key: str, lang: str, **values: object) -> str:
     """The text for ``key`` in ``lang``, placeholders filled; an unknown key shows itself.
 
-    Values that are core messages (errors, warnings) are shown in ``lang`` (:func:`localize`).
+    Values that are core messages (a Message, or an exception carrying one) are shown in
+    ``lang`` (:func:`core.i18n.localize`).
     """
-    pair = TEXT.get(key)
-    if pair is None:
+    text = CATALOGUES["zh" if lang == "zh" else "en"].get(f"ui.{key}")
+    if text is None:
         return key
-    text = pair[0] if lang == "zh" else pair[1]
     if not values:
         return text
     return text.format(**{k: localize(v, lang) for k, v in values.items()})

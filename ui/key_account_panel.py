@@ -32,7 +32,7 @@ from core.scenario import Scenario
 from core.tiers import QUADRANT_LABELS
 from ui import state
 from ui.charts_accounts import clv_profit_chart
-from ui.i18n import t
+from ui.i18n import message_of, t
 from ui.tables import column_for, customer_names
 from ui.widgets import kept_choice
 
@@ -103,7 +103,7 @@ def _edited_rules(page, picks: dict[str, str]) -> tuple[AccountRule, ...]:
     try:
         rules = rules_from_frame(edited)
     except ScenarioError as exc:
-        st.error(t("accounts.ka_rules_error", page.lang, error=str(exc)), icon="⚠️")
+        st.error(t("accounts.ka_rules_error", page.lang, error=message_of(exc)), icon="⚠️")
         return saved
     stable = tuple(replace(r, name=stable_name(r.name)) for r in rules)
     if stable != saved:

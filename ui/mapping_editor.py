@@ -12,7 +12,7 @@ from core.catalog import FACTORS
 from core.errors import InputError
 from core.mapping import Mapping, with_edits, with_id_column, with_name_column
 from ui import state
-from ui.i18n import t
+from ui.i18n import message_of, t
 
 ROW_PX = 35  # the data editor's default row height: show every row, no inner scroll
 VERSION = "data_mapping_version"  # bumped after each edit so the editor redraws clean
@@ -25,7 +25,7 @@ def _apply(before: Mapping, after: Mapping) -> None:
         state.edit_mapping(before, after)
         st.session_state[ERROR] = None
     except InputError as exc:
-        st.session_state[ERROR] = str(exc)
+        st.session_state[ERROR] = message_of(exc)
 
 
 def _on_id() -> None:

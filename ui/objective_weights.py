@@ -14,7 +14,7 @@ from core.sensitivity import filled_matrix
 from core.weights import blend, critic_weights, entropy_weights
 from ui.ahp_editor import apply_shares
 from ui.charts_compare import weights_table_chart
-from ui.i18n import localize, t
+from ui.i18n import localize, message_of, t
 from ui.widgets import kept_choice, kept_widget
 
 METHOD = "ahp_objective_method"
@@ -50,7 +50,7 @@ def draw_objective_weights(page) -> None:
         entropy = entropy_weights(x, cost, columns)
         critic = critic_weights(x, cost, columns)
     except InputError as exc:
-        st.error(t("ahp.objective_error", lang, error=str(exc)), icon="⚠️")
+        st.error(t("ahp.objective_error", lang, error=message_of(exc)), icon="⚠️")
         st.stop()
     flat = [c for c, f in zip(columns, constant_columns(x), strict=True) if f]
     if flat:

@@ -22,6 +22,7 @@ from core.rfm import SEGMENT_RULES, SegmentRule, rules_frame, rules_from_frame
 from core.scenario import Scenario
 from core.snapshots import SnapshotStore
 from ui import state
+from ui.i18n import message_of
 from ui.orders_tables import parse_cuts
 from ui.widgets import kept_choice, kept_widget
 
@@ -246,7 +247,7 @@ def rule_editor(t: Callable[..., str]) -> tuple[SegmentRule, ...]:
         rules = rules_from_frame(edited)
         st.session_state[RULES] = rules
     except InputError as exc:
-        st.error(t("orders.rules_error", error=str(exc)), icon="⚠️")
+        st.error(t("orders.rules_error", error=message_of(exc)), icon="⚠️")
     st.button(t("orders.rules_reset"), on_click=_reset_rules)
     return rules
 

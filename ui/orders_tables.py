@@ -13,6 +13,7 @@ from core.anonymize import anonymous_names
 from core.orders import OrdersReport
 from core.review import Review
 from core.rfm import FREQUENCY_CLASSES, SegmentRule
+from ui.i18n import localize
 from ui.tables import change_labels
 
 Translate = Callable[..., str]
@@ -145,7 +146,7 @@ def warnings_table(review: Review, names: dict[str, str], t: Translate, lang: st
             t("col.customer_id"): warnings["customer_id"].astype(str),
             t("col.name"): warnings["customer_id"].astype(str).map(names),
             t("review.warning"): [t(f"review.warn.{w}") for w in warnings["warning"]],
-            t("review.reason"): warnings["reason_zh" if lang == "zh" else "reason"],
+            t("review.reason"): [localize(r, lang) for r in warnings["reason"]],
             t("review.tier_a"): warnings["tier_a"],
             t("review.tier_b"): warnings["tier_b"],
         }

@@ -19,7 +19,7 @@ from core.errors import ScenarioError
 from core.overrides import ID_MISSING, Override, override_audit
 from core.scenario import Scenario
 from ui import state
-from ui.i18n import t
+from ui.i18n import message_of, t
 from ui.tables import customer_names
 
 FORM = "ov_form"
@@ -71,7 +71,7 @@ def _submit() -> None:
         )
         scenario = with_override(state.current_scenario(), override)
     except ScenarioError as exc:
-        st.session_state[ERROR] = str(exc)
+        st.session_state[ERROR] = message_of(exc)
         return
     st.session_state[ERROR] = None
     state.remember_widget(AUTHOR)

@@ -13,7 +13,7 @@ from core.explain import source_column
 from core.ranking import Ranking
 from core.scenario import Scenario
 from ui import state
-from ui.i18n import factor_label, t
+from ui.i18n import factor_label, message_of, t
 from ui.tables import search_matches
 
 TOP_CHOICES = (0, 10, 20, 50, 100)  # 0 = all
@@ -46,7 +46,7 @@ def baseline_bar(scenario: Scenario, lang: str) -> Ranking:
             )
             note = t("ranking.baseline_pinned", lang, factors=shares)
         except InputError as exc:
-            st.warning(t("ranking.baseline_failed", lang, error=str(exc)))
+            st.warning(t("ranking.baseline_failed", lang, error=message_of(exc)))
     if baseline is None:
         baseline = state.baseline_ranking(state.equal_weights(scenario))
         note = t("ranking.baseline_equal", lang)

@@ -10,7 +10,7 @@ import streamlit as st
 from core.errors import InputError
 from core.store import SavedScenario, ScenarioStore
 from ui import state
-from ui.i18n import t
+from ui.i18n import message_of, t
 
 FLASH = "scenarios_flash"
 CONFIRM = "scenarios_confirm"
@@ -49,7 +49,7 @@ def _do(action: str, name: str | None = None) -> None:
         st.session_state[FLASH] = ("success", f"scenarios.done.{action}", done)
         st.session_state["scenarios_pick"] = None if action == "delete" else done
     except InputError as exc:
-        st.session_state[FLASH] = ("error", "scenarios.store_error", str(exc))
+        st.session_state[FLASH] = ("error", "scenarios.store_error", message_of(exc))
     st.session_state[CONFIRM] = False
 
 

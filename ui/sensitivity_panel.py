@@ -12,7 +12,7 @@ from core.errors import InputError
 from core.sensitivity import FactorMatrix, monte_carlo, robust_top
 from ui import state
 from ui.charts_compare import rank_interval_chart
-from ui.i18n import t
+from ui.i18n import message_of, t
 
 # name → (default, min, max, step); widget key "sens_<name>", label "sensitivity.<name>"
 SETTINGS = {
@@ -76,7 +76,7 @@ def run_monte_carlo(fm: FactorMatrix, settings: dict[str, float], data_key: str,
             progress=lambda done: bar.progress(done, text=running),
         )
     except InputError as exc:
-        st.error(t("sensitivity.error", lang, error=str(exc)), icon="⚠️")
+        st.error(t("sensitivity.error", lang, error=message_of(exc)), icon="⚠️")
         st.stop()
     bar.empty()
     st.session_state[state.SENSITIVITY] = {"key": data_key, "intervals": intervals, **params}

@@ -18,7 +18,7 @@ from core.mapping import Mapping
 from core.ranking import Ranking, rank_customers
 from core.scenario import Scenario
 from ui import state
-from ui.i18n import LANG_NAMES, LANGS, lang_from_locale, localize, t
+from ui.i18n import LANG_NAMES, LANGS, lang_from_locale, localize, message_of, t
 from ui.widgets import weight_sliders
 
 APP_ROOT = Path(__file__).resolve().parents[1]
@@ -139,7 +139,7 @@ def _apply_share_link(lang: str) -> None:
     try:
         state.adopt(token, origin="share link", token=True)
     except InputError as exc:
-        st.session_state[state.LINK_ERROR] = str(exc)
+        st.session_state[state.LINK_ERROR] = message_of(exc)
         return
     st.session_state[state.LINK_ERROR] = None
 
@@ -222,6 +222,6 @@ def page_shell(current: str) -> Page:
     try:
         ranking = rank_customers(ingest.frame, scenario)
     except InputError as exc:
-        st.error(t("shell.rank_error", lang, error=str(exc)), icon="⚠️")
+        st.error(t("shell.rank_error", lang, error=message_of(exc)), icon="⚠️")
         ranking = None
     return Page(lang, ingest, state.current_mapping(), scenario, ranking, presentation)

@@ -15,6 +15,7 @@ from core.ranking import Ranking
 from core.snapshots import DEFAULT_TOP_N, rank_history, snapshot_frame, watchlist
 from ui import orders_state as orders
 from ui.charts_review import rank_history_chart
+from ui.i18n import message_of
 from ui.orders_tables import customer_labels, watchlist_table
 
 FLASH = "snapshot_flash"
@@ -26,7 +27,7 @@ def _keep(name: str, as_of: date, table: pd.DataFrame) -> None:
         orders.snapshot_store().save(name, as_of, table, overwrite=True)
         st.session_state[FLASH] = ("success", name)
     except InputError as exc:
-        st.session_state[FLASH] = ("error", str(exc))
+        st.session_state[FLASH] = ("error", message_of(exc))
 
 
 def _delete(name: str) -> None:
@@ -34,7 +35,7 @@ def _delete(name: str) -> None:
         orders.snapshot_store().delete(name)
         st.session_state[FLASH] = ("deleted", name)
     except InputError as exc:
-        st.session_state[FLASH] = ("error", str(exc))
+        st.session_state[FLASH] = ("error", message_of(exc))
 
 
 def keep_buttons(keepable: Sequence[tuple[str, Ranking | None, date | None]], t: Translate):
@@ -80,7 +81,7 @@ def watchlist_section(t: Translate, lang: str, presentation: bool) -> None:
     try:
         kept = orders.snapshot_store().load_all()
     except InputError as exc:
-        st.error(t("review.snapshot_error", error=str(exc)), icon="⚠️")
+        st.error(t("review.snapshot_error", error=message_of(exc)), icon="⚠️")
         return
     if not kept:
         st.info(t("review.no_snapshots"), icon="💡")

@@ -34,6 +34,7 @@ from core.ranking import Ranking, rank_customers
 from core.scenario import Scenario
 from core.scenario_io import Source, load_scenario
 from core.store import ScenarioStore
+from ui.i18n import message_of
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 SAMPLES = {"zh": "sample_customers_zh.csv", "en": "sample_customers_en.csv"}
@@ -102,7 +103,7 @@ def load_dataset(dataset: Dataset, lang: str) -> None:
         mapping = detect_mapping(result.frame)
         scenario = equal_weights(default_scenario(mapping, lang))
     except InputError as exc:
-        st.session_state[LOAD_ERROR] = str(exc)
+        st.session_state[LOAD_ERROR] = message_of(exc)
         return
     st.session_state[LOAD_ERROR] = None
     st.session_state[DATASET] = dataset

@@ -12,7 +12,7 @@ import streamlit as st
 from core.errors import ScenarioError
 from core.playbook import FIELDS, resource_total
 from ui import state
-from ui.i18n import localize, t
+from ui.i18n import localize, message_of, t
 from ui.tier_controls import ERROR
 
 CARDS_PER_ROW = 4
@@ -27,7 +27,7 @@ def _save(key: str, label: str, prefix: str, lang: str) -> None:
     try:
         resource_total({label: entry})
     except ScenarioError as exc:
-        st.session_state[ERROR] = t("groups.invalid", lang, error=str(exc))
+        st.session_state[ERROR] = t("groups.invalid", lang, error=message_of(exc))
         return
     st.session_state[ERROR] = None
     state.set_scenario(replace(scenario, playbook={**scenario.playbook, key: entry}))
@@ -49,7 +49,7 @@ def resources_check(playbook: Mapping[str, Mapping[str, str]], lang: str) -> Non
         if abs(total - 100) > 0.01:
             st.warning(t("groups.resources_total", lang, total=total))
     except ScenarioError as exc:
-        st.warning(localize(str(exc), lang))
+        st.warning(localize(message_of(exc), lang))
 
 
 def _card(

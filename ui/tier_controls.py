@@ -14,7 +14,7 @@ from core.mapping import Mapping
 from core.scenario import DEFAULT_SHARES, DEFAULT_TIER_LABELS, TIER_SCHEMES, TierSpec
 from core.tiers import QUADRANT_LABELS
 from ui import state
-from ui.i18n import t
+from ui.i18n import message_of, t
 from ui.tables import column_for
 
 ERROR = "groups_error"
@@ -50,7 +50,7 @@ def apply_tiers(lang: str, **changes: object) -> None:
         state.set_scenario(replace(scenario, tiers=replace(scenario.tiers, **changes)))
         st.session_state[ERROR] = None
     except ScenarioError as exc:
-        st.session_state[ERROR] = t("groups.invalid", lang, error=str(exc))
+        st.session_state[ERROR] = t("groups.invalid", lang, error=message_of(exc))
 
 
 def _switch_scheme(lang: str, columns: ValueColumns) -> None:

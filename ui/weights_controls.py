@@ -15,7 +15,7 @@ from core.normalize import NORMALIZERS
 from core.presets import PRESET_NAMES, preset_weights
 from core.scenario import METHODS, MISSING_POLICIES, Scenario
 from ui import state
-from ui.i18n import t
+from ui.i18n import message_of, t
 
 PRESET_ERROR = "weights_preset_error"
 
@@ -31,7 +31,7 @@ def _on_preset(name: str) -> None:
         state.set_scenario(scenario.with_weights(preset_weights(name, factors)))
         st.session_state[PRESET_ERROR] = None
     except InputError as exc:
-        st.session_state[PRESET_ERROR] = str(exc)
+        st.session_state[PRESET_ERROR] = message_of(exc)
 
 
 def _on_reset() -> None:

@@ -5,8 +5,40 @@ treats it as text see no change) and which also carries a message id, its parame
 where a library raised, the library's own text as a separate detail. :func:`localize` renders
 it (or an exception carrying it) in any catalogue language. The catalogues are
 :mod:`core.i18n.en` and :mod:`core.i18n.zh`: ``id → template`` with ``str.format`` fields.
+
+- ``msg(id, detail=…, **params)``: a Message; ``detail`` is a library's own text, shown where
+  the English template says ``{detail}`` and after the sentence in languages that leave it out.
+- ``prefixed(prefix, message)``: ``file: message`` (``message`` may be an exception).
+- ``Items(values, kind)``: a list parameter joined per language ("list", "and", "comma").
+- ``Tail(message, prefix_id)``: a message without its leading ``scenario: ``, for a caller that
+  names the source itself.
+- ``localize(value, lang)``: a Message or an exception carrying one in ``lang``, else as it is;
+  ``message_of(exc)``: the Message an exception carries, to keep and show later.
+- ``phrases(prefix, lang)``: the templates of a group of ids (a report's words, tier labels).
 """
 
-from core.i18n.message import LANGUAGES, Items, Message, localize, msg, prefixed, render
+from core.i18n.message import (
+    LANGUAGES,
+    Items,
+    Message,
+    Tail,
+    localize,
+    message_of,
+    msg,
+    phrases,
+    prefixed,
+    render,
+)
 
-__all__ = ["LANGUAGES", "Items", "Message", "localize", "msg", "prefixed", "render"]
+__all__ = [
+    "LANGUAGES",
+    "Items",
+    "Message",
+    "Tail",
+    "localize",
+    "message_of",
+    "msg",
+    "phrases",
+    "prefixed",
+    "render",
+]

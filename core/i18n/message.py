@@ -31,8 +31,26 @@ class Items(tuple):
         return (Items, (tuple(self), self.kind))
 
 
+class Tail:
+    """A message without its leading prefix (``prefix_id``, e.g. ``"scenario: "``), in any
+    language: a caller that names the source itself (``scenario file 'a.json': …``)."""
+
+    def __init__(self, message: Any, prefix_id: str) -> None:
+        self.message, self.prefix_id = message, prefix_id
+
+    def render(self, lang: str) -> str:
+        text = str(_value(self.message, lang))
+        return text.removeprefix(render(self.prefix_id, {}, lang))
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+    def __reduce__(self):
+        return (Tail, (self.message, self.prefix_id))
+
+
 def _value(value: Any, lang: str) -> Any:
-    if isinstance(value, Message):
+    if isinstance(value, Message | Tail):
         return value.render(lang)
     if isinstance(value, Items):
         return SEPARATORS[value.kind][lang].join(str(_value(v, lang)) for v in value)
@@ -45,7 +63,10 @@ def render(message_id: str, params: Mapping[str, Any], lang: str, detail: str | 
     template = catalogue.get(message_id)
     if template is None:
         template = CATALOGUES["en"][message_id]  # KeyError: an id missing from English is a bug
-    text = template.format(**{k: _value(v, lang) for k, v in params.items()})
+    values = {k: _value(v, lang) for k, v in params.items()}
+    if "{detail}" in template:  # the library text has its place in this sentence
+        return template.format(**values, detail=detail or "")
+    text = template.format(**values)
     if detail:
         text = DETAIL.get(lang, DETAIL["en"]).format(text=text, detail=detail)
     return text
@@ -58,7 +79,8 @@ class Message(str):
     params: dict[str, Any]
     detail: str | None
 
-    def __new__(cls, message_id: str, /, detail: str | None = None, **params: Any) -> Message:
+    def __new__(cls, message_id: str, /, detail: object = None, **params: Any) -> Message:
+        detail = None if detail is None else str(detail)
         self = super().__new__(cls, render(message_id, params, "en", detail))
         self.id, self.params, self.detail = message_id, params, detail
         return self
@@ -75,14 +97,38 @@ def _rebuild(message_id: str, detail: str | None, params: dict[str, Any]) -> Mes
     return Message(message_id, detail=detail, **params)
 
 
-def msg(message_id: str, /, detail: str | None = None, **params: Any) -> Message:
+def msg(message_id: str, /, detail: object = None, **params: Any) -> Message:
     """Shorthand for :class:`Message`."""
     return Message(message_id, detail=detail, **params)
 
 
 def prefixed(prefix: Any, message: Any) -> Message:
-    """``prefix: message`` (a file, sheet or judge before a message), in every language."""
+    """``prefix: message`` (a file, sheet or judge before a message), in every language.
+
+    ``message`` may be an exception carrying a Message (``except InputError as exc``)."""
+    if isinstance(message, BaseException) and message.args:
+        message = message.args[0]
     return Message("prefixed", prefix=prefix, message=message)
+
+
+def phrases(prefix: str, lang: str) -> dict[str, str]:
+    """The templates of every id starting with ``prefix`` in ``lang``, keyed by the rest of
+    the id (a page's or a report's words: ``phrases("report.text.", "zh")["title"]``)."""
+    english = CATALOGUES["en"]
+    catalogue = CATALOGUES.get(lang, english)
+    return {
+        k.removeprefix(prefix): catalogue.get(k, english[k])
+        for k in english
+        if k.startswith(prefix)
+    }
+
+
+def message_of(exc: BaseException) -> object:
+    """The Message an exception carries (its first argument), else the exception's text: what
+    to keep (session state, a table) when the error is shown later in the reader's language."""
+    if exc.args and isinstance(exc.args[0], Message):
+        return exc.args[0]
+    return str(exc)
 
 
 def localize(value: object, lang: str) -> object:
