@@ -6,4 +6,9 @@ CLI's public contract. Keep ids grouped by area and sorted within an area.
 
 MESSAGES: dict[str, str] = {
     "prefixed": "{prefix}: {message}",
+    # Resource allocation (core.allocation): caps and minimums
+    "allocation.minimum_above_caps": (
+        "allocation: tier {tier!r} has a minimum of {minimum}, but its {customers} customer(s) "
+        "× cap {cap} can take only {most}; lower the minimum or raise the cap"
+    ),
 }

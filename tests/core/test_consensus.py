@@ -51,7 +51,7 @@ def test_kendall_w_edges() -> None:
     assert np.isnan(kendall_w(np.array([[2, 2], [1.5, 1.5]])))  # everyone ties everything
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(arrays(np.int8, st.tuples(st.integers(2, 6), st.integers(3, 9)), elements=st.integers(0, 4)))
 def test_kendall_w_is_friedmans_statistic_normalised(values: np.ndarray) -> None:
     """With ties, W = χ²_F / (m (n − 1)) where χ²_F is Friedman's tie-corrected statistic."""
