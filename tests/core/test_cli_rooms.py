@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
 import sqlite3
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
+from writer_support import run_and_kill
 
 import core.cli as cli
 from core.cli_rooms import add_room_parser, run_room
@@ -164,30 +161,35 @@ def test_missing_scenario_file_exits_2(capsys, tmp_path: Path) -> None:
 
 
 def test_killed_cli_loop_leaves_the_room_intact(tmp_path: Path, scenario_file: Path) -> None:
-    """A shell loop of ``python -m core room submit`` killed with SIGKILL mid-round."""
+    """A loop of ``room submit`` through the CLI's main() killed with SIGKILL mid-round."""
     store = RoomStore(tmp_path)
     room = store.create_room(Scenario.from_json(scenario_file.read_text()))
     columns = store.room(room.code).scenario.columns
     w = json.dumps({c: 1 for c in columns})
     loop = (
-        "import sys\nimport core.cli as cli\nfrom core.cli_rooms import add_room_parser, run_room\n"
-        "cli.COMMANDS['room'] = (add_room_parser, run_room)\n"
+        "import sys\nimport core.cli as cli\n"
         "i = 0\nwhile True:\n    i += 1\n"
         "    assert cli.main(['room', 'submit', sys.argv[1], '--participant', f'p{i}',"
         " '--weights', sys.argv[3], '--db', sys.argv[2]]) == 0\n"
+        "    sys.stdout.flush()\n"
     )
-    process = subprocess.Popen(
-        [sys.executable, "-c", loop, room.code, str(tmp_path), w], cwd=ROOT,
-        stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    stored = 0
-    deadline = time.monotonic() + 60
-    while stored < 15 and time.monotonic() < deadline:
-        line = process.stdout.readline()
-        stored += line.startswith("stored: ")
-    os.kill(process.pid, signal.SIGKILL)
-    process.wait()
-    names = set(RoomStore(tmp_path).submissions(room.code, room.facilitator_key)["participant"])
-    assert {f"p{i}" for i in range(1, stored + 1)} <= names and len(names) <= stored + 1
+
+    def names() -> set[str]:
+        return set(RoomStore(tmp_path).submissions(room.code, room.facilitator_key)["participant"])
+
+    def visible_before_the_kill(acked: int) -> None:
+        assert {f"p{i}" for i in range(1, acked + 1)} <= names()
+
+    killed = run_and_kill(
+        loop,
+        [room.code, str(tmp_path), w],
+        15,
+        lambda line: line.startswith("stored: "),
+        visible_before_the_kill,
+    )
+    assert killed.returncode == -signal.SIGKILL
+    survived = names()
+    assert {f"p{i}" for i in range(1, killed.total + 1)} <= survived
+    assert len(survived) in (killed.total, killed.total + 1)
     with sqlite3.connect(tmp_path / "rooms.sqlite3") as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)

@@ -8,15 +8,13 @@ import multiprocessing
 import os
 import signal
 import sqlite3
-import subprocess
-import sys
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+from writer_support import run_and_kill
 
 from core import rooms
 from core.errors import InputError
@@ -288,7 +286,8 @@ def test_30_participants_at_once_threads_and_processes(tmp_path: Path) -> None:
 def test_killed_writer_leaves_the_room_intact(tmp_path: Path) -> None:
     store = RoomStore(tmp_path)
     room = store.create_room(SCENARIO)
-    # An in-process writer is what we kill: write in a loop with no pause between commits.
+    # An in-process writer is what we kill: write in a loop with no pause between commits,
+    # printing each participant's number after its submission has committed.
     writer = (
         "import sys\nfrom core.rooms_store import RoomStore\n"
         "s = RoomStore(sys.argv[2])\ni = 0\n"
@@ -297,23 +296,24 @@ def test_killed_writer_leaves_the_room_intact(tmp_path: Path) -> None:
         "    s.submit(sys.argv[1], f'p{i}', {'a': 1, 'b': 2, 'c': 3}, by_name=True)\n"
         "    print(i, flush=True)\n"
     )
-    process = subprocess.Popen(
-        [sys.executable, "-c", writer, room.code, str(tmp_path)],
-        cwd=ROOT, stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    committed = 0
-    deadline = time.monotonic() + 30
-    while committed < 40 and time.monotonic() < deadline:
-        committed = int(process.stdout.readline() or committed)
-    os.kill(process.pid, signal.SIGKILL)
-    process.wait()
-    reopened = RoomStore(tmp_path)
-    names = set(reopened.submissions(room.code, room.facilitator_key)["participant"])
-    assert {f"p{i}" for i in range(1, committed + 1)} <= names  # every acknowledged commit
-    assert len(names) in (committed, committed + 1)  # at most the one in flight besides
+
+    def names() -> set[str]:
+        return set(RoomStore(tmp_path).submissions(room.code, room.facilitator_key)["participant"])
+
+    def visible_before_the_kill(acked: int) -> None:
+        # What the child acknowledged is committed: another connection sees it already.
+        assert {f"p{i}" for i in range(1, acked + 1)} <= names()
+
+    killed = run_and_kill(
+        writer, [room.code, str(tmp_path)], 40, str.isdigit, visible_before_the_kill
+    )
+    assert killed.returncode == -signal.SIGKILL
+    survived = names()
+    assert {f"p{i}" for i in range(1, killed.total + 1)} <= survived  # every acknowledged commit
+    assert len(survived) in (killed.total, killed.total + 1)  # at most the one in flight besides
     with sqlite3.connect(tmp_path / "rooms.sqlite3") as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-    assert reopened.submit(room.code, "after", weights(1, 1, 1)).revision == 1
+    assert RoomStore(tmp_path).submit(room.code, "after", weights(1, 1, 1)).revision == 1
 
 
 @pytest.mark.skipif(not os.environ.get("CIW_TEST_DATABASE_URL"), reason="no PostgreSQL given")
