@@ -69,6 +69,20 @@ def test_average_rank_rows_ranks_largest_first() -> None:
     assert average_rank_rows(np.array([[0.1, 0.5, 0.5, 0.2]])).tolist() == [[4, 1.5, 1.5, 3]]
 
 
+@given(arrays(np.int8, st.tuples(st.integers(1, 4), st.integers(1, 8)), elements=st.integers(0, 3)))
+def test_average_rank_rows_match_the_definition_per_row(values: np.ndarray) -> None:
+    """Rank of v (largest first) = values above it + (values equal to it + 1) / 2."""
+    expected = [[(row > v).sum() + ((row == v).sum() + 1) / 2 for v in row] for row in values]
+    assert average_rank_rows(values).tolist() == expected
+    ascending = [[(row < v).sum() + ((row == v).sum() + 1) / 2 for v in row] for row in values]
+    assert average_rank_rows(values, descending=False).tolist() == ascending
+
+
+def test_average_rank_rows_leave_a_missing_value_unranked() -> None:
+    ranks = average_rank_rows(np.array([[3.0, np.nan, 1.0, 3.0]]))
+    assert np.isnan(ranks[0, 1]) and ranks[0, [0, 2, 3]].tolist() == [1.5, 3, 1.5]
+
+
 def test_consensus_mean_is_normalised_rows_averaged() -> None:
     w = np.array([[2.0, 2.0, 0.0], [1.0, 0.0, 3.0]])  # rows → (.5, .5, 0) and (.25, 0, .75)
     assert consensus_weights(w, "mean").tolist() == pytest.approx([0.375, 0.25, 0.375])
