@@ -9,6 +9,7 @@ import pytest
 from cli_support import run_main
 
 import core.cli as cli
+import core.cli_report as cli_report
 import core.report_figures as report_figures
 import core.report_images as report_images
 from core.cli_report import add_report_parser, run_report
@@ -95,8 +96,18 @@ def test_charts_writes_the_png_files_into_a_new_folder(tmp_path: Path) -> None:
     assert "<title>客户重要性排序报告</title>" in out.read_text(encoding="utf-8")
 
 
-def test_charts_into_a_file_is_one_error_line(tmp_path: Path) -> None:
-    pytest.importorskip("vl_convert")
+PNG = b"\x89PNG\r\n\x1a\n"
+NAMES = ["01-factor-weights.png", "02-customers-per-group.png", "03-score-make-up.png"]
+
+
+@pytest.fixture
+def drawn_elsewhere(monkeypatch) -> None:
+    """Charts as stand-in PNG bytes: for tests of what the command does around the drawing
+    (the drawing itself is tested above and in tests/core/test_report_images.py)."""
+    monkeypatch.setattr(cli_report, "chart_pngs", lambda *_a, **_k: dict.fromkeys(NAMES, PNG))
+
+
+def test_charts_into_a_file_is_one_error_line(tmp_path: Path, drawn_elsewhere) -> None:
     taken = tmp_path / "taken"
     taken.write_text("a file, not a folder", encoding="utf-8")
     code, _, err = run_main("report", EN, "--out", tmp_path / "r.html", "--charts", taken)
@@ -113,8 +124,9 @@ def test_charts_without_vl_convert_write_nothing(tmp_path: Path, monkeypatch) ->
     assert not out.exists() and not (tmp_path / "c").exists()
 
 
-def test_chinese_charts_without_a_cjk_font_warn(tmp_path: Path, monkeypatch) -> None:
-    pytest.importorskip("vl_convert")
+def test_chinese_charts_without_a_cjk_font_warn(
+    tmp_path: Path, monkeypatch, drawn_elsewhere
+) -> None:
     monkeypatch.setattr(report_figures, "cjk_font_dir", lambda: None)
     charts = tmp_path / "c"
     code, _, err = run_main("report", ZH, "--out", tmp_path / "r.html", "--charts", charts)
