@@ -351,3 +351,15 @@ def test_secrets_never_start_with_a_dash_so_the_cli_reads_them_as_values(monkeyp
     tokens = iter(["-starts-with-dash", "fine-token"])
     monkeypatch.setattr(rooms.secrets, "token_urlsafe", lambda n: next(tokens))
     assert rooms.new_secret() == "fine-token"
+
+
+def test_without_a_url_postgresql_is_skipped_locally_and_fails_in_ci(monkeypatch) -> None:
+    monkeypatch.delenv(room_backends.ENV_URL, raising=False)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI must test the room store on PostgreSQL"):
+        room_backends.postgres_url()
+    monkeypatch.setenv("CI", "false")
+    with pytest.raises(pytest.skip.Exception, match=room_backends.ENV_URL):
+        room_backends.postgres_url()
+    monkeypatch.setenv(room_backends.ENV_URL, "postgresql://u@127.0.0.1:1/db")
+    assert room_backends.postgres_url() == "postgresql://u@127.0.0.1:1/db"
