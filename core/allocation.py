@@ -171,6 +171,22 @@ def _tier_budgets(
     return budgets, warnings if absent else []
 
 
+def _check_minimums_fit_caps(
+    tiers: np.ndarray, labels: list[str], cap: float, policy: AllocationPolicy
+) -> None:
+    """A tier's minimum its customers cannot take under the cap is refused, not cut short."""
+    for label in labels:
+        least, count = policy.tier_minimum.get(label, 0.0), int((tiers == label).sum())
+        if least > cap * count * (1 + 1e-12):
+            raise ScenarioError(
+                msg(
+                    "allocation.minimum_above_caps",
+                    tier=label, minimum=f"{least:g}", customers=count, cap=f"{cap:g}",
+                    most=f"{cap * count:g}",
+                )
+            )  # fmt: skip
+
+
 def allocate(table: pd.DataFrame, budget: float, policy: AllocationPolicy) -> Allocation:
     """Share ``budget`` across the customers of a ranking ``table`` (rank, customer_id, tier,
     score …) by ``policy``; ScenarioError when it cannot be done (caps or minimums too tight)."""
@@ -192,6 +208,7 @@ def allocate(table: pd.DataFrame, budget: float, policy: AllocationPolicy) -> Al
                 budget=budget,
             )
         )
+    _check_minimums_fit_caps(tiers, labels, cap, policy)
     budgets, warnings = _tier_budgets(tiers, labels, w, budget, policy)
     room = np.full(len(table), cap)
     x = np.zeros(len(table))

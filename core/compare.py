@@ -1,11 +1,11 @@
 """Compare two rankings of the same customers (METHOD.md §6): correlation, overlap, migration.
 
 Customers are matched by ``customer_id``; the statistics use the customers both rankings
-ranked. Rank correlations are computed here (scipy is not a runtime dependency):
+ranked. The rank correlations are scipy.stats':
 
-- Spearman ρ = Pearson correlation of the average ranks of x and y;
+- Spearman ρ = Pearson correlation of the average ranks of x and y (``spearmanr``);
 - Kendall τ-b = (n_c − n_d) / √((n₀ − n₁)(n₀ − n₂)) with n₀ = n(n−1)/2 pairs, n₁ / n₂ the pairs
-  tied in x / y, computed in O(n log² n) by counting inversions level by level of a merge sort.
+  tied in x / y (``kendalltau``, O(n log n)).
 
 Both are NaN when fewer than two customers are shared or one side is constant.
 """
@@ -36,73 +36,38 @@ class Comparison:
     slope: pd.DataFrame  # customer_id, rank_a, rank_b for the top N of A or B (NaN = unranked)
 
 
+def _stats():
+    """scipy.stats, imported on first use: it takes longer to import than the rest of the
+    command line, and most commands never compare rankings."""
+    from scipy import stats
+
+    return stats
+
+
 def average_ranks(values: np.ndarray) -> np.ndarray:
     """1-based ranks, ties sharing their mean rank (scipy.stats.rankdata 'average')."""
-    return pd.Series(np.asarray(values, dtype=float)).rank(method="average").to_numpy()
+    return _stats().rankdata(np.asarray(values, dtype=float), method="average")
+
+
+def _defined(x: np.ndarray, y: np.ndarray) -> bool:
+    """Two or more pairs and neither side constant (else a rank correlation is undefined)."""
+    return x.size >= 2 and np.ptp(x) > 0 and np.ptp(y) > 0
 
 
 def spearman(x: np.ndarray, y: np.ndarray) -> float:
-    """Spearman ρ: Pearson correlation of the average ranks."""
-    rx, ry = average_ranks(x), average_ranks(y)
-    if rx.size < 2 or np.ptp(rx) == 0 or np.ptp(ry) == 0:
+    """Spearman ρ (scipy.stats.spearmanr): Pearson correlation of the average ranks."""
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    if not _defined(x, y):
         return float("nan")
-    return float(np.corrcoef(rx, ry)[0, 1])
-
-
-def _dense(values: np.ndarray) -> np.ndarray:
-    """0-based dense ranks (equal values share one)."""
-    return np.unique(values, return_inverse=True)[1].reshape(-1).astype(np.int64)
-
-
-def _tied_pairs(codes: np.ndarray) -> int:
-    counts = np.bincount(codes).astype(np.int64)
-    return int((counts * (counts - 1) // 2).sum())
-
-
-def _strict_inversions(v: np.ndarray) -> int:
-    """Pairs i < j with v[i] > v[j], for non-negative integers v.
-
-    Bottom-up merge sort: at each level the runs of length ``width`` are sorted; each element
-    of a right run counts the elements of its left run that are greater. Keys
-    ``block · big + v`` make one global sort and searchsorted serve every block at once.
-    """
-    n = v.size
-    big = int(v.max()) + 1 if n else 1
-    index = np.arange(n)
-    total = 0
-    width = 1
-    while width < n:
-        block = index // (2 * width)
-        right = (index // width) % 2 == 1
-        keys = block * big + v
-        left_keys = keys[~right]  # sorted: blocks ascend and each left run is sorted
-        right_block = block[right]
-        left_end = np.searchsorted(left_keys, (right_block + 1) * big, side="left")
-        not_greater = np.searchsorted(left_keys, keys[right], side="right")
-        total += int((left_end - not_greater).sum())
-        v = np.sort(keys) % big
-        width *= 2
-    return total
+    return float(_stats().spearmanr(x, y).statistic)
 
 
 def kendall_tau_b(x: np.ndarray, y: np.ndarray) -> float:
-    """Kendall τ-b with ties (matches scipy.stats.kendalltau's default)."""
+    """Kendall τ-b with ties (scipy.stats.kendalltau, variant 'b')."""
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-    n = x.size
-    if n < 2:
+    if not _defined(x, y):
         return float("nan")
-    dx, dy = _dense(x), _dense(y)
-    # Sorted by x then y: pairs tied in x are in y order, so only strict y inversions across
-    # different x values remain, and those are exactly the discordant pairs.
-    order = np.lexsort((dy, dx))
-    discordant = _strict_inversions(dy[order])
-    pairs = n * (n - 1) // 2
-    tie_x, tie_y = _tied_pairs(dx), _tied_pairs(dy)
-    tie_xy = _tied_pairs(_dense(dx * (int(dy.max()) + 1) + dy))
-    if tie_x == pairs or tie_y == pairs:
-        return float("nan")
-    concordant_minus_discordant = pairs - tie_x - tie_y + tie_xy - 2 * discordant
-    return float(concordant_minus_discordant / np.sqrt(pairs - tie_x) / np.sqrt(pairs - tie_y))
+    return float(_stats().kendalltau(x, y, variant="b").statistic)
 
 
 def _labels(ranking: Ranking, observed: pd.Series) -> list[str]:

@@ -37,10 +37,11 @@ def normalized_rows(weights: np.ndarray) -> np.ndarray:
 
 def average_rank_rows(values: np.ndarray, descending: bool = True) -> np.ndarray:
     """Per row, 1-based ranks of the values (largest first when ``descending``); ties share
-    their average rank (scipy.stats.rankdata 'average' per row)."""
+    their average rank (scipy.stats.rankdata 'average' per row; NaN stays NaN)."""
+    from scipy import stats  # on first use (slow to import; see core.compare._stats)
+
     v = np.asarray(values, dtype=float)
-    frame = pd.DataFrame(v.T)
-    return frame.rank(method="average", ascending=not descending).to_numpy().T
+    return stats.rankdata(-v if descending else v, method="average", axis=1, nan_policy="omit")
 
 
 def _tie_term(ranks: np.ndarray) -> float:

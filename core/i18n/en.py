@@ -1186,4 +1186,9 @@ MESSAGES: dict[str, str] = {
     "ui.join.rejected": "Not submitted: {error}",
     "ui.join.stored": "Saved (submission number {revision}).",
     "ui.join.wait": "This round is closed; wait for the facilitator to open the next one. The page updates by itself.",
+    # Resource allocation (core.allocation): caps and minimums
+    "allocation.minimum_above_caps": (
+        "allocation: tier {tier!r} has a minimum of {minimum}, but its {customers} customer(s) "
+        "× cap {cap} can take only {most}; lower the minimum or raise the cap"
+    ),
 }

@@ -1170,4 +1170,9 @@ MESSAGES: dict[str, str] = {
     "ui.join.rejected": "未能提交：{error}",
     "ui.join.stored": "已保存（第 {revision} 次提交）。",
     "ui.join.wait": "本轮已结束，请等待主持人开始下一轮；页面会自动更新。",
+    # Resource allocation (core.allocation): caps and minimums
+    "allocation.minimum_above_caps": (
+        "资源配置：分组「{tier}」的保底为 {minimum}，但其 {customers} 个客户 × 单个客户上限 {cap} "
+        "最多只能分到 {most}；请降低保底或提高上限"
+    ),
 }

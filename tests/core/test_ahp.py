@@ -155,7 +155,7 @@ def pairwise(draw, min_n=3, max_n=8):
     return matrix_from_upper(n, pairs)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40)
 @given(pairwise())
 def test_agrees_with_ahpy(a):
     n = len(a)

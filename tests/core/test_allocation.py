@@ -8,7 +8,7 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from core.allocation import (
@@ -21,6 +21,7 @@ from core.allocation import (
     with_policy,
 )
 from core.errors import ScenarioError
+from core.i18n import Message, localize
 from core.playbook import default_playbook
 from core.scenario import FactorSpec, Scenario
 
@@ -165,7 +166,7 @@ def frame(data: list) -> pd.DataFrame:
     )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(
     rows,
     st.floats(0, 1e6),
@@ -186,7 +187,7 @@ def test_money_always_adds_up_to_the_budget(data, budget, cap, shares) -> None:
         assert (x <= cap * (1 + 1e-9)).all()
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(
     rows,
     st.integers(0, 200),
@@ -210,3 +211,52 @@ def test_managers_are_whole_and_add_up_exactly(data, budget, cap, minimum) -> No
     for tier, least in minimum.items():
         if tier in present:
             assert x[table["tier"] == tier].sum() >= least
+
+
+# --- a tier minimum its customers cannot take under the cap --------------------------------
+
+
+@settings(max_examples=150)
+@example(  # what it found: the one Key customer capped at 1 got 1 of a minimum of 2, no warning
+    data=[("Key", 1.0), ("Ordinary", 1.0)], budget=2, cap=1, minimum={"Key": 2}, whole=True
+)
+@given(  # small tables and budgets: where a tight cap meets a minimum
+    data=st.lists(st.tuples(tiers, st.floats(0, 100)), min_size=1, max_size=8),
+    budget=st.integers(0, 30),
+    cap=st.one_of(st.none(), st.integers(1, 6)),
+    minimum=st.dictionaries(tiers, st.integers(0, 8)),
+    whole=st.booleans(),
+)
+def test_every_tier_gets_its_minimum_or_the_policy_is_refused(
+    data, budget, cap, minimum, whole
+) -> None:
+    table = frame(data)
+    policy = AllocationPolicy(
+        unit="managers" if whole else "money", customer_cap=cap, tier_minimum=minimum
+    )
+    try:
+        result = allocate(table, budget, policy)
+    except ScenarioError:
+        return  # refused with a reason: never a minimum silently cut short
+    x = result.customers["amount"].to_numpy()
+    for tier, least in minimum.items():
+        if tier in set(table["tier"]):
+            assert x[table["tier"] == tier].sum() >= least - 1e-9
+
+
+@pytest.mark.parametrize("unit", ["managers", "money"])
+def test_a_minimum_above_the_tier_caps_is_an_error_naming_the_tier(unit) -> None:
+    table = frame([("Key", 5.0), ("Ordinary", 1.0), ("Ordinary", 1.0)])
+    policy = AllocationPolicy(unit=unit, customer_cap=1, tier_minimum={"Key": 2})
+    with pytest.raises(ScenarioError) as caught:
+        allocate(table, 2, policy)
+    message = caught.value.args[0]
+    assert isinstance(message, Message) and message.id == "allocation.minimum_above_caps"
+    assert str(caught.value) == (
+        "allocation: tier 'Key' has a minimum of 2, but its 1 customer(s) × cap 1 can take "
+        "only 1; lower the minimum or raise the cap"
+    )
+    assert localize(caught.value, "zh").startswith("资源配置：分组「Key」的保底为 2")
+    # Two customers under the same cap can take the minimum: allowed, and it is met.
+    policy = AllocationPolicy(unit=unit, customer_cap=1, tier_minimum={"Ordinary": 2})
+    assert allocate(table, 2, policy).customers["amount"].tolist() == [0, 1, 1]

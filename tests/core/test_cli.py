@@ -1,18 +1,17 @@
-"""core.cli: ``python -m core validate|score`` in a subprocess and in-process via main(argv)."""
+"""core.cli: ``python -m core validate|score`` in-process via main(argv), and in a subprocess
+for what the process boundary decides (exit codes, UTF-8 streams, no traceback)."""
 
 from __future__ import annotations
 
 import io
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
+from cli_support import run_main, run_module
 
 from core.cli import COMMANDS, build_parser, main
 from core.ingest import read_table
@@ -46,19 +45,6 @@ CONTRACT_SCENARIO = {
 }
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "core", *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-    )
-
-
 def error_lines(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if line.startswith("error:")]
 
@@ -71,10 +57,10 @@ def expected():
 
 def test_score_subprocess_writes_the_ranking(tmp_path, expected) -> None:
     out = tmp_path / "ranked.csv"
-    result = run_cli("score", "data/sample_customers_zh.csv", "--out", out)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout == ""
-    assert result.stderr.splitlines() == [
+    result = run_module("score", "data/sample_customers_zh.csv", "--out", out)
+    assert result.code == 0, result.err
+    assert result.out == ""
+    assert result.err.splitlines() == [
         "ranked: 500 customers, excluded: 0, warnings: 4, as of: 2024-12-31",
         "tiers: 关键客户 100, 重点客户 150, 普通客户 250",
         *(
@@ -190,10 +176,22 @@ def test_scenario_contract_example(tmp_path, capsys) -> None:
 def test_bad_scenario_is_one_error_line(tmp_path, scenario, message) -> None:
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(scenario, ensure_ascii=False), encoding="utf-8")
-    result = run_cli("score", ZH, "--scenario", path, "--out", tmp_path / "r.csv")
-    assert result.returncode == 2
-    assert result.stderr.splitlines() == [f"error: scenario file '{path}': {message}"]
-    assert "Traceback" not in result.stderr
+    result = run_main("score", ZH, "--scenario", path, "--out", tmp_path / "r.csv")
+    assert result.code == 2
+    assert result.err.splitlines() == [f"error: scenario file '{path}': {message}"]
+    assert not (tmp_path / "r.csv").exists()
+
+
+def test_bad_input_in_a_process_exits_2_with_one_line_and_no_traceback(tmp_path) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text('{"id_column": "客户编号", "factors": [{"column": "不存在"}]}', "utf-8")
+    result = run_module("score", ZH, "--scenario", path, "--out", tmp_path / "r.csv")
+    assert result.code == 2 and result.out == ""
+    assert result.err.splitlines() == [
+        f"error: scenario file '{path}': column '不存在' is not in the data; available columns: "
+        + ", ".join(ZH_COLUMNS)
+    ]
+    assert "Traceback" not in result.err
     assert not (tmp_path / "r.csv").exists()
 
 
@@ -213,9 +211,9 @@ def test_scenario_file_not_json_or_missing(tmp_path, capsys) -> None:
 
 def test_unknown_output_type(tmp_path) -> None:
     out = tmp_path / "x.txt"
-    result = run_cli("score", ZH, "--out", out)
-    assert result.returncode == 2
-    assert result.stderr == (
+    result = run_main("score", ZH, "--out", out)
+    assert result.code == 2
+    assert result.err == (
         f"error: output '{out}': unknown file type '.txt'; use one of: .csv, .xlsx, .parquet\n"
     )
     assert not out.exists()

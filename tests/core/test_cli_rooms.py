@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
 import sqlite3
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
+import room_backends
+from cli_support import run_main
+from writer_support import run_and_kill
 
 import core.cli as cli
 from core.cli_rooms import add_room_parser, run_room
@@ -29,6 +28,12 @@ def registered(monkeypatch) -> None:
     monkeypatch.setitem(cli.COMMANDS, "room", (add_room_parser, run_room))
 
 
+@pytest.fixture(params=room_backends.BACKENDS)
+def db(request, tmp_path: Path) -> str:
+    """``--db`` for a fresh room store on SQLite and on PostgreSQL."""
+    return room_backends.where(request.param, tmp_path)
+
+
 @pytest.fixture
 def scenario_file(tmp_path: Path) -> Path:
     scenario = default_scenario(detect_mapping(read_table(SAMPLE).frame), "en")
@@ -37,29 +42,22 @@ def scenario_file(tmp_path: Path) -> Path:
     return path
 
 
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def created(capsys, scenario_file: Path, db: Path) -> dict:
-    code, out, _ = run(
-        capsys, "room", "create", "--scenario", str(scenario_file), "--json", "--db", str(db)
+def created(scenario_file: Path, db: Path | str) -> dict:
+    code, out, _ = run_main(
+        "room", "create", "--scenario", str(scenario_file), "--json", "--db", str(db)
     )
     assert code == 0
     return json.loads(out)
 
 
-def test_create_submit_summary_export(capsys, scenario_file: Path, tmp_path: Path) -> None:
-    room = created(capsys, scenario_file, tmp_path)
+def test_create_submit_summary_export(scenario_file: Path, tmp_path: Path, db: str) -> None:
+    room = created(scenario_file, db)
     assert set(room) == {"code", "facilitator_key"} and len(room["code"]) == 8
     columns = json.loads(scenario_file.read_text())["factors"]
     names = [f["column"] for f in columns]
     for who, top in (("Ann", "revenue"), ("Bob", "profit"), ("Ann", "profit")):
         w = json.dumps({c: 3 if c == top else 1 for c in names})
-        code, out, _ = run(
-            capsys,
+        code, out, _ = run_main(
             "room",
             "submit",
             room["code"],
@@ -68,11 +66,10 @@ def test_create_submit_summary_export(capsys, scenario_file: Path, tmp_path: Pat
             "--weights",
             w,
             "--db",
-            str(tmp_path),
+            db,
         )
         assert code == 0 and out.startswith(f"stored: {who}, round 1")
-    code, out, _ = run(
-        capsys,
+    code, out, _ = run_main(
         "room",
         "summary",
         room["code"],
@@ -80,7 +77,7 @@ def test_create_submit_summary_export(capsys, scenario_file: Path, tmp_path: Pat
         room["facilitator_key"],
         "--json",
         "--db",
-        str(tmp_path),
+        db,
     )
     summary = json.loads(out)
     assert code == 0 and summary["participants"] == 2  # Ann's second submit replaced her first
@@ -88,8 +85,7 @@ def test_create_submit_summary_export(capsys, scenario_file: Path, tmp_path: Pat
     assert summary["w_basis"] == "factors" and summary["kendall_w"] == pytest.approx(1.0)
     assert summary["consensus"]["profit"] == pytest.approx(3 / 13, abs=1e-6)
     assert sum(summary["consensus"].values()) == pytest.approx(1.0, abs=1e-5)
-    code, out, _ = run(
-        capsys,
+    code, out, _ = run_main(
         "room",
         "summary",
         room["code"],
@@ -99,14 +95,13 @@ def test_create_submit_summary_export(capsys, scenario_file: Path, tmp_path: Pat
         "--data",
         str(SAMPLE),
         "--db",
-        str(tmp_path),
+        db,
     )
     assert json.loads(out)["w_basis"] == "customers" and json.loads(out)[
         "kendall_w"
     ] == pytest.approx(1.0)
     for name in ("room.json", "room.csv"):
-        code, out, _ = run(
-            capsys,
+        code, out, _ = run_main(
             "room",
             "export",
             room["code"],
@@ -115,7 +110,7 @@ def test_create_submit_summary_export(capsys, scenario_file: Path, tmp_path: Pat
             "--out",
             str(tmp_path / name),
             "--db",
-            str(tmp_path),
+            db,
         )
         assert code == 0 and out.strip() == f"wrote: {tmp_path / name}"
     exported = json.loads((tmp_path / "room.json").read_text(encoding="utf-8"))
@@ -143,51 +138,54 @@ def test_create_submit_summary_export(capsys, scenario_file: Path, tmp_path: Pat
         (["summary", "{code}", "--key", "{key}"], "nobody has submitted weights"),
     ],
 )
-def test_bad_input_exits_2_with_one_error_line(
-    capsys, scenario_file, tmp_path, argv, message
-) -> None:
-    room = created(capsys, scenario_file, tmp_path)
+def test_bad_input_exits_2_with_one_error_line(scenario_file, tmp_path, argv, message) -> None:
+    room = created(scenario_file, tmp_path)
     filled = [
         a.replace("{code}", room["code"]).replace("{key}", room["facilitator_key"]) for a in argv
     ]
-    code, out, err = run(capsys, "room", *filled, "--db", str(tmp_path))
+    code, out, err = run_main("room", *filled, "--db", str(tmp_path))
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and err.startswith("error: ") and message in err
     assert room["facilitator_key"] not in err
 
 
-def test_missing_scenario_file_exits_2(capsys, tmp_path: Path) -> None:
-    code, _, err = run(
-        capsys, "room", "create", "--scenario", str(tmp_path / "no.json"), "--db", str(tmp_path)
+def test_missing_scenario_file_exits_2(tmp_path: Path) -> None:
+    code, _, err = run_main(
+        "room", "create", "--scenario", str(tmp_path / "no.json"), "--db", str(tmp_path)
     )
     assert code == 2 and err.startswith("error: scenario file") and "cannot read it" in err
 
 
 def test_killed_cli_loop_leaves_the_room_intact(tmp_path: Path, scenario_file: Path) -> None:
-    """A shell loop of ``python -m core room submit`` killed with SIGKILL mid-round."""
+    """A loop of ``room submit`` through the CLI's main() killed with SIGKILL mid-round."""
     store = RoomStore(tmp_path)
     room = store.create_room(Scenario.from_json(scenario_file.read_text()))
     columns = store.room(room.code).scenario.columns
     w = json.dumps({c: 1 for c in columns})
     loop = (
-        "import sys\nimport core.cli as cli\nfrom core.cli_rooms import add_room_parser, run_room\n"
-        "cli.COMMANDS['room'] = (add_room_parser, run_room)\n"
+        "import sys\nimport core.cli as cli\n"
         "i = 0\nwhile True:\n    i += 1\n"
         "    assert cli.main(['room', 'submit', sys.argv[1], '--participant', f'p{i}',"
         " '--weights', sys.argv[3], '--db', sys.argv[2]]) == 0\n"
+        "    sys.stdout.flush()\n"
     )
-    process = subprocess.Popen(
-        [sys.executable, "-c", loop, room.code, str(tmp_path), w], cwd=ROOT,
-        stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    stored = 0
-    deadline = time.monotonic() + 60
-    while stored < 15 and time.monotonic() < deadline:
-        line = process.stdout.readline()
-        stored += line.startswith("stored: ")
-    os.kill(process.pid, signal.SIGKILL)
-    process.wait()
-    names = set(RoomStore(tmp_path).submissions(room.code, room.facilitator_key)["participant"])
-    assert {f"p{i}" for i in range(1, stored + 1)} <= names and len(names) <= stored + 1
+
+    def names() -> set[str]:
+        return set(RoomStore(tmp_path).submissions(room.code, room.facilitator_key)["participant"])
+
+    def visible_before_the_kill(acked: int) -> None:
+        assert {f"p{i}" for i in range(1, acked + 1)} <= names()
+
+    killed = run_and_kill(
+        loop,
+        [room.code, str(tmp_path), w],
+        15,
+        lambda line: line.startswith("stored: "),
+        visible_before_the_kill,
+    )
+    assert killed.returncode == -signal.SIGKILL
+    survived = names()
+    assert {f"p{i}" for i in range(1, killed.total + 1)} <= survived
+    assert len(survived) in (killed.total, killed.total + 1)
     with sqlite3.connect(tmp_path / "rooms.sqlite3") as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from cli_support import run_main
 
 import core.cli as cli
 from core.ahp import ahp_weights, read_pairwise_csv
@@ -47,12 +48,6 @@ def commands(monkeypatch):
     monkeypatch.setitem(cli.COMMANDS, "compare", (add_compare_parser, run_compare))
 
 
-def run(capsys, *args: object) -> tuple[int, str, str]:
-    code = cli.main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
@@ -62,9 +57,9 @@ def scenario_file(tmp_path: Path, name: str, data: dict) -> Path:
     return write(tmp_path / name, json.dumps(data, ensure_ascii=False))
 
 
-def test_ahp_json_consistent(tmp_path, capsys):
+def test_ahp_json_consistent(tmp_path):
     matrix = write(tmp_path / "m.csv", CONSISTENT)
-    code, out, err = run(capsys, "weights", "ahp", matrix, "--json")
+    code, out, err = run_main("weights", "ahp", matrix, "--json")
     assert (code, err) == (0, "")
     data = json.loads(out)
     assert list(data) == ["weights", "lambda_max", "ci", "cr", "consistent", "worst_pairs"]
@@ -74,9 +69,9 @@ def test_ahp_json_consistent(tmp_path, capsys):
     assert data["consistent"] is True and data["worst_pairs"] == []
 
 
-def test_ahp_inconsistent_names_the_pairs(tmp_path, capsys):
+def test_ahp_inconsistent_names_the_pairs(tmp_path):
     matrix = write(tmp_path / "m.csv", INCONSISTENT)
-    code, out, _ = run(capsys, "weights", "ahp", matrix, "--json")
+    code, out, _ = run_main("weights", "ahp", matrix, "--json")
     data = json.loads(out)
     expected = ahp_weights(read_pairwise_csv(matrix)[1])
     assert code == 0
@@ -89,23 +84,23 @@ def test_ahp_inconsistent_names_the_pairs(tmp_path, capsys):
         "suggested": 0.5,
         "deviation": pytest.approx(expected.worst_pairs[0].deviation),
     }
-    code, out, _ = run(capsys, "weights", "ahp", matrix)
+    code, out, _ = run_main("weights", "ahp", matrix)
     assert code == 0
     assert f"CR = {expected.cr:.4f}" in out
     assert "CR ≥ 0.10: the judgements contradict each other; revisit:" in out
     assert "  a vs b: given 3, the other judgements suggest 1/2" in out.splitlines()
 
 
-def test_ahp_text_consistent(tmp_path, capsys):
-    code, out, _ = run(capsys, "weights", "ahp", write(tmp_path / "m.csv", CONSISTENT))
+def test_ahp_text_consistent(tmp_path):
+    code, out, _ = run_main("weights", "ahp", write(tmp_path / "m.csv", CONSISTENT))
     assert code == 0
     assert out.splitlines()[2].split() == ["销售额", "0.5714", "57.1", "%"]
     assert "CR < 0.10: the judgements are consistent enough." in out
 
 
-def test_ahp_bad_matrix_exits_2(tmp_path, capsys):
+def test_ahp_bad_matrix_exits_2(tmp_path):
     matrix = write(tmp_path / "m.csv", ",a,b\na,1,x\nb,,1\n")
-    code, out, err = run(capsys, "weights", "ahp", matrix)
+    code, out, err = run_main("weights", "ahp", matrix)
     assert (code, out) == (2, "")
     assert err.splitlines() == [
         'error: file \'m.csv\', row "a", column "b": "x" is not a positive number; write an '
@@ -116,8 +111,8 @@ def test_ahp_bad_matrix_exits_2(tmp_path, capsys):
 @pytest.mark.parametrize(
     ("method", "fn"), [("entropy", entropy_weights), ("critic", critic_weights)]
 )
-def test_objective_weights_for_detected_factors(capsys, method, fn):
-    code, out, err = run(capsys, "weights", method, ZH, "--json")
+def test_objective_weights_for_detected_factors(method, fn):
+    code, out, err = run_main("weights", method, ZH, "--json")
     assert code == 0
     data = json.loads(out)
     assert list(data) == ["weights"]
@@ -133,30 +128,30 @@ def test_objective_weights_for_detected_factors(capsys, method, fn):
     assert "warning: column '满意度': 15 missing value(s) filled with the column median" in err
 
 
-def test_objective_weights_follow_the_scenario(tmp_path, capsys):
+def test_objective_weights_follow_the_scenario(tmp_path):
     path = scenario_file(tmp_path, "a.json", SCENARIO_A)
-    code, out, _ = run(capsys, "weights", "entropy", ZH, "--scenario", path, "--json")
+    code, out, _ = run_main("weights", "entropy", ZH, "--scenario", path, "--json")
     assert code == 0
     assert list(json.loads(out)["weights"]) == ["销售额", "最近购买日期"]
-    code, out, _ = run(capsys, "weights", "critic", ZH, "--scenario", path)
+    code, out, _ = run_main("weights", "critic", ZH, "--scenario", path)
     assert code == 0
     assert out.splitlines()[0].split() == ["factor", "weight", "share"]
     assert out.splitlines()[3].startswith("最近购买日期")
 
 
-def test_objective_weights_bad_scenario_column(tmp_path, capsys):
+def test_objective_weights_bad_scenario_column(tmp_path):
     path = scenario_file(
         tmp_path, "x.json", {"id_column": "客户编号", "factors": [{"column": "z"}]}
     )
-    code, out, err = run(capsys, "weights", "entropy", ZH, "--scenario", path, "--json")
+    code, out, err = run_main("weights", "entropy", ZH, "--scenario", path, "--json")
     assert (code, out) == (2, "")
     assert len(err.splitlines()) == 1
     assert err.startswith("error: scenario: column 'z' is not in the data; available columns:")
 
 
-def test_compare_identical(tmp_path, capsys):
+def test_compare_identical(tmp_path):
     a = scenario_file(tmp_path, "a.json", SCENARIO_A)
-    code, out, _ = run(capsys, "compare", ZH, "--scenario", a, "--scenario", a, "--json")
+    code, out, _ = run_main("compare", ZH, "--scenario", a, "--scenario", a, "--json")
     assert code == 0
     data = json.loads(out)
     assert list(data) == ["spearman", "kendall", "top_n_overlap", "migration"]
@@ -169,10 +164,10 @@ def test_compare_identical(tmp_path, capsys):
     }
 
 
-def test_compare_two_scenarios(tmp_path, capsys):
+def test_compare_two_scenarios(tmp_path):
     a = scenario_file(tmp_path, "a.json", SCENARIO_A)
     b = scenario_file(tmp_path, "b.json", SCENARIO_B)
-    code, out, err = run(capsys, "compare", ZH, "--scenario", a, "--scenario", b, "--top", "10",
+    code, out, err = run_main("compare", ZH, "--scenario", a, "--scenario", b, "--top", "10",
                          "--json")  # fmt: skip
     assert code == 0
     data = json.loads(out)
@@ -187,7 +182,7 @@ def test_compare_two_scenarios(tmp_path, capsys):
     assert data["top_n_overlap"] == expected.top_n_overlap
     assert data["migration"]["关键客户"] == expected.migration.loc["关键客户"].to_dict()
     assert "warning: column '满意度': 15 missing value(s) filled with the column median" in err
-    code, out, _ = run(capsys, "compare", ZH, "--scenario", a, "--scenario", b)
+    code, out, _ = run_main("compare", ZH, "--scenario", a, "--scenario", b)
     lines = out.splitlines()
     assert code == 0
     assert lines[1] == f"Spearman ρ = {expected.spearman:.4f}, Kendall τ-b = {expected.kendall:.4f}"
@@ -197,10 +192,10 @@ def test_compare_two_scenarios(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("count", [0, 1, 3])
-def test_compare_needs_two_scenarios(tmp_path, capsys, count):
+def test_compare_needs_two_scenarios(tmp_path, count):
     a = scenario_file(tmp_path, "a.json", SCENARIO_A)
     args = ["compare", ZH, *(["--scenario", a] * count)]
-    code, out, err = run(capsys, *args)
+    code, out, err = run_main(*args)
     assert (code, out) == (2, "")
     assert err == (
         f"error: compare needs exactly two scenarios, got {count}; "
@@ -208,14 +203,14 @@ def test_compare_needs_two_scenarios(tmp_path, capsys, count):
     )
 
 
-def test_compare_missing_scenario_file(tmp_path, capsys):
+def test_compare_missing_scenario_file(tmp_path):
     a = scenario_file(tmp_path, "a.json", SCENARIO_A)
-    code, _, err = run(capsys, "compare", ZH, "--scenario", a, "--scenario", tmp_path / "no.json")
+    code, _, err = run_main("compare", ZH, "--scenario", a, "--scenario", tmp_path / "no.json")
     assert code == 2
     assert err.startswith("error: scenario file ") and "cannot read it" in err
 
 
-def test_usage_errors_exit_2(capsys):
-    assert run(capsys, "weights")[0] == 2
-    assert run(capsys, "weights", "magic", ZH)[0] == 2
-    assert run(capsys, "compare", ZH, "--top", "0")[0] == 2
+def test_usage_errors_exit_2():
+    assert run_main("weights")[0] == 2
+    assert run_main("weights", "magic", ZH)[0] == 2
+    assert run_main("compare", ZH, "--top", "0")[0] == 2

@@ -1,4 +1,4 @@
-"""core.compare: rank correlations against scipy, overlap, migration, movers, slope data."""
+"""core.compare: rank correlations (by definition, textbook, scipy), overlap, migration, movers."""
 
 from __future__ import annotations
 
@@ -13,12 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from scipy import stats
 
-from core.compare import (
-    _strict_inversions,
-    compare_rankings,
-    kendall_tau_b,
-    spearman,
-)
+from core.compare import average_ranks, compare_rankings, kendall_tau_b, spearman
 from core.ingest import read_table
 from core.mapping import default_scenario, detect_mapping
 from core.ranking import rank_customers
@@ -118,11 +113,53 @@ def test_correlations_match_scipy_on_large_random_data():
     assert spearman(x, y) == pytest.approx(stats.spearmanr(x, y).statistic, abs=1e-12)
 
 
-@given(st.lists(st.integers(0, 6), max_size=40))
-def test_strict_inversions_by_brute_force(values):
-    v = np.array(values, dtype=np.int64)
-    expected = sum(1 for i, j in itertools.combinations(range(len(v)), 2) if v[i] > v[j])
-    assert _strict_inversions(v) == expected
+def brute_average_ranks(v: list[float]) -> list[float]:
+    """Rank = values below + (values equal + 1) / 2, straight from the definition."""
+    return [sum(w < x for w in v) + (sum(w == x for w in v) + 1) / 2 for x in v]
+
+
+def brute_tau_b(x: list[float], y: list[float]) -> float:
+    """τ-b = (n_c − n_d) / √((n₀ − n₁)(n₀ − n₂)) over every pair, by definition."""
+    pairs = list(itertools.combinations(range(len(x)), 2))
+    sign = [np.sign(x[i] - x[j]) * np.sign(y[i] - y[j]) for i, j in pairs]
+    n0 = len(pairs)
+    n1 = sum(x[i] == x[j] for i, j in pairs)
+    n2 = sum(y[i] == y[j] for i, j in pairs)
+    return float(sum(sign) / math.sqrt((n0 - n1) * (n0 - n2)))
+
+
+def brute_spearman(x: list[float], y: list[float]) -> float:
+    """Pearson correlation of the average ranks, written out."""
+    rx, ry = brute_average_ranks(x), brute_average_ranks(y)
+    mx, my = sum(rx) / len(rx), sum(ry) / len(ry)
+    cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry, strict=True))
+    vx, vy = sum((a - mx) ** 2 for a in rx), sum((b - my) ** 2 for b in ry)
+    return cov / math.sqrt(vx * vy)
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 4), st.integers(0, 4)), min_size=2, max_size=30).filter(
+        lambda p: len({x for x, _ in p}) > 1 and len({y for _, y in p}) > 1
+    )
+)
+def test_correlations_match_their_definitions_with_ties(pairs):
+    x, y = [float(p[0]) for p in pairs], [float(p[1]) for p in pairs]
+    assert average_ranks(np.array(x)).tolist() == brute_average_ranks(x)
+    assert kendall_tau_b(np.array(x), np.array(y)) == pytest.approx(brute_tau_b(x, y), abs=1e-12)
+    assert spearman(np.array(x), np.array(y)) == pytest.approx(brute_spearman(x, y), abs=1e-12)
+
+
+def test_correlations_textbook_values_with_ties():
+    # x has one tie (1, 1), y two (2, 2 and 3, 3): n0 = 10, n1 = 1, n2 = 2; the 7 other pairs
+    # are concordant → τ-b = 7 / √(9 · 8) = 0.82496; average ranks as below.
+    x, y = np.array([1.0, 1.0, 2.0, 3.0, 4.0]), np.array([1.0, 2.0, 2.0, 3.0, 3.0])
+    assert average_ranks(x).tolist() == [1.5, 1.5, 3, 4, 5]
+    assert average_ranks(y).tolist() == [1, 2.5, 2.5, 4.5, 4.5]
+    assert kendall_tau_b(x, y) == pytest.approx(7 / math.sqrt(72))
+    # ρ = Σ(rx − 3)(ry − 3) / √(Σ(rx − 3)² Σ(ry − 3)²) = 8.25 / √(9.5 · 9) = 0.89223.
+    assert spearman(x, y) == pytest.approx(8.25 / math.sqrt(85.5))
+    assert kendall_tau_b(x, -y) == pytest.approx(-7 / math.sqrt(72))  # reversed order
+    assert spearman(x, -y) == pytest.approx(-8.25 / math.sqrt(85.5))
 
 
 @pytest.mark.parametrize(("x", "y"), [([1.0], [2.0]), ([1.0, 1.0, 1.0], [1.0, 2.0, 3.0])])

@@ -51,7 +51,7 @@ def test_kendall_w_edges() -> None:
     assert np.isnan(kendall_w(np.array([[2, 2], [1.5, 1.5]])))  # everyone ties everything
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(arrays(np.int8, st.tuples(st.integers(2, 6), st.integers(3, 9)), elements=st.integers(0, 4)))
 def test_kendall_w_is_friedmans_statistic_normalised(values: np.ndarray) -> None:
     """With ties, W = χ²_F / (m (n − 1)) where χ²_F is Friedman's tie-corrected statistic."""
@@ -67,6 +67,20 @@ def test_kendall_w_is_friedmans_statistic_normalised(values: np.ndarray) -> None
 
 def test_average_rank_rows_ranks_largest_first() -> None:
     assert average_rank_rows(np.array([[0.1, 0.5, 0.5, 0.2]])).tolist() == [[4, 1.5, 1.5, 3]]
+
+
+@given(arrays(np.int8, st.tuples(st.integers(1, 4), st.integers(1, 8)), elements=st.integers(0, 3)))
+def test_average_rank_rows_match_the_definition_per_row(values: np.ndarray) -> None:
+    """Rank of v (largest first) = values above it + (values equal to it + 1) / 2."""
+    expected = [[(row > v).sum() + ((row == v).sum() + 1) / 2 for v in row] for row in values]
+    assert average_rank_rows(values).tolist() == expected
+    ascending = [[(row < v).sum() + ((row == v).sum() + 1) / 2 for v in row] for row in values]
+    assert average_rank_rows(values, descending=False).tolist() == ascending
+
+
+def test_average_rank_rows_leave_a_missing_value_unranked() -> None:
+    ranks = average_rank_rows(np.array([[3.0, np.nan, 1.0, 3.0]]))
+    assert np.isnan(ranks[0, 1]) and ranks[0, [0, 2, 3]].tolist() == [1.5, 3, 1.5]
 
 
 def test_consensus_mean_is_normalised_rows_averaged() -> None:

@@ -93,7 +93,7 @@ def test_percentiles_compare_dates_as_days_since_as_of() -> None:
     assert got["last_order"].tolist() == [50.0, 0.0, 100.0]
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=50)
 @given(st.lists(st.integers(-50, 50), min_size=2, max_size=30))
 def test_percentiles_are_within_0_100_and_order_preserving(values: list[int]) -> None:
     table = pd.DataFrame({"x": [float(v) for v in values]})

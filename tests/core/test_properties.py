@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from hypothesis import assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from core.normalize import NORMALIZERS
@@ -15,7 +15,6 @@ from core.ranking import rank_customers
 from core.scenario import MISSING_POLICIES, FactorSpec, Scenario
 
 TOL = 1e-9
-FAST = settings(max_examples=50, deadline=None)
 
 # Multiples of 1/8: exact in binary, realistic magnitudes, and plenty of ties.
 cell = st.integers(-8000, 8000).map(lambda v: v / 8)
@@ -77,7 +76,6 @@ def assert_order_agrees(ranking, reference: dict[str, float]) -> None:
     assert ranking.table["rank"].tolist() == list(range(1, len(ordered) + 1))
 
 
-@FAST
 @given(problems(), st.data())
 def test_raising_a_benefit_value_never_lowers_that_customers_score(problem, data):
     benefit = [
@@ -99,7 +97,6 @@ def test_raising_a_benefit_value_never_lowers_that_customers_score(problem, data
         assert after[customer] >= before[customer] - TOL
 
 
-@FAST
 @given(problems(), st.data())
 def test_lowering_a_cost_value_never_lowers_that_customers_score(problem, data):
     cost = [c for c, d in zip(problem.columns, problem.directions, strict=True) if d == "cost"]
@@ -116,7 +113,6 @@ def test_lowering_a_cost_value_never_lowers_that_customers_score(problem, data):
         assert after[customer] >= before[customer] - TOL
 
 
-@FAST
 @given(problems(), st.floats(1e-3, 1e3), st.sampled_from(MISSING_POLICIES), st.data())
 def test_minmax_ranking_ignores_positive_rescaling(problem, factor, missing, data):
     column = data.draw(st.sampled_from(problem.columns))
@@ -131,7 +127,6 @@ def test_minmax_ranking_ignores_positive_rescaling(problem, factor, missing, dat
     assert_order_agrees(after, reference)
 
 
-@FAST
 @given(problems(), st.integers(-6, 6), st.sampled_from(MISSING_POLICIES))
 def test_minmax_power_of_two_rescaling_is_exact(problem, power, missing):
     # Scaling by 2**k is exact in floating point, so the whole ranking must be identical.
@@ -143,7 +138,6 @@ def test_minmax_power_of_two_rescaling_is_exact(problem, power, missing):
     pd.testing.assert_frame_equal(before.table[cols], after.table[cols])
 
 
-@FAST
 @given(
     problems(),
     st.sampled_from(["weighted_sum", "topsis"]),
@@ -160,7 +154,6 @@ def test_contributions_sum_to_score_and_scores_in_range(problem, method, missing
     assert len(result.table) + len(result.excluded) == len(problem.frame)
 
 
-@FAST
 @given(
     problems(),
     st.sampled_from(["weighted_sum", "topsis"]),

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import os
 import signal
 import sqlite3
-import subprocess
-import sys
-import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+import room_backends
+import sqlalchemy as sa
+from writer_support import run_and_kill
 
 from core import rooms
 from core.errors import InputError
@@ -42,9 +42,17 @@ SAMPLE = ROOT / "data" / "sample_customers_en.csv"
 SCENARIO = Scenario("id", (FactorSpec("a"), FactorSpec("b"), FactorSpec("c", "cost")))
 
 
+@pytest.fixture(params=room_backends.BACKENDS)
+def where(request, tmp_path: Path) -> str:
+    """A fresh room store on SQLite and on PostgreSQL (see tests/core/room_backends.py)."""
+    return room_backends.where(request.param, tmp_path)
+
+
 @pytest.fixture
-def store(tmp_path: Path) -> RoomStore:
-    return RoomStore(tmp_path)
+def store(where: str) -> Iterator[RoomStore]:
+    opened = RoomStore(where)
+    yield opened
+    opened.engine.dispose()
 
 
 def weights(a: float, b: float, c: float) -> dict[str, float]:
@@ -212,10 +220,10 @@ def test_room_data_only_when_shown(store: RoomStore) -> None:
     assert store.room_data(hidden.code) is None
 
 
-def test_reopened_store_keeps_everything(tmp_path: Path) -> None:
-    room = RoomStore(tmp_path).create_room(SCENARIO)
-    RoomStore(tmp_path).submit(room.code, "Ann", weights(1, 2, 3))
-    assert len(RoomStore(tmp_path).submissions(room.code, room.facilitator_key)) == 1
+def test_reopened_store_keeps_everything(where: str) -> None:
+    room = RoomStore(where).create_room(SCENARIO)
+    RoomStore(where).submit(room.code, "Ann", weights(1, 2, 3))
+    assert len(RoomStore(where).submissions(room.code, room.facilitator_key)) == 1
 
 
 # --- summary ----------------------------------------------------------------------------
@@ -269,13 +277,12 @@ def _submit_many(args: tuple[str, str, list[str]]) -> list[int]:
     return [store.submit(code, n, weights(1, 2, 3), by_name=True).revision for n in names]
 
 
-def test_30_participants_at_once_threads_and_processes(tmp_path: Path) -> None:
-    store = RoomStore(tmp_path)
+def test_30_participants_at_once_threads_and_processes(store: RoomStore, where: str) -> None:
     room = store.create_room(SCENARIO)
     names = [f"p{i:02d}" for i in range(30)]
     with ThreadPoolExecutor(max_workers=15) as pool:
         list(pool.map(lambda n: store.submit(room.code, n, weights(1, 1, 1), by_name=True), names))
-    chunks = [(str(tmp_path), room.code, names[i::6]) for i in range(6)]
+    chunks = [(where, room.code, names[i::6]) for i in range(6)]
     with multiprocessing.get_context("spawn").Pool(6) as pool:
         revisions = [r for chunk in pool.map(_submit_many, chunks) for r in chunk]
     assert sorted(revisions) == [2] * 30  # each replaced its own thread-made submission once
@@ -288,7 +295,8 @@ def test_30_participants_at_once_threads_and_processes(tmp_path: Path) -> None:
 def test_killed_writer_leaves_the_room_intact(tmp_path: Path) -> None:
     store = RoomStore(tmp_path)
     room = store.create_room(SCENARIO)
-    # An in-process writer is what we kill: write in a loop with no pause between commits.
+    # An in-process writer is what we kill: write in a loop with no pause between commits,
+    # printing each participant's number after its submission has committed.
     writer = (
         "import sys\nfrom core.rooms_store import RoomStore\n"
         "s = RoomStore(sys.argv[2])\ni = 0\n"
@@ -297,28 +305,27 @@ def test_killed_writer_leaves_the_room_intact(tmp_path: Path) -> None:
         "    s.submit(sys.argv[1], f'p{i}', {'a': 1, 'b': 2, 'c': 3}, by_name=True)\n"
         "    print(i, flush=True)\n"
     )
-    process = subprocess.Popen(
-        [sys.executable, "-c", writer, room.code, str(tmp_path)],
-        cwd=ROOT, stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    committed = 0
-    deadline = time.monotonic() + 30
-    while committed < 40 and time.monotonic() < deadline:
-        committed = int(process.stdout.readline() or committed)
-    os.kill(process.pid, signal.SIGKILL)
-    process.wait()
-    reopened = RoomStore(tmp_path)
-    names = set(reopened.submissions(room.code, room.facilitator_key)["participant"])
-    assert {f"p{i}" for i in range(1, committed + 1)} <= names  # every acknowledged commit
-    assert len(names) in (committed, committed + 1)  # at most the one in flight besides
+
+    def names() -> set[str]:
+        return set(RoomStore(tmp_path).submissions(room.code, room.facilitator_key)["participant"])
+
+    def visible_before_the_kill(acked: int) -> None:
+        # What the child acknowledged is committed: another connection sees it already.
+        assert {f"p{i}" for i in range(1, acked + 1)} <= names()
+
+    killed = run_and_kill(
+        writer, [room.code, str(tmp_path)], 40, str.isdigit, visible_before_the_kill
+    )
+    assert killed.returncode == -signal.SIGKILL
+    survived = names()
+    assert {f"p{i}" for i in range(1, killed.total + 1)} <= survived  # every acknowledged commit
+    assert len(survived) in (killed.total, killed.total + 1)  # at most the one in flight besides
     with sqlite3.connect(tmp_path / "rooms.sqlite3") as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-    assert reopened.submit(room.code, "after", weights(1, 1, 1)).revision == 1
+    assert RoomStore(tmp_path).submit(room.code, "after", weights(1, 1, 1)).revision == 1
 
 
-@pytest.mark.skipif(not os.environ.get("CIW_TEST_DATABASE_URL"), reason="no PostgreSQL given")
-def test_postgresql_store_round_trip() -> None:
-    store = RoomStore(os.environ["CIW_TEST_DATABASE_URL"])
+def test_tokens_and_concurrent_threads(store: RoomStore) -> None:
     room = store.create_room(SCENARIO)
     token = store.submit(room.code, "Ann", weights(1, 2, 3)).token
     store.submit(room.code, None, weights(3, 2, 1), token=token)
@@ -331,9 +338,28 @@ def test_postgresql_store_round_trip() -> None:
     assert np.isfinite(summarize(table, SCENARIO).kendall_w)
 
 
+def test_the_store_is_on_the_backend_asked_for(store: RoomStore, where: str) -> None:
+    dialect = "sqlite" if "://" not in where else "postgresql"
+    assert store.engine.dialect.name == dialect
+    with store.engine.connect() as db:
+        assert set(sa.inspect(db).get_table_names()) >= {"rooms", "room_submissions"}
+
+
 def test_secrets_never_start_with_a_dash_so_the_cli_reads_them_as_values(monkeypatch):
     from core import rooms
 
     tokens = iter(["-starts-with-dash", "fine-token"])
     monkeypatch.setattr(rooms.secrets, "token_urlsafe", lambda n: next(tokens))
     assert rooms.new_secret() == "fine-token"
+
+
+def test_without_a_url_postgresql_is_skipped_locally_and_fails_in_ci(monkeypatch) -> None:
+    monkeypatch.delenv(room_backends.ENV_URL, raising=False)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI must test the room store on PostgreSQL"):
+        room_backends.postgres_url()
+    monkeypatch.setenv("CI", "false")
+    with pytest.raises(pytest.skip.Exception, match=room_backends.ENV_URL):
+        room_backends.postgres_url()
+    monkeypatch.setenv(room_backends.ENV_URL, "postgresql://u@127.0.0.1:1/db")
+    assert room_backends.postgres_url() == "postgresql://u@127.0.0.1:1/db"

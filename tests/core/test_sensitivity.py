@@ -224,7 +224,7 @@ def test_sweep_errors(sample_fm):
         weight_sweep(sample_fm, "nope")
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=50)
 @given(
     arrays(np.int32, st.tuples(st.integers(1, 40), st.integers(1, 6)), elements=st.integers(1, 99)),
     st.lists(st.floats(0, 100), min_size=1, max_size=4),
@@ -235,7 +235,7 @@ def test_sorted_percentiles_equal_numpys(values: np.ndarray, qs: list[float]) ->
         np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-9)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(
     arrays(np.float64, st.integers(1, 30), elements=st.floats(0, 100)),
     st.lists(st.floats(0, 100), max_size=3),

@@ -1,0 +1,48 @@
+"""Running the command line in tests: in this process through ``core.cli.main(argv)`` (fast;
+what most CLI tests need) or as ``python -m core`` in a child process (only for what the
+process boundary itself decides: exit codes, stream encoding, no traceback).
+
+Both give a :class:`CliResult` ``(code, out, err)``, which also unpacks as a tuple.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import NamedTuple
+
+import core.cli as cli
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class CliResult(NamedTuple):
+    code: int
+    out: str
+    err: str
+
+
+def run_main(*argv: object) -> CliResult:
+    """``core.cli.main([str(a) for a in argv])`` here, with stdout and stderr captured."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main([str(a) for a in argv])
+    return CliResult(code, out.getvalue(), err.getvalue())
+
+
+def run_module(*argv: object, timeout: float = 120) -> CliResult:
+    """``python -m core *argv`` in a child process (UTF-8 streams, the project as cwd)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "core", *map(str, argv)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        timeout=timeout,
+    )
+    return CliResult(done.returncode, done.stdout, done.stderr)
