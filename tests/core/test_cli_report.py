@@ -136,7 +136,7 @@ def test_chinese_charts_without_a_cjk_font_warn(
     assert code == 0 and "no Chinese font" not in err  # English charts need none
 
 
-def test_report_shows_the_scenarios_allocation(capsys, tmp_path: Path) -> None:
+def test_report_shows_the_scenarios_allocation(tmp_path: Path) -> None:
     scenario = tmp_path / "s.json"
     scenario.write_text(
         '{"id_column": "customer_id", "factors": [{"column": "revenue"}],'
@@ -145,7 +145,7 @@ def test_report_shows_the_scenarios_allocation(capsys, tmp_path: Path) -> None:
         encoding="utf-8",
     )
     out = tmp_path / "r.html"
-    code, _, _ = run(capsys, "report", EN, "--scenario", scenario, "--lang", "en", "--out", out)
+    code, _, _ = run_main("report", EN, "--scenario", scenario, "--lang", "en", "--out", out)
     assert code == 0
     html = out.read_text(encoding="utf-8")
     assert "<h2>Resource allocation</h2>" in html
@@ -154,5 +154,5 @@ def test_report_shows_the_scenarios_allocation(capsys, tmp_path: Path) -> None:
     assert '<td class="n">150.00</td><td class="n">75.0%</td>' in html
     # Without a policy there is no such section.
     plain = tmp_path / "p.html"
-    assert run(capsys, "report", EN, "--out", plain)[0] == 0
+    assert run_main("report", EN, "--out", plain)[0] == 0
     assert "Resource allocation" not in plain.read_text(encoding="utf-8")
