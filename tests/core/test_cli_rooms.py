@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import room_backends
 from cli_support import run_main
-from writer_support import run_and_kill
+from writer_support import KILL_ROOM_SIZE, run_and_kill
 
 import core.cli as cli
 from core.cli_rooms import add_room_parser, run_room
@@ -159,7 +159,9 @@ def test_missing_scenario_file_exits_2(tmp_path: Path) -> None:
 def test_killed_cli_loop_leaves_the_room_intact(tmp_path: Path, scenario_file: Path) -> None:
     """A loop of ``room submit`` through the CLI's main() killed with SIGKILL mid-round."""
     store = RoomStore(tmp_path)
-    room = store.create_room(Scenario.from_json(scenario_file.read_text()))
+    room = store.create_room(
+        Scenario.from_json(scenario_file.read_text()), max_participants=KILL_ROOM_SIZE
+    )
     columns = store.room(room.code).scenario.columns
     w = json.dumps({c: 1 for c in columns})
     loop = (

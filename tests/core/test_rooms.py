@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 import room_backends
 import sqlalchemy as sa
-from writer_support import run_and_kill
+from writer_support import KILL_ROOM_SIZE, run_and_kill
 
 from core import rooms
 from core.errors import InputError
@@ -294,7 +294,9 @@ def test_30_participants_at_once_threads_and_processes(store: RoomStore, where: 
 
 def test_killed_writer_leaves_the_room_intact(tmp_path: Path) -> None:
     store = RoomStore(tmp_path)
-    room = store.create_room(SCENARIO)
+    # Room for every participant the writer can add before it is killed (not the default 200,
+    # which a fast writer can fill while the parent is still checking).
+    room = store.create_room(SCENARIO, max_participants=KILL_ROOM_SIZE)
     # An in-process writer is what we kill: write in a loop with no pause between commits,
     # printing each participant's number after its submission has committed.
     writer = (

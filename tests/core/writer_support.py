@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+KILL_ROOM_SIZE = 1_000_000  # a room the writer cannot fill before it is killed
 
 
 @dataclass
