@@ -17,15 +17,13 @@ The order report (duplicates, returns, excluded lines) goes to stderr as ``note:
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import math
 from pathlib import Path
-from types import ModuleType
 
 import pandas as pd
 
-from core.cli_args import add_json
+from core.cli_args import EXIT_OK, add_json, err, load_scenario, positive_int
 from core.errors import InputError
 from core.export import output_format, to_csv_bytes, write_xlsx
 from core.i18n import msg
@@ -42,17 +40,12 @@ FIRST_COLUMNS = (
 ROLE_OPTIONS = ("customer", "date", "amount", "profit", "order")
 
 
-def _cli() -> ModuleType:
-    """core.cli, imported on use (it registers these commands: a top-level import is circular)."""
-    return importlib.import_module("core.cli")
-
-
 def _common(parser: argparse.ArgumentParser, period_required: bool) -> None:
     parser.add_argument("orders", metavar="ORDERS", help="order log: CSV, XLSX or Parquet")
     parser.add_argument("--as-of", metavar="DATE", help="YYYY-MM-DD (default: latest date)")
     parser.add_argument(
         "--period-days",
-        type=_cli()._positive_int,
+        type=positive_int,
         required=period_required,
         default=DEFAULT_PERIOD_DAYS,
         metavar="N",
@@ -91,12 +84,12 @@ def _columns(args: argparse.Namespace) -> dict[str, str | None]:
 
 
 def _notes(report: OrdersReport) -> None:
-    _cli()._err(
+    err(
         f"orders: {report.lines} line(s), {report.purchase_lines} purchase(s), "
         f"{report.customers} customer(s), as of {report.as_of}, engine {report.engine}"
     )
     for line in report.lines_text():
-        _cli()._err(f"note: {line}")
+        err(f"note: {line}")
 
 
 def _json_value(value: object) -> object:
@@ -148,7 +141,7 @@ def run_rfm(args: argparse.Namespace) -> int:
             columns=["category", "lines", "amount", "example_rows", "text"],
         )  # fmt: skip
         _write(Path(args.out), {"rfm": table, "segments": overview, "report": report})
-        _cli()._err(f"wrote: {args.out}")
+        err(f"wrote: {args.out}")
     elif args.json:
         print(json.dumps({"as_of": result.report.as_of.isoformat(), "customers": len(table),
                           "segments": _records(overview)}, ensure_ascii=False))  # fmt: skip
@@ -158,7 +151,7 @@ def run_rfm(args: argparse.Namespace) -> int:
                  else f"{r.avg_order_value:,.0f}") for r in overview.itertuples()]  # fmt: skip
         header = ["segment", "名称", "customers", "orders", "revenue", "share", "avg order"]
         print(format_table(rows, header, right=[False, False, True, True, True, True, True]))
-    return _cli().EXIT_OK
+    return EXIT_OK
 
 
 def _review_sheets(review: Review) -> dict[str, pd.DataFrame]:
@@ -171,7 +164,7 @@ def _review_sheets(review: Review) -> dict[str, pd.DataFrame]:
 def run_review(args: argparse.Namespace) -> int:
     if args.out and output_format(args.out) == ".parquet":
         raise InputError(msg("cli.review_not_parquet", path=args.out))
-    scenario = _cli().load_scenario(args.scenario) if args.scenario else None
+    scenario = load_scenario(args.scenario) if args.scenario else None
     review = review_orders(
         Path(args.orders), args.period_days, as_of=args.as_of, scenario=scenario,
         columns=_columns(args), engine=args.engine,
@@ -180,7 +173,7 @@ def run_review(args: argparse.Namespace) -> int:
     sheets = _review_sheets(review)
     if args.out:
         _write(Path(args.out), sheets, csv_side="warnings")
-        _cli()._err(f"wrote: {args.out}")
+        err(f"wrote: {args.out}")
     elif args.json:
         data = {name: _records(frame) for name, frame in sheets.items()}
         data |= {"new_customers": list(review.new_customers),
@@ -193,7 +186,7 @@ def run_review(args: argparse.Namespace) -> int:
         print(f"\nwarnings: {len(shown)}")
         if shown:
             print(format_table(shown[:30], ["customer", "warning", "reason"]))
-    return _cli().EXIT_OK
+    return EXIT_OK
 
 
 def _fmt(value: float) -> str:

@@ -16,32 +16,25 @@ with one ``error:`` line for bad input, as every command.
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from dataclasses import replace
 from pathlib import Path
-from types import ModuleType
 
-from core.cli_args import add_input
+from core.cli_args import EXIT_OK, add_input, err, load_scenario, positive_int
 from core.errors import InputError
 from core.i18n import msg
 from core.ingest import read_table
-from core.mapping import data_language, default_scenario, detect_mapping
+from core.mapping import data_language, detect_mapping
 from core.ranking import rank_customers
 from core.report import DEFAULT_TOP, LANGS, build_report
 from core.report_figures import font_note
 from core.report_images import chart_pngs, write_charts
+from core.scenario_mapping import default_scenario
 
 SUFFIXES = (".html", ".htm")
 
 
-def _cli() -> ModuleType:
-    """core.cli, imported on use (it imports this module to register the command)."""
-    return importlib.import_module("core.cli")
-
-
 def add_report_parser(subparsers: argparse._SubParsersAction) -> None:
-    cli = _cli()
     parser = subparsers.add_parser(
         "report",
         help="write a client report (one HTML file: scenario, top customers, groups, charts)",
@@ -55,7 +48,7 @@ def add_report_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--top",
-        type=cli._positive_int,
+        type=positive_int,
         default=DEFAULT_TOP,
         metavar="N",
         help=f"customers listed (default {DEFAULT_TOP})",
@@ -69,14 +62,13 @@ def add_report_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    cli = _cli()
     out = Path(args.out)
     if out.suffix.lower() not in SUFFIXES:
         raise InputError(msg("cli.report_not_html", path=args.out))
     ingest = read_table(Path(args.input), sheet=args.sheet)
     mapping = detect_mapping(ingest.frame)
     if args.scenario:
-        scenario = cli.load_scenario(args.scenario, ingest.frame.columns)
+        scenario = load_scenario(args.scenario, ingest.frame.columns)
     else:
         scenario = default_scenario(mapping)
     lang = args.lang or data_language(mapping)
@@ -104,7 +96,7 @@ def run_report(args: argparse.Namespace) -> int:
         ) from None
     written = write_charts(pngs, Path(args.charts)) if args.charts else []
     if written and font_note(lang):
-        cli._err(f"warning: {msg('cli.no_chinese_font')}")
+        err(f"warning: {msg('cli.no_chinese_font')}")
     ranked = len(ranking.table)
     print(
         f"ranked: {ranked} customer{'s' * (ranked != 1)}, excluded: {len(ranking.excluded)}, "
@@ -113,4 +105,4 @@ def run_report(args: argparse.Namespace) -> int:
     )
     for path in (out, *written):
         print(f"wrote: {path}", file=sys.stderr)
-    return cli.EXIT_OK
+    return EXIT_OK

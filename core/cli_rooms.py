@@ -31,7 +31,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from core.cli_args import add_json
+from core.cli_args import add_json, load_scenario
 from core.consensus import CONSENSUS_METHODS
 from core.errors import InputError
 from core.export import to_csv_bytes
@@ -85,8 +85,6 @@ def _number(value: float) -> float | None:
 
 
 def _create(store: RoomStore, args: argparse.Namespace) -> None:
-    from core.cli import load_scenario  # core.cli imports this module to register it
-
     created = store.create_room(load_scenario(args.scenario))
     if args.json:
         print(json.dumps({"code": created.code, "facilitator_key": created.facilitator_key}))

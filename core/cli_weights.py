@@ -18,34 +18,36 @@ one JSON object goes to stdout (NaN as null) and warnings still go to stderr.
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import math
-from types import ModuleType
 from typing import Any
 
 import numpy as np
 
 from core.ahp import CR_LIMIT, ahp_weights, read_pairwise_csv
 from core.catalog import COST
-from core.cli_args import add_input, add_json
+from core.cli_args import (
+    DEFAULT_TOP,
+    EXIT_OK,
+    add_input,
+    add_json,
+    err,
+    load_scenario,
+    positive_int,
+    read_input,
+)
 from core.compare import Comparison, compare_rankings
 from core.errors import InputError
 from core.i18n import msg
-from core.mapping import default_scenario, detect_mapping
+from core.mapping import detect_mapping
 from core.ranking import rank_customers
 from core.report_text import format_table
+from core.scenario_mapping import default_scenario
 from core.sensitivity import filled_matrix
 from core.weights import critic_weights, entropy_weights
 
 MOVERS_SHOWN = 10
 OBJECTIVE = {"entropy": entropy_weights, "critic": critic_weights}
-
-
-def _cli() -> ModuleType:
-    """core.cli, imported on use: core.cli imports this module to register the commands, so
-    a top-level import would be circular whichever module is imported first."""
-    return importlib.import_module("core.cli")
 
 
 def add_weights_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -86,10 +88,10 @@ def add_compare_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--top",
-        type=_cli()._positive_int,
-        default=_cli().DEFAULT_TOP,
+        type=positive_int,
+        default=DEFAULT_TOP,
         metavar="N",
-        help=f"size of the top list compared (default {_cli().DEFAULT_TOP})",
+        help=f"size of the top list compared (default {DEFAULT_TOP})",
     )
     add_json(parser)
 
@@ -131,19 +133,19 @@ def _run_ahp(args: argparse.Namespace) -> int:
                 ],
             }
         )
-        return _cli().EXIT_OK
+        return EXIT_OK
     print(_weight_rows(names, result.weights))
     print(f"\nλmax = {result.lambda_max:.4f}, CI = {result.ci:.4f}, CR = {result.cr:.4f}")
     if result.consistent:
         print(f"CR < {CR_LIMIT:.2f}: the judgements are consistent enough.")
-        return _cli().EXIT_OK
+        return EXIT_OK
     print(f"CR ≥ {CR_LIMIT:.2f}: the judgements contradict each other; revisit:")
     for p in pairs[:3] or result.worst_pairs[:3]:
         print(
             f"  {names[p.i]} vs {names[p.j]}: given {_saaty(p.given)}, "
             f"the other judgements suggest {_saaty(p.suggested)}"
         )
-    return _cli().EXIT_OK
+    return EXIT_OK
 
 
 def _saaty(value: float) -> str:
@@ -152,9 +154,9 @@ def _saaty(value: float) -> str:
 
 
 def _run_objective(args: argparse.Namespace) -> int:
-    ingest = _cli()._read(args)
+    ingest = read_input(args)
     if args.scenario:
-        scenario = _cli().load_scenario(args.scenario)
+        scenario = load_scenario(args.scenario)
     else:
         scenario = default_scenario(detect_mapping(ingest.frame))
     ranking = rank_customers(ingest.frame, scenario)
@@ -163,14 +165,14 @@ def _run_objective(args: argparse.Namespace) -> int:
         filled_matrix(ingest.frame, ranking), cost, scenario.columns
     )
     for warning in (*ingest.warnings, *ranking.warnings, *result.warnings):
-        _cli()._err(f"warning: {warning}")
+        err(f"warning: {warning}")
     if args.json:
         _print_json(
             {"weights": dict(zip(scenario.columns, map(float, result.weights), strict=True))}
         )
     else:
         print(_weight_rows(scenario.columns, result.weights))
-    return _cli().EXIT_OK
+    return EXIT_OK
 
 
 def run_weights(args: argparse.Namespace) -> int:
@@ -217,12 +219,12 @@ def _fmt(value: float, digits: int = 4) -> str:
 def run_compare(args: argparse.Namespace) -> int:
     if len(args.scenario) != 2:
         raise InputError(msg("cli.compare_needs_two", n=len(args.scenario)))
-    scenarios = [_cli().load_scenario(path) for path in args.scenario]
-    ingest = _cli()._read(args)
+    scenarios = [load_scenario(path) for path in args.scenario]
+    ingest = read_input(args)
     a, b = (rank_customers(ingest.frame, s) for s in scenarios)
     comparison = compare_rankings(a, b, top_n=args.top)
     for warning in dict.fromkeys((*ingest.warnings, *a.warnings, *b.warnings)):
-        _cli()._err(f"warning: {warning}")
+        err(f"warning: {warning}")
     if args.json:
         _print_json(
             {
@@ -234,4 +236,4 @@ def run_compare(args: argparse.Namespace) -> int:
         )
     else:
         _print_comparison(comparison, (args.scenario[0], args.scenario[1]))
-    return _cli().EXIT_OK
+    return EXIT_OK

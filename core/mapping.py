@@ -3,16 +3,15 @@ attribute, a candidate factor — never which factors rank the customers.
 
 The :class:`~core.scenario.Scenario` owns the factors, their directions and weights, and the ID
 and name columns. A mapping is derived: :func:`detect_mapping` looks at headers (the catalog's
-synonyms) and values (types, uniqueness); :func:`mapping_for` lays a scenario over it (its ID
-and name columns, which candidates it ranks on and in which direction). A *candidate* factor
-carries a suggested direction, used only when the user adds it to the scenario.
+synonyms) and values (types, uniqueness). A *candidate* factor carries a suggested direction,
+used only when the user adds it to the scenario. Where a mapping and a scenario meet — the
+default scenario of a mapping, the mapping a scenario implies, a mapping edit as a scenario
+edit — is core.scenario_mapping, above both.
 
 On a freshly detected mapping, ``include`` is detection's suggestion (known catalog factors
-with values; other numeric columns become *custom* candidates, not included), which only
-:func:`default_scenario` reads; on a mapping from :func:`mapping_for` it says whether the
-scenario ranks on the column. An edit of the Data page's mapping editor is an edit of the
-scenario (:func:`scenario_after_edit`): every other scenario fact (weights, normalisers,
-tiers, overrides …) is kept, and nothing is regenerated from the mapping.
+with values; other numeric columns become *custom* candidates, not included), which only the
+default scenario reads; on a mapping laid over a scenario it says whether the scenario ranks
+on the column.
 
 Date factors are turned into "days since the as-of date" by :func:`factor_values`.
 """
@@ -35,7 +34,6 @@ from core.catalog import (
 )
 from core.errors import InputError
 from core.i18n import msg
-from core.scenario import DEFAULT_TIER_LABELS, FactorSpec, Scenario, TierSpec
 
 
 @dataclass(frozen=True)
@@ -55,7 +53,7 @@ class ColumnRole:
 @dataclass(frozen=True)
 class Mapping:
     """The role of every column: detected from the data, or derived for a scenario
-    (:func:`mapping_for`)."""
+    (:func:`~core.scenario_mapping.mapping_for`)."""
 
     id_column: str
     name_column: str | None
@@ -218,87 +216,6 @@ def with_edits(mapping: Mapping, before: pd.DataFrame, after: pd.DataFrame) -> M
 def data_language(mapping: Mapping) -> str:
     """'zh' when the ID column's header is Chinese (any non-ASCII text), else 'en'."""
     return "en" if mapping.id_column.isascii() else "zh"
-
-
-def _no_factors() -> InputError:
-    return InputError(msg("mapping.no_factor_columns_found_table"))
-
-
-def default_scenario(mapping: Mapping, lang: str | None = None) -> Scenario:
-    """Equal weights over the included factors, share tiers, min–max, median imputation.
-
-    Tier labels follow ``lang``, or the data's own language (:func:`data_language`).
-    """
-    lang = lang or data_language(mapping)
-    factors = tuple(
-        FactorSpec(r.column, r.direction or BENEFIT, 1.0) for r in mapping.factors if r.include
-    )
-    if not factors:
-        raise _no_factors()
-    return Scenario(
-        id_column=mapping.id_column,
-        name_column=mapping.name_column,
-        factors=factors,
-        tiers=TierSpec(labels=DEFAULT_TIER_LABELS[lang]),
-    )
-
-
-def mapping_for(mapping: Mapping, scenario: Scenario) -> Mapping:
-    """``mapping`` (what each column is) as ``scenario`` uses it: the scenario's ID and name
-    columns, and on every candidate factor whether the scenario ranks on it (``include``) and
-    in which direction. Candidates the scenario leaves out keep their suggested direction.
-
-    Columns the mapping does not know (the scenario does not fit the data) are left out; a
-    scenario is checked against the data's columns before it is used (Scenario.validate).
-    """
-    if scenario.id_column != mapping.id_column and mapping.role_of(scenario.id_column):
-        mapping = with_id_column(mapping, scenario.id_column)
-    name = scenario.name_column
-    known = name is None or (mapping.role_of(name) is not None and name != mapping.id_column)
-    if name != mapping.name_column and known:
-        mapping = with_name_column(mapping, name)
-    chosen = {f.column: f.direction for f in scenario.factors}
-    roles = tuple(
-        replace(r, include=r.column in chosen, direction=chosen.get(r.column, r.direction))
-        if r.role == "factor"
-        else r
-        for r in mapping.roles
-    )
-    return replace(mapping, roles=roles)
-
-
-def scenario_after_edit(
-    scenario: Scenario, before: Mapping, after: Mapping, weight: float = 1.0
-) -> Scenario:
-    """The scenario after a mapping edit that turned ``before`` into ``after`` (both as
-    :func:`mapping_for` gives them for ``scenario``).
-
-    The ID and name columns follow ``after``. A factor whose column's role is untouched keeps
-    its spec exactly; one whose role changed stays (with the new direction) while the column
-    is an included factor, and is dropped when it is left out or becomes the ID or name.
-    A newly included candidate is appended with its direction and ``weight``. Every other
-    scenario fact (method, tiers, overrides, playbook …) is kept. InputError when no factor
-    would be left.
-    """
-    factors = []
-    for spec in scenario.factors:
-        old, new = before.role_of(spec.column), after.role_of(spec.column)
-        if new is None or new == old:
-            factors.append(spec)
-        elif new.role == "factor" and new.include:
-            factors.append(replace(spec, direction=new.direction or spec.direction))
-    kept = {f.column for f in scenario.factors}
-    for role in after.factors:
-        if role.include and role.column not in kept:
-            factors.append(FactorSpec(role.column, role.direction or BENEFIT, weight))
-    if not factors:
-        raise _no_factors()
-    return replace(
-        scenario,
-        id_column=after.id_column,
-        name_column=after.name_column,
-        factors=tuple(factors),
-    )
 
 
 def latest_date(frame: pd.DataFrame, columns: list[str]) -> date | None:

@@ -14,9 +14,8 @@ from collections.abc import Mapping, Sequence
 
 from core.errors import ScenarioError
 from core.i18n import msg
+from core.scenario_schema import PLAYBOOK_FIELDS as FIELDS
 from core.tiers import tier_keys
-
-FIELDS = ("service_level", "contact_frequency", "account_team", "marketing", "resources", "kpis")
 
 # field → (中文, English) per position; "resources" is filled in by resource_shares().
 _POSITION_TEXT: dict[str, dict[str, tuple[str, str]]] = {

@@ -24,13 +24,14 @@ from core.catalog import find_factor
 from core.compare import compare_rankings, migration_matrix
 from core.errors import InputError
 from core.i18n import Message, localize, msg
-from core.mapping import column_kind, default_scenario, detect_mapping, factor_values
+from core.mapping import column_kind, detect_mapping, factor_values
 from core.orders import DEFAULT_PERIOD_DAYS, OrdersReport, aggregate_orders
 from core.orders_merge import order_scenario
 from core.parsing import as_text
 from core.profitability import top_share
 from core.ranking import Ranking, rank_customers
 from core.scenario import Scenario
+from core.scenario_mapping import default_scenario
 
 REVIEW_FACTORS = (("recency_days", "cost"), ("orders_current", "benefit"),
                   ("spend_current", "benefit"))  # fmt: skip

@@ -4,9 +4,9 @@ Every entry point goes through :func:`load_scenario` — a share link's token, a
 a JSON upload, the workshop's consensus, the command line's ``--scenario FILE`` — so each one
 parses, checks the scenario against the data's columns and derives the column mapping from it
 the same way, and returns the same warnings. The scenario owns the factors, their directions
-and weights, the ID and name columns; the mapping returned is :func:`core.mapping.mapping_for`
-of the data's detected mapping (or the one given), so a later mapping edit starts from
-exactly the scenario's factors.
+and weights, the ID and name columns; the mapping returned is
+:func:`~core.scenario_mapping.mapping_for` of the data's detected mapping (or the one given),
+so a later mapping edit starts from exactly the scenario's factors.
 """
 
 from __future__ import annotations
@@ -21,9 +21,10 @@ import pandas as pd
 
 from core.errors import ScenarioError
 from core.i18n import Message, Tail, message_of, msg, prefixed
-from core.mapping import Mapping, detect_mapping, mapping_for
+from core.mapping import Mapping, detect_mapping
 from core.ranking import rank_customers
 from core.scenario import Scenario
+from core.scenario_mapping import mapping_for
 
 __all__ = ["LoadedScenario", "load_scenario", "parse_scenario"]
 

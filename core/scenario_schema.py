@@ -20,7 +20,6 @@ from core.allocation_policy import AllocationPolicy
 from core.errors import ScenarioError
 from core.i18n import Message, msg
 from core.overrides import Override
-from core.playbook import FIELDS as PLAYBOOK_FIELDS
 from core.tiers import DEFAULT_TIER_LABELS, QUADRANT_KEYS, QUADRANT_LABELS
 
 if TYPE_CHECKING:  # core.scenario imports this module
@@ -29,6 +28,15 @@ if TYPE_CHECKING:  # core.scenario imports this module
 SCHEMA_VERSION = 2
 FIRST_VERSION = 1  # no schema_version: tier labels instead of keys
 
+# The fields of one playbook entry (core.playbook fills them in per tier).
+PLAYBOOK_FIELDS = (
+    "service_level",
+    "contact_frequency",
+    "account_team",
+    "marketing",
+    "resources",
+    "kpis",
+)
 FACTOR_FIELDS = ("column", "direction", "weight", "normalize")
 TIER_FIELDS = (
     *("scheme", "labels", "keys", "shares", "thresholds", "cuts"),

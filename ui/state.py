@@ -23,16 +23,11 @@ import streamlit as st
 
 from core.errors import InputError
 from core.ingest import IngestResult, read_table
-from core.mapping import (
-    Mapping,
-    default_scenario,
-    detect_mapping,
-    mapping_for,
-    scenario_after_edit,
-)
+from core.mapping import Mapping, detect_mapping
 from core.ranking import Ranking, rank_customers
 from core.scenario import Scenario
 from core.scenario_io import Source, load_scenario
+from core.scenario_mapping import default_scenario, mapping_for, scenario_after_edit
 from core.store import ScenarioStore
 from ui.i18n import message_of
 
@@ -181,7 +176,7 @@ def ingest_result() -> IngestResult:
 
 def current_mapping() -> Mapping:
     """The current column mapping: what each column is, with the current scenario's ID and
-    name columns and exactly its factors and directions (core.mapping.mapping_for)."""
+    name columns and exactly its factors and directions (core.scenario_mapping.mapping_for)."""
     return mapping_for(st.session_state[MAPPING], current_scenario())
 
 

@@ -10,8 +10,9 @@ from streamlit.testing.v1 import AppTest
 
 from core.catalog import COST
 from core.ingest import read_table
-from core.mapping import default_scenario, detect_mapping
+from core.mapping import detect_mapping
 from core.ranking import rank_customers
+from core.scenario_mapping import default_scenario
 from core.sensitivity import filled_matrix
 from core.weights import entropy_weights
 

@@ -15,9 +15,10 @@ from streamlit.testing.v1 import AppTest
 
 from core.export import to_csv_bytes, to_xlsx_bytes
 from core.ingest import read_table
-from core.mapping import Mapping, default_scenario, detect_mapping
+from core.mapping import Mapping, detect_mapping
 from core.ranking import Ranking, rank_customers
 from core.scenario import FactorSpec, Scenario, TierSpec
+from core.scenario_mapping import default_scenario
 from ui.share import export_table, scenario_sheet, share_link, workbook_sheets
 from ui.tables import customer_names
 

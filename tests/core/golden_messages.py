@@ -25,11 +25,12 @@ from core.ahp import combine_judges, read_pairwise_csv, validate_pairwise  # noq
 from core.allocation import AllocationPolicy  # noqa: E402
 from core.errors import InputError  # noqa: E402
 from core.ingest import read_table  # noqa: E402
-from core.mapping import default_scenario, detect_mapping  # noqa: E402
+from core.mapping import detect_mapping  # noqa: E402
 from core.orders import aggregate_orders  # noqa: E402
 from core.ranking import rank_customers  # noqa: E402
 from core.rooms import parse_code  # noqa: E402
 from core.scenario import Scenario  # noqa: E402
+from core.scenario_mapping import default_scenario  # noqa: E402
 
 CORPUS = HERE.parent / "corpus"
 GOLDEN = HERE.parent / "messages_golden.json"

@@ -15,10 +15,11 @@ from cli_support import run_main, run_module
 
 from core.cli import COMMANDS, build_parser, main
 from core.ingest import read_table
-from core.mapping import default_scenario, detect_mapping
+from core.mapping import detect_mapping
 from core.ranking import rank_customers
 from core.report_text import display_width, format_table
 from core.scenario import Scenario
+from core.scenario_mapping import default_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
 ZH = ROOT / "data" / "sample_customers_zh.csv"

@@ -15,9 +15,10 @@ from writer_support import KILL_ROOM_SIZE, run_and_kill
 import core.cli as cli
 from core.cli_rooms import add_room_parser, run_room
 from core.ingest import read_table
-from core.mapping import default_scenario, detect_mapping
+from core.mapping import detect_mapping
 from core.rooms_store import RoomStore
 from core.scenario import Scenario
+from core.scenario_mapping import default_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "sample_customers_en.csv"

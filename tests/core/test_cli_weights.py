@@ -19,9 +19,10 @@ from core.cli_weights import (
 )
 from core.compare import compare_rankings
 from core.ingest import read_table
-from core.mapping import default_scenario, detect_mapping
+from core.mapping import detect_mapping
 from core.ranking import rank_customers
 from core.scenario import Scenario
+from core.scenario_mapping import default_scenario
 from core.sensitivity import filled_matrix
 from core.weights import critic_weights, entropy_weights
 

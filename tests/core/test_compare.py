@@ -15,9 +15,10 @@ from scipy import stats
 
 from core.compare import average_ranks, compare_rankings, kendall_tau_b, spearman
 from core.ingest import read_table
-from core.mapping import default_scenario, detect_mapping
+from core.mapping import detect_mapping
 from core.ranking import rank_customers
 from core.scenario import FactorSpec, Scenario, TierSpec
+from core.scenario_mapping import default_scenario
 
 ZH = Path(__file__).resolve().parents[2] / "data" / "sample_customers_zh.csv"
 TIERS = TierSpec(labels=("hi", "lo"), shares=(0.5, 0.5))

@@ -21,9 +21,10 @@ from core.explain import (
     source_column,
 )
 from core.ingest import read_table
-from core.mapping import default_scenario, detect_mapping
+from core.mapping import detect_mapping
 from core.ranking import rank_customers
 from core.scenario import FactorSpec, Scenario
+from core.scenario_mapping import default_scenario
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample_customers_en.csv"
 

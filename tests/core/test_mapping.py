@@ -9,14 +9,8 @@ import pandas as pd
 import pytest
 
 from core.errors import InputError
-from core.mapping import (
-    column_kind,
-    default_scenario,
-    detect_mapping,
-    factor_values,
-    latest_date,
-    with_factor,
-)
+from core.mapping import column_kind, detect_mapping, factor_values, latest_date, with_factor
+from core.scenario_mapping import default_scenario
 
 NAN = np.nan
 

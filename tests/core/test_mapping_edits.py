@@ -11,14 +11,13 @@ from core.mapping import (
     ColumnRole,
     claim_column,
     detect_mapping,
-    mapping_for,
     release_column,
-    scenario_after_edit,
     with_edits,
     with_id_column,
     with_name_column,
 )
 from core.scenario import FactorSpec, Scenario, TierSpec
+from core.scenario_mapping import mapping_for, scenario_after_edit
 
 
 def frame() -> pd.DataFrame:

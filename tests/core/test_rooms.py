@@ -21,7 +21,7 @@ from writer_support import KILL_ROOM_SIZE, run_and_kill
 from core import rooms
 from core.errors import InputError
 from core.ingest import read_table
-from core.mapping import default_scenario, detect_mapping
+from core.mapping import detect_mapping
 from core.rooms import (
     CODE_ALPHABET,
     clean_name,
@@ -36,6 +36,7 @@ from core.rooms import (
 from core.rooms_db import database_url
 from core.rooms_store import RoomStore
 from core.scenario import FactorSpec, Scenario
+from core.scenario_mapping import default_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "sample_customers_en.csv"

@@ -3,9 +3,10 @@
 import pandas as pd
 
 from core.ingest import read_table
-from core.mapping import default_scenario, detect_mapping
+from core.mapping import detect_mapping
 from core.ranking import rank_customers
 from core.rows import sheet_rows
+from core.scenario_mapping import default_scenario
 
 
 def test_plain_frame_counts_from_row_two():

@@ -14,11 +14,12 @@ import pytest
 
 from core.errors import InputError, ScenarioError
 from core.ingest import read_table
-from core.mapping import detect_mapping, scenario_after_edit, with_edits, with_id_column
+from core.mapping import detect_mapping, with_edits, with_id_column
 from core.rooms import summarize
 from core.rooms_store import RoomStore
 from core.scenario import FactorSpec, Override, Scenario, TierSpec
 from core.scenario_io import LoadedScenario, load_scenario
+from core.scenario_mapping import scenario_after_edit
 from core.store import ScenarioStore
 
 ROOT = Path(__file__).resolve().parents[2]

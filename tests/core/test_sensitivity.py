@@ -16,9 +16,10 @@ from hypothesis.extra.numpy import arrays
 import core.sensitivity as sens
 from core.errors import InputError
 from core.ingest import read_table
-from core.mapping import default_scenario, detect_mapping
+from core.mapping import detect_mapping
 from core.ranking import rank_customers
 from core.scenario import FactorSpec, Scenario, TierSpec
+from core.scenario_mapping import default_scenario
 from core.sensitivity import (
     dirichlet_weights,
     factor_matrix,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from core.mapping import default_scenario, detect_mapping
+from core.mapping import detect_mapping
+from core.scenario_mapping import default_scenario
 from ui.charts_weights import weights_chart, weights_frame
 
 FRAME = pd.DataFrame(

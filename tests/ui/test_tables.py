@@ -73,9 +73,10 @@ def test_plain_dates_drop_the_time_and_keep_missing() -> None:
 
 
 def _ranked_with_override():
-    from core.mapping import default_scenario, detect_mapping
+    from core.mapping import detect_mapping
     from core.overrides import Override
     from core.ranking import rank_customers
+    from core.scenario_mapping import default_scenario
 
     frame = pd.DataFrame(
         {"customer_id": ["a", "b", "c", "d", "e"], "revenue": [5.0, 4.0, 3.0, 2.0, 1.0]}
