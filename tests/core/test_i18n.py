@@ -233,7 +233,7 @@ def test_prefixed_takes_an_exception_and_keeps_its_message() -> None:
 
 
 def test_a_scenario_file_names_itself_instead_of_scenario_in_both_languages(tmp_path) -> None:
-    from core.cli import load_scenario
+    from core.cli_args import load_scenario
 
     path = tmp_path / "s.json"
     path.write_text('{"id_column": "id", "factors": []}', encoding="utf-8")
