@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from core.profitability import top_share
-from core.tiers import tier_summary
-from ui.charts import score_distribution_chart
+from core.method.tiers import tier_summary
+from core.strategy.profitability import top_share
+from ui.charts.ranking import score_distribution_chart
 from ui.shell import page_shell
 from ui.tables import column_for, display_ranking, show_tier_summary
 

@@ -8,7 +8,7 @@ A seeded log (order ID, customer ID, date over two years, amount with 1 % return
 generated with numpy/pyarrow and written once to CSV and Parquet in a temporary folder. Timed
 in the same run, each the median of ``--repeat`` runs:
 
-(a) ours     — ``core.orders.aggregate_orders(path, engine="duckdb")``: line rules, report,
+(a) ours     — ``core.orders.log.aggregate_orders(path, engine="duckdb")``: line rules, report,
                per-customer features and CLV summary (CSV and Parquet);
 (b) bare     — one hand-written DuckDB SQL query (:data:`BARE_SQL`) computing the same
                per-customer sums on the same file, read the same way (DuckDB's own CSV sniffer,
@@ -59,8 +59,8 @@ import pyarrow.parquet as pq
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from core.orders import aggregate_orders  # noqa: E402
-from core.orders_duckdb import MEMORY_LIMIT  # noqa: E402
+from core.orders.duckdb_engine import MEMORY_LIMIT  # noqa: E402
+from core.orders.log import aggregate_orders  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "orders.json"
 AS_OF = "2024-12-31"

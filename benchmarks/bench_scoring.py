@@ -7,8 +7,9 @@ Run from the repository root::
 Three steps on the same seeded data, each the median of ``--repeat`` runs:
 
 (a) floor   — ``x @ w`` and ``argsort`` on a prepared float matrix (the least any ranking does);
-(b) core    — ``core.scoring``: min–max normalise, weighted sum, rank order with ID tie-break;
-(c) full    — ``core.ranking.rank_customers(frame, scenario)``: checks, exclusions, warnings,
+(b) core    — ``core.method.scoring``: min–max normalise, weighted sum, rank order with ID tie-
+break; (c) full    — ``core.method.ranking.rank_customers(frame, scenario)``: checks, exclusions,
+warnings,
               contributions, tiers and the output table.
 
 Ratios are to (a); the goal for (b) is ≤ 2×. Peak memory: tracemalloc peak of one (c) call and
@@ -36,9 +37,9 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from core.ranking import rank_customers  # noqa: E402
-from core.scenario import FactorSpec, Scenario  # noqa: E402
-from core.scoring import normalize_columns, rank_order, weighted_sum  # noqa: E402
+from core.method.ranking import rank_customers  # noqa: E402
+from core.method.scenario import FactorSpec, Scenario  # noqa: E402
+from core.method.scoring import normalize_columns, rank_order, weighted_sum  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "scoring.json"
 COST_FACTORS = 2
@@ -128,7 +129,7 @@ def markdown(result: dict[str, object]) -> str:
     seconds, ratio = result["seconds"], result["ratio_to_floor"]
     labels = {
         "floor": "(a) numpy floor: x @ w + argsort",
-        "core": "(b) core.scoring: normalise + weighted_sum + rank_order",
+        "core": "(b) core.method.scoring: normalise + weighted_sum + rank_order",
         "full": "(c) rank_customers (full table)",
     }
     lines = [

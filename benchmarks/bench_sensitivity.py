@@ -7,11 +7,11 @@ Run from the repository root::
 On the same seeded data and the same Dirichlet draws (κ = 100), each the median of
 ``--repeat`` runs:
 
-(a) loop       — per draw: ``core.scoring`` normalise + weighted sum + rank order;
-(b) vectorised — ``core.sensitivity.monte_carlo``: scores = N Wᵀ in chunks, ranks per draw,
+(a) loop       — per draw: ``core.method.scoring`` normalise + weighted sum + rank order;
+(b) vectorised — ``core.analysis.sensitivity.monte_carlo``: scores = N Wᵀ in chunks, ranks per draw,
                  percentiles and tier probabilities (more output than (a) computes).
 
-A sample of ``--full-draws`` calls of ``core.ranking.rank_customers`` (the whole ranking per
+A sample of ``--full-draws`` calls of ``core.method.ranking.rank_customers`` (the whole ranking per
 draw) is timed too and scaled to all draws. Writes a markdown table to stdout and JSON to
 benchmarks/results/sensitivity.json (git-ignored).
 """
@@ -36,9 +36,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_scoring import make_customers, save_results  # noqa: E402
 
-from core.ranking import rank_customers  # noqa: E402
-from core.scoring import normalize_columns, rank_order, weighted_sum  # noqa: E402
-from core.sensitivity import dirichlet_weights, factor_matrix, monte_carlo  # noqa: E402
+from core.analysis.sensitivity import dirichlet_weights, factor_matrix, monte_carlo  # noqa: E402
+from core.method.ranking import rank_customers  # noqa: E402
+from core.method.scoring import normalize_columns, rank_order, weighted_sum  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "sensitivity.json"
 KAPPA = 100.0
@@ -111,7 +111,7 @@ def markdown(result: dict[str, object]) -> str:
         "",
         "| method | seconds | × vectorised |",
         "|---|---:|---:|",
-        f"| (a) loop: core.scoring per draw | {s['loop']:.3f} | {s['loop'] / vec:.1f} |",
+        f"| (a) loop: core.method.scoring per draw | {s['loop']:.3f} | {s['loop'] / vec:.1f} |",
         f"| (b) vectorised monte_carlo | {vec:.3f} | 1.0 |",
         f"| rank_customers per draw (scaled from {result['full_draws_sampled']}) | "
         f"{s['rank_customers_scaled']:.3f} | {s['rank_customers_scaled'] / vec:.1f} |",

@@ -1,7 +1,7 @@
-"""``python -m core``: the command line (see core.cli)."""
+"""``python -m core``: the command line (see core.cli.main)."""
 
 import sys
 
-from core.cli import main
+from core.cli.main import main
 
 sys.exit(main())

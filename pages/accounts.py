@@ -5,12 +5,16 @@ import pandas as pd
 import streamlit as st
 
 from core.errors import ScenarioError
-from core.profitability import profit_picture, segment_profitability, unprofitable_customers
-from ui.allocation_panel import draw_allocation
-from ui.charts_accounts import segment_profit_chart
+from core.strategy.profitability import (
+    profit_picture,
+    segment_profitability,
+    unprofitable_customers,
+)
+from ui.accounts.allocation import draw_allocation
+from ui.accounts.key_accounts import draw_key_accounts
+from ui.accounts.overrides import draw_overrides
+from ui.charts.accounts import segment_profit_chart
 from ui.i18n import message_of
-from ui.key_account_panel import draw_key_accounts
-from ui.override_editor import draw_overrides
 from ui.shell import page_shell
 from ui.tables import column_for, customer_names
 

@@ -5,14 +5,21 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.ahp import ahp_weights, combine_judges
-from core.ahp_apply import ahp_shares, judgement_matrix
 from core.errors import InputError
-from ui.ahp_editor import APPLIED, apply_shares, consistency, factor_picker, judge_bar, pair_sliders
-from ui.charts_compare import weights_table_chart
+from core.method.ahp import ahp_weights, combine_judges
+from core.method.ahp_apply import ahp_shares, judgement_matrix
+from ui.charts.analysis import weights_table_chart
 from ui.i18n import message_of
-from ui.objective_weights import draw_objective_weights
 from ui.shell import page_shell
+from ui.weights.ahp_editor import (
+    APPLIED,
+    apply_shares,
+    consistency,
+    factor_picker,
+    judge_bar,
+    pair_sliders,
+)
+from ui.weights.objective import draw_objective_weights
 
 page = page_shell("ahp")
 t, scenario, lang = page.t, page.scenario, page.lang

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from core.mapping import column_kind
-from ui.data_source import draw_data_source
-from ui.ingest_report import draw_ingest_report
-from ui.mapping_editor import mapping_editor
+from core.mapping.columns import column_kind
+from ui.data.ingest_report import draw_ingest_report
+from ui.data.mapping_editor import mapping_editor
+from ui.data.source import draw_data_source
 from ui.shell import page_shell
 from ui.tables import with_plain_dates
 

@@ -1,13 +1,13 @@
 """Export page: the ranked list as CSV / XLSX, the scenario as JSON, a share link, and the
-client report (one self-contained HTML file, its charts as PNG in a zip: ui.report_panel)."""
+client report (one self-contained HTML file, its charts as PNG in a zip: ui.export.report_panel)."""
 
 import streamlit as st
 
 from core.errors import InputError
-from core.export import to_csv_bytes, to_xlsx_bytes
+from core.report.export import to_csv_bytes, to_xlsx_bytes
 from ui import state
+from ui.export.report_panel import report_panel
 from ui.i18n import message_of
-from ui.report_panel import report_panel
 from ui.share import export_table, share_link, workbook_sheets
 from ui.shell import page_shell
 

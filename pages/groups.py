@@ -3,15 +3,15 @@
 import pandas as pd
 import streamlit as st
 
-from core.explain import source_column
-from core.playbook import resolve_playbook
-from core.profitability import pareto_share
-from core.tiers import tier_summary
-from ui.charts import pareto_chart, score_distribution_chart, value_potential_chart
+from core.method.explain import source_column
+from core.method.tiers import tier_summary
+from core.strategy.playbook import resolve_playbook
+from core.strategy.profitability import pareto_share
+from ui.charts.ranking import pareto_chart, score_distribution_chart, value_potential_chart
+from ui.groups.strategy_cards import resources_check, strategy_cards
+from ui.groups.tier_controls import DEFAULT_CUTS, scheme_controls, value_columns
 from ui.shell import page_shell
-from ui.strategy_cards import resources_check, strategy_cards
 from ui.tables import column_for, customer_names, show_tier_summary
-from ui.tier_controls import DEFAULT_CUTS, scheme_controls, value_columns
 
 page = page_shell("groups")
 st.title(page.t("groups.title"))

@@ -9,12 +9,18 @@ import time
 import streamlit as st
 
 from core.errors import InputError
-from core.rooms import LOOKUP_LIMIT, SUBMIT_WINDOW, escape_markdown, format_code, within_rate
+from core.workshop.rules import (
+    LOOKUP_LIMIT,
+    SUBMIT_WINDOW,
+    escape_markdown,
+    format_code,
+    within_rate,
+)
 from ui.i18n import localize, message_of, t
-from ui.join_seat import seat, seat_name, take_seat
-from ui.join_weights import weights_input
 from ui.shell import participant_shell
-from ui.workshop_state import LOOKUPS, room_store
+from ui.workshop.join_seat import seat, seat_name, take_seat
+from ui.workshop.join_weights import weights_input
+from ui.workshop.state import LOOKUPS, room_store
 
 POLL_SECONDS = 4
 

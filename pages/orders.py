@@ -4,14 +4,14 @@ customers by an editable rule table, and rank the order customers on the other p
 import streamlit as st
 
 from core.errors import InputError
-from core.rfm import rfm_table, segment_overview
-from ui import orders_state as orders
+from core.orders.rfm import rfm_table, segment_overview
 from ui import state
-from ui.charts_review import segment_chart
-from ui.data_source import FILE_TYPES
+from ui.charts.review import segment_chart
+from ui.data.source import FILE_TYPES
 from ui.i18n import localize, message_of
-from ui.orders_inputs import period_inputs
-from ui.orders_tables import customers_table, frequency_counts, issues_table, overview_table
+from ui.orders import state as orders
+from ui.orders.inputs import period_inputs
+from ui.orders.tables import customers_table, frequency_counts, issues_table, overview_table
 from ui.shell import page_shell
 from ui.widgets import kept_widget
 

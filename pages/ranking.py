@@ -2,16 +2,16 @@
 
 import streamlit as st
 
-from core.explain import rank_change, source_column
-from ui.customer_explain import explain_customer
+from core.method.explain import rank_change, source_column
 from ui.i18n import localize
-from ui.ranking_controls import (
+from ui.ranking.controls import (
     SHOWN_IDS,
     baseline_bar,
     customer_picker,
     pick_selected_row,
     ranking_filters,
 )
+from ui.ranking.explain import explain_customer
 from ui.shell import page_shell
 from ui.tables import attribute_header, change_labels, column_for, customer_names, display_ranking
 

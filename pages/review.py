@@ -8,16 +8,16 @@ from datetime import timedelta
 import streamlit as st
 
 from core.errors import InputError
-from core.review import GONE, NEW, WarningRules, review_snapshots
-from ui import orders_state as orders
+from core.review.periods import GONE, NEW, WarningRules, review_snapshots
 from ui import state
-from ui.charts_compare import migration_heatmap
-from ui.data_source import FILE_TYPES
+from ui.charts.analysis import migration_heatmap
+from ui.data.source import FILE_TYPES
 from ui.i18n import message_of
-from ui.orders_inputs import period_inputs
-from ui.orders_tables import customer_labels, kpi_strip, movers_table, warnings_table
+from ui.orders import state as orders
+from ui.orders.inputs import period_inputs
+from ui.orders.tables import customer_labels, kpi_strip, movers_table, warnings_table
+from ui.review.snapshots import keep_buttons, watchlist_section
 from ui.shell import page_shell
-from ui.snapshot_view import keep_buttons, watchlist_section
 from ui.widgets import kept_widget
 
 MOVERS_SHOWN = 20

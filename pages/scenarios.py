@@ -6,13 +6,13 @@ import math
 import pandas as pd
 import streamlit as st
 
-from core.compare import DEFAULT_TOP_N, compare_rankings
+from core.analysis.compare import DEFAULT_TOP_N, compare_rankings
 from core.errors import InputError
-from core.ranking import Ranking, rank_customers
+from core.method.ranking import Ranking, rank_customers
 from ui import state
-from ui.charts_compare import migration_heatmap, slope_chart
+from ui.charts.analysis import migration_heatmap, slope_chart
 from ui.i18n import message_of
-from ui.scenario_manager import flash_message, save_form, saved_list
+from ui.scenarios.manager import flash_message, save_form, saved_list
 from ui.shell import page_shell
 from ui.tables import change_labels, customer_names
 from ui.widgets import kept_choice, kept_widget

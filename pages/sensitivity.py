@@ -3,13 +3,13 @@ the robust top N) and where one factor's weight changes a top customer's tier (s
 
 import streamlit as st
 
+from core.analysis.sensitivity import factor_matrix
 from core.errors import InputError
-from core.sensitivity import factor_matrix
 from ui import state
 from ui.i18n import message_of
-from ui.sensitivity_panel import draw_result, run_monte_carlo, settings_form
+from ui.sensitivity.monte_carlo import draw_result, run_monte_carlo, settings_form
+from ui.sensitivity.sweep import draw_sweep
 from ui.shell import page_shell
-from ui.sweep_panel import draw_sweep
 from ui.tables import customer_names
 
 page = page_shell("sensitivity")

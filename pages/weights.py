@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from ui.charts_weights import weights_chart, weights_frame
+from ui.charts.weights import weights_chart, weights_frame
 from ui.shell import page_shell
 from ui.tables import display_ranking
-from ui.weights_controls import preset_bar, scoring_settings
+from ui.weights.controls import preset_bar, scoring_settings
 from ui.widgets import weight_sliders
 
 TOP_N = 5

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from core.consensus import CONSENSUS_METHODS
-from core.rooms import format_code
-from ui.charts_workshop import qr_png
+from core.analysis.consensus import CONSENSUS_METHODS
+from core.workshop.rules import format_code
+from ui.charts.workshop import qr_png
 from ui.shell import page_shell
-from ui.workshop_live import act, create_room, live_room, open_room
-from ui.workshop_state import METHOD, NOTICE, ROOM_CODE, ROOM_KEY, join_link, room_store
+from ui.workshop.live import act, create_room, live_room, open_room
+from ui.workshop.state import METHOD, NOTICE, ROOM_CODE, ROOM_KEY, join_link, room_store
 
 page = page_shell("workshop")
 t = page.t

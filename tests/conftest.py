@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hypothesis import settings
-from hypothesis_profiles import hypothesis_profile
+
+from tests.hypothesis_profiles import hypothesis_profile
 
 settings.load_profile(hypothesis_profile())

@@ -7,7 +7,8 @@ import os
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from hypothesis_profiles import hypothesis_profile
+
+from tests.hypothesis_profiles import hypothesis_profile
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,9 @@ messages, under ``ui.<key>`` ids in one ``# ── ui.<page> ──`` block per 
 
 from __future__ import annotations
 
-from core.catalog import DIMENSIONS, find_factor, header_key
 from core.i18n import localize, message_of
 from core.i18n.message import CATALOGUES
+from core.mapping.catalog import DIMENSIONS, find_factor, header_key
 
 __all__ = ["LANGS", "LANG_NAMES", "localize", "message_of", "t"]
 

@@ -11,13 +11,13 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import pandas as pd
 
-from core.anonymize import anonymous_names
-from core.ingest import IngestResult
-from core.mapping import Mapping
-from core.ranking import Ranking
-from core.report import build_report
-from core.scenario import Scenario
-from core.tiers import tier_summary
+from core.ingest.read import IngestResult
+from core.mapping.columns import Mapping
+from core.method.ranking import Ranking
+from core.method.scenario import Scenario
+from core.method.tiers import tier_summary
+from core.report.anonymize import anonymous_names
+from core.report.html import build_report
 from ui.tables import column_for
 
 HEAD = ("rank", "customer_id", "score", "tier")
@@ -105,7 +105,7 @@ def share_link(page_url: str | None, lang: str, scenario: Scenario) -> str:
 def client_report(
     ranking: Ranking, mapping: Mapping, ingest: IngestResult, lang: str, anonymize: bool
 ) -> str:
-    """The self-contained HTML client report (core.report.build_report) of the live ranking:
+    """The self-contained HTML client report (core.report.html.build_report) of the live ranking:
     the scenario's playbook, the mapping's revenue and profit columns, the ingest warnings."""
     return build_report(
         ranking,

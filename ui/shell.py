@@ -13,10 +13,10 @@ from string import Template
 import streamlit as st
 
 from core.errors import InputError
-from core.ingest import IngestResult
-from core.mapping import Mapping
-from core.ranking import Ranking, rank_customers
-from core.scenario import Scenario
+from core.ingest.read import IngestResult
+from core.mapping.columns import Mapping
+from core.method.ranking import Ranking, rank_customers
+from core.method.scenario import Scenario
 from ui import state
 from ui.i18n import LANG_NAMES, LANGS, lang_from_locale, localize, message_of, t
 from ui.widgets import weight_sliders

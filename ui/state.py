@@ -22,13 +22,13 @@ import pandas as pd
 import streamlit as st
 
 from core.errors import InputError
-from core.ingest import IngestResult, read_table
-from core.mapping import Mapping, detect_mapping
-from core.ranking import Ranking, rank_customers
-from core.scenario import Scenario
-from core.scenario_io import Source, load_scenario
-from core.scenario_mapping import default_scenario, mapping_for, scenario_after_edit
-from core.store import ScenarioStore
+from core.ingest.read import IngestResult, read_table
+from core.mapping.columns import Mapping, detect_mapping
+from core.method.ranking import Ranking, rank_customers
+from core.method.scenario import Scenario
+from core.method.scenario_io import Source, load_scenario
+from core.method.scenario_mapping import default_scenario, mapping_for, scenario_after_edit
+from core.storage.scenarios import ScenarioStore
 from ui.i18n import message_of
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
@@ -133,7 +133,7 @@ def adopt(
     source: Source, *, origin: str = "scenario", token: bool = False, trial: bool = True
 ) -> list[Any]:
     """Make a scenario from outside the current one: the app's side of
-    :func:`core.scenario_io.load_scenario`, which every page uses.
+    :func:`core.method.scenario_io.load_scenario`, which every page uses.
 
     ``source`` is a Scenario, JSON text or bytes (``origin`` names it in errors) or a share
     link's token (``token=True``). It is checked against the current data (with a trial
@@ -176,7 +176,8 @@ def ingest_result() -> IngestResult:
 
 def current_mapping() -> Mapping:
     """The current column mapping: what each column is, with the current scenario's ID and
-    name columns and exactly its factors and directions (core.scenario_mapping.mapping_for)."""
+    name columns and exactly its factors and directions
+    (core.method.scenario_mapping.mapping_for)."""
     return mapping_for(st.session_state[MAPPING], current_scenario())
 
 
@@ -221,7 +222,7 @@ def edit_mapping(before: Mapping, after: Mapping) -> None:
 def relabel_default_tiers(scenario: Scenario, lang: str) -> Scenario:
     """Swap default labels (tiers or quadrants, either language) for ``lang``'s; labels the
     user typed stay as typed. Overrides, strategies and allocation name tier keys, so they
-    keep their tier (core.tiers)."""
+    keep their tier (core.method.tiers)."""
     return replace(scenario, tiers=scenario.tiers.relabelled(lang))
 
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.anonymize import anonymous_names
-from core.catalog import attribute_of
-from core.mapping import Mapping, column_kind
-from core.ranking import Ranking
+from core.mapping.catalog import attribute_of
+from core.mapping.columns import Mapping, column_kind
+from core.method.ranking import Ranking
+from core.report.anonymize import anonymous_names
 from ui.i18n import t
 
 MONEY = ("revenue", "profit")
@@ -94,7 +94,7 @@ def attribute_header(column: str, lang: str) -> str:
 
 
 def tier_summary_table(summary: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """core.tiers.tier_summary with translated headers and money in whole units."""
+    """core.method.tiers.tier_summary with translated headers and money in whole units."""
     shown = summary.copy()
     for column in MONEY:
         if column in shown.columns:

@@ -8,7 +8,7 @@ from typing import TypeVar
 
 import streamlit as st
 
-from core.catalog import DIMENSIONS
+from core.mapping.catalog import DIMENSIONS
 from ui import state
 from ui.i18n import dimension_label, factor_label, t
 from ui.state import SLIDER_MAX

@@ -8,10 +8,10 @@ to its area's block). The order inside a block is kept: groups of words read wit
 
 MESSAGES: dict[str, str] = {
     "prefixed": "{prefix}: {message}",
-    # Loading a scenario (core.scenario_io)
+    # Loading a scenario (core.method.scenario_io)
     "scenario_io.file": "scenario file {path!r}",
     "scenario_io.unreadable": "{file}: cannot read it ({detail})",
-    # Scenario schema (core.scenario_schema): version, unknown fields, tier keys
+    # Scenario schema (core.method.scenario_schema): version, unknown fields, tier keys
     "scenario_schema.bad_version": (
         "scenario: 'schema_version' is {value!r}; it must be a whole number ≥ 1"
     ),
@@ -27,13 +27,13 @@ MESSAGES: dict[str, str] = {
     "scenario_schema.unknown_hint": (
         "scenario: unknown field {field!r} is ignored; did you mean {suggestion!r}?"
     ),
-    # Scenario rules in the CLI (core.cli_rules): key-account types, allocation
+    # Scenario rules in the CLI (core.cli.rules): key-account types, allocation
     "scenario_rules.allocation": "allocation: budget {budget:g} ({unit}); {tiers}",
     "scenario_rules.no_columns": (
         "key-account rules: no column for scale, potential or influence; set 'scale_column', "
         "'potential_column' and 'influence_column' in the scenario"
     ),
-    # Typed scenario fields (core.account_rules, core.allocation_policy)
+    # Typed scenario fields (core.method.account_rules, core.method.allocation_policy)
     "account_rules.column": "key-account rules: {field!r} must name a column",
     "account_rules.expected": (
         "key-account rules: expected a list of rules or an object with 'rules'"
@@ -1186,7 +1186,7 @@ MESSAGES: dict[str, str] = {
     "ui.join.rejected": "Not submitted: {error}",
     "ui.join.stored": "Saved (submission number {revision}).",
     "ui.join.wait": "This round is closed; wait for the facilitator to open the next one. The page updates by itself.",
-    # Resource allocation (core.allocation): caps and minimums
+    # Resource allocation (core.strategy.allocation): caps and minimums
     "allocation.minimum_above_caps": (
         "allocation: tier {tier!r} has a minimum of {minimum}, but its {customers} customer(s) "
         "× cap {cap} can take only {most}; lower the minimum or raise the cap"

@@ -2,10 +2,10 @@
 
 MESSAGES: dict[str, str] = {
     "prefixed": "{prefix}：{message}",
-    # Loading a scenario (core.scenario_io)
+    # Loading a scenario (core.method.scenario_io)
     "scenario_io.file": "方案文件「{path}」",
     "scenario_io.unreadable": "{file}：无法读取",
-    # Scenario schema (core.scenario_schema): version, unknown fields, tier keys
+    # Scenario schema (core.method.scenario_schema): version, unknown fields, tier keys
     "scenario_schema.bad_version": "方案：'schema_version' 为 {value!r}，应为 ≥ 1 的整数",
     "scenario_schema.newer_version": (
         "方案：格式版本 {version} 比本程序支持的（{known}）更新；不认识的字段将被忽略"
@@ -15,13 +15,13 @@ MESSAGES: dict[str, str] = {
     ),
     "scenario_schema.unknown": "方案：未知字段 {field!r}，已忽略",
     "scenario_schema.unknown_hint": "方案：未知字段 {field!r}，已忽略；是否想写 {suggestion!r}？",
-    # Scenario rules in the CLI (core.cli_rules): key-account types, allocation
+    # Scenario rules in the CLI (core.cli.rules): key-account types, allocation
     "scenario_rules.allocation": "资源配置：预算 {budget:g}（{unit}）；{tiers}",
     "scenario_rules.no_columns": (
         "大客户规则：缺少规模、潜力或影响力对应的列；请在方案中设置 'scale_column'、"
         "'potential_column' 和 'influence_column'"
     ),
-    # Typed scenario fields (core.account_rules, core.allocation_policy)
+    # Typed scenario fields (core.method.account_rules, core.method.allocation_policy)
     "account_rules.column": "大客户规则：{field!r} 应为列名",
     "account_rules.expected": "大客户规则：应为规则列表，或带 'rules' 的对象",
     "account_rules.not_a_list": "大客户规则：'rules' 应为规则对象的列表",
@@ -1170,7 +1170,7 @@ MESSAGES: dict[str, str] = {
     "ui.join.rejected": "未能提交：{error}",
     "ui.join.stored": "已保存（第 {revision} 次提交）。",
     "ui.join.wait": "本轮已结束，请等待主持人开始下一轮；页面会自动更新。",
-    # Resource allocation (core.allocation): caps and minimums
+    # Resource allocation (core.strategy.allocation): caps and minimums
     "allocation.minimum_above_caps": (
         "资源配置：分组「{tier}」的保底为 {minimum}，但其 {customers} 个客户 × 单个客户上限 {cap} "
         "最多只能分到 {most}；请降低保底或提高上限"

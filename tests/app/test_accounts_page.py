@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from apptest_support import LANGS, ROOT, app
 from streamlit.testing.v1 import AppTest
 
-from core.key_accounts import AccountRule
-from core.overrides import Override
-from core.ranking import rank_customers
-from core.scenario import FactorSpec, Scenario
-from ui.key_account_panel import saved_rules, stable_name, with_rules
-from ui.override_editor import customer_options, with_override, without_override
+from core.method.overrides import Override
+from core.method.ranking import rank_customers
+from core.method.scenario import FactorSpec, Scenario
+from core.strategy.key_accounts import AccountRule
+from tests.app.apptest_support import LANGS, ROOT, app
+from ui.accounts.key_accounts import saved_rules, stable_name, with_rules
+from ui.accounts.overrides import customer_options, with_override, without_override
 
 PAGE = "pages/accounts.py"
 SAMPLES = {lang: pd.read_csv(ROOT / "data" / f"sample_customers_{lang}.csv") for lang in LANGS}

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from apptest_support import LANGS, ROOT, app
 from streamlit.testing.v1 import AppTest
 
-from core.catalog import COST
-from core.ingest import read_table
-from core.mapping import detect_mapping
-from core.ranking import rank_customers
-from core.scenario_mapping import default_scenario
-from core.sensitivity import filled_matrix
-from core.weights import entropy_weights
+from core.analysis.sensitivity import filled_matrix
+from core.ingest.read import read_table
+from core.mapping.catalog import COST
+from core.mapping.columns import detect_mapping
+from core.method.objective import entropy_weights
+from core.method.ranking import rank_customers
+from core.method.scenario_mapping import default_scenario
+from tests.app.apptest_support import LANGS, ROOT, app
 
 PAGE = "pages/ahp.py"
 CHOSEN = ["revenue", "profit", "orders", "last_order_date", "tenure_years", "satisfaction"]

@@ -6,8 +6,9 @@ import io
 import random
 
 import pandas as pd
-from apptest_support import ROOT, app
 from streamlit.testing.v1 import AppTest
+
+from tests.app.apptest_support import ROOT, app
 
 SAMPLE_ZH = ROOT / "data" / "sample_customers_zh.csv"
 EDIT = {"added_rows": [], "deleted_rows": []}

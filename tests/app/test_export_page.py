@@ -10,15 +10,15 @@ from urllib.parse import parse_qs, urlsplit
 import openpyxl
 import pandas as pd
 import pytest
-from apptest_support import ENTRYPOINT, app
 from streamlit.testing.v1 import AppTest
 
-from core.export import to_csv_bytes, to_xlsx_bytes
-from core.ingest import read_table
-from core.mapping import Mapping, detect_mapping
-from core.ranking import Ranking, rank_customers
-from core.scenario import FactorSpec, Scenario, TierSpec
-from core.scenario_mapping import default_scenario
+from core.ingest.read import read_table
+from core.mapping.columns import Mapping, detect_mapping
+from core.method.ranking import Ranking, rank_customers
+from core.method.scenario import FactorSpec, Scenario, TierSpec
+from core.method.scenario_mapping import default_scenario
+from core.report.export import to_csv_bytes, to_xlsx_bytes
+from tests.app.apptest_support import ENTRYPOINT, app
 from ui.share import export_table, scenario_sheet, share_link, workbook_sheets
 from ui.tables import customer_names
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from apptest_support import LANGS, ROOT, app
 from streamlit.testing.v1 import AppTest
+
+from tests.app.apptest_support import LANGS, ROOT, app
 
 PAGE = "pages/groups.py"
 SAMPLE = pd.read_csv(ROOT / "data" / "sample_customers_en.csv")

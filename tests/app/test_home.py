@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from apptest_support import app
+
+from tests.app.apptest_support import app
 
 ROOT = Path(__file__).resolve().parents[2]
 TITLES = {"en": "Customer Importance Workbench", "zh": "客户重要性排序工作台"}

@@ -3,10 +3,10 @@ switching the language on every page keeps them (labels follow the language; not
 
 from __future__ import annotations
 
-from apptest_support import app
 from streamlit.testing.v1 import AppTest
 
-from core.ranking import rank_customers
+from core.method.ranking import rank_customers
+from tests.app.apptest_support import app
 
 PAGES = (
     "streamlit_app.py",

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from apptest_support import LANGS, app
 from streamlit.testing.v1 import AppTest
+
+from tests.app.apptest_support import LANGS, app
 
 PAGE = "pages/orders.py"
 EDIT = {"added_rows": [], "deleted_rows": []}

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from apptest_support import LANGS, app
 from streamlit.testing.v1 import AppTest
+
+from tests.app.apptest_support import LANGS, app
 
 PAGE = "pages/ranking.py"
 

@@ -9,16 +9,16 @@ import zipfile
 import pandas as pd
 import pytest
 import streamlit.testing.v1.app_test as app_test_module
-from apptest_support import ROOT, app
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-import core.report_images as report_images
-from core.anonymize import anonymous_names
-from core.overrides import Override
-from core.ranking import rank_customers
-from core.report_images import PNG_SIGNATURE, chart_pngs
-from ui.override_editor import with_override
+import core.report.images as report_images
+from core.method.overrides import Override
+from core.method.ranking import rank_customers
+from core.report.anonymize import anonymous_names
+from core.report.images import PNG_SIGNATURE, chart_pngs
+from tests.app.apptest_support import ROOT, app
+from ui.accounts.overrides import with_override
 
 PAGE = "pages/export.py"
 SAMPLES = {

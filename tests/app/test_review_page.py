@@ -9,8 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pytest
-from apptest_support import LANGS, ROOT, app
 from streamlit.testing.v1 import AppTest
+
+from tests.app.apptest_support import LANGS, ROOT, app
 
 PAGE = "pages/review.py"
 KPIS = {

@@ -7,12 +7,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from apptest_support import ENTRYPOINT, app
 from streamlit.testing.v1 import AppTest
 
-from core.rooms_store import RoomStore
-from core.scenario import FactorSpec, Override, Scenario, TierSpec
-from core.store import ScenarioStore
+from core.method.scenario import FactorSpec, Override, Scenario, TierSpec
+from core.storage.scenarios import ScenarioStore
+from core.workshop.rooms import RoomStore
+from tests.app.apptest_support import ENTRYPOINT, app
 
 DATA = "pages/data.py"
 EDIT = {"added_rows": [], "deleted_rows": []}
@@ -156,7 +156,7 @@ def test_a_new_id_column_keeps_the_factors() -> None:
 
 
 def test_the_loaders_warnings_are_shown_once(monkeypatch) -> None:
-    from core import scenario_io
+    from core.method import scenario_io
 
     real = scenario_io.parse_scenario
 

@@ -4,8 +4,9 @@ the baseline, and the comparison of two scenarios (always on a private CIW_DATA_
 from __future__ import annotations
 
 import pytest
-from apptest_support import LANGS, app
 from streamlit.testing.v1 import AppTest
+
+from tests.app.apptest_support import LANGS, app
 
 PAGE = "pages/scenarios.py"
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pandas as pd
-from apptest_support import ROOT, app
 from streamlit.testing.v1 import AppTest
+
+from tests.app.apptest_support import ROOT, app
 
 SAMPLE_EN = ROOT / "data" / "sample_customers_en.csv"
 FACTORS = [

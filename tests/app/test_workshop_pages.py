@@ -7,12 +7,12 @@ from itertools import combinations
 
 import numpy as np
 import pytest
-from apptest_support import LANGS, app
 from streamlit.testing.v1 import AppTest
 
-from core.ahp import ahp_weights, matrix_from_upper
-from core.rooms_store import RoomStore
-from ui.workshop_state import TOKEN_PREFIX
+from core.method.ahp import ahp_weights, matrix_from_upper
+from core.workshop.rooms import RoomStore
+from tests.app.apptest_support import LANGS, app
+from ui.workshop.state import TOKEN_PREFIX
 
 WORKSHOP = "pages/workshop.py"
 JOIN = "pages/join.py"

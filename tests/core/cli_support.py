@@ -1,4 +1,4 @@
-"""Running the command line in tests: in this process through ``core.cli.main(argv)`` (fast;
+"""Running the command line in tests: in this process through ``core.cli.main.main(argv)`` (fast;
 what most CLI tests need) or as ``python -m core`` in a child process (only for what the
 process boundary itself decides: exit codes, stream encoding, no traceback).
 
@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
-import core.cli as cli
+import core.cli.main as cli
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -27,7 +27,7 @@ class CliResult(NamedTuple):
 
 
 def run_main(*argv: object) -> CliResult:
-    """``core.cli.main([str(a) for a in argv])`` here, with stdout and stderr captured."""
+    """``core.cli.main.main([str(a) for a in argv])`` here, with stdout and stderr captured."""
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = cli.main([str(a) for a in argv])

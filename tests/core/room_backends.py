@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from core.rooms_db import database_url, meta
+from core.workshop.db import database_url, meta
 
 ENV_URL = "CIW_TEST_DATABASE_URL"
 BACKENDS = ("sqlite", "postgresql")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from core.cli import main
+from core.cli.main import main
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 AS_OF = "as of: 2024-03-10"

@@ -10,9 +10,9 @@ import pandas as pd
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from core.normalize import NORMALIZERS
-from core.ranking import rank_customers
-from core.scenario import MISSING_POLICIES, FactorSpec, Scenario
+from core.method.normalize import NORMALIZERS
+from core.method.ranking import rank_customers
+from core.method.scenario import MISSING_POLICIES, FactorSpec, Scenario
 
 TOL = 1e-9
 

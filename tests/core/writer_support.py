@@ -1,5 +1,5 @@
 """A child process that writes in a loop and prints one line after each commit, killed mid-run
-(for the kill tests of tests/core/test_rooms.py and tests/core/test_cli_rooms.py)."""
+(for the kill tests of tests/core/workshop/test_rooms.py and tests/core/cli/test_rooms.py)."""
 
 from __future__ import annotations
 

@@ -11,7 +11,8 @@ Run with ``python -m pytest tests/e2e/test_chinese_chrome.py -m browser``.
 from __future__ import annotations
 
 import pytest
-from test_browser import go, language_button, open_app, photograph, settle
+
+from tests.e2e.test_browser import go, language_button, open_app, photograph, settle
 
 pytestmark = pytest.mark.browser
 

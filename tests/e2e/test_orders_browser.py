@@ -8,7 +8,8 @@ Run with ``python -m pytest tests/e2e -m browser``.
 from __future__ import annotations
 
 import pytest
-from test_browser import go, open_app, photograph
+
+from tests.e2e.test_browser import go, open_app, photograph
 
 pytestmark = pytest.mark.browser
 

@@ -15,7 +15,8 @@ import subprocess
 import zipfile
 
 import pytest
-from test_browser import go, open_app, photograph, settle
+
+from tests.e2e.test_browser import go, open_app, photograph, settle
 
 pytestmark = pytest.mark.browser
 

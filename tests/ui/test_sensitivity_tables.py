@@ -1,16 +1,16 @@
-"""The Sensitivity page's tables (ui.sensitivity_panel.intervals_table and
-ui.sweep_panel.switches_table), built from core results on a small table."""
+"""The Sensitivity page's tables (ui.sensitivity.monte_carlo.intervals_table and
+ui.sensitivity.sweep.switches_table), built from core results on a small table."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from core.ranking import rank_customers
-from core.scenario import FactorSpec, Scenario
-from core.sensitivity import factor_matrix, monte_carlo, weight_sweep
-from ui.sensitivity_panel import SETTINGS, intervals_table
-from ui.sweep_panel import switches_table
+from core.analysis.sensitivity import factor_matrix, monte_carlo, weight_sweep
+from core.method.ranking import rank_customers
+from core.method.scenario import FactorSpec, Scenario
+from ui.sensitivity.monte_carlo import SETTINGS, intervals_table
+from ui.sensitivity.sweep import switches_table
 
 FRAME = pd.DataFrame(
     {

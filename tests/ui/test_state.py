@@ -1,6 +1,6 @@
 """Session-state helpers that need no running app."""
 
-from core.scenario import FactorSpec, Scenario, TierSpec
+from core.method.scenario import FactorSpec, Scenario, TierSpec
 from ui.state import relabel_default_tiers, slider_scaled
 
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from core.tiers import tier_summary
+from core.method.tiers import tier_summary
 from ui.tables import attribute_header, tier_summary_table, with_plain_dates
 
 
@@ -73,10 +73,10 @@ def test_plain_dates_drop_the_time_and_keep_missing() -> None:
 
 
 def _ranked_with_override():
-    from core.mapping import detect_mapping
-    from core.overrides import Override
-    from core.ranking import rank_customers
-    from core.scenario_mapping import default_scenario
+    from core.mapping.columns import detect_mapping
+    from core.method.overrides import Override
+    from core.method.ranking import rank_customers
+    from core.method.scenario_mapping import default_scenario
 
     frame = pd.DataFrame(
         {"customer_id": ["a", "b", "c", "d", "e"], "revenue": [5.0, 4.0, 3.0, 2.0, 1.0]}

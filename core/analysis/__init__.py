@@ -1,0 +1,1 @@
+"""Comparing rankings: rank correlations, sensitivity to the weights, consensus."""

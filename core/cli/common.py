@@ -1,0 +1,66 @@
+"""What the ``python -m core`` commands share, defined once: exit codes, the shared options
+(INPUT and --sheet, --json, whole-number arguments), reading the input table, stderr lines and
+the ``--scenario`` file (through the one scenario loader).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+
+from core.i18n import msg
+from core.ingest.read import IngestResult, read_table
+from core.method import scenario_io
+from core.method.scenario import Scenario
+
+EXIT_OK = 0
+EXIT_INPUT = 2  # the same code argparse uses for usage errors
+DEFAULT_TOP = 20
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(msg("cli.not_whole_number", text=text)) from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(msg("cli.must_be_1_or_more", value=value))
+    return value
+
+
+def add_input(parser: argparse.ArgumentParser) -> None:
+    """The customer table argument and the workbook sheet option."""
+    parser.add_argument("input", metavar="INPUT", help="customer table: CSV, XLSX or Parquet")
+    parser.add_argument("--sheet", metavar="NAME", help="sheet to read from a workbook")
+
+
+def add_json(parser: argparse.ArgumentParser) -> None:
+    """``--json``: the command's result as one JSON object on stdout."""
+    parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+
+
+def read_input(args: argparse.Namespace) -> IngestResult:
+    return read_table(Path(args.input), sheet=args.sheet)
+
+
+def err(line: str) -> None:
+    print(line, file=sys.stderr)
+
+
+def load_scenario(
+    path: str | Path, columns: Iterable[str] | pd.DataFrame | None = None
+) -> Scenario:
+    """Read a ``--scenario`` JSON file through the one scenario loader
+    (:func:`core.method.scenario_io.load_scenario`) and, given the data's ``columns`` (or the
+    table), check it fits them. The loader's warnings go to stderr as ``warning: …`` lines.
+
+    Every problem raises ScenarioError naming the file.
+    """
+    loaded = scenario_io.load_scenario(Path(path), columns)
+    for warning in loaded.warnings:
+        err(f"warning: {warning}")
+    return loaded.scenario

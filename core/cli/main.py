@@ -1,0 +1,107 @@
+"""Command line: ``python -m core <command> …``.
+
+Commands (one ``add_<name>_parser`` and one ``run_<name>`` each, joined in :data:`COMMANDS`)::
+
+    validate INPUT [--sheet NAME]
+        the ingest and mapping report; exit 0 when the file can be ranked, 2 when not
+    score INPUT [--scenario FILE.json] [--out FILE.csv|.xlsx|.parquet] [--top N] [--sheet NAME]
+        rank the customers (detected mapping and equal weights unless --scenario is given)
+    weights ahp MATRIX.csv | weights entropy|critic INPUT [--scenario F]   [--json]
+        factor weights from a pairwise matrix (AHP, with CR) or from the data
+    compare INPUT --scenario A.json --scenario B.json [--top N] [--json]
+        rank correlation, top-N overlap and tier migration between two scenarios
+    rfm ORDERS [--as-of DATE] [--customer-col C --date-col D --amount-col A] [--out FILE]
+        per-customer RFM scores, segments, frequency classes and the CLV-ready summary
+    review ORDERS --period-days N [--as-of DATE] [--scenario F] [--out FILE]
+        rank the last two periods: movers, migration and early warnings
+    room create|submit|summary|export …
+        live workshop rooms (participants submit weights; consensus and Kendall's W)
+    report INPUT --scenario F [--lang zh|en] [--anonymize] --out report.html
+        a self-contained client report
+
+Exit codes: 0 done, 2 bad input (one ``error: …`` line on stderr) or bad usage (argparse).
+Results go to stdout, the summary, warnings and excluded rows to stderr, so
+``python -m core score x.csv > top.txt`` keeps only the table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from core.cli.common import EXIT_INPUT, EXIT_OK, err
+from core.cli.orders import add_review_parser, add_rfm_parser, run_review, run_rfm
+from core.cli.report import add_report_parser, run_report
+from core.cli.rooms import add_room_parser, run_room
+from core.cli.score import add_score_parser, run_score
+from core.cli.validate import add_validate_parser, run_validate
+from core.cli.weights import add_compare_parser, add_weights_parser, run_compare, run_weights
+from core.errors import InputError
+from core.i18n import msg
+
+Handler = Callable[[argparse.Namespace], int]
+COMMANDS: dict[str, tuple[Callable[[argparse._SubParsersAction], None], Handler]] = {
+    "validate": (add_validate_parser, run_validate),
+    "score": (add_score_parser, run_score),
+    "weights": (add_weights_parser, run_weights),
+    "compare": (add_compare_parser, run_compare),
+    "rfm": (add_rfm_parser, run_rfm),
+    "review": (add_review_parser, run_review),
+    "room": (add_room_parser, run_room),
+    "report": (add_report_parser, run_report),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m core",
+        description="Rank a company's customers by importance (客户重要性排序).",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for add_parser, _ in COMMANDS.values():
+        add_parser(subparsers)
+    return parser
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _os_error(exc: OSError) -> str:
+    if exc.filename:
+        return msg("cli.os_error_path", path=str(exc.filename), detail=exc.strerror or exc)
+    return msg("cli.os_error", detail=exc.strerror or exc)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's exit-time flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass  # not a real file (tests capture stdout): nothing to flush
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit code (argparse usage errors return 2 too)."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            # A terminal that cannot show Chinese gets escapes rather than a crash.
+            stream.reconfigure(errors="backslashreplace")
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help (0) or a usage error (2), already printed by argparse
+        return exc.code if isinstance(exc.code, int) else EXIT_INPUT
+    try:
+        return COMMANDS[args.command][1](args)
+    except InputError as exc:
+        err(f"error: {_one_line(exc)}")
+    except BrokenPipeError:
+        _silence_stdout()  # the reader (head, less) stopped early: not an error of the input
+        return EXIT_OK
+    except OSError as exc:
+        err(f"error: {_one_line(_os_error(exc))}")
+    return EXIT_INPUT

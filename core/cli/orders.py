@@ -1,0 +1,195 @@
+"""Command line: ``rfm`` and ``review`` on an order log.
+
+::
+
+    rfm ORDERS [--as-of DATE] [--period-days N] [--customer-col C --date-col D --amount-col A]
+               [--profit-col P --order-col O] [--engine auto|duckdb|pandas] [--out FILE] [--json]
+        one row per customer: features, R/F/M scores, cell, segment, frequency class and the
+        lifetimes-style CLV columns; without --out the segment overview is printed
+    review ORDERS --period-days N [--as-of DATE] [--scenario FILE.json] [--engine …]
+                  [--out FILE.csv|.xlsx] [--json]
+        rank the last two periods; movers, tier migration, warnings and KPIs (XLSX: sheets
+        movers/warnings/migration/kpis; CSV: movers, and warnings in <stem>.warnings.csv)
+
+The order report (duplicates, returns, excluded lines) goes to stderr as ``note:`` lines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from pathlib import Path
+
+import pandas as pd
+
+from core.cli.common import EXIT_OK, add_json, err, load_scenario, positive_int
+from core.cli.terminal import format_table
+from core.errors import InputError
+from core.i18n import msg
+from core.orders.log import DEFAULT_PERIOD_DAYS, ENGINES, OrdersReport, aggregate_orders
+from core.orders.rfm import rfm_table, segment_overview
+from core.report.export import output_format, to_csv_bytes, write_xlsx
+from core.review.periods import Review, review_orders
+
+FIRST_COLUMNS = (
+    "customer_id", "orders", "recency_days", "monetary_total", "monetary_mean", "tenure_days",
+    "r_score", "f_score", "m_score", "rfm_cell", "segment", "segment_zh", "frequency_class",
+    "clv_frequency", "clv_recency", "clv_T", "clv_monetary_value",
+)  # fmt: skip
+ROLE_OPTIONS = ("customer", "date", "amount", "profit", "order")
+
+
+def _common(parser: argparse.ArgumentParser, period_required: bool) -> None:
+    parser.add_argument("orders", metavar="ORDERS", help="order log: CSV, XLSX or Parquet")
+    parser.add_argument("--as-of", metavar="DATE", help="YYYY-MM-DD (default: latest date)")
+    parser.add_argument(
+        "--period-days",
+        type=positive_int,
+        required=period_required,
+        default=DEFAULT_PERIOD_DAYS,
+        metavar="N",
+        help=f"period length in days (default {DEFAULT_PERIOD_DAYS})",
+    )
+    for role in ROLE_OPTIONS:
+        parser.add_argument(f"--{role}-col", metavar="COLUMN", help=f"the {role} column")
+    parser.add_argument("--engine", choices=ENGINES, default="auto", help="aggregation engine")
+    add_json(parser)
+
+
+def add_rfm_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "rfm",
+        help="RFM scores, segments and CLV inputs per customer from an order log",
+        description="Aggregate an order log per customer and score R, F and M 1–5.",
+    )
+    _common(parser, period_required=False)
+    parser.add_argument("--out", metavar="FILE", help="write one row per customer (.csv .xlsx …)")
+
+
+def add_review_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "review",
+        help="compare the last two periods of an order log: movers, migration, warnings",
+        description="Rank the last two periods of N days and list movers and early warnings.",
+    )
+    _common(parser, period_required=True)
+    parser.add_argument("--scenario", metavar="FILE.json", help="scenario JSON for both periods")
+    parser.add_argument("--out", metavar="FILE", help="write movers and warnings (.csv or .xlsx)")
+
+
+def _columns(args: argparse.Namespace) -> dict[str, str | None]:
+    names = {"order": "order_id"}
+    return {names.get(r, r): getattr(args, f"{r}_col") for r in ROLE_OPTIONS}
+
+
+def _notes(report: OrdersReport) -> None:
+    err(
+        f"orders: {report.lines} line(s), {report.purchase_lines} purchase(s), "
+        f"{report.customers} customer(s), as of {report.as_of}, engine {report.engine}"
+    )
+    for line in report.lines_text():
+        err(f"note: {line}")
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
+    return [{k: _json_value(v) for k, v in row.items()} for row in frame.to_dict("records")]
+
+
+def _write(path: Path, sheets: dict[str, pd.DataFrame], csv_side: str | None = None) -> None:
+    try:
+        if path.suffix.lower() == ".xlsx":
+            write_xlsx(path, sheets)
+            return
+        first = next(iter(sheets.values()))
+        if path.suffix.lower() == ".csv":
+            path.write_bytes(to_csv_bytes(first))
+            if csv_side:
+                side = path.with_name(f"{path.stem}.{csv_side}.csv")
+                side.write_bytes(to_csv_bytes(sheets[csv_side]))
+        else:
+            first.to_parquet(path, index=False)
+    except OSError as exc:
+        raise InputError(
+            msg(
+                "cli.cannot_write_orders",
+                path=str(exc.filename or path),
+                detail=exc.strerror or exc,
+            )
+        ) from None
+
+
+def run_rfm(args: argparse.Namespace) -> int:
+    if args.out:
+        output_format(args.out)
+    result = aggregate_orders(Path(args.orders), as_of=args.as_of, period_days=args.period_days,
+                              columns=_columns(args), engine=args.engine)  # fmt: skip
+    table = rfm_table(result.features)
+    table = table[[*FIRST_COLUMNS, *(c for c in table.columns if c not in FIRST_COLUMNS)]]
+    overview = segment_overview(table)
+    _notes(result.report)
+    if args.out:
+        report = pd.DataFrame(
+            [(i.category, i.lines, i.amount, ", ".join(map(str, i.rows)), i.text)
+             for i in result.report.issues],
+            columns=["category", "lines", "amount", "example_rows", "text"],
+        )  # fmt: skip
+        _write(Path(args.out), {"rfm": table, "segments": overview, "report": report})
+        err(f"wrote: {args.out}")
+    elif args.json:
+        print(json.dumps({"as_of": result.report.as_of.isoformat(), "customers": len(table),
+                          "segments": _records(overview)}, ensure_ascii=False))  # fmt: skip
+    else:
+        rows = [(r.segment, r.zh, r.customers, r.orders, f"{r.revenue:,.0f}",
+                 f"{100 * r.revenue_share:.1f} %", "-" if r.avg_order_value != r.avg_order_value
+                 else f"{r.avg_order_value:,.0f}") for r in overview.itertuples()]  # fmt: skip
+        header = ["segment", "名称", "customers", "orders", "revenue", "share", "avg order"]
+        print(format_table(rows, header, right=[False, False, True, True, True, True, True]))
+    return EXIT_OK
+
+
+def _review_sheets(review: Review) -> dict[str, pd.DataFrame]:
+    migration = review.migration.reset_index()
+    migration.columns = [str(c) for c in migration.columns]
+    return {"movers": review.movers, "warnings": review.warnings, "migration": migration,
+            "kpis": review.kpis}  # fmt: skip
+
+
+def run_review(args: argparse.Namespace) -> int:
+    if args.out and output_format(args.out) == ".parquet":
+        raise InputError(msg("cli.review_not_parquet", path=args.out))
+    scenario = load_scenario(args.scenario) if args.scenario else None
+    review = review_orders(
+        Path(args.orders), args.period_days, as_of=args.as_of, scenario=scenario,
+        columns=_columns(args), engine=args.engine,
+    )  # fmt: skip
+    _notes(review.reports[1])
+    sheets = _review_sheets(review)
+    if args.out:
+        _write(Path(args.out), sheets, csv_side="warnings")
+        err(f"wrote: {args.out}")
+    elif args.json:
+        data = {name: _records(frame) for name, frame in sheets.items()}
+        data |= {"new_customers": list(review.new_customers),
+                 "lost_customers": list(review.lost_customers)}  # fmt: skip
+        print(json.dumps(data, ensure_ascii=False))
+    else:
+        kpis = [(r.kpi, _fmt(r.period_a), _fmt(r.period_b)) for r in review.kpis.itertuples()]
+        print(format_table(kpis, ["kpi", "period A", "period B"], right=[False, True, True]))
+        shown = [(r.customer_id, r.warning, r.reason) for r in review.warnings.itertuples()]
+        print(f"\nwarnings: {len(shown)}")
+        if shown:
+            print(format_table(shown[:30], ["customer", "warning", "reason"]))
+    return EXIT_OK
+
+
+def _fmt(value: float) -> str:
+    if value != value:
+        return "-"
+    return f"{value:,.0f}" if abs(value) >= 10 else f"{value:.3f}"

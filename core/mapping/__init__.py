@@ -1,0 +1,1 @@
+"""What each column is: the factor catalogue and the detected column roles."""

@@ -1,0 +1,246 @@
+"""Column mapping: what each column of the data *is* — the customer ID, the name, a grouping
+attribute, a candidate factor — never which factors rank the customers.
+
+The :class:`~core.method.scenario.Scenario` owns the factors, their directions and weights, and the
+ID and name columns. A mapping is derived: :func:`detect_mapping` looks at headers (the catalog's
+synonyms) and values (types, uniqueness). A *candidate* factor carries a suggested direction,
+used only when the user adds it to the scenario. Where a mapping and a scenario meet — the
+default scenario of a mapping, the mapping a scenario implies, a mapping edit as a scenario
+edit — is core.method.scenario_mapping, above both.
+
+On a freshly detected mapping, ``include`` is detection's suggestion (known catalog factors
+with values; other numeric columns become *custom* candidates, not included), which only the
+default scenario reads; on a mapping laid over a scenario it says whether the scenario ranks
+on the column.
+
+Date factors are turned into "days since the as-of date" by :func:`factor_values`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from core.errors import InputError
+from core.i18n import msg
+from core.mapping.catalog import (
+    BENEFIT,
+    attribute_of,
+    factor_by_key,
+    find_factor,
+    is_id_header,
+    is_name_header,
+)
+
+
+@dataclass(frozen=True)
+class ColumnRole:
+    """What one column of the data is used for."""
+
+    column: str
+    role: str  # "id" | "name" | "attribute" | "factor" (a candidate factor) | "ignored"
+    kind: str  # "number" | "date" | "text"
+    factor_key: str | None = None  # a catalog key, or "custom"
+    direction: str | None = None  # the scenario's, when it ranks on the column; else suggested
+    dimension: str | None = None
+    include: bool = False  # the scenario ranks on it (mapping_for); detected: suggested
+    attribute: str | None = None  # "industry" | "region" | "channel"
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """The role of every column: detected from the data, or derived for a scenario
+    (:func:`~core.method.scenario_mapping.mapping_for`)."""
+
+    id_column: str
+    name_column: str | None
+    roles: tuple[ColumnRole, ...]
+
+    @property
+    def factors(self) -> tuple[ColumnRole, ...]:
+        """Every factor column, included or not."""
+        return tuple(r for r in self.roles if r.role == "factor")
+
+    @property
+    def attributes(self) -> dict[str, str]:
+        """Grouping attributes found, e.g. {"industry": "行业", "region": "区域"}."""
+        return {r.attribute: r.column for r in self.roles if r.attribute}
+
+    def role_of(self, column: str) -> ColumnRole | None:
+        """The role of one column, or None if the mapping does not know it."""
+        return next((r for r in self.roles if r.column == column), None)
+
+
+def column_kind(values: pd.Series) -> str:
+    """'date', 'number' or 'text' from a column's dtype."""
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return "date"
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        return "number"
+    return "text"
+
+
+def _is_unique_key(values: pd.Series) -> bool:
+    present = values.dropna()
+    return len(present) > 0 and present.is_unique and len(present) >= 0.95 * len(values)
+
+
+def _pick_id(frame: pd.DataFrame) -> str:
+    columns = list(frame.columns)
+    by_header = [c for c in columns if is_id_header(c)]
+    if by_header:
+        return by_header[0]
+    for column in columns:
+        if column_kind(frame[column]) == "text" and _is_unique_key(frame[column]):
+            return column
+    if not columns:
+        raise InputError(msg("mapping.table_has_no_columns_check"))
+    return columns[0]
+
+
+def detect_mapping(frame: pd.DataFrame) -> Mapping:
+    """Guess every column's role from its header and values."""
+    id_column = _pick_id(frame)
+    names = [c for c in frame.columns if c != id_column and is_name_header(c)]
+    name_column = names[0] if names else None
+    roles = []
+    for column in frame.columns:
+        kind = column_kind(frame[column])
+        if column == id_column:
+            roles.append(ColumnRole(column, "id", kind))
+        elif column == name_column:
+            roles.append(ColumnRole(column, "name", kind))
+        elif attribute_of(column) and kind == "text":
+            roles.append(ColumnRole(column, "attribute", kind, attribute=attribute_of(column)))
+        elif kind == "text":
+            roles.append(ColumnRole(column, "ignored", kind))
+        else:
+            known = find_factor(column)
+            has_values = frame[column].notna().any()
+            if known:
+                roles.append(
+                    ColumnRole(
+                        column,
+                        "factor",
+                        kind,
+                        known.key,
+                        known.direction,
+                        known.dimension,
+                        include=bool(has_values),
+                    )
+                )
+            else:
+                roles.append(ColumnRole(column, "factor", kind, "custom", BENEFIT, "custom"))
+    return Mapping(id_column, name_column, tuple(roles))
+
+
+def with_factor(mapping: Mapping, column: str, **changes: object) -> Mapping:
+    """A copy of the mapping with one column's role fields changed (include, direction …)."""
+    roles = tuple(replace(r, **changes) if r.column == column else r for r in mapping.roles)
+    return replace(mapping, roles=roles)
+
+
+def release_column(mapping: Mapping, column: str) -> Mapping:
+    """A column that stops being the ID or name becomes what detection would have made of it:
+    a custom factor (not included) when it holds numbers or dates, else a grouping attribute
+    when its header names one, else ignored."""
+    if mapping.role_of(column).kind != "text":
+        return with_factor(
+            mapping,
+            column,
+            role="factor",
+            factor_key="custom",
+            direction=BENEFIT,
+            dimension="custom",
+            include=False,
+        )
+    attribute = attribute_of(column)
+    return with_factor(
+        mapping, column, role="attribute" if attribute else "ignored", attribute=attribute
+    )
+
+
+def claim_column(mapping: Mapping, column: str, role: str) -> Mapping:
+    """``column`` takes ``role`` ("id" or "name"); its factor and attribute fields are cleared."""
+    return with_factor(
+        mapping,
+        column,
+        role=role,
+        include=False,
+        factor_key=None,
+        direction=None,
+        dimension=None,
+        attribute=None,
+    )
+
+
+def with_id_column(mapping: Mapping, column: str) -> Mapping:
+    """``column`` becomes the customer ID; the old ID is released, and the name column is
+    dropped when it is the new ID."""
+    name = None if column == mapping.name_column else mapping.name_column
+    changed = claim_column(release_column(mapping, mapping.id_column), column, "id")
+    return replace(changed, id_column=column, name_column=name)
+
+
+def with_name_column(mapping: Mapping, column: str | None) -> Mapping:
+    """``column`` becomes the display name (None: no name column); the old name is released."""
+    changed = release_column(mapping, mapping.name_column) if mapping.name_column else mapping
+    if column:
+        changed = claim_column(changed, column, "name")
+    return replace(changed, name_column=column)
+
+
+def with_edits(mapping: Mapping, before: pd.DataFrame, after: pd.DataFrame) -> Mapping:
+    """The mapping with a factor editor's changed cells applied.
+
+    ``before`` and ``after`` hold one row per factor in the same order: ``column`` plus the
+    editable fields (``factor`` – a catalog key or "custom" –, ``direction``, ``include``).
+    A cell equal in both is left alone; a new ``factor`` brings its catalog dimension and,
+    unless the direction changed too, its catalog direction.
+    """
+    for i in range(len(before)):
+        updates = {k: v for k, v in after.iloc[i].items() if v != before.iloc[i][k]}
+        if "factor" in updates:
+            known = factor_by_key(updates.pop("factor"))
+            updates["factor_key"] = known.key if known else "custom"
+            updates["dimension"] = known.dimension if known else "custom"
+            updates.setdefault("direction", known.direction if known else BENEFIT)
+        if updates:
+            mapping = with_factor(mapping, before["column"].iloc[i], **updates)
+    return mapping
+
+
+def data_language(mapping: Mapping) -> str:
+    """'zh' when the ID column's header is Chinese (any non-ASCII text), else 'en'."""
+    return "en" if mapping.id_column.isascii() else "zh"
+
+
+def latest_date(frame: pd.DataFrame, columns: list[str]) -> date | None:
+    """The latest date in the given date columns (the default as-of date), or None."""
+    dates = [frame[c].max() for c in columns if column_kind(frame[c]) == "date"]
+    dates = [d for d in dates if pd.notna(d)]
+    return max(dates).date() if dates else None
+
+
+def factor_values(frame: pd.DataFrame, columns: list[str], as_of: date | None) -> np.ndarray:
+    """The factor matrix (customers × factors, float, NaN = missing).
+
+    Date columns become days since ``as_of`` (days since the last purchase, days since the
+    first order); numbers are taken as they are.
+    """
+    out = np.empty((len(frame), len(columns)), dtype=float)
+    for j, column in enumerate(columns):
+        values = frame[column]
+        if column_kind(values) == "date":
+            if as_of is None:
+                raise InputError(msg("mapping.column_holds_dates_but_no", column=column))
+            delta = pd.Timestamp(as_of) - values
+            out[:, j] = delta.dt.days.to_numpy(dtype=float, na_value=np.nan)
+        elif column_kind(values) == "number":
+            out[:, j] = values.to_numpy(dtype=float, na_value=np.nan)
+        else:
+            raise InputError(msg("mapping.column_holds_text_not_numbers", column=column))
+    return out

@@ -1,0 +1,127 @@
+"""Why a customer ranks where it does: per-factor contributions, percentiles and rank changes.
+
+All functions read a ranking table (``core.method.ranking.Ranking.table``: rank, customer_id, score,
+tier, ``contrib:<col>`` …, then the input columns) and return new DataFrames or Series.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from core.errors import InputError
+from core.i18n import msg
+from core.mapping.catalog import COST
+from core.mapping.columns import factor_values
+from core.method.ranking import CONTRIB_PREFIX
+
+INPUT_SUFFIX = " (input)"
+
+
+def source_column(table: pd.DataFrame, column: str) -> str:
+    """The table column holding input column ``column``.
+
+    The ranking renames an input column that collides with a computed one (an input called
+    ``customer_id`` becomes ``customer_id (input)``), so look for the renamed one first.
+    """
+    renamed = column + INPUT_SUFFIX
+    return renamed if renamed in table.columns else column
+
+
+def customer_row(table: pd.DataFrame, customer_id: object) -> int:
+    """The position of ``customer_id`` in ``table`` (IDs compared as text)."""
+    hits = np.flatnonzero(table["customer_id"].astype(str).to_numpy() == str(customer_id))
+    if len(hits) == 0:
+        raise InputError(msg("explain.customer_not_ranking_pick_another", id=customer_id))
+    return int(hits[0])
+
+
+def contributions(table: pd.DataFrame, customer_id: object, columns: Sequence[str]) -> pd.DataFrame:
+    """One row per factor: ``factor``, ``contribution`` (score points) and ``share`` of the score.
+
+    The contributions add up to the customer's score (the ranking guarantees it), so
+    ``share = contribution / score`` (0 when the score is 0).
+    """
+    row = table.iloc[customer_row(table, customer_id)]
+    points = np.array([float(row[CONTRIB_PREFIX + c]) for c in columns])
+    score = float(row["score"])
+    share = points / score if score else np.zeros_like(points)
+    return pd.DataFrame({"factor": list(columns), "contribution": points, "share": share})
+
+
+def percentiles(
+    table: pd.DataFrame,
+    columns: Sequence[str],
+    directions: Sequence[str],
+    as_of: date | None = None,
+) -> pd.DataFrame:
+    """Every customer's standing on every factor, 0–100 (one column per factor, table order).
+
+    standing = 100 · (r − 1) / (n − 1), where r is the customer's average rank (1 = worst,
+    ties share their mean rank) among the n customers with a value, ranked by "better":
+    higher for benefit factors, lower for cost factors. So it is the share of the others this
+    customer beats, ties counting half. Missing values stay NaN; with n = 1 the standing is 50.
+    Date factors are compared as days since ``as_of`` (as the score does).
+    """
+    sources = [source_column(table, c) for c in columns]
+    raw = factor_values(table[sources].set_axis(list(columns), axis=1), list(columns), as_of)
+    out = {}
+    for j, column in enumerate(columns):
+        better = -raw[:, j] if directions[j] == COST else raw[:, j]
+        values = pd.Series(better)
+        n = values.notna().sum()
+        ranks = values.rank(method="average").to_numpy()
+        # A lone value (rank 1) beats nobody and loses to nobody: the middle, 50.
+        out[column] = 100.0 * (ranks - 1) / (n - 1) if n > 1 else ranks * 50.0
+    return pd.DataFrame(out, index=table.index)
+
+
+def customer_profile(
+    table: pd.DataFrame,
+    customer_id: object,
+    columns: Sequence[str],
+    directions: Sequence[str],
+    as_of: date | None = None,
+) -> pd.DataFrame:
+    """One row per factor for one customer: ``factor``, ``value`` (the raw cell as text),
+    ``percentile`` (its standing, see :func:`percentiles`) and ``direction``."""
+    position = customer_row(table, customer_id)
+    standing = percentiles(table, columns, directions, as_of).iloc[position]
+    row = table.iloc[position]
+    return pd.DataFrame(
+        {
+            "factor": list(columns),
+            "value": [_as_text(row[source_column(table, c)]) for c in columns],
+            "percentile": standing.to_numpy(dtype=float),
+            "direction": list(directions),
+        }
+    )
+
+
+def _as_text(value: object) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return "—"
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    if isinstance(value, float):
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+    if isinstance(value, (int, np.integer)):
+        return f"{value:,}"
+    return str(value)
+
+
+def rank_change(current: pd.DataFrame, baseline: pd.DataFrame) -> pd.Series:
+    """Places moved per customer of ``current``: baseline rank − current rank.
+
+    Positive = moved up (▲), negative = moved down (▼), 0 = same place; <NA> when the
+    customer is not in the baseline. Customers are matched by ID as text; the result is
+    aligned with ``current``'s rows (nullable Int64).
+    """
+    before = pd.Series(
+        baseline["rank"].to_numpy(), index=baseline["customer_id"].astype(str).to_numpy()
+    )
+    previous = current["customer_id"].astype(str).map(before)
+    return (previous - current["rank"]).astype("Int64").rename("change")

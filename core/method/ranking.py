@@ -1,0 +1,186 @@
+"""Rank a customer table under a Scenario: the one entry point the app and the CLI share.
+
+Nothing is lost silently: every input row is either in :attr:`Ranking.table` or in
+:attr:`Ranking.excluded` with its reason. Row numbers follow the spreadsheet convention
+(header = row 1, first customer = row 2).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from core.errors import ScenarioError
+from core.i18n import msg
+from core.ingest.rows import sheet_rows
+from core.mapping.catalog import COST
+from core.mapping.columns import factor_values, latest_date
+from core.method.normalize import constant_columns
+from core.method.overrides import OVERRIDE_COLUMNS, apply_overrides, id_codes
+from core.method.scenario import Scenario
+from core.method.scoring import fill_missing, normalize_columns, rank_order, topsis, weighted_sum
+from core.method.tiers import abc_classes, quadrant_tiers, share_tiers, threshold_tiers
+
+CONTRIB_PREFIX = "contrib:"
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """A ranked, tiered and explained customer list."""
+
+    # rank, customer_id, score, tier, [computed_tier, override when the scenario has
+    # overrides, see core.method.overrides], contrib:<col>…, original columns
+    table: pd.DataFrame
+    excluded: pd.DataFrame  # row, customer_id, reason
+    warnings: tuple[str, ...]
+    scenario: Scenario
+    as_of: date | None
+
+    @property
+    def contribution_columns(self) -> list[str]:
+        """The contribution column names, in factor order."""
+        return [CONTRIB_PREFIX + c for c in self.scenario.columns]
+
+
+def _excluded_rows(frame: pd.DataFrame, id_column: str, x: np.ndarray) -> pd.DataFrame:
+    ids = frame[id_column]
+    rows = sheet_rows(frame)
+    text_ids = ids.astype("string").str.strip()
+    missing_id = ids.isna().to_numpy() | (text_ids == "").fillna(True).to_numpy()
+    repeated = text_ids.duplicated().fillna(False).to_numpy()
+    duplicate = repeated & ~missing_id
+    no_values = np.isnan(x).all(axis=1) & ~missing_id & ~duplicate
+    reasons = np.full(len(frame), None, dtype=object)
+    reasons[missing_id] = msg("ranking.missing_customer_id_column", column=id_column)
+    if duplicate.any():
+        # Each ID's first row, found only when needed: a groupby over every row is slow.
+        codes = pd.factorize(text_ids)[0]
+        first = np.full(codes.max() + 1, -1)
+        firsts = np.flatnonzero(~repeated & (codes >= 0))
+        first[codes[firsts]] = rows[firsts]
+        for i in np.flatnonzero(duplicate):
+            reasons[i] = msg(
+                "ranking.duplicate_customer_id_first_seen",
+                id=text_ids.iloc[i],
+                row=int(first[codes[i]]),
+            )
+    reasons[no_values] = msg("ranking.no_value_any_factor")
+    keep = reasons == None  # noqa: E711 — elementwise test on an object array
+    reason = pd.Series(reasons[~keep], dtype=object)  # object: each reason stays a Message
+    return pd.DataFrame(
+        {"row": rows[~keep], "customer_id": ids.to_numpy()[~keep], "reason": reason}
+    ).astype({"row": int})
+
+
+def ranked_rows(frame: pd.DataFrame, excluded: pd.DataFrame) -> np.ndarray:
+    """Boolean mask of the rows of ``frame`` that are not in ``excluded`` (so were ranked)."""
+    return ~np.isin(sheet_rows(frame), excluded["row"].to_numpy())
+
+
+def _column_warnings(columns: list[str], x: np.ndarray, policy: str) -> list[str]:
+    warnings = []
+    missing = np.isnan(x).sum(axis=0)
+    message_id = {
+        "median": "ranking.missing_filled_median",
+        "worst": "ranking.missing_filled_worst",
+        "skip": "ranking.missing_left_out",
+    }[policy]
+    for j, column in enumerate(columns):
+        if missing[j]:
+            warnings.append(msg(message_id, column=column, n=missing[j]))
+    return warnings
+
+
+def _assign_tiers(table: pd.DataFrame, scenario: Scenario) -> np.ndarray:
+    spec = scenario.tiers
+    if spec.scheme == "share":
+        return share_tiers(table["rank"].to_numpy(), spec.shares, spec.labels)
+    if spec.scheme == "threshold":
+        return threshold_tiers(table["score"].to_numpy(), spec.thresholds, spec.labels)
+    value_column = spec.value_column or scenario.columns[0]
+    if spec.scheme == "abc":
+        return abc_classes(
+            table[value_column].to_numpy(dtype=float, na_value=np.nan), spec.cuts, spec.labels
+        )
+    potential = spec.potential_column
+    if potential is None or len(spec.labels) != 4:
+        raise ScenarioError(msg("ranking.scenario_quadrant_scheme_needs_potential"))
+    return quadrant_tiers(
+        table[value_column].to_numpy(dtype=float, na_value=np.nan),
+        table[potential].to_numpy(dtype=float, na_value=np.nan),
+        spec.labels,
+        spec.value_cut,
+        spec.potential_cut,
+    )
+
+
+def rank_customers(frame: pd.DataFrame, scenario: Scenario) -> Ranking:
+    """Score, rank, tier and explain every customer of ``frame`` under ``scenario``."""
+    scenario.validate(frame.columns)
+    columns = scenario.columns
+    as_of = date.fromisoformat(scenario.as_of) if scenario.as_of else latest_date(frame, columns)
+    raw = factor_values(frame, columns, as_of)
+    warnings = []
+    infinite = np.isinf(raw)
+    for j in np.flatnonzero(infinite.any(axis=0)):
+        rows = sheet_rows(frame)[infinite[:, j]].tolist()
+        warnings.append(
+            msg(
+                "ranking.column_infinite_value_row_treated",
+                column=columns[j],
+                rows=", ".join(map(str, rows[:5])),
+            )
+        )
+    raw = np.where(infinite, np.nan, raw)
+    excluded = _excluded_rows(frame, scenario.id_column, raw)
+    kept = ranked_rows(frame, excluded)
+    x = raw[kept]
+    if len(x) == 0:
+        raise ScenarioError(msg("ranking.no_customer_can_ranked_every"))
+    weights = scenario.weights.copy()
+    empty = np.isnan(x).all(axis=0)
+    for j in np.flatnonzero(empty):
+        warnings.append(msg("ranking.column_has_no_values_left", column=columns[j]))
+    weights[empty] = 0.0
+    if weights.sum() <= 0:
+        raise ScenarioError(msg("ranking.no_factor_with_positive_weight"))
+    weights = weights / weights.sum()
+    x[:, empty] = 0.0
+    warnings += _column_warnings(columns, x, scenario.missing)
+    cost = np.array([f.direction == COST for f in scenario.factors])
+    present = ~np.isnan(x) if scenario.missing == "skip" and np.isnan(x).any() else None
+    filled = fill_missing(x, cost, scenario.missing)
+    for j in np.flatnonzero(constant_columns(filled) & ~empty):
+        warnings.append(msg("ranking.column_has_same_value_every", column=columns[j]))
+    if scenario.method == "topsis":
+        score, contrib = topsis(filled, cost, weights, present)
+    else:
+        normalized = normalize_columns(filled, cost, [f.normalize for f in scenario.factors])
+        score, contrib = weighted_sum(normalized, weights, present)
+    table = _build_table(frame.loc[kept], scenario, score, contrib)
+    table.insert(3, "tier", _assign_tiers(table, scenario))
+    table, override_warnings, _ = apply_overrides(table, scenario)
+    return Ranking(table, excluded, tuple(warnings + override_warnings), scenario, as_of)
+
+
+def _build_table(
+    frame: pd.DataFrame, scenario: Scenario, score: np.ndarray, contrib: np.ndarray
+) -> pd.DataFrame:
+    ids = frame[scenario.id_column]
+    order = rank_order(score, id_codes(ids))
+    head = {
+        "rank": np.arange(1, len(order) + 1),
+        "customer_id": ids.iloc[order].reset_index(drop=True),
+        "score": score[order],
+    }
+    for j, column in enumerate(scenario.columns):
+        head[CONTRIB_PREFIX + column] = contrib[order, j]
+    table = pd.DataFrame(head)
+    original = frame.iloc[order].reset_index(drop=True)
+    # An input column called e.g. "score" must not shadow the computed one.
+    computed = {*head, "tier", *(OVERRIDE_COLUMNS if scenario.overrides else ())}
+    original.columns = [f"{c} (input)" if c in computed else c for c in original.columns]
+    return pd.concat([table, original], axis=1)

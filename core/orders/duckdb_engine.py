@@ -1,0 +1,240 @@
+"""The DuckDB order-log engine: the line rules and per-customer sums of :mod:`core.orders.log` in
+SQL.
+
+A CSV or Parquet file is scanned by DuckDB itself (``read_csv`` / ``read_parquet``), never
+loaded into pandas; a DataFrame is registered. A view ``lines`` types the role columns (row,
+cust, oid, day, amt, prof). One query streams it once: every line gets a status code by a
+CASE (``core.orders.sql.STATUS``) and feeds the per-order, per-day and per-customer
+aggregates and the category counts (with their first example rows), all with conditional
+aggregates; the result lands in a small temporary table, split and sorted in SQL, so only the
+purchasers' sums reach pandas (through Arrow). A CSV has no
+row-number column and a window runs on one thread, so the pass reads it unnumbered; the
+example rows of each category with lines come from a view ``numbered``, read only until the
+examples are found (LIMIT).
+
+Duplicates cost nothing when there are none: exact copies share (customer, order key), so the
+per-order aggregate also counts its lines, and only when some key has more than one line are
+the lines compared (:mod:`core.orders.copies`: typed hash first, then every column of the file
+for the few candidates); the copies' share is then subtracted. DuckDB uses every core; the
+memory limit (:data:`MEMORY_LIMIT`) and a temporary spill folder keep logs larger than memory
+out of core.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from core.errors import IngestError
+from core.i18n import msg
+from core.orders.copies import drop_copies, values_repeat, without_copies
+from core.orders.engines import (
+    CATEGORIES,
+    EPOCH,
+    EXAMPLES,
+    ROW,
+    Args,
+    EngineResult,
+    _days,
+    _no_lines,
+    prepare_frame,
+)
+from core.orders.sql import (
+    STATUS,
+    SUMS,
+    literal,
+    pass_sql,
+    status_sql,
+    typed_sql,
+)
+
+MEMORY_LIMIT = "3GiB"  # with Python's share the peak stays under 4 GiB; beyond it DuckDB spills
+
+
+def file_columns(path: Path, fmt: str) -> list[str]:
+    """The header of a CSV or Parquet file, as DuckDB reads it."""
+    return list(_describe(duckdb.connect(), path, fmt, {}))
+
+
+def _scan(path: Path, fmt: str, text: dict[str, str], numbered: bool = True) -> str:
+    if fmt == "parquet":
+        return f"SELECT file_row_number + 2 AS {ROW}, * EXCLUDE (file_row_number) FROM " + (
+            f"read_parquet({literal(str(path))}, file_row_number = true)"
+        )
+    types = ", ".join(f"{literal(c)}: 'VARCHAR'" for c in text)
+    options = f", types = {{{types}}}" if text else ""
+    source = f"read_csv({literal(str(path))}, header = true{options})"
+    # read_csv has no row-number column and a window runs on one thread: the main pass
+    # reads unnumbered (in parallel), the narrow example queries read numbered
+    row = "row_number() OVER () + 1" if numbered else "NULL::BIGINT"
+    return f"SELECT {row} AS {ROW}, * FROM {source}"
+
+
+def _describe(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, text: dict) -> dict:
+    try:
+        rows = con.sql(f"DESCRIBE {_scan(path, fmt, text)}").fetchall()
+    except duckdb.Error as error:
+        raise IngestError(
+            msg(
+                "orders.duckdb_cannot_read_file_save",
+                file=path.name,
+                detail=str(error).splitlines()[0],
+            )
+        ) from None
+    return {name: kind for name, kind, *_ in rows if name != ROW}
+
+
+def _one_pass(con: duckdb.DuckDBPyConnection, has_order: bool, end: int,
+              period: int) -> tuple[pd.DataFrame, int, tuple[str, ...], dict]:  # fmt: skip
+    """(raw sums of purchasers, sorted by ID; twins; customers with only returns or zero
+    lines; {status: (lines, amount, rows, gap lines, gap amount, gap rows)}). The pass lands
+    in a small temporary table (one row per customer or status) that is split in SQL."""
+    con.sql(f"CREATE OR REPLACE TEMP TABLE pass AS {pass_sql('lines', has_order, end, period)}")
+    columns = ("s", "n", "total", "rows", "gap_n", "gap_total", "gap_rows")
+    counts = {
+        s: tuple(rest)
+        for s, *rest in con.sql(
+            f"SELECT {', '.join(columns)} FROM pass WHERE s IS NOT NULL"
+        ).fetchall()
+    }
+    raw = (
+        con.sql(
+            f"SELECT customer_id, {', '.join(SUMS)} FROM pass "
+            "WHERE s IS NULL AND purchase_days IS NOT NULL ORDER BY customer_id"
+        )
+        .to_arrow_table()
+        .to_pandas()
+    )  # via Arrow: a third of .df()'s time
+    only_side = con.sql(
+        "SELECT customer_id FROM pass WHERE s IS NULL AND side AND purchase_days IS NULL "
+        "AND customer_id IS NOT NULL ORDER BY customer_id"
+    ).fetchall()
+    twins = con.sql("SELECT sum(twins) FROM pass").fetchall()[0][0] or 0
+    return raw, int(twins), tuple(str(c) for (c,) in only_side), counts
+
+
+def _examples(
+    con: duckdb.DuckDBPyConnection, found: dict, has_order: bool, end: int, copies: bool
+) -> dict:
+    """``found`` with the example rows the pass could not number (a CSV's ``lines``, or rows
+    that named a dropped copy) taken from ``numbered``: per category, the first rows in file
+    order, copies left out. The window streams, so LIMIT stops the read as soon as the
+    examples are found (at once for a common category)."""
+    status = status_sql(has_order, end)
+    kept = " AND row NOT IN (SELECT row FROM dropped)" if copies else ""
+    out = {}
+    for code, (n, total, rows, gap_n, gap_total, gap_rows) in found.items():
+        if code != 0 and n and rows is None:
+            rows = _first_rows(con, f"({status}) = {code}{kept}")
+        if gap_n and gap_rows is None:
+            gap_rows = _first_rows(con, f"prof IS NULL AND ({status}) = {code}{kept}")
+        out[code] = (n, total, rows, gap_n, gap_total, gap_rows)
+    return out
+
+
+def _first_rows(con: duckdb.DuckDBPyConnection, where: str) -> list[int]:
+    query = f"SELECT row FROM numbered WHERE {where} LIMIT {EXAMPLES}"
+    return sorted(row for (row,) in con.sql(query).fetchall())
+
+
+def _views(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, args: Args, ids: dict) -> str:
+    """Views ``lines`` (typed, row NULL for a CSV) and ``numbered`` (typed, with rows) over
+    the file; nothing is read yet. Returns the SQL of the raw numbered scan."""
+    kinds = _describe(con, path, fmt, ids)
+    for view, numbered in (("lines", False), ("numbered", True)):
+        scan = _scan(path, fmt, ids, numbered)
+        con.sql(f"CREATE OR REPLACE VIEW {view} AS {typed_sql(args, kinds, f'({scan})')}")
+    return _scan(path, fmt, ids)
+
+
+def _load(con: duckdb.DuckDBPyConnection, source: object, args: Args) -> str:
+    """Create the views of :func:`_views`; returns the SQL of the raw scan (for the duplicate
+    check)."""
+    if isinstance(source, pd.DataFrame):
+        con.register("source_frame", prepare_frame(source, args))
+        con.sql(f"CREATE VIEW lines AS {typed_sql(args, None, 'source_frame')}")
+        con.sql("CREATE VIEW numbered AS SELECT * FROM lines")
+        return "SELECT * FROM source_frame"
+    path, fmt = source
+    ids = {c: "VARCHAR" for c in (args[0], args[4]) if c is not None and fmt == "csv"}
+    return _views(con, path, fmt, args, ids)
+
+
+def duckdb_engine(
+    source: pd.DataFrame | tuple[Path, str], args: Args, as_of: date | None, period: int,
+    label: str,
+) -> EngineResult:  # fmt: skip
+    """The rules and sums in DuckDB; ``source`` is a DataFrame or (path, "csv"|"parquet")."""
+    with tempfile.TemporaryDirectory(prefix="orders-duckdb-") as spill:
+        con = duckdb.connect(config={
+            "temp_directory": spill, "threads": os.cpu_count() or 1,
+            "memory_limit": MEMORY_LIMIT,
+        })  # fmt: skip
+        con.sql("SET enable_progress_bar = false")
+        try:
+            raw = _load(con, source, args)
+            try:
+                return _run(con, raw, args, as_of, period)
+            except duckdb.ConversionException:
+                if isinstance(source, pd.DataFrame) or source[1] != "csv":
+                    raise
+                # a value the sniffer's sample did not foresee: every role column as text
+                ids = {c: "VARCHAR" for c in args if c is not None}
+                return _run(con, _views(con, source[0], "csv", args, ids), args, as_of, period)
+        except duckdb.Error as error:
+            if isinstance(error, duckdb.OutOfMemoryException):
+                raise
+            raise IngestError(
+                msg(
+                    "orders.duckdb_cannot_read_source",
+                    file=label,
+                    detail=str(error).splitlines()[0],
+                )
+            ) from None
+        finally:
+            con.close()
+
+
+def _run(
+    con: duckdb.DuckDBPyConnection, raw_sql: str, args: Args, as_of: date | None, period: int
+) -> EngineResult:
+    has_order = args[4] is not None
+    if as_of is None:  # an extra read of the file: the period bounds depend on it
+        usable = "cust IS NOT NULL AND day IS NOT NULL AND amt IS NOT NULL"
+        usable += " AND oid IS NOT NULL" if has_order else ""
+        latest = con.sql(f"SELECT max(day) FROM lines WHERE {usable}").fetchall()[0][0]
+        if latest is None:
+            raise _no_lines(msg("orders.no_complete_line"))
+        as_of = EPOCH + timedelta(days=int(latest))
+    end = _days(as_of)
+    raw, twins, no_purchase, found = _one_pass(con, has_order, end, period)
+    duplicate = (0, 0.0, ())
+    if twins > 0 and values_repeat(con):
+        duplicate = drop_copies(con, raw_sql)
+        if duplicate[0]:
+            raw, found = without_copies(con, raw, found, has_order, end, period)
+    found = _examples(con, found, has_order, end, copies=duplicate[0] > 0)
+    counts = {"duplicate": duplicate}
+    for code, name in enumerate(STATUS):
+        counts[name] = found.get(code, (0, 0.0, ()))[:3]
+    if args[3] is not None:
+        gaps = [found[s][3:] for s in (0, 6) if s in found]
+        counts["missing_profit"] = (
+            sum(n for n, _, _ in gaps), sum(t or 0.0 for _, t, _ in gaps),
+            sorted(r for _, _, rows in gaps for r in rows or ())[:EXAMPLES],
+        )  # fmt: skip
+    issues = []
+    for name in CATEGORIES:
+        n, total, rows = counts.get(name, (0, 0.0, ()))
+        total = float("nan") if name == "bad_amount" else float(total or 0.0)
+        issues.append((name, int(n or 0), total, tuple(int(r) for r in rows or ())))
+    if raw.empty:
+        raise _no_lines(msg("orders.no_purchase_up_to_as_of"))
+    lines = sum(row[0] for row in found.values()) + duplicate[0]
+    purchases = found.get(0, (0,))[0]
+    return EngineResult(raw, tuple(issues), int(lines), int(purchases), as_of, no_purchase)

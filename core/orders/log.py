@@ -1,0 +1,319 @@
+"""Order logs (订单表): find the columns, clean the lines, aggregate per customer.
+
+An order log has one line per order (or order line): customer, date and amount, optionally
+profit, order ID, product and channel. :func:`aggregate_orders` turns it into one row per
+customer (docs/rfm.md defines every column) with an :class:`OrdersReport` that lists every
+line not used and why: nothing is dropped silently.
+
+Line rules, first match wins: an exact duplicate of an earlier line (every column equal) is
+dropped; no customer ID, a missing or unreadable date, a missing or non-numeric amount, or (when
+there is an order-ID column) no order ID excludes the line; a date after the as-of date excludes
+it; amount < 0 is a *return* (lowers monetary_total, spend and profit, never an order); amount
+= 0 is ignored (not an order); amount > 0 is a *purchase*. A missing profit counts as 0 and is
+reported.
+
+Engines: ``"pandas"`` (in memory, any file :func:`core.ingest.read.read_table` reads) and
+``"duckdb"`` (CSV/Parquet scanned out of core, or a registered DataFrame). ``"auto"`` picks
+DuckDB for a CSV/Parquet file over :data:`DUCKDB_FILE_BYTES` or a frame over
+:data:`DUCKDB_FRAME_ROWS` rows. Both give the same results (equal to 1e-9 relative).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from core.errors import InputError
+from core.i18n import msg
+from core.ingest.read import read_table
+from core.mapping.catalog import header_key
+from core.orders.duckdb_engine import duckdb_engine, file_columns
+from core.orders.engines import CATEGORIES, EngineResult, pandas_engine
+
+DUCKDB_FILE_BYTES = 50 * 2**20  # a CSV/Parquet file larger than 50 MiB goes to DuckDB
+DUCKDB_FRAME_ROWS = 1_000_000  # a DataFrame with more rows goes to DuckDB
+DEFAULT_PERIOD_DAYS = 365
+ENGINES = ("auto", "pandas", "duckdb")
+ROLES: dict[str, tuple[str, ...]] = {
+    "customer": ("客户编号", "客户", "客户id", "客户代码", "客户号", "customer_id", "customer",
+                 "customerid", "client_id", "cust_id", "account_id", "customer_code"),
+    "date": ("订单日期", "日期", "下单日期", "交易日期", "购买日期", "order_date", "date",
+             "invoice_date", "purchase_date", "transaction_date", "orderdate"),
+    "amount": ("金额", "订单金额", "交易金额", "销售额", "销售金额", "amount", "revenue",
+               "sales", "order_amount", "order_value", "value", "total"),
+    "profit": ("毛利", "利润", "毛利额", "profit", "gross_profit", "margin"),
+    "order_id": ("订单号", "订单编号", "单号", "order_id", "order_no", "order_number",
+                 "invoice_no", "invoice_id", "transaction_id"),
+    "product": ("产品线", "产品", "产品类别", "product", "product_line", "category"),
+    "channel": ("渠道", "销售渠道", "channel"),
+}  # fmt: skip
+REQUIRED = ("customer", "date", "amount")
+
+
+@dataclass(frozen=True)
+class OrderColumns:
+    """Which column of the log plays which role (None: the log has no such column)."""
+
+    customer: str
+    date: str
+    amount: str
+    profit: str | None = None
+    order_id: str | None = None
+    product: str | None = None
+    channel: str | None = None
+
+
+def detect_order_columns(
+    columns: Iterable[str], overrides: Mapping[str, str | None] | None = None
+) -> OrderColumns:
+    """Match headers to roles by synonym (case, spaces and punctuation folded); ``overrides``
+    ({"customer": "buyer", …}) win. A required role not found raises InputError."""
+    available = [str(c) for c in columns]
+    chosen: dict[str, str | None] = {}
+    for role, name in (overrides or {}).items():
+        if name is None:
+            continue
+        if role not in ROLES:
+            raise InputError(
+                msg("orders.log_unknown_role_use_one", role=role, roles=", ".join(ROLES))
+            )
+        if name not in available:
+            raise InputError(
+                msg(
+                    "orders.log_column_given_not_file",
+                    column=name,
+                    role=msg(f"orders.role_{role}"),
+                    columns=", ".join(available[:20]),
+                )
+            )
+        chosen[role] = name
+    for role, synonyms in ROLES.items():
+        if role in chosen:
+            continue
+        keys = {header_key(s) for s in synonyms}
+        taken = set(chosen.values())
+        chosen[role] = next(
+            (c for c in available if header_key(c) in keys and c not in taken), None
+        )
+    missing = [role for role in REQUIRED if chosen[role] is None]
+    if missing:
+        role = missing[0]
+        raise InputError(
+            msg(
+                "orders.log_no_column_found_looked",
+                role=msg(f"orders.role_{role}"),
+                names=", ".join(ROLES[role][:4]),
+                columns=", ".join(available[:20]),
+                flag=role,
+            )
+        )
+    return OrderColumns(**chosen)  # type: ignore[arg-type]
+
+
+def is_order_log(frame: pd.DataFrame) -> bool:
+    """True when the table has customer, date and amount columns and a customer appears on
+    more than one line or there is an order-ID column (a customer master has neither)."""
+    try:
+        columns = detect_order_columns(frame.columns)
+    except InputError:
+        return False
+    return columns.order_id is not None or bool(frame[columns.customer].duplicated().any())
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One category of lines not used as purchases: how many, their amount, example rows."""
+
+    category: str  # a key of CATEGORIES
+    lines: int
+    amount: float  # sum of the lines' amounts (NaN where unreadable)
+    rows: tuple[int, ...]  # up to five example row numbers (header = row 1)
+
+    @property
+    def text(self) -> str:
+        """'6 line(s): negative amount (return) … (rows 7, 9)'."""
+        what = CATEGORIES[self.category]
+        if not self.rows:
+            return msg("orders.issue_lines", n=self.lines, what=what)
+        rows = ", ".join(map(str, self.rows)) + " …" * (self.lines > len(self.rows))
+        return msg("orders.issue_lines_rows", n=self.lines, what=what, rows=rows)
+
+
+@dataclass(frozen=True)
+class OrdersReport:
+    """What happened to every line of the log."""
+
+    source: str
+    engine: str
+    as_of: date
+    period_days: int
+    lines: int  # lines read (header excluded)
+    purchase_lines: int
+    customers: int  # customers with at least one purchase
+    issues: tuple[Issue, ...]  # categories with at least one line, in CATEGORIES order
+    no_purchase_customers: tuple[str, ...]  # only returns / zero lines: not aggregated
+
+    def count(self, category: str) -> int:
+        """Lines in one category (0 when none)."""
+        return next((i.lines for i in self.issues if i.category == category), 0)
+
+    def lines_text(self) -> list[str]:
+        """One human-readable line per issue, then the customers without purchases."""
+        out = [issue.text for issue in self.issues]
+        if self.no_purchase_customers:
+            shown = ", ".join(self.no_purchase_customers[:5])
+            out.append(
+                msg("orders.no_purchase_left_out", n=len(self.no_purchase_customers), ids=shown)
+            )
+        return out
+
+
+@dataclass(frozen=True)
+class OrderFeatures:
+    """Per-customer features of an order log and the report of how it was read."""
+
+    features: pd.DataFrame  # one row per customer, sorted by customer_id (docs/rfm.md)
+    report: OrdersReport
+    columns: OrderColumns
+
+
+def choose_engine(source: pd.DataFrame | str | Path, engine: str = "auto") -> str:
+    """'pandas' or 'duckdb' for ``source`` (see the module docstring for the thresholds)."""
+    if engine not in ENGINES:
+        raise InputError(
+            msg("orders.unknown_engine_use_one", engine=engine, engines=", ".join(ENGINES))
+        )
+    if engine != "auto":
+        return engine
+    if isinstance(source, pd.DataFrame):
+        return "duckdb" if len(source) > DUCKDB_FRAME_ROWS else "pandas"
+    path = Path(source)
+    big = path.is_file() and path.stat().st_size > DUCKDB_FILE_BYTES
+    return "duckdb" if big and _duckdb_format(path) else "pandas"
+
+
+def _duckdb_format(path: Path) -> str | None:
+    suffix = path.suffix.lower()
+    return {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".parquet": "parquet"}.get(suffix)
+
+
+def _as_of(value: date | str | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise InputError(msg("orders.date_not_date_write_yyyy", value=value)) from None
+
+
+def aggregate_orders(
+    source: pd.DataFrame | str | Path,
+    *,
+    as_of: date | str | None = None,
+    period_days: int = DEFAULT_PERIOD_DAYS,
+    columns: Mapping[str, str | None] | None = None,
+    engine: str = "auto",
+    name: str | None = None,
+) -> OrderFeatures:
+    """Aggregate an order log (a DataFrame or a CSV/XLSX/Parquet path) per customer.
+
+    ``as_of`` defaults to the latest valid date in the log; the current period is the
+    ``period_days`` days ending at it, the previous one the same length before.
+    """
+    if int(period_days) < 1:
+        raise InputError(msg("orders.period_length_must_day_more", n=period_days))
+    chosen = choose_engine(source, engine)
+    label = name or (
+        msg("word.order_log") if isinstance(source, pd.DataFrame) else Path(source).name
+    )
+    frame = source if isinstance(source, pd.DataFrame) else None
+    fmt = None if frame is not None else _duckdb_format(Path(source))
+    if frame is None and (chosen == "pandas" or fmt is None):
+        frame = read_table(Path(source), name=label).frame
+    header = list(frame.columns) if frame is not None else _file_columns(Path(source), fmt)
+    cols = detect_order_columns(header, columns)
+    if frame is not None and frame.empty:
+        raise InputError(msg("orders.log_has_no_lines", file=label))
+    args = (cols.customer, cols.date, cols.amount, cols.profit, cols.order_id)
+    day = _as_of(as_of)
+    if chosen == "pandas":
+        result = pandas_engine(frame, args, day, int(period_days))
+    else:
+        result = duckdb_engine(frame if frame is not None else (Path(source), fmt),
+                               args, day, int(period_days), label)  # fmt: skip
+    report = _report(result, label, chosen, int(period_days))
+    return OrderFeatures(finish_features(result.raw, result.as_of, cols.profit), report, cols)
+
+
+def _file_columns(path: Path, fmt: str | None) -> list[str]:
+    return file_columns(path, fmt or "csv")
+
+
+def _report(result: EngineResult, label: str, engine: str, period_days: int) -> OrdersReport:
+    issues = tuple(
+        Issue(c, int(n), float(a), tuple(int(r) for r in rows))
+        for c, n, a, rows in result.issues
+        if n
+    )
+    return OrdersReport(
+        label, engine, result.as_of, period_days, result.lines, result.purchase_lines,
+        len(result.raw), issues, result.no_purchase,
+    )  # fmt: skip
+
+
+def finish_features(raw: pd.DataFrame, as_of: date, profit: str | None) -> pd.DataFrame:
+    """Derived columns from the engines' raw per-customer sums (one place, so both agree).
+
+    recency = as_of − last purchase, tenure = clv_T = as_of − first purchase (days);
+    monetary_total = purchases + returns; monetary_mean = monetary_total / orders;
+    growth = (spend_current − spend_previous) / spend_previous, NaN when spend_previous ≤ 0;
+    clv_frequency = purchase days − 1; clv_recency = last − first purchase day;
+    clv_monetary_value = (purchases − first day's purchases) / clv_frequency, 0 when 0.
+    """
+    end = (pd.Timestamp(as_of) - pd.Timestamp("1970-01-01")).days
+    first, last = raw["first_day"].to_numpy(), raw["last_day"].to_numpy()
+    total = raw["gross_total"] + raw["returns_total"]
+    repeat_days = raw["purchase_days"] - 1
+    repeat_spend = (raw["gross_total"] - raw["first_day_total"]).to_numpy()
+    prev = raw["spend_previous"].to_numpy()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        growth = np.where(prev > 0, (raw["spend_current"].to_numpy() - prev) / prev, np.nan)
+        clv_monetary = np.where(repeat_days > 0, repeat_spend / repeat_days, 0.0)
+    epoch = np.datetime64("1970-01-01", "D")
+    columns = {
+        "customer_id": pa.array(raw["customer_id"].astype("str")),
+        "orders": raw["orders"].to_numpy("int64"),
+        "recency_days": (end - last).astype("int64"),
+        "tenure_days": (end - first).astype("int64"),
+        "first_order": (epoch + first.astype("timedelta64[D]")).astype("datetime64[ns]"),
+        "last_order": (epoch + last.astype("timedelta64[D]")).astype("datetime64[ns]"),
+        "monetary_total": total.to_numpy(float),
+        "monetary_mean": (total / raw["orders"]).to_numpy(float),
+        "gross_total": raw["gross_total"].to_numpy(float),
+        "returns_total": raw["returns_total"].to_numpy(float),
+        "return_lines": raw["return_lines"].to_numpy("int64"),
+        "profit": raw["profit"].to_numpy(float),
+        "active_months": raw["active_months"].to_numpy("int64"),
+        "spend_current": raw["spend_current"].to_numpy(float),
+        "spend_previous": raw["spend_previous"].to_numpy(float),
+        "growth": growth,
+        "orders_current": raw["orders_current"].to_numpy("int64"),
+        "orders_previous": raw["orders_previous"].to_numpy("int64"),
+        "clv_frequency": repeat_days.to_numpy(float),
+        "clv_recency": (last - first).astype(float),
+        "clv_T": (end - first).astype(float),
+        "clv_monetary_value": clv_monetary.astype(float),
+    }
+    if profit is None:
+        del columns["profit"]
+    # via Arrow, one block per column: pandas would copy 1M-row columns into 2-D blocks
+    out = pa.table(columns).to_pandas(split_blocks=True)
+    if out["customer_id"].is_monotonic_increasing:  # the DuckDB engine sorts in SQL
+        return out
+    return out.sort_values("customer_id", kind="stable").reset_index(drop=True)

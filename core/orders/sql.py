@@ -1,0 +1,163 @@
+"""SQL for the DuckDB order-log engine: typed role columns, the line status and the one pass.
+
+Pure string builders (no connection): :mod:`core.orders.duckdb_engine` runs what they write.
+"""
+
+from __future__ import annotations
+
+from core.ingest.parsing import MISSING_TOKENS
+from core.orders.engines import EXAMPLES, ROW, Args
+
+DATE_FORMATS = ("%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M")
+SUMS = (
+    "orders", "purchase_days", "first_day", "last_day", "first_day_total", "gross_total",
+    "returns_total", "return_lines", "profit", "active_months", "spend_current",
+    "spend_previous", "orders_current", "orders_previous",
+)  # fmt: skip
+STATUS = ("purchase", "missing_customer", "bad_date", "bad_amount", "missing_order_id", "future",
+          "return", "zero_amount")  # fmt: skip
+
+
+def quote(name: str) -> str:
+    return '"' + str(name).replace('"', '""') + '"'
+
+
+def literal(text: str) -> str:
+    return "'" + str(text).replace("'", "''") + "'"
+
+
+def _text(column: str) -> str:
+    """Trimmed text, NULL for a missing token. A pure-ASCII value longer than any token
+    (6 bytes) with no space at either end is already clean (trim strips only spaces, and
+    ASCII's only one is ' '): it skips trim and the token lookup, which dominate otherwise."""
+    raw = f"CAST({quote(column)} AS VARCHAR)"
+    value = f"trim({raw})"
+    clean = f"strlen({raw}) > 6 AND strlen({raw}) = length({raw}) AND NOT prefix({raw}, ' ') " + (
+        f"AND NOT suffix({raw}, ' ')"
+    )
+    # = … OR, not IN: DuckDB plans an IN list as a hash join over every row, whatever the CASE
+    token = " OR ".join(f"lower({value}) = {literal(t)}" for t in sorted(MISSING_TOKENS))
+    slow = f"CASE WHEN {token} THEN NULL ELSE {value} END"
+    return f"CASE WHEN {clean} THEN {raw} ELSE {slow} END"
+
+
+def _number(column: str, kind: str | None) -> str:
+    if kind is None:  # a DataFrame column, already float
+        value = quote(column)
+    elif kind == "VARCHAR":
+        value = f"TRY_CAST(replace(trim({quote(column)}), ',', '') AS DOUBLE)"
+    else:
+        value = f"TRY_CAST({quote(column)} AS DOUBLE)"
+    return f"CASE WHEN isfinite({value}) THEN {value} END"
+
+
+def _day(column: str, kind: str | None) -> str:
+    value = quote(column)
+    if kind == "VARCHAR":
+        formats = ", ".join(map(literal, DATE_FORMATS))
+        text = f"trim({value})"
+        value = f"coalesce(TRY_CAST({text} AS TIMESTAMP), try_strptime({text}, [{formats}]))"
+    return f"CAST({value} AS DATE) - DATE '1970-01-01'"
+
+
+def typed_sql(args: Args, kinds: dict[str, str] | None, source: str) -> str:
+    """Role columns of every line, typed: row, cust, oid, day (int), amt, prof."""
+    customer, day, amount, profit, order = args
+    kind = (lambda c: None) if kinds is None else kinds.get
+    cust = quote(customer) if kinds is None else _text(customer)
+    oid = "NULL" if order is None else quote(order) if kinds is None else _text(order)
+    prof = "CAST(NULL AS DOUBLE)" if profit is None else _number(profit, kind(profit))
+    return (
+        f"SELECT {ROW} AS row, {cust} AS cust, {oid} AS oid, {_day(day, kind(day))} AS day, "
+        f"{_number(amount, kind(amount))} AS amt, {prof} AS prof FROM {source}"
+    )
+
+
+def status_sql(has_order: bool, end: int) -> str:
+    """The line's category as an index into :data:`STATUS` (first rule that applies)."""
+    oid = "WHEN oid IS NULL THEN 4 " if has_order else ""
+    return (
+        "CASE WHEN cust IS NULL THEN 1 WHEN day IS NULL THEN 2 WHEN amt IS NULL THEN 3 "
+        f"{oid}WHEN day > {end} THEN 5 WHEN amt < 0 THEN 6 WHEN amt = 0 THEN 7 ELSE 0 END"
+    )
+
+
+def pass_sql(source: str, has_order: bool, end: int, period: int) -> str:
+    """The one pass over ``source`` (typed lines). Rows with ``s`` NULL: one per distinct
+    customer value (NULL included), the raw sums of purchasers (purchase_days NULL for the
+    others), ``side`` (has a return or zero line) and ``twins`` (order keys with more than one
+    line: the only places an exact copy can be). Rows with ``s`` set: one per status with its
+    lines, amount, first rows, and the same for purchases and returns without a profit."""
+    key = "oid" if has_order else "day"
+    cur, prev = f"off < {period}", f"off >= {period} AND off < {2 * period}"
+    gap = "prof IS NULL AND s IN (0, 6)"
+    # without order IDs an order is a customer's day: the per-order groups are the day totals
+    day_totals = (
+        "SELECT cust, day, sum(amt) AS t FROM v WHERE s = 0 GROUP BY cust, day"
+        if has_order
+        else "SELECT cust, day, t FROM o WHERE f > 0"
+    )
+    return f"""
+    WITH v AS (SELECT row, cust, {key} AS key, day, amt, prof,
+                      {status_sql(has_order, end)} AS s, {end} - day AS off FROM {source}),
+    o AS (SELECT cust, {"" if has_order else "key AS day, sum(amt) FILTER (s = 0) AS t, "}
+                 count(*) AS n, bit_or(CAST(CASE WHEN s <> 0 THEN 0 WHEN {cur} THEN 3
+                 WHEN {prev} THEN 5 ELSE 1 END AS UTINYINT)) AS f FROM v GROUP BY cust, key),
+    oa AS (SELECT cust, count(*) FILTER (f > 0) AS orders,
+                  count(*) FILTER (f & 2 > 0) AS orders_current,
+                  count(*) FILTER (f & 4 > 0) AS orders_previous, count(*) FILTER (n > 1) AS twins
+           FROM o GROUP BY cust),
+    dt AS ({day_totals}),
+    da AS (SELECT cust, count(*) AS purchase_days, min(day) AS first_day, max(day) AS last_day,
+                  arg_min(t, day) AS first_day_total,
+                  length(list_distinct(list(date_trunc('month',
+                      DATE '1970-01-01' + CAST(day AS INTEGER))))) AS active_months
+           FROM dt GROUP BY cust),
+    ca AS (SELECT cust, sum(amt) FILTER (s = 0) AS gross_total,
+                  coalesce(sum(amt) FILTER (s = 6), 0) AS returns_total,
+                  count(*) FILTER (s = 6) AS return_lines,
+                  coalesce(sum(prof) FILTER (s IN (0, 6)), 0) AS profit,
+                  coalesce(sum(amt) FILTER (s IN (0, 6) AND {cur}), 0) AS spend_current,
+                  coalesce(sum(amt) FILTER (s IN (0, 6) AND {prev}), 0) AS spend_previous,
+                  bool_or(s IN (6, 7)) AS side
+           FROM v GROUP BY cust),
+    cs AS (SELECT s, count(*) AS n, sum(amt) AS total, min(row, {EXAMPLES}) AS rows,
+                  count(*) FILTER ({gap}) AS gap_n, sum(amt) FILTER ({gap}) AS gap_total,
+                  min(row, {EXAMPLES}) FILTER ({gap}) AS gap_rows
+           FROM v GROUP BY s)
+    SELECT cust AS customer_id, {", ".join(SUMS)}, side, twins, NULL::INTEGER AS s,
+           NULL::BIGINT AS n, NULL::DOUBLE AS total, NULL::BIGINT[] AS rows,
+           NULL::BIGINT AS gap_n, NULL::DOUBLE AS gap_total, NULL::BIGINT[] AS gap_rows
+    FROM oa JOIN ca USING (cust) LEFT JOIN da USING (cust)
+    UNION ALL BY NAME SELECT * FROM cs
+    """
+
+
+def copies_sql(has_order: bool, end: int, period: int) -> tuple[str, str, str]:
+    """Queries over the dropped exact copies (tables ``candidates`` and ``dropped``): their share of
+    each purchaser's sums, of each purchaser's day totals, and of each status's counts.
+    Removing a copy leaves its original, so orders, days, months and statuses keep their
+    members; only sums and line counts shrink."""
+    cur, prev = f"off < {period}", f"off >= {period} AND off < {2 * period}"
+    gap = "prof IS NULL AND s IN (0, 6)"
+    copies = (
+        f"WITH c AS (SELECT row, cust, day, amt, prof, {status_sql(has_order, end)} AS s, "
+        f"{end} - day AS off FROM candidates JOIN dropped USING (row)) "
+    )
+    per_customer = copies + (
+        "SELECT cust AS customer_id, coalesce(sum(amt) FILTER (s = 0), 0) AS gross_total, "
+        "coalesce(sum(amt) FILTER (s = 6), 0) AS returns_total, "
+        "count(*) FILTER (s = 6) AS return_lines, "
+        "coalesce(sum(prof) FILTER (s IN (0, 6)), 0) AS profit, "
+        f"coalesce(sum(amt) FILTER (s IN (0, 6) AND {cur}), 0) AS spend_current, "
+        f"coalesce(sum(amt) FILTER (s IN (0, 6) AND {prev}), 0) AS spend_previous "
+        "FROM c WHERE cust IS NOT NULL GROUP BY cust"
+    )
+    per_day = (
+        copies + "SELECT cust AS customer_id, day, sum(amt) AS t FROM c WHERE s = 0 GROUP BY ALL"
+    )
+    per_status = copies + (
+        f"SELECT s, count(*), sum(amt), count(*) FILTER ({gap}), sum(amt) FILTER ({gap}) "
+        "FROM c GROUP BY s"
+    )
+    return per_customer, per_day, per_status

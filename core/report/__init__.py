@@ -1,0 +1,1 @@
+"""Outputs: the client report (HTML, charts, PNG), anonymised names, exports."""

@@ -1,0 +1,1 @@
+"""Periodic review: two periods ranked side by side (method step 5)."""

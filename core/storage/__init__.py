@@ -1,0 +1,1 @@
+"""Local SQLite stores: saved scenarios and ranking snapshots."""

@@ -1,0 +1,1 @@
+"""Workshop rooms: rules, the room database and its operations."""

@@ -1,0 +1,116 @@
+"""core.cli.orders: ``rfm`` and ``review`` through core.cli.main.main (commands patched in)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import core.cli.main as cli
+from core.cli.orders import FIRST_COLUMNS, add_review_parser, add_rfm_parser, run_review, run_rfm
+from core.report.export import CSV_ENCODING
+
+ROOT = Path(__file__).resolve().parents[3]
+ORDERS = ROOT / "data" / "sample_orders.csv"
+
+
+@pytest.fixture(autouse=True)
+def _commands(monkeypatch: pytest.MonkeyPatch) -> None:
+    commands = {**cli.COMMANDS, "rfm": (add_rfm_parser, run_rfm),
+                "review": (add_review_parser, run_review)}  # fmt: skip
+    monkeypatch.setattr(cli, "COMMANDS", commands)
+
+
+def test_rfm_writes_one_row_per_customer(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    out = tmp_path / "rfm.csv"
+    assert cli.main(["rfm", str(ORDERS), "--engine", "duckdb", "--out", str(out)]) == 0
+    table = pd.read_csv(out, encoding=CSV_ENCODING, dtype={"rfm_cell": str})
+    assert list(table.columns[: len(FIRST_COLUMNS)]) == list(FIRST_COLUMNS)
+    assert len(table) == 500 and table["customer_id"].is_unique
+    assert table["rfm_cell"].str.fullmatch("[1-5]{3}").all()
+    err = capsys.readouterr().err
+    assert "orders: 14995 line(s), 14986 purchase(s), 500 customer(s), as of 2024-12-31" in err
+    assert "note: 3 line(s): duplicate of an earlier line" in err
+
+
+def test_rfm_xlsx_has_rfm_segments_and_report_sheets(tmp_path: Path) -> None:
+    out = tmp_path / "rfm.xlsx"
+    assert cli.main(["rfm", str(ORDERS), "--out", str(out)]) == 0
+    sheets = pd.read_excel(out, sheet_name=None, engine="calamine")
+    assert list(sheets) == ["rfm", "segments", "report"]
+    assert sheets["report"][["category", "lines", "example_rows"]].values.tolist() == [
+        ["duplicate", 3, "8426, 10476, 10716"], ["return", 6, "8869, 9902, 11392, 12392, 13273"],
+    ]  # fmt: skip
+    assert sheets["segments"]["customers"].sum() == len(sheets["rfm"]) == 500
+
+
+def test_rfm_json_and_printed_overview(capsys: pytest.CaptureFixture) -> None:
+    assert cli.main(["rfm", str(ORDERS), "--as-of", "2024-06-30", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["as_of"] == "2024-06-30"
+    assert sum(s["customers"] for s in data["segments"]) == data["customers"]
+    assert cli.main(["rfm", str(ORDERS)]) == 0
+    assert "重要价值客户" in capsys.readouterr().out
+
+
+def test_rfm_column_overrides(tmp_path: Path) -> None:
+    log = tmp_path / "log.csv"
+    log.write_text("who,when,paid\nA,2024-01-01,5\nA,2024-02-01,7\nB,2024-02-01,1\n", "utf-8")
+    out = tmp_path / "r.csv"
+    args = ["rfm", str(log), "--customer-col", "who", "--date-col", "when", "--amount-col",
+            "paid", "--out", str(out)]  # fmt: skip
+    assert cli.main(args) == 0
+    table = pd.read_csv(out, encoding=CSV_ENCODING)
+    assert table[["customer_id", "orders", "monetary_total", "clv_frequency"]].values.tolist() == [
+        ["A", 2, 12.0, 1.0], ["B", 1, 1.0, 0.0],
+    ]  # fmt: skip
+
+
+def test_review_writes_xlsx_sheets_and_csv_pair(tmp_path: Path) -> None:
+    xlsx = tmp_path / "review.xlsx"
+    assert cli.main(["review", str(ORDERS), "--period-days", "180", "--out", str(xlsx)]) == 0
+    sheets = pd.read_excel(xlsx, sheet_name=None, engine="calamine")
+    assert list(sheets) == ["movers", "warnings", "migration", "kpis"]
+    assert set(sheets["warnings"]["warning"]) == {"spend_drop", "inactive", "key_downgrade"}
+    csv = tmp_path / "review.csv"
+    assert cli.main(["review", str(ORDERS), "--period-days", "180", "--out", str(csv)]) == 0
+    movers = pd.read_csv(csv, encoding=CSV_ENCODING)
+    warnings = pd.read_csv(tmp_path / "review.warnings.csv", encoding=CSV_ENCODING)
+    assert list(movers.columns[:4]) == ["customer_id", "rank_a", "rank_b", "change"]
+    assert len(warnings) == len(sheets["warnings"])
+
+
+def test_review_json(capsys: pytest.CaptureFixture) -> None:
+    assert cli.main(["review", str(ORDERS), "--period-days", "180", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {row["kpi"] for row in data["kpis"]} == {
+        "customers", "active", "revenue", "top20_revenue_share", "churned", "retention_rate",
+    }  # fmt: skip
+    assert all(row["reason"] for row in data["warnings"])
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["rfm", "missing.csv"], "error: missing.csv: file not found"),
+        (["rfm", str(ORDERS), "--amount-col", "x"], "error: order log: column 'x' (given for"),
+        (["rfm", str(ORDERS), "--as-of", "yesterday"], "error: as-of date 'yesterday' is not"),
+        (["rfm", str(ORDERS), "--out", "x.txt"], "error: output 'x.txt': unknown file type"),
+        (["review", str(ORDERS), "--period-days", "900"], "error: review: no purchase up to"),
+        (["review", str(ORDERS), "--period-days", "30", "--out", "r.parquet"],
+         "error: output 'r.parquet': review writes .csv or .xlsx"),
+    ],
+)  # fmt: skip
+def test_bad_input_exits_2_with_one_error_line(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture
+) -> None:
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith(message) and sum(e.startswith("error:") for e in err) == 1
+
+
+def test_review_needs_period_days(capsys: pytest.CaptureFixture) -> None:
+    assert cli.main(["review", str(ORDERS)]) == 2
+    assert "--period-days" in capsys.readouterr().err

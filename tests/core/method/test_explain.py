@@ -1,0 +1,149 @@
+"""Tests for core.method.explain: contributions, percentiles, profiles and rank changes."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.errors import InputError
+from core.ingest.read import read_table
+from core.mapping.columns import detect_mapping
+from core.method.explain import (
+    contributions,
+    customer_profile,
+    customer_row,
+    percentiles,
+    rank_change,
+    source_column,
+)
+from core.method.ranking import rank_customers
+from core.method.scenario import FactorSpec, Scenario
+from core.method.scenario_mapping import default_scenario
+
+SAMPLE = Path(__file__).resolve().parents[3] / "data" / "sample_customers_en.csv"
+
+
+def small_table() -> pd.DataFrame:
+    frame = pd.DataFrame(
+        {
+            "id": ["a", "b", "c", "d"],
+            "revenue": [100.0, 300.0, 200.0, 300.0],
+            "complaints": [0.0, 4.0, 1.0, np.nan],
+        }
+    )
+    scenario = Scenario(
+        "id",
+        (
+            FactorSpec("revenue", "benefit", 3),
+            FactorSpec("complaints", "cost", 1),
+        ),
+    )
+    return rank_customers(frame, scenario).table
+
+
+def test_contributions_add_up_to_the_score_with_shares() -> None:
+    table = small_table()
+    parts = contributions(table, "c", ["revenue", "complaints"])
+    score = table.loc[table["customer_id"] == "c", "score"].item()
+    assert list(parts["factor"]) == ["revenue", "complaints"]
+    assert parts["contribution"].sum() == pytest.approx(score)
+    # revenue min–max: (200-100)/(300-100) = 0.5 · 75 = 37.5; complaints (4-1)/4 · 25 = 18.75
+    assert parts["contribution"].tolist() == pytest.approx([37.5, 18.75])
+    assert parts["share"].tolist() == pytest.approx([37.5 / 56.25, 18.75 / 56.25])
+
+
+def test_contributions_of_a_zero_score_have_zero_shares() -> None:
+    table = pd.DataFrame(
+        {"customer_id": ["z"], "score": [0.0], "contrib:x": [0.0], "contrib:y": [0.0]}
+    )
+    parts = contributions(table, "z", ["x", "y"])
+    assert parts["share"].tolist() == [0.0, 0.0]
+
+
+def test_unknown_customer_names_it() -> None:
+    with pytest.raises(InputError, match="customer 'zz' is not in the ranking"):
+        customer_row(small_table(), "zz")
+
+
+def test_percentiles_count_the_others_beaten_ties_half_and_flip_cost() -> None:
+    table = small_table().sort_values("customer_id").reset_index(drop=True)
+    got = percentiles(table, ["revenue", "complaints"], ["benefit", "cost"])
+    # revenue a=100 b=300 c=200 d=300: a beats 0 of 3, c beats 1, b and d beat 2 and tie once.
+    assert got["revenue"].tolist() == pytest.approx([0.0, 100 * 2.5 / 3, 100 / 3, 100 * 2.5 / 3])
+    # complaints (cost, d missing): a=0 best, c=1, b=4 worst among 3 customers.
+    assert got["complaints"].iloc[:3].tolist() == pytest.approx([100.0, 0.0, 50.0])
+    assert np.isnan(got["complaints"].iloc[3])
+
+
+def test_a_single_value_sits_at_the_median() -> None:
+    table = pd.DataFrame({"x": [np.nan, 5.0, np.nan]})
+    got = percentiles(table, ["x"], ["benefit"])
+    assert got["x"].iloc[1] == 50.0
+    assert got["x"].isna().tolist() == [True, False, True]
+
+
+def test_percentiles_compare_dates_as_days_since_as_of() -> None:
+    table = pd.DataFrame({"last_order": pd.to_datetime(["2024-12-01", "2024-06-01", "2024-12-31"])})
+    got = percentiles(table, ["last_order"], ["cost"], date(2024, 12, 31))
+    assert got["last_order"].tolist() == [50.0, 0.0, 100.0]
+
+
+@settings(max_examples=50)
+@given(st.lists(st.integers(-50, 50), min_size=2, max_size=30))
+def test_percentiles_are_within_0_100_and_order_preserving(values: list[int]) -> None:
+    table = pd.DataFrame({"x": [float(v) for v in values]})
+    got = percentiles(table, ["x"], ["benefit"])["x"]
+    assert got.between(0, 100).all()
+    for i in range(len(values)):
+        for j in range(len(values)):
+            if values[i] < values[j]:
+                assert got[i] < got[j]
+
+
+def test_profile_of_a_sample_customer_shows_raw_values_and_standing() -> None:
+    frame = read_table(SAMPLE.read_bytes(), name=SAMPLE.name).frame
+    scenario = default_scenario(detect_mapping(frame), "en")
+    ranking = rank_customers(frame, scenario)
+    directions = [f.direction for f in scenario.factors]
+    profile = customer_profile(ranking.table, "C0001", scenario.columns, directions, ranking.as_of)
+    by_factor = profile.set_index("factor")
+    assert list(profile["factor"]) == scenario.columns
+    assert by_factor.loc["revenue", "value"] == "1,271,724.94"
+    assert by_factor.loc["last_order_date", "value"] == "2024-12-31"
+    # C0001 bought on the as-of date: it beats every later buyer and ties the others (half).
+    dates = frame["last_order_date"].dropna()
+    same = (dates == dates.max()).sum()
+    expected = 100 * (len(dates) - same + 0.5 * (same - 1)) / (len(dates) - 1)
+    assert by_factor.loc["last_order_date", "percentile"] == pytest.approx(expected)
+    assert profile["percentile"].between(0, 100).all()
+
+
+def test_source_column_finds_an_input_renamed_by_the_ranking() -> None:
+    frame = pd.DataFrame({"customer_id": ["x", "y"], "score": [1.0, 2.0]})
+    table = rank_customers(frame, Scenario("customer_id", (FactorSpec("score"),))).table
+    assert source_column(table, "score") == "score (input)"
+    assert source_column(table, "tier") == "tier"
+    got = percentiles(table, ["score"], ["benefit"])
+    assert got["score"].tolist() == [100.0, 0.0]  # y (input 2) ranks first
+
+
+def test_rank_change_is_baseline_minus_current_with_new_customers_missing() -> None:
+    current = pd.DataFrame({"customer_id": ["b", "a", "n", "c"], "rank": [1, 2, 3, 4]})
+    baseline = pd.DataFrame({"customer_id": ["a", "b", "c"], "rank": [1, 2, 3]})
+    change = rank_change(current, baseline)
+    assert change.tolist()[:2] == [1, -1]
+    assert change.isna().tolist() == [False, False, True, False]
+    assert change.iloc[3] == -1
+    assert str(change.dtype) == "Int64"
+
+
+def test_rank_change_matches_numeric_and_text_ids() -> None:
+    current = pd.DataFrame({"customer_id": [7, 3], "rank": [1, 2]})
+    baseline = pd.DataFrame({"customer_id": ["3", "7"], "rank": [1, 2]})
+    assert rank_change(current, baseline).tolist() == [1, -1]

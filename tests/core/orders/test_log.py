@@ -1,0 +1,274 @@
+"""core.orders.log (+ orders_engine, orders_duckdb, orders_merge): detection, rules, engines,
+CLV."""
+
+from __future__ import annotations
+
+import importlib.resources
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from lifetimes.utils import summary_data_from_transaction_data
+
+from core.errors import InputError
+from core.ingest.read import read_table
+from core.method.ranking import rank_customers
+from core.orders.log import aggregate_orders, choose_engine, detect_order_columns, is_order_log
+from core.orders.merge import merge_master, order_scenario
+
+ROOT = Path(__file__).resolve().parents[3]
+ORDERS = ROOT / "data" / "sample_orders.csv"
+CUSTOMERS = ROOT / "data" / "sample_customers_zh.csv"
+CLV = ["clv_frequency", "clv_recency", "clv_T", "clv_monetary_value"]
+
+
+def _same(a: pd.DataFrame, b: pd.DataFrame) -> None:
+    pd.testing.assert_frame_equal(a, b, check_exact=False, rtol=1e-9)
+
+
+def _log(rows: list[tuple], order_id: bool = True) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=["order_id", "customer", "date", "amount", "profit"])
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame if order_id else frame.drop(columns="order_id")
+
+
+def _generated(seed: int, order_id: bool) -> pd.DataFrame:
+    """A random log with returns, zero lines, duplicates and bad lines."""
+    rng = np.random.default_rng(seed)
+    n = 3000
+    frame = pd.DataFrame(
+        {
+            "order_id": [f"O{i:05d}" for i in rng.integers(0, 2000, n)],
+            "customer": [f"K{i:03d}" for i in rng.integers(0, 300, n)],
+            "date": pd.Timestamp("2022-01-01") + pd.to_timedelta(rng.integers(0, 900, n), "D"),
+            "amount": np.round(rng.lognormal(6, 1, n), 2) * rng.choice([1, 1, 1, 1, -1, 0], n),
+            "profit": np.round(rng.normal(50, 30, n), 2),
+        }
+    )
+    frame.loc[rng.choice(n, 20, replace=False), "profit"] = np.nan
+    frame.loc[rng.choice(n, 5, replace=False), "customer"] = None
+    frame.loc[rng.choice(n, 5, replace=False), "date"] = pd.NaT
+    frame = pd.concat([frame, frame.iloc[rng.choice(n, 30)]], ignore_index=True)
+    return frame if order_id else frame.drop(columns="order_id")
+
+
+def test_detects_chinese_and_english_columns_and_overrides() -> None:
+    zh = detect_order_columns(["订单号", "客户编号", "订单日期", "金额", "毛利", "产品线", "渠道"])
+    assert (zh.customer, zh.date, zh.amount, zh.profit, zh.order_id) == (
+        "客户编号", "订单日期", "金额", "毛利", "订单号",
+    )  # fmt: skip
+    assert (zh.product, zh.channel) == ("产品线", "渠道")
+    en = detect_order_columns(["Customer ID", "Order Date", "Revenue", "buyer"])
+    assert (en.customer, en.date, en.amount, en.order_id) == (
+        "Customer ID", "Order Date", "Revenue", None,
+    )  # fmt: skip
+    assert detect_order_columns(["buyer", "date", "amount"], {"customer": "buyer"}).customer == (
+        "buyer"
+    )
+    with pytest.raises(InputError, match=r"^order log: no customer column found"):
+        detect_order_columns(["date", "amount"])
+    with pytest.raises(InputError, match="column 'x' \\(given for the amount\\) is not in"):
+        detect_order_columns(["customer", "date", "amount"], {"amount": "x"})
+
+
+def test_is_order_log_tells_a_log_from_a_master() -> None:
+    assert is_order_log(read_table(ORDERS).frame)
+    assert not is_order_log(read_table(CUSTOMERS).frame)
+
+
+def test_sample_log_report_and_totals_match_the_customer_table() -> None:
+    result = aggregate_orders(ORDERS, period_days=366)  # 2024 is a leap year
+    report = result.report
+    assert (report.as_of, report.lines, report.purchase_lines) == (date(2024, 12, 31), 14995, 14986)
+    assert report.count("duplicate") == 3 and report.count("return") == 6
+    assert [i.rows for i in report.issues if i.category == "duplicate"] == [(8426, 10476, 10716)]
+    customers = read_table(CUSTOMERS).frame.set_index("客户编号")
+    f = result.features.set_index("customer_id")
+    buyers = customers["订单数"] > 0
+    assert (f.loc[buyers.index[buyers], "orders_current"] == customers.loc[buyers, "订单数"]).all()
+    assert (f["last_order"] == customers.loc[f.index, "最近购买日期"]).all()
+
+
+def test_line_rules_returns_zero_future_bad_and_duplicates() -> None:
+    log = _log(
+        [
+            ("O1", "A", "2024-01-01", 100.0, 10.0),
+            ("O1", "A", "2024-01-01", 100.0, 10.0),  # duplicate
+            ("O2", "A", "2024-03-01", -40.0, -4.0),  # return
+            ("O3", "A", "2024-03-02", 0.0, 0.0),  # zero
+            ("O4", None, "2024-03-02", 5.0, 1.0),  # no customer
+            ("O5", "A", None, 5.0, 1.0),  # bad date
+            ("O6", "B", "2024-02-01", np.nan, 1.0),  # bad amount
+            (None, "B", "2024-02-01", 7.0, 1.0),  # no order id
+            ("O7", "B", "2025-01-01", 9.0, 1.0),  # future
+            ("O8", "B", "2024-06-30", 50.0, np.nan),  # missing profit
+            ("O9", "C", "2024-05-01", -3.0, 0.0),  # return only
+        ]
+    )
+    for engine in ("pandas", "duckdb"):
+        result = aggregate_orders(log, as_of="2024-06-30", engine=engine, period_days=100)
+        counts = {i.category: (i.lines, i.rows) for i in result.report.issues}
+        assert counts == {
+            "duplicate": (1, (3,)), "missing_customer": (1, (6,)), "bad_date": (1, (7,)),
+            "bad_amount": (1, (8,)), "missing_order_id": (1, (9,)), "future": (1, (10,)),
+            "return": (2, (4, 12)), "zero_amount": (1, (5,)), "missing_profit": (1, (11,)),
+        }, engine  # fmt: skip
+        assert result.report.no_purchase_customers == ("C",)
+        a = result.features.set_index("customer_id").loc["A"]
+        assert (a["orders"], a["monetary_total"], a["returns_total"], a["profit"]) == (
+            1, 60.0, -40.0, 6.0,
+        )  # fmt: skip
+        # both A lines are 121 and 181 days old: the previous 100-day period
+        assert (a["recency_days"], a["tenure_days"], a["spend_current"]) == (181, 181, 0.0)
+        assert (a["spend_previous"], a["growth"]) == (60.0, -1.0)
+    wide = aggregate_orders(log, as_of="2024-06-30", period_days=200).features
+    assert wide.loc[0, "spend_current"] == 60.0 and np.isnan(wide.loc[0, "growth"])
+
+
+def test_growth_is_nan_without_previous_spend_and_relative_otherwise() -> None:
+    log = _log([("1", "A", "2023-06-01", 100.0, 1.0), ("2", "A", "2024-06-01", 150.0, 1.0),
+                ("3", "B", "2024-06-01", 80.0, 1.0)])  # fmt: skip
+    f = aggregate_orders(log, as_of="2024-12-31").features.set_index("customer_id")
+    assert f.loc["A", "growth"] == pytest.approx(0.5)
+    assert np.isnan(f.loc["B", "growth"])
+    assert f.loc["A", "active_months"] == 2
+
+
+@pytest.mark.parametrize("order_id", [True, False])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_pandas_and_duckdb_agree_on_generated_logs(seed: int, order_id: bool) -> None:
+    log = _generated(seed, order_id)
+    a = aggregate_orders(log, engine="pandas", period_days=200)
+    b = aggregate_orders(log, engine="duckdb", period_days=200)
+    _same(a.features, b.features)
+    assert [(i.category, i.lines, i.rows) for i in a.report.issues] == [
+        (i.category, i.lines, i.rows) for i in b.report.issues
+    ]
+    assert a.report.as_of == b.report.as_of and a.report.lines == b.report.lines == len(log)
+
+
+def test_engines_order_customers_alike_with_mixed_scripts() -> None:
+    """DuckDB sorts the IDs in SQL; pandas sorts them itself: the same order for any script."""
+    ids = ["客户乙", "客户甲", "b7", "B7", "Zeta", "émile", "10", "9", "ｆｕｌｌ", "🙂"]
+    rows = [(f"O{i}", c, "2024-03-01", 10.0 + i, 1.0) for i, c in enumerate(ids)]
+    a = aggregate_orders(_log(rows), engine="pandas")
+    b = aggregate_orders(_log(rows), engine="duckdb")
+    _same(a.features, b.features)
+    assert list(b.features["customer_id"]) == sorted(ids)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_duckdb_scans_files_like_pandas(tmp_path: Path, suffix: str) -> None:
+    expected = aggregate_orders(ORDERS, engine="pandas")
+    path = ORDERS
+    if suffix == ".parquet":
+        path = tmp_path / "orders.parquet"
+        read_table(ORDERS).frame.to_parquet(path, index=False)
+    result = aggregate_orders(path, engine="duckdb")
+    _same(expected.features, result.features)
+    assert result.report.issues == expected.report.issues
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+@pytest.mark.parametrize("order_id", [True, False])
+def test_copies_among_the_first_examples_are_left_out_like_pandas(
+    tmp_path: Path, suffix: str, order_id: bool
+) -> None:
+    """Exact copies of returns, purchases without profit and first-day purchases: the DuckDB
+    engine subtracts them from one pass; sums, counts and example rows match pandas'."""
+    rows = [
+        ("O1", "A", "2024-01-05", -20.0, None),
+        ("O1", "A", "2024-01-05", -20.0, None),  # copy of a return without profit
+        ("O2", "A", "2024-01-05", 50.0, None),
+        ("O2", "A", "2024-01-05", 50.0, None),  # copy of a first-day purchase
+        ("O3", "A", "2024-03-01", 70.0, 7.0),
+        ("O4", "B", "2024-02-01", -5.0, 1.0),
+        ("O5", "B", "2024-02-01", 30.0, 3.0),
+        ("O5", "B", "2024-02-01", 30.0, 3.0),  # copy
+        ("O5", "B", "2024-02-01", 30.0, 3.0),  # and another
+        ("O6", "B", "2024-04-01", -5.0, 1.0),
+        ("O7", "C", "2024-04-02", 0.0, 0.0),
+        ("O7", "C", "2024-04-02", 0.0, 0.0),  # copy of a zero line
+    ] + [(f"P{i}", "D", f"2024-02-{i + 1:02d}", 10.0 + i, 1.0) for i in range(8)]
+    log = _log(rows, order_id)
+    path = tmp_path / f"log{suffix}"
+    log.to_csv(path, index=False) if suffix == ".csv" else log.to_parquet(path, index=False)
+    expected = aggregate_orders(log, engine="pandas", period_days=60)
+    result = aggregate_orders(path, engine="duckdb", period_days=60)
+    _same(expected.features, result.features)
+    assert result.report.issues == expected.report.issues
+    assert result.report.lines == len(log)
+
+
+def test_duckdb_reads_text_dates_and_reports_bad_ones(tmp_path: Path) -> None:
+    path = tmp_path / "log.csv"
+    path.write_text("customer,date,amount\nA,2024/01/05,10\nA,2024年2月1日,5\nB,soon,3\n"
+                    "B,2024-02-03,abc\nB,2024-02-04,4\n", encoding="utf-8")  # fmt: skip
+    for engine in ("pandas", "duckdb"):
+        result = aggregate_orders(path, engine=engine)
+        assert [(i.category, i.rows) for i in result.report.issues] == [
+            ("bad_date", (4,)), ("bad_amount", (5,)),
+        ], engine  # fmt: skip
+        assert result.features["orders"].tolist() == [2, 1]
+
+
+def test_engine_choice_and_errors() -> None:
+    assert choose_engine(pd.DataFrame({"a": range(3)})) == "pandas"
+    assert choose_engine(ORDERS) == "pandas"  # 0.8 MB: under the 50 MiB threshold
+    with pytest.raises(InputError, match="unknown engine 'spark'"):
+        choose_engine(ORDERS, "spark")
+    with pytest.raises(InputError, match="no purchase"):
+        aggregate_orders(_log([("1", "A", "2024-01-01", -5.0, 0.0)]))
+
+
+def test_clv_summary_matches_lifetimes_on_the_sample_log() -> None:
+    result = aggregate_orders(ORDERS, as_of="2024-10-31")
+    lines = read_table(ORDERS).frame.drop_duplicates()
+    lines = lines[(lines["金额"] > 0)]
+    expected = summary_data_from_transaction_data(
+        lines, "客户编号", "订单日期", monetary_value_col="金额",
+        observation_period_end="2024-10-31", freq="D",
+    )  # fmt: skip
+    ours = result.features.set_index("customer_id")[CLV]
+    ours.columns = ["frequency", "recency", "T", "monetary_value"]
+    _same(ours.rename_axis(None), expected.sort_index().rename_axis(None))
+
+
+def test_clv_summary_matches_lifetimes_on_cdnow() -> None:
+    text = importlib.resources.files("lifetimes.datasets").joinpath("CDNOW_master.txt")
+    cdnow = pd.read_csv(text.open("rb"), sep=r"\s+", header=0, dtype=str,
+                        names=["customer", "date", "units", "amount"])  # fmt: skip
+    assert len(cdnow) == 69659
+    cdnow = cdnow[cdnow["customer"] <= "03000"]  # a subset, for speed
+    cdnow = cdnow.assign(amount=cdnow["amount"].astype(float),
+                         date=pd.to_datetime(cdnow["date"], format="%Y%m%d"))  # fmt: skip
+    buys = cdnow[cdnow["amount"] > 0].drop_duplicates()  # our rule: exact copies are dropped
+    expected = summary_data_from_transaction_data(
+        buys, "customer", "date", monetary_value_col="amount",
+        observation_period_end="1997-09-30", freq="D",
+    )  # fmt: skip
+    for engine in ("pandas", "duckdb"):
+        f = aggregate_orders(cdnow, as_of="1997-09-30",
+                             engine=engine).features.set_index("customer_id")[CLV]  # fmt: skip
+        f.columns = ["frequency", "recency", "T", "monetary_value"]
+        _same(f.rename_axis(None), expected.sort_index().rename_axis(None))
+
+
+def test_merge_master_reports_both_sides_and_ranks() -> None:
+    master = pd.DataFrame({"id": ["A", "B", "Z"], "region": ["N", "S", "E"]})
+    log = _log([("1", "A", "2024-01-01", 10.0, 1.0), ("2", "B", "2024-02-01", 30.0, 2.0),
+                ("3", "Q", "2024-02-01", 5.0, 1.0)])  # fmt: skip
+    features = aggregate_orders(log).features
+    merged = merge_master(master, features, "id")
+    assert merged.only_in_master == ("Z",) and merged.only_in_orders == ("Q",)
+    assert merged.table["orders"].tolist() == [1, 1, 0]
+    assert merged.warnings == (
+        "1 customer ID(s) in the customer table but without orders (prospective): Z",
+        "1 customer ID(s) in the order log but not in the customer table (left out): Q",
+    )
+    ranking = rank_customers(merged.table, order_scenario(features, id_column="id"))
+    assert ranking.table["customer_id"].tolist()[0] == "B"
+    with pytest.raises(InputError, match="customer table: no column 'nope'"):
+        merge_master(master, features, "nope")

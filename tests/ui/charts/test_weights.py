@@ -1,0 +1,57 @@
+"""The weights chart: bar mark, encodings, one bar per factor, stable dimension colours."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from core.mapping.columns import detect_mapping
+from core.method.scenario_mapping import default_scenario
+from ui.charts.weights import weights_chart, weights_frame
+
+FRAME = pd.DataFrame(
+    {
+        "客户编号": ["C1", "C2", "C3"],
+        "销售额": [100.0, 50.0, 10.0],
+        "毛利": [10.0, 20.0, 5.0],
+        "投诉次数": [0.0, 3.0, 1.0],
+    }
+)
+
+
+def _frame(lang: str = "en") -> pd.DataFrame:
+    mapping = detect_mapping(FRAME)
+    scenario = default_scenario(mapping).with_weights({"销售额": 50, "毛利": 30, "投诉次数": 20})
+    return weights_frame(scenario, mapping, lang)
+
+
+def test_weights_frame_shares_and_labels() -> None:
+    df = _frame()
+    assert df["factor"].tolist() == ["销售额 · Revenue", "毛利 · Profit", "投诉次数 · Complaints"]
+    assert df["dimension"].tolist() == ["Purchase behaviour", "Contribution", "Risk"]
+    assert df["share"].round(6).tolist() == [0.5, 0.3, 0.2]
+
+
+def test_weights_frame_in_chinese() -> None:
+    df = _frame("zh")
+    assert df["factor"].tolist() == ["销售额", "毛利 · 利润贡献", "投诉次数 · 流失风险"]
+    assert df["dimension"].tolist() == ["购买行为", "贡献", "风险"]
+
+
+def test_chart_spec() -> None:
+    spec = weights_chart(_frame(), "Share", "Dimension").to_dict()
+    assert spec["mark"]["type"] == "bar"
+    enc = spec["encoding"]
+    assert enc["x"]["field"] == "share" and enc["x"]["axis"]["format"] == "%"
+    assert enc["y"]["field"] == "factor" and enc["y"]["sort"] == "-x"
+    assert enc["color"]["field"] == "dimension"
+    assert enc["color"]["title"] == "Dimension"
+    assert enc["color"]["scale"]["domain"] == ["Purchase behaviour", "Contribution", "Risk"]
+    assert enc["color"]["scale"]["range"] == ["#1f5fa8", "#e07b39", "#c94a4a"]
+    data = next(iter(spec["datasets"].values()))
+    assert len(data) == 3
+
+
+def test_custom_dimension_gets_the_grey() -> None:
+    df = pd.DataFrame({"factor": ["x"], "dimension": ["Custom"], "share": [1.0]})
+    spec = weights_chart(df).to_dict()
+    assert spec["encoding"]["color"]["scale"]["range"] == ["#7f8c8d"]

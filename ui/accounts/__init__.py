@@ -1,0 +1,1 @@
+"""Key accounts page panels: overrides, key-account types, allocation."""

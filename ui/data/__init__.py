@@ -1,0 +1,1 @@
+"""Data page panels: data source, ingest report, mapping editor."""

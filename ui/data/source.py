@@ -1,0 +1,100 @@
+"""The Data page's loader: upload a table, load a bundled sample, pick a workbook's sheet.
+Each choice loads through :func:`ui.state.load_dataset` in a widget callback."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core.errors import InputError
+from core.ingest.read import IngestResult, list_sheets
+from ui import state
+from ui.i18n import t
+
+FILE_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "parquet"]
+
+
+def _lang() -> str:
+    return st.session_state[state.LANG]
+
+
+def _on_upload() -> None:
+    upload = st.session_state["upload"]
+    if upload is None:
+        return
+    dataset = state.make_dataset(upload.name, upload.getvalue())
+    if dataset.digest != st.session_state[state.DATASET].digest:
+        state.load_dataset(dataset, _lang())
+
+
+def _workbook() -> state.Dataset:
+    """The upload when there is one (its first sheet may have failed to load), else the data."""
+    upload = st.session_state.get("upload")
+    if upload is None:
+        return st.session_state[state.DATASET]
+    return state.make_dataset(upload.name, upload.getvalue())
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _sheets(digest: str, name: str, _content: bytes) -> list[str]:
+    try:
+        return list_sheets(_content, name)
+    except InputError:
+        return []
+
+
+def _on_sheet() -> None:
+    book = _workbook()
+    sheet = st.session_state["sheet"]
+    state.load_dataset(state.make_dataset(book.name, book.content, sheet), _lang())
+
+
+def _on_sample(lang: str) -> None:
+    state.load_dataset(state.sample_dataset(lang), _lang())
+
+
+def _sheet_picker(dataset: state.Dataset, current_sheet: str | None, lang: str) -> None:
+    """A sheet picker when the upload (or the data) is a workbook of several sheets."""
+    book = _workbook()
+    sheets = _sheets(book.digest, book.name, book.content)
+    if len(sheets) < 2:
+        return
+    st.session_state["sheet"] = current_sheet if book.digest == dataset.digest else None
+    st.selectbox(
+        t("data.sheet", lang),
+        sheets,
+        key="sheet",
+        index=None,
+        placeholder=t("data.sheet_choose", lang),
+        on_change=_on_sheet,
+        help=t("data.sheet_help", lang),
+    )
+
+
+def draw_data_source(ingest: IngestResult, lang: str) -> None:
+    """The uploader, the sample buttons, what is loaded now (``ingest``) and the sheet picker."""
+    dataset = st.session_state[state.DATASET]
+    left, right = st.columns([2, 1])
+    left.file_uploader(
+        t("data.upload", lang),
+        type=FILE_TYPES,
+        key="upload",
+        on_change=_on_upload,
+        help=t("data.upload_help", lang),
+    )
+    with right:
+        st.markdown(f"**{t('data.samples', lang)}**")
+        for sample in ("zh", "en"):
+            st.button(
+                t(f"data.sample_{sample}", lang),
+                key=f"sample_{sample}",
+                width="stretch",
+                on_click=_on_sample,
+                args=(sample,),
+            )
+    if st.session_state.get(state.LOAD_ERROR):
+        st.info(t("data.error_hint", lang), icon="💡")
+    rows, cols = len(ingest.frame), len(ingest.frame.columns)
+    st.markdown(t("data.current", lang, name=ingest.source, rows=rows, cols=cols))
+    if dataset.is_sample:
+        st.info(t("data.sample_note", lang), icon="👉")
+    _sheet_picker(dataset, ingest.sheet, lang)

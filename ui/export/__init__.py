@@ -1,0 +1,1 @@
+"""Export page panels: the client report."""

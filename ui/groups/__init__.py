@@ -1,0 +1,1 @@
+"""Groups page panels: tier controls and strategy cards."""

@@ -1,0 +1,1 @@
+"""Orders page: inputs, state and tables."""

@@ -1,0 +1,290 @@
+"""State and cached work of the Orders & RFM and Periodic review pages.
+
+The order log (a Dataset: upload or the bundled sample) is kept under :data:`ORDERS` so it
+survives page switches; reading, aggregating and reviewing are cached on the bytes' digest
+plus the settings (never on the bytes themselves), like :func:`ui.state.load_dataset`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from core.errors import InputError
+from core.method.scenario import Scenario
+from core.orders.log import OrderFeatures, aggregate_orders, detect_order_columns
+from core.orders.merge import ORDER_FACTORS, MergeResult, merge_master, order_scenario
+from core.orders.rfm import SEGMENT_RULES, SegmentRule, rules_frame, rules_from_frame
+from core.review.periods import REVIEW_FACTORS, Review, WarningRules, review_orders
+from core.storage.snapshots import SnapshotStore
+from ui import state
+from ui.i18n import message_of
+from ui.orders.tables import parse_cuts
+from ui.widgets import kept_choice, kept_widget
+
+ORDERS = "orders_dataset"
+RULES = "rfm_rules"  # the last valid segment rules
+RULES_BASE = "rfm_rules_base"  # what the rule editor was opened on
+MASTER = "orders_master"  # (digest of merged data, master frame, id column, source name)
+WARNING_RULES = "review_rules"
+SNAPSHOTS = "snapshot_store"
+FLASH = "orders_flash"
+SAMPLE_ORDERS = "sample_orders.csv"
+ROLES = ("customer", "date", "amount", "profit", "order_id")
+REQUIRED = ("customer", "date", "amount")
+
+
+def orders_dataset() -> state.Dataset:
+    """The current order log: the last upload, else the bundled sample."""
+    if ORDERS not in st.session_state:
+        content = (state.DATA_DIR / SAMPLE_ORDERS).read_bytes()
+        st.session_state[ORDERS] = state.make_dataset(SAMPLE_ORDERS, content, is_sample=True)
+    return st.session_state[ORDERS]
+
+
+def on_upload(key: str) -> None:
+    """Uploader callback: the uploaded file becomes the order log."""
+    upload = st.session_state.get(key)
+    if upload is not None:
+        st.session_state[ORDERS] = state.make_dataset(upload.name, upload.getvalue())
+
+
+def use_sample() -> None:
+    """Button callback: back to the bundled sample log."""
+    st.session_state.pop(ORDERS, None)
+
+
+def column_key(role: str, digest: str) -> str:
+    """The selectbox key of one role for one file (a new file starts from detection)."""
+    return f"orders_col_{role}_{digest[:12]}"
+
+
+def detected_columns(frame: pd.DataFrame) -> dict[str, str | None]:
+    """Roles found by header; none when a required column is missing (the user picks)."""
+    try:
+        found = detect_order_columns(frame.columns)
+    except InputError:
+        return dict.fromkeys(ROLES)
+    return {role: getattr(found, role) for role in ROLES}
+
+
+def chosen_columns(frame: pd.DataFrame, digest: str) -> dict[str, str | None]:
+    """The roles as last picked on the Orders page, else as detected."""
+    detected = detected_columns(frame)
+    out = {}
+    for role in ROLES:
+        key = column_key(role, digest)
+        out[role] = st.session_state.get(key, st.session_state.get(f"{key}.kept", detected[role]))
+    return out
+
+
+def columns_ready(columns: dict[str, str | None]) -> bool:
+    """True when every required role has a column, each used once."""
+    used = [c for c in columns.values() if c is not None]
+    return all(columns[r] for r in REQUIRED) and len(used) == len(set(used))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def aggregate(
+    digest: str,
+    name: str,
+    as_of: date | None,
+    period_days: int,
+    columns: tuple[tuple[str, str | None], ...],
+    _frame: pd.DataFrame,
+) -> OrderFeatures:
+    """:func:`core.orders.log.aggregate_orders`, cached on the digest and the settings."""
+    return aggregate_orders(
+        _frame, as_of=as_of, period_days=period_days, columns=dict(columns), name=name
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def review_log(
+    digest: str,
+    as_of: date | None,
+    period_days: int,
+    columns: tuple[tuple[str, str | None], ...],
+    rules: WarningRules,
+    lang: str,
+    _frame: pd.DataFrame,
+) -> Review:
+    """:func:`core.review.periods.review_orders` on the last two periods, cached likewise; tiers are
+    labelled in ``lang``."""
+    factors = pd.DataFrame(columns=[c for c, _ in REVIEW_FACTORS])
+    scenario = order_scenario(factors, REVIEW_FACTORS, lang=lang)
+    return review_orders(
+        _frame, period_days, as_of=as_of, columns=dict(columns), scenario=scenario, rules=rules
+    )
+
+
+def master_names() -> dict[str, str]:
+    """Customer ID → name from the current customer table (empty without a name column)."""
+    mapping, frame = state.current_mapping(), state.ingest_result().frame
+    if not mapping.name_column:
+        return {}
+    ids = frame[mapping.id_column].astype("string")
+    names = frame[mapping.name_column].astype("string")
+    keep = ids.notna() & names.notna()
+    return dict(zip(ids[keep].astype(str), names[keep].astype(str), strict=True))
+
+
+def segment_rules() -> tuple[SegmentRule, ...]:
+    """The last valid segment rules (the defaults until the user edits them)."""
+    return st.session_state.get(RULES, SEGMENT_RULES)
+
+
+def warning_rules() -> WarningRules:
+    """The early-warning thresholds last submitted on the Review page."""
+    return st.session_state.get(WARNING_RULES, WarningRules())
+
+
+def snapshot_store() -> SnapshotStore:
+    """The snapshot store ($CIW_DATA_DIR), opened once per session; InputError if unusable."""
+    if SNAPSHOTS not in st.session_state:
+        st.session_state[SNAPSHOTS] = SnapshotStore()
+    return st.session_state[SNAPSHOTS]
+
+
+def customer_master() -> tuple[pd.DataFrame, str, str]:
+    """The customer table to join orders to, its ID column and its name: the current data,
+    or the table it was merged from when the current data is an earlier merge."""
+    kept = st.session_state.get(MASTER)
+    if kept is not None and kept[0] == state.data_digest():
+        return kept[1], kept[2], kept[3]
+    ingest = state.ingest_result()
+    return ingest.frame, state.current_mapping().id_column, ingest.source
+
+
+def master_join(rfm: pd.DataFrame) -> MergeResult | None:
+    """The customer table joined with the order features; None when no ID matches."""
+    master, id_column, _ = customer_master()
+    try:
+        result = merge_master(master, rfm, id_column)
+    except InputError:
+        return None
+    return result if len(result.only_in_master) < len(master) else None
+
+
+def rank_from_orders(rfm: pd.DataFrame, merge: bool, lang: str) -> tuple[str, ...]:
+    """Make the order customers the current data with an equal-weight order scenario:
+    joined to the customer table (``merge``) or the features alone. Returns the join's
+    warnings (unmatched IDs); InputError when the table cannot be ranked."""
+    if not merge:
+        scenario = order_scenario(rfm, id_column="customer_id", lang=lang)
+        if not state.load_frame("orders_customers.parquet", rfm, lang, scenario):
+            raise InputError(st.session_state[state.LOAD_ERROR])
+        return ()
+    master, id_column, source = customer_master()
+    result = merge_master(master, rfm, id_column)
+    table = result.table
+    # A master column with the same name (订单数 / orders) is the master's own figure: rank on
+    # the log's, which merge_master suffixed.
+    factors = tuple(
+        (f"{c} (orders)" if f"{c} (orders)" in table.columns else c, d) for c, d in ORDER_FACTORS
+    )
+    scenario = order_scenario(table, factors, id_column=id_column, lang=lang)
+    if not state.load_frame(f"{Path(source).stem} + orders.parquet", table, lang, scenario):
+        raise InputError(st.session_state[state.LOAD_ERROR])
+    st.session_state[MASTER] = (state.data_digest(), master, id_column, source)
+    return result.warnings
+
+
+# Input widgets shared by the two pages (each keeps its value across page switches).
+DEFAULT_CUTS = {"r": "30, 90, 180, 365", "f": "2, 4, 8, 16", "m": ""}
+RULES_VERSION = "orders_rules_version"
+
+
+def column_pickers(frame: pd.DataFrame, digest: str, t: Callable[..., str]) -> None:
+    """One selectbox per role, preset to the detected column."""
+    detected, options = detected_columns(frame), [None, *frame.columns]
+    for box, role in zip(st.columns(len(ROLES)), ROLES, strict=True):
+        kept_choice(
+            box.selectbox, column_key(role, digest), detected[role], t(f"orders.role.{role}"),
+            options, format_func=lambda c: t("orders.none") if c is None else str(c),
+        )  # fmt: skip
+
+
+def cut_inputs(t: Callable[..., str]) -> dict[str, list[float]]:
+    """Cut points per letter typed by the user (a blank letter is scored by quintile)."""
+    cuts = {}
+    for box, (letter, default) in zip(st.columns(3), DEFAULT_CUTS.items(), strict=True):
+        text = kept_widget(
+            box.text_input, f"orders_cuts_{letter}", default, t(f"orders.cuts.{letter}"),
+            help=t("orders.cuts_help"),
+        )  # fmt: skip
+        try:
+            if (parsed := parse_cuts(text)) is not None:
+                cuts[letter] = parsed
+        except ValueError:
+            st.error(t("orders.cuts_error", error=f"{letter.upper()}: {text}"), icon="⚠️")
+    return cuts
+
+
+def _reset_rules() -> None:
+    st.session_state.pop(RULES, None)
+    st.session_state[RULES_VERSION] = st.session_state.get(RULES_VERSION, 0) + 1
+
+
+def rule_editor(t: Callable[..., str]) -> tuple[SegmentRule, ...]:
+    """The editable segment rule table; an invalid edit shows an error and the last valid
+    rules stay in force."""
+    rules = segment_rules()
+    st.caption(t("orders.rules_help"))
+    key = f"orders_rules_editor_{st.session_state.get(RULES_VERSION, 0)}"
+    if key not in st.session_state:  # a fresh editor opens on the last valid rules
+        st.session_state[RULES_BASE] = rules
+    edited = st.data_editor(
+        rules_frame(st.session_state[RULES_BASE]), key=key, num_rows="dynamic",
+        hide_index=True, width="stretch",
+        column_config={c: t(f"orders.rule.{c}") for c in rules_frame().columns},
+    )  # fmt: skip
+    try:
+        rules = rules_from_frame(edited)
+        st.session_state[RULES] = rules
+    except InputError as exc:
+        st.error(t("orders.rules_error", error=message_of(exc)), icon="⚠️")
+    st.button(t("orders.rules_reset"), on_click=_reset_rules)
+    return rules
+
+
+def overview_formats(t: Callable[..., str]) -> dict[str, object]:
+    """Number formats of the segment overview's columns."""
+    money, share = st.column_config.NumberColumn, "%.1f %%"
+    return {
+        t("orders.col.customer_share"): money(format=share),
+        t("orders.col.revenue_share"): money(format=share),
+        t("orders.col.revenue"): money(format="localized"),
+        t("orders.col.avg_order_value"): money(format="localized"),
+    }
+
+
+# The Review page's two uploaded snapshots (customer tables), kept across page switches.
+SNAPSHOT_FILES = {"a": "review_file_a", "b": "review_file_b"}
+
+
+def on_snapshot_upload(side: str) -> None:
+    """Uploader callback: keep snapshot ``side`` ("a" or "b") as a Dataset."""
+    upload = st.session_state.get(f"review_upload_{side}")
+    if upload is not None:
+        st.session_state[SNAPSHOT_FILES[side]] = state.make_dataset(upload.name, upload.getvalue())
+
+
+def snapshot_uploads() -> tuple[state.Dataset | None, state.Dataset | None]:
+    """The two uploaded snapshots (None where not uploaded yet)."""
+    return tuple(st.session_state.get(SNAPSHOT_FILES[s]) for s in "ab")  # type: ignore[return-value]
+
+
+def shared_scenario(scenario: Scenario, frames: list[pd.DataFrame]) -> Scenario | None:
+    """The current scenario when its columns are in every frame, else None (the review then
+    detects one from the later snapshot)."""
+    try:
+        for frame in frames:
+            scenario.validate(frame.columns)
+    except InputError:
+        return None
+    return scenario

@@ -1,0 +1,1 @@
+"""Ranking page panels: controls and the per-customer explanation."""

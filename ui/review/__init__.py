@@ -1,0 +1,1 @@
+"""Review page panels: snapshots and the watchlist."""

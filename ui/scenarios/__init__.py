@@ -1,0 +1,1 @@
+"""Scenarios page panels: the saved-scenario manager."""

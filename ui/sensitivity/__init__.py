@@ -1,0 +1,1 @@
+"""Sensitivity page panels: Monte Carlo and the weight sweep."""

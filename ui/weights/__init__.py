@@ -1,0 +1,1 @@
+"""Weights and AHP page panels: sliders, pairwise editor, objective weights."""

@@ -1,0 +1,1 @@
+"""Workshop and join pages: live room view, state, seats, participant weights."""
