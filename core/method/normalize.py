@@ -45,10 +45,11 @@ def percentile(x: np.ndarray, cost: np.ndarray) -> np.ndarray:
 
     Robust for skewed money figures: only the order of values matters.
     """
+    from scipy.stats import rankdata  # imported on use: the CLI starts without scipy
+
     m = x.shape[0]
-    n = np.empty_like(x, dtype=float)
-    for j in range(x.shape[1]):
-        n[:, j] = _average_rank(x[:, j])
+    # Missing values stay missing (their factor is skipped); the others rank among themselves.
+    n = rankdata(x, method="average", axis=0, nan_policy="omit").astype(float)
     n = (n - 1.0) / max(m - 1, 1)
     return _orient(n, cost, constant_columns(x))
 
@@ -67,19 +68,6 @@ def log_minmax(x: np.ndarray, cost: np.ndarray) -> np.ndarray:
     """Log then min–max: y = ln(1 + x − min(x)), then min–max on y (defined for any sign)."""
     y = np.log1p(x - x.min(axis=0))
     return minmax(y, cost)
-
-
-def _average_rank(col: np.ndarray) -> np.ndarray:
-    """1-based ranks with ties given their mean rank (like scipy.stats.rankdata 'average')."""
-    order = np.argsort(col, kind="stable")
-    sorted_vals = col[order]
-    boundaries = np.flatnonzero(np.diff(sorted_vals) != 0) + 1
-    starts = np.concatenate(([0], boundaries))
-    ends = np.concatenate((boundaries, [col.size]))
-    mean_rank = (starts + ends + 1) / 2.0
-    ranks = np.empty(col.size, dtype=float)
-    ranks[order] = np.repeat(mean_rank, ends - starts)
-    return ranks
 
 
 NORMALIZERS: dict[str, Normalizer] = {
