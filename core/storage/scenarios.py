@@ -78,7 +78,7 @@ def _clean_name(name: object) -> str:
     return text
 
 
-def prepare_folder(path: Path, what: str) -> Path:
+def prepare_folder(path: Path, what: object) -> Path:
     """Create the store's folder; an unwritable one raises InputError naming ``what``."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

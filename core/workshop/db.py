@@ -27,7 +27,7 @@ from sqlalchemy.pool import NullPool
 
 from core.errors import InputError
 from core.i18n import msg
-from core.storage.scenarios import store_path
+from core.storage.scenarios import prepare_folder, store_path
 from core.workshop import rules as rooms
 
 FILE_NAME = "rooms.sqlite3"
@@ -102,18 +102,7 @@ def database_url(where: str | Path | None = None) -> str:
         path = Path(chosen)
     else:
         path = store_path(chosen).with_name(FILE_NAME)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(
-            msg(
-                "store.cannot_create_folder_set_writable",
-                what=msg("word.room_store"),
-                path=str(path.parent),
-                env="CIW_DATA_DIR",
-                detail=exc.strerror,
-            )
-        ) from None
+    prepare_folder(path, msg("word.room_store"))
     return f"sqlite:///{path}"
 
 
