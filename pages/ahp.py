@@ -8,7 +8,7 @@ import streamlit as st
 from core.errors import InputError
 from core.method.ahp import ahp_weights, combine_judges
 from core.method.ahp_apply import ahp_shares, judgement_matrix
-from ui.charts.analysis import weights_table_chart
+from ui.charts.weights import weights_table_chart
 from ui.i18n import message_of
 from ui.shell import page_shell
 from ui.weights.ahp_editor import (

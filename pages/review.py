@@ -10,7 +10,7 @@ import streamlit as st
 from core.errors import InputError
 from core.review.periods import GONE, NEW, WarningRules, review_snapshots
 from ui import state
-from ui.charts.analysis import migration_heatmap
+from ui.charts.compare import migration_heatmap
 from ui.data.source import FILE_TYPES
 from ui.i18n import message_of
 from ui.orders import state as orders

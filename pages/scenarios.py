@@ -10,7 +10,7 @@ from core.analysis.compare import DEFAULT_TOP_N, compare_rankings
 from core.errors import InputError
 from core.method.ranking import Ranking, rank_customers
 from ui import state
-from ui.charts.analysis import migration_heatmap, slope_chart
+from ui.charts.compare import migration_heatmap, slope_chart
 from ui.i18n import message_of
 from ui.scenarios.manager import flash_message, save_form, saved_list
 from ui.shell import page_shell

@@ -141,7 +141,8 @@ def adopt(
     exactly its factors and directions. A scenario that names no name column takes the
     mapping's. Returns the loader's warnings (also kept for the shell to show once:
     :func:`adopted_warnings`); raises an InputError subclass, leaving the current scenario,
-    when it does not fit the data.
+    when it does not fit the data. Default tier labels follow the app's language
+    (:func:`relabel_default_tiers`).
     """
     loaded = load_scenario(
         source,
@@ -152,8 +153,11 @@ def adopt(
         name_from_data=True,
         trial=trial,
     )
+    scenario = loaded.scenario
+    if st.session_state.get(LANG):
+        scenario = relabel_default_tiers(scenario, st.session_state[LANG])
     st.session_state[MAPPING] = loaded.mapping
-    set_scenario(loaded.scenario)
+    set_scenario(scenario)
     st.session_state[ADOPTED] = list(loaded.warnings)
     return loaded.warnings
 

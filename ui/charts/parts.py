@@ -11,6 +11,7 @@ import pandas as pd
 
 TIER_COLORS = ("#1f5fa8", "#2e9e6a", "#e0a21b", "#c2452d", "#7b5ea7", "#6b7785")
 POSITIVE = "#1f5fa8"
+ACCENT = "#c2452d"  # the current value, a move down
 MEDIAN_COLOR = "#6b7785"
 LABEL_LIMIT = 260  # px: long bilingual factor labels ("逾期天数 · 信用风险") stay readable
 

@@ -11,7 +11,7 @@ import streamlit as st
 from core.analysis.sensitivity import FactorMatrix, monte_carlo, robust_top
 from core.errors import InputError
 from ui import state
-from ui.charts.analysis import rank_interval_chart
+from ui.charts.sensitivity import rank_interval_chart
 from ui.i18n import message_of, t
 
 # name → (default, min, max, step); widget key "sens_<name>", label "sensitivity.<name>"

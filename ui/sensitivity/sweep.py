@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from core.analysis.sensitivity import FactorMatrix, weight_sweep
-from ui.charts.analysis import sweep_chart
+from ui.charts.sensitivity import sweep_chart
 from ui.i18n import t
 from ui.widgets import kept_choice, kept_widget
 

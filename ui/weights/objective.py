@@ -12,7 +12,7 @@ from core.errors import InputError
 from core.mapping.catalog import COST
 from core.method.normalize import constant_columns
 from core.method.objective import blend, critic_weights, entropy_weights
-from ui.charts.analysis import weights_table_chart
+from ui.charts.weights import weights_table_chart
 from ui.i18n import localize, message_of, t
 from ui.weights.ahp_editor import apply_shares
 from ui.widgets import kept_choice, kept_widget
