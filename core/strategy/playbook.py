@@ -17,82 +17,10 @@ from core.i18n import msg
 from core.method.scenario_schema import PLAYBOOK_FIELDS as FIELDS
 from core.method.tiers import tier_keys
 
-# field → (中文, English) per position; "resources" is filled in by resource_shares().
-_POSITION_TEXT: dict[str, dict[str, tuple[str, str]]] = {
-    "top": {
-        "service_level": (
-            "定制化产品与服务、VIP 优先权益、快速响应机制",
-            "Customised products and services, VIP priority rights, fast-response mechanism",
-        ),
-        "contact_frequency": (
-            "每周联系；每季度高层对话",
-            "Weekly contact; quarterly executive dialogue",
-        ),
-        "account_team": (
-            "专属服务团队（客户经理 + 技术与服务支持）",
-            "Dedicated service team (account manager + technical and service support)",
-        ),
-        "marketing": (
-            "联合规划、共同制定年度计划、专属活动",
-            "Joint planning, a shared annual plan, exclusive events",
-        ),
-        "kpis": ("客户终身价值、NPS、留存率、钱包份额", "CLV, NPS, retention, share of wallet"),
-    },
-    "middle": {
-        "service_level": (
-            "标准服务加优先处理；培育其向最高组发展",
-            "Standard service with priority handling; nurture toward the top group",
-        ),
-        "contact_frequency": ("每月定期拜访", "Regular monthly visits"),
-        "account_team": ("客户经理（共享）", "Shared account manager"),
-        "marketing": ("促销活动、交叉销售、升级推荐", "Promotions, cross-selling, up-selling"),
-        "kpis": ("销售增长、交叉销售率、回购率", "Sales growth, cross-sell rate, repurchase rate"),
-    },
-    "bottom": {
-        "service_level": (
-            "标准产品、自助服务；研究其需求，决定培育或放弃",
-            "Standard products, self-service; research their needs, decide whom to cultivate",
-        ),
-        "contact_frequency": ("每季度或按需", "Quarterly or on demand"),
-        "account_team": (
-            "低成本渠道：电话、线上、经销商",
-            "Low-cost channels: phone, online, dealers",
-        ),
-        "marketing": ("标准化营销、线上活动", "Standardised marketing, online campaigns"),
-        "kpis": ("服务成本、转化率、流失率", "Cost to serve, conversion rate, churn rate"),
-    },
-}
-
-_QUADRANT_TEXT: dict[str, dict[str, tuple[str, str]]] = {
-    "strategic": _POSITION_TEXT["top"],
-    "high_potential": {
-        "service_level": (
-            "优先资源投入，培育为战略型客户",
-            "Invest resources first; develop into strategic customers",
-        ),
-        "contact_frequency": ("每两周联系", "Every two weeks"),
-        "account_team": ("客户经理 + 解决方案专家", "Account manager + solution specialist"),
-        "marketing": (
-            "交叉销售、试用与样品、共同开发新需求",
-            "Cross-selling, trials and samples, co-develop new needs",
-        ),
-        "kpis": ("销售增长率、钱包份额、转化率", "Sales growth, share of wallet, conversion rate"),
-    },
-    "basic": {
-        "service_level": (
-            "保持稳定服务，控制服务成本",
-            "Keep service steady while controlling cost to serve",
-        ),
-        "contact_frequency": ("每月定期拜访", "Regular monthly visits"),
-        "account_team": ("客户经理（共享）", "Shared account manager"),
-        "marketing": (
-            "忠诚度计划、续约与回购激励",
-            "Loyalty programme, renewal and repurchase offers",
-        ),
-        "kpis": ("回购率、利润率、满意度", "Repurchase rate, margin, satisfaction"),
-    },
-    "low_efficiency": _POSITION_TEXT["bottom"],
-}
+# Default strategy texts live in the catalogues as ``playbook.<kind>.<field>``; the strategic
+# and low-efficiency quadrants share the top and bottom positions' texts.
+_TEXT_KIND = {"strategic": "top", "low_efficiency": "bottom"}
+_TEXT_FIELDS = tuple(f for f in FIELDS if f != "resources")  # "resources": resource_shares()
 
 QUADRANTS = ("strategic", "high_potential", "basic", "low_efficiency")
 # Relative claim on limited resources (sales hours, budget, account managers) per group kind.
@@ -138,11 +66,10 @@ def resource_shares(kinds: Sequence[str]) -> list[int]:
 def default_playbook(labels: Sequence[str], scheme: str, lang: str) -> dict[str, dict[str, str]]:
     """The default strategy per tier label (labels best first), in ``lang`` ('zh' or 'en')."""
     kinds = group_kinds(len(labels), scheme)
-    texts = {**_POSITION_TEXT, **_QUADRANT_TEXT}
-    pick = 0 if lang == "zh" else 1
     playbook = {}
     for label, kind, share in zip(labels, kinds, resource_shares(kinds), strict=True):
-        entry = {name: pair[pick] for name, pair in texts[kind].items()}
+        text_kind = _TEXT_KIND.get(kind, kind)
+        entry = {name: msg(f"playbook.{text_kind}.{name}").render(lang) for name in _TEXT_FIELDS}
         entry["resources"] = str(share)
         playbook[str(label)] = {name: entry[name] for name in FIELDS}
     return playbook
