@@ -20,7 +20,7 @@ survive new weights and new data for the same IDs. :func:`apply_overrides` runs 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -32,7 +32,7 @@ from core.method.scoring import rank_order
 
 if TYPE_CHECKING:  # core.method.scenario and core.method.ranking import this module
     from core.method.ranking import Ranking
-    from core.method.scenario import Scenario
+    from core.method.scenario import Scenario, TierSpec
 
 OVERRIDE_COLUMNS = ("computed_tier", "override")
 APPLIED, ID_MISSING = "applied", "id missing"
@@ -227,3 +227,19 @@ def override_audit(scenario: Scenario, ranking: Ranking) -> pd.DataFrame:
     from_rank (as computed), to_tier, to_rank (after the overrides), reason, author, at and
     status (``applied`` or ``id missing``)."""
     return apply_overrides(computed_table(ranking.table), scenario)[2]
+
+
+def carry_overrides(
+    overrides: Sequence[Override], before: TierSpec, after: TierSpec
+) -> tuple[Override, ...]:
+    """``overrides`` for new tiers (another scheme or number of groups): a tier override moves
+    to the tier at the same position (the top tier stays the top tier; past the last tier,
+    the last one); pinned ranks, reasons and authors are kept as they are."""
+    old, new = before.keys, after.keys
+    out = []
+    for o in overrides:
+        if o.tier is None or o.tier in new or o.tier not in old:
+            out.append(o)
+        else:
+            out.append(replace(o, tier=new[min(old.index(o.tier), len(new) - 1)]))
+    return tuple(out)

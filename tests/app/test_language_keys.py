@@ -96,3 +96,21 @@ def test_switching_the_language_on_every_page_keeps_overrides_strategies_and_all
     prefix = f"al_{lang}_{'|'.join(at.session_state['scenario'].tiers.labels)}"
     assert at.number_input(key=f"{prefix}_share_0").value == 60.0
     _ok(at)
+
+
+def test_changing_the_tier_scheme_keeps_an_override_on_its_tier_position():
+    at = app(lang="en")
+    customer = _set_everything(at)
+    at.switch_page("pages/groups.py").run()
+    for scheme, top in (("abc", "A"), ("quadrant", "strategic"), ("share", "t1")):
+        at.segmented_control(key="groups_scheme").set_value(scheme).run()
+        _ok(at)
+        (override,) = at.session_state["scenario"].overrides
+        assert (override.customer_id, override.tier) == (customer, top)
+        for page in ("pages/ranking.py", "pages/accounts.py", "pages/groups.py"):
+            at.switch_page(page).run()
+            _ok(at)
+        table = rank_customers(at.session_state["ingest"].frame, at.session_state["scenario"])
+        row = table.table.set_index(table.table["customer_id"].astype(str)).loc[customer]
+        assert row["tier"] == at.session_state["scenario"].tiers.labels[0]
+        assert row["override"] == "strategic partner"

@@ -11,6 +11,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from core.errors import ScenarioError
 from core.mapping.columns import Mapping
+from core.method.overrides import carry_overrides
 from core.method.scenario import DEFAULT_SHARES, DEFAULT_TIER_LABELS, TIER_SCHEMES, TierSpec
 from core.method.tiers import QUADRANT_LABELS
 from ui import state
@@ -44,10 +45,13 @@ def value_columns(mapping: Mapping) -> ValueColumns:
 
 
 def apply_tiers(lang: str, **changes: object) -> None:
-    """Put changed tier settings into the scenario; a ScenarioError is shown, not raised."""
+    """Put changed tier settings into the scenario (tier overrides follow their tier's
+    position); a ScenarioError is shown, not raised."""
     scenario = state.current_scenario()
     try:
-        state.set_scenario(replace(scenario, tiers=replace(scenario.tiers, **changes)))
+        tiers = replace(scenario.tiers, **changes)
+        overrides = carry_overrides(scenario.overrides, scenario.tiers, tiers)
+        state.set_scenario(replace(scenario, tiers=tiers, overrides=overrides))
         st.session_state[ERROR] = None
     except ScenarioError as exc:
         st.session_state[ERROR] = t("groups.invalid", lang, error=message_of(exc))

@@ -49,7 +49,8 @@ _TECHNICAL = """CSV XLSX xlsx csv json html JSON HTML PDF PNG UTF GB Excel Parqu
     id_column factors column tiers tier rank overrides value value_column as_of
     potential_column customer_id monetary_total scheme share revenue profit weights out col
     scenario A.json
-    B.json NPS VIP schema_version rules scale_column influence_column key_account_rules allocation"""
+    B.json NPS VIP schema_version rules scale_column influence_column key_account_rules
+    allocation"""
 TECHNICAL = set(_TECHNICAL.split())
 
 

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from core.errors import ScenarioError
-from core.method.overrides import Override, computed_table, override_audit
+from core.method.overrides import Override, carry_overrides, computed_table, override_audit
 from core.method.ranking import rank_customers
 from core.method.scenario import FactorSpec, Scenario, TierSpec
 
@@ -163,3 +163,19 @@ def test_input_columns_named_like_override_columns_are_kept() -> None:
     frame = FRAME.assign(override="yes")
     table = rank_customers(frame, scenario(Override("C1", tier="Ordinary", reason="r"))).table
     assert table["override (input)"].tolist() == ["yes"] * 5
+
+
+def test_carry_overrides_keeps_each_tier_override_at_its_position() -> None:
+    share = TierSpec(scheme="share", labels=("Key", "Important", "Ordinary"))
+    abc = TierSpec(scheme="abc", labels=("A", "B", "C"), cuts=(0.8, 0.95), value_column="v")
+    two = TierSpec(scheme="share", labels=("Key", "Other"), shares=(0.5, 0.5))
+    overrides = (
+        Override("C1", tier="t1", reason="partner"),
+        Override("C2", tier="t3", rank=2, reason="at risk", author="Li"),
+        Override("C3", rank=1, reason="flagship"),
+    )
+    to_abc = carry_overrides(overrides, share, abc)
+    assert [o.tier for o in to_abc] == ["A", "C", None]
+    assert to_abc[1].rank == 2 and to_abc[1].author == "Li" and to_abc[2] == overrides[2]
+    assert [o.tier for o in carry_overrides(overrides, share, two)] == ["t1", "t2", None]
+    assert carry_overrides(overrides, share, share) == overrides
