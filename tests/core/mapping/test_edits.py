@@ -35,6 +35,7 @@ def frame() -> pd.DataFrame:
 
 
 def editor(mapping) -> pd.DataFrame:
+    """The Data page's factor table for ``mapping`` (ui.data.mapping_editor.factor_rows' fields)."""
     factors = mapping.factors
     return pd.DataFrame(
         {

@@ -9,7 +9,6 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from core.errors import InputError, ScenarioError
@@ -21,6 +20,7 @@ from core.method.scenario_mapping import scenario_after_edit
 from core.storage.scenarios import ScenarioStore
 from core.workshop.rooms import RoomStore
 from core.workshop.rules import summarize
+from tests.core.mapping.test_edits import editor
 
 ROOT = Path(__file__).resolve().parents[3]
 FRAME = read_table(ROOT / "data" / "sample_customers_en.csv").frame
@@ -44,19 +44,6 @@ def three_factors() -> Scenario:
         overrides=(Override("C0002", tier="A", reason="strategic partner", author="Li"),),
         playbook={"A": {"service_level": "grow"}},
         name="three",
-    )
-
-
-def editor(mapping) -> pd.DataFrame:
-    """The Data page's factor table for ``mapping`` (ui.data.mapping_editor.factor_rows' fields)."""
-    factors = mapping.factors
-    return pd.DataFrame(
-        {
-            "column": [r.column for r in factors],
-            "factor": [r.factor_key for r in factors],
-            "direction": [r.direction for r in factors],
-            "include": [r.include for r in factors],
-        }
     )
 
 
