@@ -164,6 +164,7 @@ def _from_sql(con: duckdb.DuckDBPyConnection, query: str) -> pd.DataFrame:
 
 
 def _sorted(out: pd.DataFrame) -> pd.DataFrame:
+    out = out.astype({"customer_id": "str", NAME: "str", "variants": object})
     return out.sort_values("customer_id", kind="stable").reset_index(drop=True)
 
 
