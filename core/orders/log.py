@@ -1,9 +1,10 @@
 """Order logs (订单表): find the columns, clean the lines, aggregate per customer.
 
 An order log has one line per order (or order line): customer, date and amount, optionally
-profit, order ID, product and channel. :func:`aggregate_orders` turns it into one row per
-customer (docs/rfm.md defines every column) with an :class:`OrdersReport` that lists every
-line not used and why: nothing is dropped silently.
+profit, order ID, product, channel and the customer's name (one per customer, by the rule of
+:mod:`core.orders.names`, in the ``customer_name`` feature). :func:`aggregate_orders` turns it
+into one row per customer (docs/rfm.md defines every column) with an :class:`OrdersReport`
+that lists every line not used and why: nothing is dropped silently.
 
 Line rules, first match wins: an exact duplicate of an earlier line (every column equal) is
 dropped; no customer ID, a missing or unreadable date, a missing or non-numeric amount, or (when
