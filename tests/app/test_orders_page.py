@@ -229,3 +229,14 @@ def test_presentation_mode_hides_the_logs_names() -> None:
     assert not at.exception
     customers = table(at, "客户编号")
     assert "甲方订单公司" not in set(customers["客户名称"]) and not at.warning
+
+
+def test_a_customer_named_two_ways_in_the_log_is_reported() -> None:
+    log = b"customer_id,date,amount,company\nX1,2024-01-05,100,Acme\nX1,2024-02-01,50,ACME Inc\n"
+    at = orders_page()
+    at.file_uploader(key="orders_upload").upload("log.csv", log, "text/csv").run()
+    assert not at.exception
+    assert table(at, "Customer ID")["Customer name"].tolist() == ["ACME Inc"]
+    (warning,) = [w.value for w in at.warning]
+    assert warning.startswith(r"1 customer ID\(s\) carry more than one name in the order log")
+    assert r"X1 \(ACME Inc / Acme\)" in warning  # escaped: shown as text
