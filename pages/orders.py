@@ -4,7 +4,9 @@ customers by an editable rule table, and rank the order customers on the other p
 import streamlit as st
 
 from core.errors import InputError
+from core.orders.names import mismatch_text
 from core.orders.rfm import rfm_table, segment_overview
+from core.workshop.rules import escape_markdown
 from ui import state
 from ui.charts.review import segment_chart
 from ui.data.source import FILE_TYPES
@@ -83,6 +85,8 @@ else:
 if report.no_purchase_customers:
     ids = ", ".join(report.no_purchase_customers[:10])
     st.info(t("orders.no_purchase", n=len(report.no_purchase_customers), ids=ids))
+if report.name_conflicts and report.name_conflicts.count and not page.presentation:
+    st.warning(escape_markdown(localize(report.name_conflicts.text, page.lang)), icon="🏷️")
 
 # RFM scores and segments
 st.subheader(t("orders.rfm"))
@@ -114,11 +118,16 @@ table_col.dataframe(
 joined = orders.master_join(rfm)
 st.markdown(f"**{t('orders.frequency')}**")
 st.caption(t("orders.frequency_caption" if joined else "orders.frequency_no_master"))
+if joined and joined.name_mismatches and not page.presentation:
+    st.warning(
+        escape_markdown(localize(mismatch_text(joined.name_mismatches), page.lang)), icon="🏷️"
+    )
 classes = joined.table["frequency_class"] if joined else rfm["frequency_class"]
 for box, (label, count) in zip(st.columns(4), frequency_counts(classes, page.lang), strict=True):
     box.metric(label, f"{count:,}")
 with st.expander(t("orders.customers_table", n=len(rfm))):
-    st.dataframe(customers_table(rfm, rules, page.lang, t), hide_index=True, width="stretch")
+    shown = customers_table(rfm, rules, page.lang, t, page.presentation)
+    st.dataframe(shown, hide_index=True, width="stretch")
 
 # Rank these customers on the other pages
 st.subheader(t("orders.rank"))
@@ -132,7 +141,7 @@ flash = st.session_state.pop(orders.FLASH, None)
 if flash and flash[0] == "success":
     st.success(t("orders.rank_done", n=len(state.ingest_result().frame)), icon="✅")
     if flash[1]:
-        st.info("\n\n".join(localize(w, page.lang) for w in flash[1]))
+        st.info("\n\n".join(escape_markdown(localize(w, page.lang)) for w in flash[1]))
     st.page_link("pages/ranking.py", label=t("orders.go_ranking"), icon="🏆")
 elif flash:
     st.error(t("orders.rank_error", error=flash[1]), icon="⚠️")

@@ -8,11 +8,13 @@ from datetime import timedelta
 import streamlit as st
 
 from core.errors import InputError
+from core.orders.names import mismatch_text
 from core.review.periods import GONE, NEW, WarningRules, review_snapshots
+from core.workshop.rules import escape_markdown
 from ui import state
 from ui.charts.compare import migration_heatmap
 from ui.data.source import FILE_TYPES
-from ui.i18n import message_of
+from ui.i18n import localize, message_of
 from ui.orders import state as orders
 from ui.orders.inputs import period_inputs
 from ui.orders.tables import customer_labels, kpi_strip, movers_table, warnings_table
@@ -93,6 +95,9 @@ except InputError as exc:
     st.stop()
 
 names = customer_labels([review.a, review.b], page.lang, page.presentation, orders.master_names())
+mismatches = orders.log_name_mismatches([review.a, review.b]) if source == "log" else ()
+if mismatches and not page.presentation:
+    st.warning(escape_markdown(localize(mismatch_text(mismatches), page.lang)), icon="🏷️")
 for box, (label, value, delta) in zip(st.columns(6), kpi_strip(review, t, page.lang), strict=True):
     box.metric(label, value, delta)
 st.caption(t("review.kpi_caption"))

@@ -111,8 +111,8 @@ def load_dataset(dataset: Dataset, lang: str) -> None:
 def load_frame(name: str, frame: pd.DataFrame, lang: str, scenario: Scenario | None = None) -> bool:
     """Make an in-memory table current, stored as Parquet bytes (cached and exported like an
     upload). ``scenario`` (its factors, directions, weights) replaces the default one, with the
-    detected ID and name columns, adopted like any loaded scenario. False (and the error kept
-    for the shell) when the table cannot be used."""
+    detected ID column and its own name column (else the detected one), adopted like any
+    loaded scenario. False (and the error kept for the shell) when the table cannot be used."""
     buffer = io.BytesIO()
     frame.to_parquet(buffer, index=False)
     load_dataset(make_dataset(name, buffer.getvalue()), lang)
@@ -120,7 +120,8 @@ def load_frame(name: str, frame: pd.DataFrame, lang: str, scenario: Scenario | N
         return False
     if scenario is not None:
         detected = st.session_state[MAPPING]
-        ids = {"id_column": detected.id_column, "name_column": detected.name_column}
+        names = scenario.name_column or detected.name_column  # the scenario's names first
+        ids = {"id_column": detected.id_column, "name_column": names}
         try:
             adopt(replace(scenario, **ids), origin=name, trial=False)
         except InputError as exc:

@@ -3,9 +3,11 @@
 ::
 
     rfm ORDERS [--as-of DATE] [--period-days N] [--customer-col C --date-col D --amount-col A]
-               [--profit-col P --order-col O] [--engine auto|duckdb|pandas] [--out FILE] [--json]
-        one row per customer: features, R/F/M scores, cell, segment, frequency class and the
-        lifetimes-style CLV columns; without --out the segment overview is printed
+               [--profit-col P --order-col O --name-col N] [--engine auto|duckdb|pandas]
+               [--out FILE] [--json]
+        one row per customer: features (customer_name with a name column), R/F/M scores,
+        cell, segment, frequency class and the lifetimes-style CLV columns; without --out the
+        segment overview is printed
     review ORDERS --period-days N [--as-of DATE] [--scenario FILE.json] [--engine …]
                   [--out FILE.csv|.xlsx] [--json]
         rank the last two periods; movers, tier migration, warnings and KPIs (XLSX: sheets
@@ -33,11 +35,11 @@ from core.report.export import output_format, to_csv_bytes, write_xlsx
 from core.review.periods import Review, review_orders
 
 FIRST_COLUMNS = (
-    "customer_id", "orders", "recency_days", "monetary_total", "monetary_mean", "tenure_days",
-    "r_score", "f_score", "m_score", "rfm_cell", "segment", "segment_zh", "frequency_class",
-    "clv_frequency", "clv_recency", "clv_T", "clv_monetary_value",
+    "customer_id", "customer_name", "orders", "recency_days", "monetary_total", "monetary_mean",
+    "tenure_days", "r_score", "f_score", "m_score", "rfm_cell", "segment", "segment_zh",
+    "frequency_class", "clv_frequency", "clv_recency", "clv_T", "clv_monetary_value",
 )  # fmt: skip
-ROLE_OPTIONS = ("customer", "date", "amount", "profit", "order")
+ROLE_OPTIONS = ("customer", "date", "amount", "profit", "order", "name")
 
 
 def _common(parser: argparse.ArgumentParser, period_required: bool) -> None:
@@ -131,15 +133,19 @@ def run_rfm(args: argparse.Namespace) -> int:
     result = aggregate_orders(Path(args.orders), as_of=args.as_of, period_days=args.period_days,
                               columns=_columns(args), engine=args.engine)  # fmt: skip
     table = rfm_table(result.features)
-    table = table[[*FIRST_COLUMNS, *(c for c in table.columns if c not in FIRST_COLUMNS)]]
+    first = [c for c in FIRST_COLUMNS if c in table.columns]
+    table = table[[*first, *(c for c in table.columns if c not in first)]]
     overview = segment_overview(table)
     _notes(result.report)
     if args.out:
-        report = pd.DataFrame(
-            [(i.category, i.lines, i.amount, ", ".join(map(str, i.rows)), i.text)
-             for i in result.report.issues],
-            columns=["category", "lines", "amount", "example_rows", "text"],
-        )  # fmt: skip
+        rows = [(i.category, i.lines, i.amount, ", ".join(map(str, i.rows)), i.text)
+                for i in result.report.issues]  # fmt: skip
+        conflicts = result.report.name_conflicts
+        if conflicts and conflicts.count:
+            ids = ", ".join(cid for cid, _ in conflicts.examples)
+            rows.append(("name_conflict", conflicts.count, math.nan, ids, conflicts.text))
+        columns = ["category", "lines", "amount", "example_rows", "text"]
+        report = pd.DataFrame(rows, columns=columns)
         _write(Path(args.out), {"rfm": table, "segments": overview, "report": report})
         err(f"wrote: {args.out}")
     elif args.json:

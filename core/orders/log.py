@@ -1,9 +1,10 @@
 """Order logs (订单表): find the columns, clean the lines, aggregate per customer.
 
 An order log has one line per order (or order line): customer, date and amount, optionally
-profit, order ID, product and channel. :func:`aggregate_orders` turns it into one row per
-customer (docs/rfm.md defines every column) with an :class:`OrdersReport` that lists every
-line not used and why: nothing is dropped silently.
+profit, order ID, product, channel and the customer's name (one per customer, by the rule of
+:mod:`core.orders.names`, in the ``customer_name`` feature). :func:`aggregate_orders` turns it
+into one row per customer (docs/rfm.md defines every column) with an :class:`OrdersReport`
+that lists every line not used and why: nothing is dropped silently.
 
 Line rules, first match wins: an exact duplicate of an earlier line (every column equal) is
 dropped; no customer ID, a missing or unreadable date, a missing or non-numeric amount, or (when
@@ -21,7 +22,7 @@ DuckDB for a CSV/Parquet file over :data:`DUCKDB_FILE_BYTES` or a frame over
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -32,9 +33,10 @@ import pyarrow as pa
 from core.errors import InputError
 from core.i18n import msg
 from core.ingest.read import read_table
-from core.mapping.catalog import header_key
+from core.mapping.catalog import NAME_SYNONYMS, header_key
 from core.orders.duckdb_engine import duckdb_engine, file_columns
 from core.orders.engines import CATEGORIES, EngineResult, pandas_engine
+from core.orders.names import NameConflicts, attach_names, log_names
 
 DUCKDB_FILE_BYTES = 50 * 2**20  # a CSV/Parquet file larger than 50 MiB goes to DuckDB
 DUCKDB_FRAME_ROWS = 1_000_000  # a DataFrame with more rows goes to DuckDB
@@ -52,6 +54,7 @@ ROLES: dict[str, tuple[str, ...]] = {
                  "invoice_no", "invoice_id", "transaction_id"),
     "product": ("产品线", "产品", "产品类别", "product", "product_line", "category"),
     "channel": ("渠道", "销售渠道", "channel"),
+    "name": NAME_SYNONYMS,  # 客户名称, customer_name, company … (客户 alone is the ID)
 }  # fmt: skip
 REQUIRED = ("customer", "date", "amount")
 
@@ -67,6 +70,7 @@ class OrderColumns:
     order_id: str | None = None
     product: str | None = None
     channel: str | None = None
+    name: str | None = None  # the customer's name (客户名称), see core.orders.names
 
 
 def detect_order_columns(
@@ -158,6 +162,7 @@ class OrdersReport:
     customers: int  # customers with at least one purchase
     issues: tuple[Issue, ...]  # categories with at least one line, in CATEGORIES order
     no_purchase_customers: tuple[str, ...]  # only returns / zero lines: not aggregated
+    name_conflicts: NameConflicts | None = None  # with a name column: IDs with several names
 
     def count(self, category: str) -> int:
         """Lines in one category (0 when none)."""
@@ -171,6 +176,8 @@ class OrdersReport:
             out.append(
                 msg("orders.no_purchase_left_out", n=len(self.no_purchase_customers), ids=shown)
             )
+        if self.name_conflicts and self.name_conflicts.count:
+            out.append(self.name_conflicts.text)
         return out
 
 
@@ -248,7 +255,13 @@ def aggregate_orders(
         result = duckdb_engine(frame if frame is not None else (Path(source), fmt),
                                args, day, int(period_days), label)  # fmt: skip
     report = _report(result, label, chosen, int(period_days))
-    return OrderFeatures(finish_features(result.raw, result.as_of, cols.profit), report, cols)
+    features = finish_features(result.raw, result.as_of, cols.profit)
+    if cols.name is not None:  # the log's own names, by the rule of core.orders.names
+        lines = frame if frame is not None else (Path(source), fmt)
+        found = log_names(lines, (cols.customer, cols.date, cols.name), result.as_of, chosen)
+        features, conflicts = attach_names(features, found)
+        report = replace(report, name_conflicts=conflicts)
+    return OrderFeatures(features, report, cols)
 
 
 def _file_columns(path: Path, fmt: str | None) -> list[str]:

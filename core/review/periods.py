@@ -31,6 +31,7 @@ from core.method.scenario import Scenario
 from core.method.scenario_mapping import default_scenario
 from core.orders.log import DEFAULT_PERIOD_DAYS, OrdersReport, aggregate_orders
 from core.orders.merge import order_scenario
+from core.orders.names import NAME
 from core.strategy.profitability import top_share
 
 REVIEW_FACTORS = (("recency_days", "cost"), ("orders_current", "benefit"),
@@ -230,9 +231,29 @@ def review_orders(
         raise InputError(msg("review.log_too_short", end=end_a, n=period_days)) from None
     if scenario is None:
         scenario = order_scenario(b.features, REVIEW_FACTORS)
+    if scenario.name_column is None and NAME in b.features.columns:
+        scenario = replace(scenario, name_column=NAME)  # the log's own names
     scenario = replace(scenario, as_of=None)  # each period is ranked at its own end
     try:
         review = review_snapshots(a.features, b.features, scenario, ORDER_COLUMNS, rules)
     except InputError as exc:
         raise InputError(msg("review.of_period", f=b.report.source, error=exc.args[0])) from None
+    if NAME in b.features.columns:
+        review = _with_log_names(review, (a.features, b.features))
     return replace(review, reports=(a.report, b.report))
+
+
+def _with_log_names(review: Review, features: tuple[pd.DataFrame, ...]) -> Review:
+    """Movers and warnings with the log's ``customer_name`` after ``customer_id`` (the later
+    period's name first, the earlier one's for a customer gone from it)."""
+    names: dict[str, str] = {}
+    for frame in features:
+        named = frame[frame[NAME].notna()]
+        names |= dict(zip(named["customer_id"].astype(str), named[NAME].astype(str), strict=True))
+
+    def named(table: pd.DataFrame) -> pd.DataFrame:
+        out = table.copy()
+        out.insert(1, NAME, out["customer_id"].astype(str).map(names))
+        return out
+
+    return replace(review, movers=named(review.movers), warnings=named(review.warnings))

@@ -177,3 +177,66 @@ def test_rank_the_order_features_alone() -> None:
     assert len(at.session_state["ingest"].frame) == 500
     at = at.switch_page("pages/ranking.py").run()
     assert not at.exception and len(at.dataframe[0].value) == 500
+
+
+NAMED_LOG = (
+    "客户编号,订单日期,金额,客户名称\n"
+    "C0001,2023-01-10,500,甲方订单公司\nC0001,2024-06-01,10,甲方订单公司\n"
+    "C0002,2023-01-10,10,珠海长青网络科技有限公司\nC0002,2024-06-01,500,珠海长青网络科技有限公司\n"
+    "C0003,2023-01-10,300,丙*公司*\nC0003,2024-06-01,300,丙*公司*\nX9,2024-05-01,50,\n"
+).encode()  # C0002's name is the customer table's; C0001's and C0003's are not
+
+
+def named_log_page(lang: str = "zh") -> AppTest:
+    at = orders_page(lang)
+    at.file_uploader(key="orders_upload").upload("named.csv", NAMED_LOG, "text/csv").run()
+    assert not at.exception
+    return at
+
+
+def test_a_logs_names_are_shown_and_mismatches_with_the_customer_table_warned() -> None:
+    at = named_log_page()
+    box = next(s for s in at.selectbox if s.key.startswith("orders_col_name_"))
+    assert box.value == "客户名称"
+    customers = table(at, "客户编号")
+    assert customers["客户名称"].tolist()[:3] == [
+        "甲方订单公司",
+        "珠海长青网络科技有限公司",
+        "丙*公司*",
+    ]
+    assert pd.isna(customers["客户名称"].iloc[3])  # X9: no name in the log
+    (warning,) = [w.value for w in at.warning]
+    assert warning.startswith("2 个客户编号在客户表中的名称与订单表不一致")
+    assert "甲方订单公司 ≠ 银川万通供应链有限公司" in warning
+    assert r"丙\*公司\*" in warning  # data is text, never Markdown
+
+
+def test_ranking_from_a_named_log_shows_the_logs_names_first() -> None:
+    at = click(named_log_page(), "为这些客户排名")
+    assert at.session_state["scenario"].name_column == "customer_name"
+    assert "名称与订单表不一致" in at.info[-1].value
+    at = at.switch_page("pages/ranking.py").run()
+    assert not at.exception
+    ranked = at.dataframe[0].value.set_index("客户编号")
+    names = ranked.iloc[:, 1]
+    assert names["C0001"] == "甲方订单公司" and names["C0003"] == "丙*公司*"
+    assert names["C0004"] == "济南正元教育科技有限公司"  # no order: the table's own name
+
+
+def test_presentation_mode_hides_the_logs_names() -> None:
+    at = named_log_page()
+    at = at.sidebar.toggle(key="presentation_toggle").set_value(True).run()
+    assert not at.exception
+    customers = table(at, "客户编号")
+    assert "甲方订单公司" not in set(customers["客户名称"]) and not at.warning
+
+
+def test_a_customer_named_two_ways_in_the_log_is_reported() -> None:
+    log = b"customer_id,date,amount,company\nX1,2024-01-05,100,Acme\nX1,2024-02-01,50,ACME Inc\n"
+    at = orders_page()
+    at.file_uploader(key="orders_upload").upload("log.csv", log, "text/csv").run()
+    assert not at.exception
+    assert table(at, "Customer ID")["Customer name"].tolist() == ["ACME Inc"]
+    (warning,) = [w.value for w in at.warning]
+    assert warning.startswith(r"1 customer ID\(s\) carry more than one name in the order log")
+    assert r"X1 \(ACME Inc / Acme\)" in warning  # escaped: shown as text

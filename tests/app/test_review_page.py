@@ -134,3 +134,27 @@ def test_two_uploaded_snapshots(tmp_path: Path) -> None:
     spend = found[(found["Customer ID"] == "C0001") & (found["Warning"] == "Spend drop")]
     assert spend["Reason"].iloc[0].startswith("spend fell 100 %")
     assert at.metric[0].value == "500"
+
+
+def test_a_named_log_is_reviewed_with_its_own_names() -> None:
+    """The customer table loaded (the Chinese sample) names other companies under the same
+    IDs: the review shows the log's names and warns about the differences."""
+    log = (
+        "客户编号,订单日期,金额,客户名称\n"
+        "C0001,2023-01-10,500,甲方订单公司\nC0001,2024-06-01,10,甲方订单公司\n"
+        "C0002,2023-01-10,10,乙方_订单_公司\nC0002,2024-06-01,500,乙方_订单_公司\n"
+        "C0003,2023-01-10,300,南京安泰科技有限公司\nC0003,2024-06-01,300,南京安泰科技有限公司\n"
+    ).encode()  # C0003's name is the customer table's own
+    at = app("zh").switch_page("pages/orders.py").run()
+    at.file_uploader(key="orders_upload").upload("named.csv", log, "text/csv").run()
+    at = at.switch_page(PAGE).run()
+    assert not at.exception and not at.error
+    movers = frame_with(at, "A 排名").set_index("客户编号")["客户名称"]
+    assert movers.to_dict() == {"C0001": "甲方订单公司", "C0002": "乙方_订单_公司"}
+    assert set(warnings(at, "zh")["客户名称"]) == {"甲方订单公司"}
+    table_names = at.session_state["ingest"].frame.set_index("客户编号")["客户名称"]
+    assert table_names["C0001"] != "甲方订单公司"  # the table does name it otherwise
+    (warning,) = [w.value for w in at.warning]
+    assert warning.startswith("2 个客户编号在客户表中的名称与订单表不一致")
+    assert f"C0001\\: 甲方订单公司 ≠ {table_names['C0001']}" in warning
+    assert r"乙方\_订单\_公司" in warning and "C0003" not in warning

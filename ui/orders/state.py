@@ -18,6 +18,7 @@ from core.errors import InputError
 from core.method.scenario import Scenario
 from core.orders.log import OrderFeatures, aggregate_orders, detect_order_columns
 from core.orders.merge import ORDER_FACTORS, MergeResult, merge_master, order_scenario
+from core.orders.names import NAME, name_mismatches
 from core.orders.rfm import SEGMENT_RULES, SegmentRule, rules_frame, rules_from_frame
 from core.review.periods import REVIEW_FACTORS, Review, WarningRules, review_orders
 from core.storage.snapshots import SnapshotStore
@@ -29,12 +30,12 @@ from ui.widgets import kept_choice, kept_widget
 ORDERS = "orders_dataset"
 RULES = "rfm_rules"  # the last valid segment rules
 RULES_BASE = "rfm_rules_base"  # what the rule editor was opened on
-MASTER = "orders_master"  # (digest of merged data, master frame, id column, source name)
+MASTER = "orders_master"  # (digest of merged data, master frame, id column, source, name column)
 WARNING_RULES = "review_rules"
 SNAPSHOTS = "snapshot_store"
 FLASH = "orders_flash"
 SAMPLE_ORDERS = "sample_orders.csv"
-ROLES = ("customer", "date", "amount", "profit", "order_id")
+ROLES = ("customer", "date", "amount", "profit", "order_id", "name")
 REQUIRED = ("customer", "date", "amount")
 
 
@@ -123,14 +124,26 @@ def review_log(
 
 
 def master_names() -> dict[str, str]:
-    """Customer ID → name from the current customer table (empty without a name column)."""
-    mapping, frame = state.current_mapping(), state.ingest_result().frame
-    if not mapping.name_column:
+    """Customer ID → name from the customer table (:func:`customer_master`; empty without a
+    name column): only the IDs it contains."""
+    frame, id_column, _, name_column = customer_master()
+    if not name_column or name_column not in frame.columns or id_column not in frame.columns:
         return {}
-    ids = frame[mapping.id_column].astype("string")
-    names = frame[mapping.name_column].astype("string")
+    ids = frame[id_column].astype("string")
+    names = frame[name_column].astype("string")
     keep = ids.notna() & names.notna()
     return dict(zip(ids[keep].astype(str), names[keep].astype(str), strict=True))
+
+
+def log_name_mismatches(rankings) -> tuple[tuple[str, str, str], ...]:
+    """(ID, the log's name, the customer table's) where the rankings' log names (their
+    ``customer_name`` name column) and the customer table's differ."""
+    log: dict[str, str] = {}
+    for ranking in rankings:
+        if ranking.scenario.name_column == NAME and NAME in ranking.table.columns:
+            named = ranking.table[ranking.table[NAME].notna()]
+            log |= dict(zip(named["customer_id"].astype(str), named[NAME].astype(str), strict=True))
+    return name_mismatches(log, master_names()) if log else ()
 
 
 def segment_rules() -> tuple[SegmentRule, ...]:
@@ -150,21 +163,22 @@ def snapshot_store() -> SnapshotStore:
     return st.session_state[SNAPSHOTS]
 
 
-def customer_master() -> tuple[pd.DataFrame, str, str]:
-    """The customer table to join orders to, its ID column and its name: the current data,
-    or the table it was merged from when the current data is an earlier merge."""
+def customer_master() -> tuple[pd.DataFrame, str, str, str | None]:
+    """The customer table to join orders to, its ID column, its source name and its name
+    column: the current data, or the table it was merged from when the current data is an
+    earlier merge."""
     kept = st.session_state.get(MASTER)
     if kept is not None and kept[0] == state.data_digest():
-        return kept[1], kept[2], kept[3]
-    ingest = state.ingest_result()
-    return ingest.frame, state.current_mapping().id_column, ingest.source
+        return kept[1], kept[2], kept[3], kept[4]
+    ingest, mapping = state.ingest_result(), state.current_mapping()
+    return ingest.frame, mapping.id_column, ingest.source, mapping.name_column
 
 
 def master_join(rfm: pd.DataFrame) -> MergeResult | None:
     """The customer table joined with the order features; None when no ID matches."""
-    master, id_column, _ = customer_master()
+    master, id_column, _, name_column = customer_master()
     try:
-        result = merge_master(master, rfm, id_column)
+        result = merge_master(master, rfm, id_column, name_column)
     except InputError:
         return None
     return result if len(result.only_in_master) < len(master) else None
@@ -179,18 +193,20 @@ def rank_from_orders(rfm: pd.DataFrame, merge: bool, lang: str) -> tuple[str, ..
         if not state.load_frame("orders_customers.parquet", rfm, lang, scenario):
             raise InputError(st.session_state[state.LOAD_ERROR])
         return ()
-    master, id_column, source = customer_master()
-    result = merge_master(master, rfm, id_column)
+    master, id_column, source, name_column = customer_master()
+    result = merge_master(master, rfm, id_column, name_column)
     table = result.table
     # A master column with the same name (订单数 / orders) is the master's own figure: rank on
     # the log's, which merge_master suffixed.
     factors = tuple(
         (f"{c} (orders)" if f"{c} (orders)" in table.columns else c, d) for c, d in ORDER_FACTORS
     )
-    scenario = order_scenario(table, factors, id_column=id_column, lang=lang)
+    scenario = order_scenario(
+        table, factors, id_column=id_column, lang=lang, name_column=result.name_column
+    )
     if not state.load_frame(f"{Path(source).stem} + orders.parquet", table, lang, scenario):
         raise InputError(st.session_state[state.LOAD_ERROR])
-    st.session_state[MASTER] = (state.data_digest(), master, id_column, source)
+    st.session_state[MASTER] = (state.data_digest(), master, id_column, source, name_column)
     return result.warnings
 
 

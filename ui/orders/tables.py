@@ -18,8 +18,8 @@ from ui.tables import change_labels
 
 Translate = Callable[..., str]
 FEATURE_COLUMNS = (
-    "customer_id", "orders", "recency_days", "monetary_total", "monetary_mean", "profit",
-    "tenure_days", "growth", "r_score", "f_score", "m_score", "rfm_cell",
+    "customer_id", "customer_name", "orders", "recency_days", "monetary_total", "monetary_mean",
+    "profit", "tenure_days", "growth", "r_score", "f_score", "m_score", "rfm_cell",
 )  # fmt: skip
 KPI_FORMATS = {"top20_revenue_share": "{:.1%}", "retention_rate": "{:.1%}"}
 PERCENT_KPIS = ("top20_revenue_share", "retention_rate")
@@ -75,9 +75,16 @@ def frequency_counts(classes: pd.Series, lang: str) -> list[tuple[str, int]]:
     return [(names[side], int(counts.get(key, 0))) for key, names in FREQUENCY_CLASSES.items()]
 
 
-def customers_table(rfm: pd.DataFrame, rules, lang: str, t: Translate) -> pd.DataFrame:
-    """Per customer: features, R/F/M scores, segment and frequency class, headers translated."""
+def customers_table(
+    rfm: pd.DataFrame, rules, lang: str, t: Translate, presentation: bool = False
+) -> pd.DataFrame:
+    """Per customer: features (the log's name, an alias in presentation mode), R/F/M scores,
+    segment and frequency class, headers translated."""
     shown = rfm[[c for c in FEATURE_COLUMNS if c in rfm.columns]].copy()
+    if presentation and "customer_name" in shown:
+        shown["customer_name"] = (
+            shown["customer_id"].astype(str).map(anonymous_names(shown["customer_id"], lang))
+        )
     shown["growth"] = shown["growth"] * 100
     shown["segment"] = rfm["segment"].map(segment_names(rules, lang))
     side = 0 if lang == "zh" else 1

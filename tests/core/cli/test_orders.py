@@ -27,7 +27,8 @@ def test_rfm_writes_one_row_per_customer(tmp_path: Path, capsys: pytest.CaptureF
     out = tmp_path / "rfm.csv"
     assert cli.main(["rfm", str(ORDERS), "--engine", "duckdb", "--out", str(out)]) == 0
     table = pd.read_csv(out, encoding=CSV_ENCODING, dtype={"rfm_cell": str})
-    assert list(table.columns[: len(FIRST_COLUMNS)]) == list(FIRST_COLUMNS)
+    unnamed = [c for c in FIRST_COLUMNS if c != "customer_name"]  # the sample log has no names
+    assert list(table.columns[: len(unnamed)]) == unnamed
     assert len(table) == 500 and table["customer_id"].is_unique
     assert table["rfm_cell"].str.fullmatch("[1-5]{3}").all()
     err = capsys.readouterr().err
@@ -66,6 +67,44 @@ def test_rfm_column_overrides(tmp_path: Path) -> None:
     assert table[["customer_id", "orders", "monetary_total", "clv_frequency"]].values.tolist() == [
         ["A", 2, 12.0, 1.0], ["B", 1, 1.0, 0.0],
     ]  # fmt: skip
+
+
+NAMED_LOG = (
+    "who,when,paid,buyer name\nA,2024-01-01,5,Acme\nA,2024-02-01,7,Acme Ltd\n"
+    "B,2024-02-01,1,Beta\nB,2023-01-01,3,Beta\nA,2023-02-01,2,Acme\n"
+)
+
+
+@pytest.mark.parametrize("engine", ["pandas", "duckdb"])
+def test_rfm_out_has_the_logs_customer_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture, engine: str
+) -> None:
+    log = tmp_path / "log.csv"
+    log.write_text(NAMED_LOG, "utf-8")
+    out = tmp_path / "r.xlsx"
+    args = ["rfm", str(log), "--customer-col", "who", "--date-col", "when", "--amount-col",
+            "paid", "--name-col", "buyer name", "--engine", engine, "--out", str(out)]  # fmt: skip
+    assert cli.main(args) == 0
+    sheets = pd.read_excel(out, sheet_name=None, engine="calamine")
+    assert list(sheets["rfm"].columns[:2]) == ["customer_id", "customer_name"]
+    assert sheets["rfm"]["customer_name"].tolist() == ["Acme Ltd", "Beta"]
+    conflict = sheets["report"].set_index("category").loc["name_conflict"]
+    assert (conflict["lines"], conflict["example_rows"]) == (1, "A")
+    assert "note: 1 customer ID(s) carry more than one name" in capsys.readouterr().err
+
+
+def test_review_out_names_the_movers_from_the_log(tmp_path: Path) -> None:
+    log = tmp_path / "log.csv"
+    log.write_text(NAMED_LOG.replace("buyer name", "客户名称"), "utf-8")
+    out = tmp_path / "review.csv"
+    args = ["review", str(log), "--customer-col", "who", "--date-col", "when", "--amount-col",
+            "paid", "--period-days", "200", "--out", str(out)]  # fmt: skip
+    assert cli.main(args) == 0
+    movers = pd.read_csv(out, encoding=CSV_ENCODING)
+    assert list(movers.columns[:2]) == ["customer_id", "customer_name"]
+    assert dict(zip(movers["customer_id"], movers["customer_name"], strict=True)) == {
+        "A": "Acme Ltd", "B": "Beta",
+    }  # fmt: skip
 
 
 def test_review_writes_xlsx_sheets_and_csv_pair(tmp_path: Path) -> None:
