@@ -91,6 +91,19 @@ MESSAGES: dict[str, str] = {
     "allocation.unknown_basis_use_one": "allocation: unknown basis {basis!r}; use one of: {bases}",
     "allocation.unknown_unit_use_one": "allocation: unknown unit {unit!r}; use one of: {units}",
     "allocation.not_a_number": "allocation: {what} is {value!r}; use {kind}",
+    # ── duplicates ──
+    "duplicates.example": "{id} rows {rows}",
+    "duplicates.kept_first": "{n} customer ID(s) appear more than once ({examples}): kept the first row of each; the other rows are excluded",
+    "duplicates.summed": "{n} customer ID(s) appear more than once ({examples}): merged into one row per ID ({rules}; other columns from the first row)",
+    "duplicates.rule.sum": "summed: {columns}",
+    "duplicates.rule.mean": "averaged: {columns}",
+    "duplicates.rule.latest": "latest date: {columns}",
+    "duplicates.rule.earliest": "earliest date: {columns}",
+    "duplicates.rule.smallest": "smallest: {columns}",
+    "duplicates.rule.largest": "largest: {columns}",
+    "duplicates.refused": "{n} customer ID(s) appear more than once ({examples}) and repeated IDs are refused: remove the repeated rows from the file, or choose another policy for repeated IDs (first: keep the first row; sum: merge the rows)",
+    "duplicates.name_conflict": "customer ID {id!r} has different names in rows {rows} ({names}): likely a data problem; check the file",
+    "duplicates.merged_into": "duplicate customer ID {id!r}: merged into row {row}",
     # ── explain ──
     "explain.customer_not_ranking_pick_another": "customer {id!r} is not in the ranking; pick another customer",
     # ── export ──
@@ -373,6 +386,7 @@ MESSAGES: dict[str, str] = {
     "scenario.tiers_must_object_such_scheme": 'scenario: \'tiers\' must be an object such as {{"scheme": "share"}}',
     "scenario.unknown_method": "scenario: unknown method {value!r}; use one of: {allowed}",
     "scenario.unknown_missing_policy": "scenario: unknown missing-value policy {value!r}; use one of: {allowed}",
+    "scenario.unknown_duplicate_policy": "scenario: unknown policy for repeated customer IDs {value!r}; use one of: {allowed}",
     "scenario.unknown_tier_scheme": "scenario: unknown tier scheme {value!r}; use one of: {allowed}",
     "scenario.unknown_direction": "scenario: unknown direction for factor {column!r}: {value!r}; use one of: {allowed}",
     "scenario.unknown_normaliser": "scenario: unknown normaliser for factor {column!r}: {value!r}; use one of: {allowed}",

@@ -75,6 +75,19 @@ MESSAGES: dict[str, str] = {
     "allocation.unknown_basis_use_one": "资源配置：未知的分配依据「{basis}」；可选：{bases}",
     "allocation.unknown_unit_use_one": "资源配置：未知的单位「{unit}」；可选：{units}",
     "allocation.not_a_number": "资源配置：{what}为 {value}；请使用{kind}",
+    # ── duplicates ──
+    "duplicates.example": "{id}：第 {rows} 行",
+    "duplicates.kept_first": "{n} 个客户编号出现多次（{examples}）：每个编号只保留第一行，其余行已排除",
+    "duplicates.summed": "{n} 个客户编号出现多次（{examples}）：每个编号的各行已合并为一行（{rules}；其他列取第一行）",
+    "duplicates.rule.sum": "求和：{columns}",
+    "duplicates.rule.mean": "取平均：{columns}",
+    "duplicates.rule.latest": "取最近日期：{columns}",
+    "duplicates.rule.earliest": "取最早日期：{columns}",
+    "duplicates.rule.smallest": "取最小值：{columns}",
+    "duplicates.rule.largest": "取最大值：{columns}",
+    "duplicates.refused": "{n} 个客户编号出现多次（{examples}），当前设置为拒绝重复编号：请删除文件中重复的行，或改用其他处理方式（first：保留第一行；sum：合并各行）",
+    "duplicates.name_conflict": "客户编号「{id}」在第 {rows} 行的名称不同（{names}）：可能是数据问题，请检查文件",
+    "duplicates.merged_into": "客户编号「{id}」重复：已合并到第 {row} 行",
     # ── explain ──
     "explain.customer_not_ranking_pick_another": "客户「{id}」不在排名中；请选择其他客户",
     # ── export ──
@@ -357,6 +370,7 @@ MESSAGES: dict[str, str] = {
     "scenario.tiers_must_object_such_scheme": '方案：tiers 必须是对象，例如 {{"scheme": "share"}}',
     "scenario.unknown_method": "方案：未知的打分方法「{value}」；可选：{allowed}",
     "scenario.unknown_missing_policy": "方案：未知的缺失值处理方式「{value}」；可选：{allowed}",
+    "scenario.unknown_duplicate_policy": "方案：未知的重复客户编号处理方式「{value}」；可选：{allowed}",
     "scenario.unknown_tier_scheme": "方案：未知的分组方式「{value}」；可选：{allowed}",
     "scenario.unknown_direction": "方案：因素「{column}」的方向「{value}」未知；可选：{allowed}",
     "scenario.unknown_normaliser": "方案：因素「{column}」的归一化方法「{value}」未知；可选：{allowed}",
