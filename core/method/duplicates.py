@@ -184,6 +184,25 @@ def _examples(found: DuplicateIds) -> Items:
     return Items([*shown, "…"] if len(found.rows) > EXAMPLES_SHOWN else shown)
 
 
+def duplicates_summary(found: DuplicateIds) -> Message:
+    """How many IDs repeat, with the first few and their rows: "2 customer ID(s) appear more
+    than once (C1 rows 2, 4; C2 rows 3, 7)"."""
+    return msg("duplicates.found", n=len(found.rows), examples=_examples(found))
+
+
+def name_conflicts(found: DuplicateIds) -> list[Message]:
+    """One message per repeated ID whose rows carry different names."""
+    return [
+        msg(
+            "duplicates.name_conflict",
+            id=customer,
+            rows=Items(map(str, found.rows[customer][:ROWS_SHOWN]), "comma"),
+            names=Items(names, "comma"),
+        )
+        for customer, names in found.names.items()
+    ]
+
+
 def _rules_text(rules: Mapping[str, str]) -> Items:
     by_rule: dict[str, list[str]] = {}
     for column, rule in rules.items():
@@ -274,16 +293,7 @@ def apply_duplicate_policy(
     drop, excluded = _exclusions(frame, id_column, positions, policy)
     keep = np.ones(len(out), dtype=bool)
     keep[drop] = False
-    conflicts = [
-        msg(
-            "duplicates.name_conflict",
-            id=customer,
-            rows=Items(map(str, found.rows[customer][:ROWS_SHOWN]), "comma"),
-            names=Items(names, "comma"),
-        )
-        for customer, names in found.names.items()
-    ]
-    return PolicyResult(out[keep], excluded, (warning, *conflicts), found)
+    return PolicyResult(out[keep], excluded, (warning, *name_conflicts(found)), found)
 
 
 def _sum_columns(
