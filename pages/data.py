@@ -1,8 +1,10 @@
-"""Data: load a customer table (upload or sample), map its columns, read the ingest report."""
+"""Data: load a customer table (upload or sample), decide what repeated customer IDs mean, map
+its columns, read the ingest report."""
 
 import streamlit as st
 
 from core.mapping.columns import column_kind
+from ui.data.duplicates import draw_duplicates
 from ui.data.ingest_report import draw_ingest_report
 from ui.data.mapping_editor import mapping_editor
 from ui.data.source import draw_data_source
@@ -19,6 +21,7 @@ st.caption(t("data.intro"))
 
 # Load: upload, samples, sheet
 draw_data_source(ingest, page.lang)
+draw_duplicates(frame, page.scenario, page.lang)
 
 # Map the columns
 st.subheader(t("data.mapping"))

@@ -63,6 +63,7 @@ def scenario_sheet(scenario: Scenario) -> pd.DataFrame:
         ("name_column", scenario.name_column or ""),
         ("method", scenario.method),
         ("missing", scenario.missing),
+        ("duplicate_ids", scenario.duplicate_ids),
         ("as_of", scenario.as_of or ""),
         ("tiers.scheme", scenario.tiers.scheme),
         ("tiers.labels", " / ".join(scenario.tiers.labels)),

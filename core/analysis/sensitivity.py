@@ -31,7 +31,7 @@ from core.errors import InputError
 from core.i18n import msg
 from core.mapping.catalog import COST
 from core.mapping.columns import factor_values
-from core.method.ranking import Ranking, ranked_rows
+from core.method.ranking import Ranking, ranked_input
 from core.method.scoring import fill_missing, normalize_columns
 
 ALPHA_FLOOR = 0.05
@@ -85,8 +85,9 @@ class FactorMatrix:
 
 
 def _kept_values(frame: pd.DataFrame, ranking: Ranking) -> tuple[pd.DataFrame, np.ndarray]:
-    """The rows ``ranking`` kept and their raw factor matrix (infinite values → NaN)."""
-    rows = frame.loc[ranked_rows(frame, ranking.excluded)]
+    """The rows ``ranking`` kept (as it ranked them: repeated IDs merged by its policy) and
+    their raw factor matrix (infinite values → NaN)."""
+    rows = ranked_input(frame, ranking)
     raw = factor_values(rows, ranking.scenario.columns, ranking.as_of)
     return rows, np.where(np.isinf(raw), np.nan, raw)
 

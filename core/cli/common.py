@@ -1,6 +1,6 @@
 """What the ``python -m core`` commands share, defined once: exit codes, the shared options
-(INPUT and --sheet, --json, whole-number arguments), reading the input table, stderr lines and
-the ``--scenario`` file (through the one scenario loader).
+(INPUT and --sheet, --json, --duplicates, whole-number arguments), reading the input table,
+stderr lines and the ``--scenario`` file (through the one scenario loader).
 """
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -15,6 +16,7 @@ import pandas as pd
 from core.i18n import msg
 from core.ingest.read import IngestResult, read_table
 from core.method import scenario_io
+from core.method.duplicates import DUPLICATE_POLICIES
 from core.method.scenario import Scenario
 
 EXIT_OK = 0
@@ -41,6 +43,24 @@ def add_input(parser: argparse.ArgumentParser) -> None:
 def add_json(parser: argparse.ArgumentParser) -> None:
     """``--json``: the command's result as one JSON object on stdout."""
     parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+
+
+def add_duplicates(parser: argparse.ArgumentParser) -> None:
+    """``--duplicates first|sum|refuse``: the policy for repeated customer IDs."""
+    parser.add_argument(
+        "--duplicates",
+        choices=DUPLICATE_POLICIES,
+        help="repeated customer IDs: first = keep each ID's first row, sum = merge its rows "
+        "into one, refuse = stop with an error (default: the scenario's duplicate_ids, else "
+        "first)",
+    )
+
+
+def with_duplicates(scenario: Scenario, args: argparse.Namespace) -> Scenario:
+    """``scenario`` with ``--duplicates``, when given, as its policy for repeated IDs."""
+    if getattr(args, "duplicates", None) is None:
+        return scenario
+    return replace(scenario, duplicate_ids=args.duplicates)
 
 
 def read_input(args: argparse.Namespace) -> IngestResult:

@@ -2,10 +2,12 @@
 
 Commands (one ``add_<name>_parser`` and one ``run_<name>`` each, joined in :data:`COMMANDS`)::
 
-    validate INPUT [--sheet NAME]
+    validate INPUT [--sheet NAME] [--duplicates first|sum|refuse]
         the ingest and mapping report; exit 0 when the file can be ranked, 2 when not
-    score INPUT [--scenario FILE.json] [--out FILE.csv|.xlsx|.parquet] [--top N] [--sheet NAME]
-        rank the customers (detected mapping and equal weights unless --scenario is given)
+    score INPUT [--scenario FILE.json] [--duplicates first|sum|refuse]
+          [--out FILE.csv|.xlsx|.parquet] [--top N] [--sheet NAME]
+        rank the customers (detected mapping and equal weights unless --scenario is given);
+        --duplicates: keep the first row of a repeated ID, sum its rows, or refuse the file
     weights ahp MATRIX.csv | weights entropy|critic INPUT [--scenario F]   [--json]
         factor weights from a pairwise matrix (AHP, with CR) or from the data
     compare INPUT --scenario A.json --scenario B.json [--top N] [--json]
@@ -16,7 +18,7 @@ Commands (one ``add_<name>_parser`` and one ``run_<name>`` each, joined in :data
         rank the last two periods: movers, migration and early warnings
     room create|submit|summary|export …
         live workshop rooms (participants submit weights; consensus and Kendall's W)
-    report INPUT --scenario F [--lang zh|en] [--anonymize] --out report.html
+    report INPUT --scenario F [--duplicates P] [--lang zh|en] [--anonymize] --out report.html
         a self-contained client report
 
 Exit codes: 0 done, 2 bad input (one ``error: …`` line on stderr) or bad usage (argparse).

@@ -2,11 +2,12 @@
 
 ::
 
-    report INPUT [--scenario FILE.json] [--lang zh|en] [--anonymize] [--top N] [--sheet NAME]
-           [--charts DIR] --out REPORT.html
+    report INPUT [--scenario FILE.json] [--duplicates first|sum|refuse] [--lang zh|en]
+           [--anonymize] [--top N] [--sheet NAME] [--charts DIR] --out REPORT.html
         rank the customers (the scenario, or the detected factors with equal weights) and
         write the report; revenue and profit columns found in the data feed the tier summary;
-        --charts also writes the report's charts as PNG files into DIR (created if missing)
+        --charts also writes the report's charts as PNG files into DIR (created if missing);
+        the summary and every warning go to stderr
 
 The language defaults to the data's (Chinese headers → zh); default tier labels follow it.
 The scenario's allocation policy (with a budget) adds a resource-allocation section. Exit 2
@@ -20,7 +21,15 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from core.cli.common import EXIT_OK, add_input, err, load_scenario, positive_int
+from core.cli.common import (
+    EXIT_OK,
+    add_duplicates,
+    add_input,
+    err,
+    load_scenario,
+    positive_int,
+    with_duplicates,
+)
 from core.errors import InputError
 from core.i18n import msg
 from core.ingest.read import read_table
@@ -42,6 +51,7 @@ def add_report_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     add_input(parser)
     parser.add_argument("--scenario", metavar="FILE.json", help="scenario JSON (weights …)")
+    add_duplicates(parser)
     parser.add_argument("--lang", choices=LANGS, help="report language (default: the data's)")
     parser.add_argument(
         "--anonymize", action="store_true", help="show customers as 客户 A / Customer A"
@@ -73,7 +83,7 @@ def run_report(args: argparse.Namespace) -> int:
         scenario = default_scenario(mapping)
     lang = args.lang or data_language(mapping)
     # Default tier labels in the report's language (typed labels stay as typed).
-    scenario = replace(scenario, tiers=scenario.tiers.relabelled(lang))
+    scenario = replace(with_duplicates(scenario, args), tiers=scenario.tiers.relabelled(lang))
     ranking = rank_customers(ingest.frame, scenario)
     money = {r.factor_key: r.column for r in reversed(mapping.factors)}
     # Drawn before anything is written: without vl-convert no file is left half done.
@@ -97,12 +107,14 @@ def run_report(args: argparse.Namespace) -> int:
     written = write_charts(pngs, Path(args.charts)) if args.charts else []
     if written and font_note(lang):
         err(f"warning: {msg('cli.no_chinese_font')}")
-    ranked = len(ranking.table)
+    ranked, warnings = len(ranking.table), [*ingest.warnings, *ranking.warnings]
     print(
         f"ranked: {ranked} customer{'s' * (ranked != 1)}, excluded: {len(ranking.excluded)}, "
-        f"warnings: {len(ingest.warnings) + len(ranking.warnings)}",
+        f"warnings: {len(warnings)}",
         file=sys.stderr,
     )
+    for warning in warnings:
+        err(f"warning: {warning}")
     for path in (out, *written):
         print(f"wrote: {path}", file=sys.stderr)
     return EXIT_OK

@@ -1,5 +1,6 @@
-"""``python -m core score INPUT [--scenario F] [--out FILE] [--top N]``: rank the customers
-and write or print the ranking; the summary, warnings and excluded rows go to stderr."""
+"""``python -m core score INPUT [--scenario F] [--duplicates P] [--out FILE] [--top N]``: rank
+the customers and write or print the ranking; the summary, warnings and excluded rows go to
+stderr. ``--duplicates first|sum|refuse`` overrides the scenario's policy for repeated IDs."""
 
 from __future__ import annotations
 
@@ -12,11 +13,13 @@ import pandas as pd
 from core.cli.common import (
     DEFAULT_TOP,
     EXIT_OK,
+    add_duplicates,
     add_input,
     err,
     load_scenario,
     positive_int,
     read_input,
+    with_duplicates,
 )
 from core.cli.rules import allocation_lines, with_rule_columns
 from core.cli.terminal import excluded_lines, ranking_table, tier_counts
@@ -39,6 +42,7 @@ def add_score_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     add_input(parser)
     parser.add_argument("--scenario", metavar="FILE.json", help="scenario JSON (weights …)")
+    add_duplicates(parser)
     parser.add_argument(
         "--out",
         metavar="FILE",
@@ -109,7 +113,7 @@ def run_score(args: argparse.Namespace) -> int:
         scenario = load_scenario(args.scenario, ingest.frame.columns)
     else:
         scenario = default_scenario(mapping)
-    ranking = rank_customers(ingest.frame, scenario)
+    ranking = rank_customers(ingest.frame, with_duplicates(scenario, args))
     # The scenario's key-account rules and allocation policy add columns at the end.
     table, allocation, notes = with_rule_columns(ranking, mapping)
     lines = allocation_lines(allocation) if allocation is not None else []

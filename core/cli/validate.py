@@ -1,11 +1,11 @@
-"""``python -m core validate INPUT``: the ingest and mapping report; exit 0 when the file can
-be ranked, 2 when not."""
+"""``python -m core validate INPUT [--duplicates P]``: the ingest and mapping report; exit 0
+when the file can be ranked (under ``--duplicates``, the policy for repeated IDs), 2 when not."""
 
 from __future__ import annotations
 
 import argparse
 
-from core.cli.common import EXIT_OK, add_input, read_input
+from core.cli.common import EXIT_OK, add_duplicates, add_input, read_input, with_duplicates
 from core.cli.terminal import validate_report
 from core.errors import InputError
 from core.mapping.columns import detect_mapping
@@ -20,6 +20,7 @@ def add_validate_parser(subparsers: argparse._SubParsersAction) -> None:
         description="Print the ingest and mapping report. Exit 0 if the file can be ranked.",
     )
     add_input(parser)
+    add_duplicates(parser)
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -27,7 +28,7 @@ def run_validate(args: argparse.Namespace) -> int:
     mapping = ranking = problem = None
     try:
         mapping = detect_mapping(ingest.frame)
-        ranking = rank_customers(ingest.frame, default_scenario(mapping))
+        ranking = rank_customers(ingest.frame, with_duplicates(default_scenario(mapping), args))
     except InputError as exc:
         problem = exc  # the report is still useful: print it, then the error
     print(validate_report(ingest, mapping, ranking))

@@ -2,7 +2,9 @@
 
 Nothing is lost silently: every input row is either in :attr:`Ranking.table` or in
 :attr:`Ranking.excluded` with its reason. Row numbers follow the spreadsheet convention
-(header = row 1, first customer = row 2).
+(header = row 1, first customer = row 2). Repeated customer IDs follow the scenario's
+``duplicate_ids`` policy (core.method.duplicates: keep the first row, sum the rows, or refuse),
+with a warning naming them and one per ID whose rows carry different names.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from core.i18n import msg
 from core.ingest.rows import sheet_rows
 from core.mapping.catalog import COST
 from core.mapping.columns import factor_values, latest_date
+from core.method.duplicates import PolicyResult, apply_duplicate_policy
 from core.method.normalize import constant_columns
 from core.method.overrides import OVERRIDE_COLUMNS, apply_overrides, id_codes
 from core.method.scenario import Scenario
@@ -45,39 +48,53 @@ class Ranking:
         return [CONTRIB_PREFIX + c for c in self.scenario.columns]
 
 
-def _excluded_rows(frame: pd.DataFrame, id_column: str, x: np.ndarray) -> pd.DataFrame:
+def _excluded_rows(
+    frame: pd.DataFrame, id_column: str, x: np.ndarray, repeated: pd.DataFrame
+) -> pd.DataFrame:
+    """The rows left out: ``repeated`` (the duplicate policy's), rows without an ID, rows
+    without any factor value; in sheet-row order."""
     ids = frame[id_column]
     rows = sheet_rows(frame)
     text_ids = ids.astype("string").str.strip()
     missing_id = ids.isna().to_numpy() | (text_ids == "").fillna(True).to_numpy()
-    repeated = text_ids.duplicated().fillna(False).to_numpy()
-    duplicate = repeated & ~missing_id
-    no_values = np.isnan(x).all(axis=1) & ~missing_id & ~duplicate
+    no_values = np.isnan(x).all(axis=1) & ~missing_id
     reasons = np.full(len(frame), None, dtype=object)
     reasons[missing_id] = msg("ranking.missing_customer_id_column", column=id_column)
-    if duplicate.any():
-        # Each ID's first row, found only when needed: a groupby over every row is slow.
-        codes = pd.factorize(text_ids)[0]
-        first = np.full(codes.max() + 1, -1)
-        firsts = np.flatnonzero(~repeated & (codes >= 0))
-        first[codes[firsts]] = rows[firsts]
-        for i in np.flatnonzero(duplicate):
-            reasons[i] = msg(
-                "ranking.duplicate_customer_id_first_seen",
-                id=text_ids.iloc[i],
-                row=int(first[codes[i]]),
-            )
     reasons[no_values] = msg("ranking.no_value_any_factor")
     keep = reasons == None  # noqa: E711 — elementwise test on an object array
     reason = pd.Series(reasons[~keep], dtype=object)  # object: each reason stays a Message
-    return pd.DataFrame(
-        {"row": rows[~keep], "customer_id": ids.to_numpy()[~keep], "reason": reason}
-    ).astype({"row": int})
+    own = pd.DataFrame({"row": rows[~keep], "customer_id": ids.to_numpy()[~keep], "reason": reason})
+    if repeated.empty:
+        return own.astype({"row": int})
+    both = pd.concat([own, repeated], ignore_index=True).astype({"row": int})
+    return both.sort_values("row", kind="stable").reset_index(drop=True)
+
+
+def _repeated_ids(frame: pd.DataFrame, scenario: Scenario) -> PolicyResult:
+    """The scenario's duplicate policy applied to ``frame`` (core.method.duplicates); the
+    ``sum`` policy combines the columns the ranking reads."""
+    tiers = scenario.tiers
+    read = [*scenario.columns, tiers.value_column, tiers.potential_column]
+    return apply_duplicate_policy(
+        frame,
+        scenario.id_column,
+        scenario.duplicate_ids,
+        columns=[c for c in read if c is not None],
+        name_column=scenario.name_column,
+    )
 
 
 def ranked_rows(frame: pd.DataFrame, excluded: pd.DataFrame) -> np.ndarray:
     """Boolean mask of the rows of ``frame`` that are not in ``excluded`` (so were ranked)."""
     return ~np.isin(sheet_rows(frame), excluded["row"].to_numpy())
+
+
+def ranked_input(frame: pd.DataFrame, ranking: Ranking) -> pd.DataFrame:
+    """The rows of ``frame`` (the table ``ranking`` was made from) that it ranked, with the
+    values it ranked: repeated IDs as its scenario's duplicate policy left them (summed
+    rows combined)."""
+    deduplicated = _repeated_ids(frame, ranking.scenario).frame
+    return deduplicated.loc[ranked_rows(deduplicated, ranking.excluded)]
 
 
 def _column_warnings(columns: list[str], x: np.ndarray, policy: str) -> list[str]:
@@ -122,8 +139,10 @@ def rank_customers(frame: pd.DataFrame, scenario: Scenario) -> Ranking:
     scenario.validate(frame.columns)
     columns = scenario.columns
     as_of = date.fromisoformat(scenario.as_of) if scenario.as_of else latest_date(frame, columns)
+    repeated = _repeated_ids(frame, scenario)
+    frame = repeated.frame
     raw = factor_values(frame, columns, as_of)
-    warnings = []
+    warnings = list(repeated.warnings)
     infinite = np.isinf(raw)
     for j in np.flatnonzero(infinite.any(axis=0)):
         rows = sheet_rows(frame)[infinite[:, j]].tolist()
@@ -135,7 +154,7 @@ def rank_customers(frame: pd.DataFrame, scenario: Scenario) -> Ranking:
             )
         )
     raw = np.where(infinite, np.nan, raw)
-    excluded = _excluded_rows(frame, scenario.id_column, raw)
+    excluded = _excluded_rows(frame, scenario.id_column, raw, repeated.excluded)
     kept = ranked_rows(frame, excluded)
     x = raw[kept]
     if len(x) == 0:

@@ -6,7 +6,7 @@ the caller passes a ``warnings`` list, reported with the nearest known field)::
 
     {"schema_version": 2,
      "id_column": "客户编号", "method": "weighted_sum", "missing": "median",
-     "as_of": "2024-12-31",
+     "as_of": "2024-12-31", "duplicate_ids": "first",
      "factors": [{"column": "销售额", "direction": "benefit", "weight": 40, "normalize": "minmax"},
                  {"column": "最近购买日期", "direction": "cost", "weight": 20}],
      "tiers": {"scheme": "share", "labels": ["关键客户", "重点客户", "普通客户"],
@@ -24,7 +24,8 @@ language). ``tiers.keys`` is written for readers and checked on reading. Files w
 ``schema_version`` (version 1) named tier labels: those are mapped to keys when read.
 ``overrides`` (expert assessment), ``playbook``, ``allocation`` (core.method.allocation_policy) and
 ``key_account_rules`` (core.method.account_rules) are written only when set; core.method.overrides
-applies the overrides after the ranking.
+applies the overrides after the ranking. ``duplicate_ids`` is the policy for repeated customer
+IDs (``first``, ``sum`` or ``refuse``; absent means ``first``; core.method.duplicates).
 
 Structural problems raise :class:`ScenarioError` when the object is built; problems that need
 the data (an unknown column) are found by :meth:`Scenario.validate`.
@@ -48,6 +49,7 @@ from core.i18n import Message, msg
 from core.mapping.catalog import DIRECTIONS
 from core.method.account_rules import KeyAccountRules
 from core.method.allocation_policy import AllocationPolicy
+from core.method.duplicates import DEFAULT_POLICY, DUPLICATE_POLICIES
 from core.method.normalize import NORMALIZERS
 from core.method.overrides import Override, check_overrides
 from core.method.scenario_schema import SCHEMA_VERSION, check_known, migrate_names, read_version
@@ -218,6 +220,8 @@ class Scenario:
     extra: dict[str, Any] = field(default_factory=dict)
     allocation: AllocationPolicy | None = None
     key_account_rules: KeyAccountRules | None = None
+    # Repeated customer IDs: "first", "sum" or "refuse" (core.method.duplicates).
+    duplicate_ids: str = DEFAULT_POLICY
     # The version the fields were written in; older ones are migrated here, so it is always
     # SCHEMA_VERSION afterwards (see core.method.scenario_schema).
     schema_version: int = SCHEMA_VERSION
@@ -239,6 +243,7 @@ class Scenario:
         check_overrides(self.overrides)
         _choice(self.method, METHODS, "scenario.unknown_method")
         _choice(self.missing, MISSING_POLICIES, "scenario.unknown_missing_policy")
+        _choice(self.duplicate_ids, DUPLICATE_POLICIES, "scenario.unknown_duplicate_policy")
         if self.as_of is not None:
             try:
                 as_of = date.fromisoformat(str(self.as_of))

@@ -44,6 +44,7 @@ TIER_FIELDS = (
 )
 SCENARIO_FIELDS = (
     *("schema_version", "id_column", "name_column", "name", "method", "missing", "as_of"),
+    "duplicate_ids",
     *("factors", "tiers", "playbook", "overrides", "allocation", "key_account_rules", "extra"),
 )
 

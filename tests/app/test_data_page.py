@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import io
 import random
+from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
+import pytest
 from streamlit.testing.v1 import AppTest
 
+from core.method.scenario import Scenario
 from tests.app.apptest_support import ROOT, app
 
 SAMPLE_ZH = ROOT / "data" / "sample_customers_zh.csv"
@@ -172,3 +175,93 @@ def test_sample_buttons_switch_the_data() -> None:
     assert not at.exception
     assert source(at) == "sample_customers_zh.csv"
     assert at.title[0].value == "Data"
+
+
+# ── repeated customer IDs ─────────────────────────────────────────────────────────────────
+
+REPEATED = ROOT / "tests" / "corpus" / "duplicate_ids.csv"  # C003 in rows 4 and 5, two names
+# C009's name is Markdown: it must show as typed, never as a link or bold text
+MARKDOWN_NAME = "**[粗体](http://x)**"
+
+
+def repeated_ids_upload(at: AppTest) -> AppTest:
+    content = REPEATED.read_bytes().decode("utf-8")
+    content += f'C009,{MARKDOWN_NAME},"10,000",1000,2,2023-05-01,50%\n'
+    content += 'C009,另一家公司,"20,000",2000,3,2023-08-01,70%\n'
+    upload = ("dupes.csv", content.encode("utf-8"), "text/csv")
+    return at.file_uploader(key="upload").set_value(upload).run()
+
+
+def ranked_revenue(at: AppTest, column: str = "销售额") -> dict[str, float]:
+    """The Ranking page's table: customer ID → the revenue it shows."""
+    at.switch_page("pages/ranking.py").run()
+    assert not at.exception
+    table = at.dataframe(key="ranking_table").value
+    ids = table.iloc[:, 2] if "C001" in set(table.iloc[:, 2]) else table.iloc[:, 1]
+    return dict(zip(ids, table[column], strict=True))
+
+
+def test_repeated_ids_banner_and_the_policy_choice() -> None:
+    at = repeated_ids_upload(data_page())
+    assert not at.exception
+    banner = [w.value for w in at.warning if "appear more than once" in w.value]
+    assert len(banner) == 1
+    assert banner[0].startswith("2 customer ID\\(s\\) appear more than once \\(C003 rows 4, 5; ")
+    assert "2 row\\(s\\) repeat an ID that appears earlier" in banner[0]
+    conflicts = at.error[0].value
+    assert conflicts.startswith("Same ID, different names: likely a data problem")
+    assert "customer ID 'C003' has different names in rows 4, 5" in conflicts
+    # data is escaped: the Markdown name keeps its asterisks and brackets as text
+    assert "\\*\\*\\[粗体\\]\\(http\\://x\\)\\*\\*" in conflicts
+    policy = at.radio(key="data_duplicate_ids")
+    assert policy.value == "first"
+    assert policy.options == ["Keep the first row", "Sum the rows", "Refuse the file"]
+    assert at.session_state["scenario"].duplicate_ids == "first"
+    assert ranked_revenue(at)["C003"] == 432100  # the first row only
+
+    # Sum: one row per ID with the summed values; the policy is the scenario's
+    at.switch_page("pages/data.py").run()
+    at.radio(key="data_duplicate_ids").set_value("sum").run()
+    assert not at.exception
+    assert at.session_state["scenario"].duplicate_ids == "sum"
+    assert any(c.value.startswith("Each ID's rows become one") for c in at.caption)
+    revenue = ranked_revenue(at)
+    assert list(revenue).count("C003") == 1 and list(revenue).count("C009") == 1
+    assert (revenue["C003"], revenue["C009"]) == (530100, 30000)
+    # … kept across page switches, in the share link
+    at.switch_page("pages/export.py").run()
+    query = parse_qs(urlsplit(at.code[0].value).query)
+    assert Scenario.from_token(query["s"][0]).duplicate_ids == "sum"
+    at.switch_page("pages/data.py").run()
+    assert at.radio(key="data_duplicate_ids").value == "sum"
+    excluded = at.dataframe[-1].value
+    assert excluded.iloc[:, 2].tolist() == [
+        "duplicate customer ID 'C003': merged into row 4",
+        "duplicate customer ID 'C009': merged into row 10",
+    ]
+
+    # Refuse: a clear error on the page, no traceback; the banner stays to choose again
+    at.radio(key="data_duplicate_ids").set_value("refuse").run()
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert any(
+        "2 customer ID(s) appear more than once (C003 rows 4, 5; C009 rows 10, 11) and "
+        "repeated IDs are refused: remove the repeated rows from the file" in e
+        for e in errors
+    )
+    at.radio(key="data_duplicate_ids").set_value("first").run()
+    assert not at.exception
+    assert not any("refused" in e.value for e in at.error)
+
+
+def test_repeated_ids_banner_in_chinese_and_none_without_repeats() -> None:
+    at = data_page("zh")
+    assert not [w for w in at.warning if "出现多次" in w.value]  # the sample has no repeats
+    with pytest.raises(KeyError):
+        at.radio(key="data_duplicate_ids")
+    at = repeated_ids_upload(at)
+    assert not at.exception
+    banner = [w.value for w in at.warning if "出现多次" in w.value]
+    assert banner[0].startswith("2 个客户编号出现多次（C003：第 4、5 行；C009：第 10、11 行）")
+    assert at.error[0].value.startswith("同一编号对应不同名称，可能是数据问题")
+    assert at.radio(key="data_duplicate_ids").options == ["保留第一行", "合并相加", "拒绝该文件"]

@@ -148,6 +148,7 @@ def test_scenario_sheet_rows():
         ["name_column", "name"],
         ["method", "weighted_sum"],
         ["missing", "median"],
+        ["duplicate_ids", "first"],
         ["as_of", ""],
         ["tiers.scheme", "share"],
         ["tiers.labels", "Key / Other"],

@@ -21,6 +21,16 @@ AS_OF = "as of: 2024-03-10"
 TIERS_8 = "tiers: 关键客户 2, 重点客户 2, 普通客户 4"
 ORDER_8 = ["C005", "C001", "C008", "C002", "C003", "C006", "C004", "C007"]
 FACTORS_5 = "销售额, 毛利, 订单数, 最近购买日期, 满意度"
+DUPLICATES = "1 customer ID(s) appear more than once (C003 rows 4, 5): {}"
+NAME_CONFLICT = (
+    "customer ID 'C003' has different names in rows 4, 5 (广州南方贸易有限公司, "
+    "成都天府食品有限公司): likely a data problem; check the file"
+)
+KEPT_FIRST = "kept the first row of each; the other rows are excluded"
+SUMMED = (
+    "merged into one row per ID (summed: 销售额, 毛利, 订单数; latest date: 最近购买日期; "
+    "averaged: 满意度; other columns from the first row)"
+)
 SAME_VALUE = (
     "column '{}' has the same value for every customer; it adds the same to everyone and does "
     "not change the order"
@@ -99,21 +109,28 @@ CASES: dict[str, Case] = {
         ("sheet: 汇总 (of: 汇总, 客户)", "customer ID column: 地区", "rows: 3, columns: 2"),
         order=("华东", "华南", "华北"),
     ),
+    # C003 twice (rows 4 and 5, two different names): by default the first row is kept, with
+    # a warning for the repeat and one for the names
     "duplicate_ids.csv": Case(
         0,
         (
-            f"ranked: 7 customers, excluded: 1, warnings: 0, {AS_OF}",
+            f"ranked: 7 customers, excluded: 1, warnings: 2, {AS_OF}",
             "tiers: 关键客户 1, 重点客户 3, 普通客户 3",
+            f"warning: {DUPLICATES.format(KEPT_FIRST)}",
+            f"warning: {NAME_CONFLICT}",
             "excluded rows: 1",
             "  row 5, id 'C003': duplicate customer ID 'C003' (first seen in row 4); "
             "only the first row is ranked",
             "wrote: {out}; excluded rows: {excluded}",
         ),
         (
+            "warnings: 2",
+            f"  - {NAME_CONFLICT}",
             "excluded rows: 1",
             "  row 5, id 'C003': duplicate customer ID 'C003' (first seen in row 4); "
             "only the first row is ranked",
         ),
+        order=("C005", "C001", "C008", "C002", "C003", "C006", "C007"),
         excluded_csv=(
             "row,customer_id,reason",
             "5,C003,duplicate customer ID 'C003' (first seen in row 4); only the first row is "
@@ -183,12 +200,41 @@ SHEET_CASE = Case(
     args=("--sheet", "客户"),
     order=tuple(ORDER_8),
 )
+# --duplicates sum: C003's rows become one (432,100 + 98,000 = 530,100 …), listed as merged
+SUM_CASE = Case(
+    0,
+    (
+        f"ranked: 7 customers, excluded: 1, warnings: 2, {AS_OF}",
+        "tiers: 关键客户 1, 重点客户 3, 普通客户 3",
+        f"warning: {DUPLICATES.format(SUMMED)}",
+        f"warning: {NAME_CONFLICT}",
+        "excluded rows: 1",
+        "  row 5, id 'C003': duplicate customer ID 'C003': merged into row 4",
+        "wrote: {out}; excluded rows: {excluded}",
+    ),
+    ("warnings: 2", f"  - {DUPLICATES.format(SUMMED)}"),
+    args=("--duplicates", "sum"),
+    order=("C005", "C001", "C008", "C002", "C003", "C006", "C007"),
+    excluded_csv=(
+        "row,customer_id,reason",
+        "5,C003,duplicate customer ID 'C003': merged into row 4",
+    ),
+)
+REFUSED = (
+    "error: 1 customer ID(s) appear more than once (C003 rows 4, 5) and repeated IDs are "
+    "refused: remove the repeated rows from the file, or choose another policy for repeated "
+    "IDs (first: keep the first row; sum: merge the rows)"
+)
 FILES = sorted(p.name for p in CORPUS.iterdir() if p.name != "make_corpus.py")
 
 
 def _params() -> list:
     params = [pytest.param(name, CASES.get(name), id=name) for name in FILES]
-    return [*params, pytest.param("sheets.xlsx", SHEET_CASE, id="sheets.xlsx --sheet 客户")]
+    return [
+        *params,
+        pytest.param("sheets.xlsx", SHEET_CASE, id="sheets.xlsx --sheet 客户"),
+        pytest.param("duplicate_ids.csv", SUM_CASE, id="duplicate_ids.csv --duplicates sum"),
+    ]
 
 
 @pytest.mark.parametrize(("name", "case"), _params())
@@ -233,6 +279,48 @@ def test_formula_names_are_neutralised_in_the_output(tmp_path, capsys) -> None:
         "'@SUM(A1)",
         "杭州西湖电子有限公司",
     ]
+
+
+def test_summed_duplicate_ids_add_up_in_the_output(tmp_path, capsys) -> None:
+    out = tmp_path / "ranked.csv"
+    source = str(CORPUS / "duplicate_ids.csv")
+    assert main(["score", source, "--duplicates", "sum", "--out", str(out)]) == 0
+    ranked = pd.read_csv(out, encoding="utf-8-sig").set_index("customer_id")
+    c003 = ranked.loc["C003"]
+    assert (c003["销售额"], c003["毛利"], c003["订单数"]) == (530100, 77500, 25)
+    assert c003["满意度"] == pytest.approx(0.79)  # (92 % + 66 %) / 2
+    assert c003["最近购买日期"] == "2023-12-20"  # the later of 2023-12-20 and 2023-09-05
+    assert c003["客户名称"] == "广州南方贸易有限公司"  # text from the first row
+    assert main(["score", source, "--out", str(out)]) == 0  # by default: the first row
+    first = pd.read_csv(out, encoding="utf-8-sig").set_index("customer_id")
+    assert first.loc["C003", "销售额"] == 432100
+    capsys.readouterr()
+
+
+def test_refused_duplicate_ids_exit_2_with_one_error_line(tmp_path, capsys) -> None:
+    source = str(CORPUS / "duplicate_ids.csv")
+    assert main(["score", source, "--duplicates", "refuse"]) == 2
+    report = capsys.readouterr()
+    assert (report.out, report.err.splitlines()) == ("", [REFUSED])
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "core",
+            "report",
+            source,
+            "--duplicates",
+            "refuse",
+            "--out",
+            str(tmp_path / "x.html"),
+        ],
+        cwd=CORPUS.parents[1],
+        capture_output=True,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        timeout=120,
+    )
+    assert (result.returncode, result.stdout, result.stderr.splitlines()) == (2, "", [REFUSED])
 
 
 @pytest.mark.parametrize("name", [n for n in FILES if CASES[n].score_rc == 2])

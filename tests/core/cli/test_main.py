@@ -271,14 +271,19 @@ def test_excluded_rows_are_printed_and_written(tmp_path, capsys) -> None:
         "  row 5, id (none): missing customer ID in column '客户编号'",
         "  row 6, id 'A3': no value for any factor",
     ]
+    repeated = (
+        "warning: 1 customer ID(s) appear more than once (A1 rows 2, 4): kept the first row "
+        "of each; the other rows are excluded"
+    )
     assert main(["score", str(data)]) == 0
     err = capsys.readouterr().err.splitlines()
-    assert err[0] == "ranked: 3 customers, excluded: 3, warnings: 0, as of: -"
-    assert err[2:] == excluded
+    assert err[0] == "ranked: 3 customers, excluded: 3, warnings: 1, as of: -"
+    assert err[2:] == [repeated, *excluded]
     out = tmp_path / "ranked.csv"
     assert main(["score", str(data), "--out", str(out)]) == 0
     err = capsys.readouterr().err.splitlines()
     assert err[2:] == [
+        repeated,
         *excluded,
         f"wrote: {out}; excluded rows: {tmp_path / 'ranked.excluded.csv'}",
     ]
@@ -470,3 +475,68 @@ def test_score_without_rule_columns_says_so(tmp_path, capsys) -> None:
         "warning: key-account rules: no column for scale, potential or influence; set "
         "'scale_column', 'potential_column' and 'influence_column' in the scenario"
     ) in capsys.readouterr().err.splitlines()
+
+
+# ── repeated customer IDs ─────────────────────────────────────────────────────────────────
+
+REPEATS = "客户编号,客户名称,销售额,订单数\nA1,甲,100,3\nA2,乙,250,1\nA1,丙,90,2\nA3,丁,300,5\n"
+
+
+def test_the_scenarios_duplicate_policy_and_the_flag_that_overrides_it(tmp_path) -> None:
+    data = tmp_path / "dup.csv"
+    data.write_text(REPEATS, encoding="utf-8")
+    scenario = tmp_path / "s.json"
+    factors = [{"column": "销售额"}, {"column": "订单数"}]
+    scenario.write_text(
+        json.dumps(
+            {
+                "id_column": "客户编号",
+                "name_column": "客户名称",
+                "factors": factors,
+                "duplicate_ids": "sum",
+            }
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "ranked.csv"
+
+    def a1_sales(*flags: str) -> tuple[float, list[str]]:
+        code, _, err = run_main("score", data, "--scenario", scenario, *flags, "--out", out)
+        assert code == 0
+        ranked = pd.read_csv(out, encoding="utf-8-sig").set_index("customer_id")
+        return ranked.loc["A1", "销售额"], [w for w in err.splitlines() if "A1" in w]
+
+    sales, lines = a1_sales()  # the scenario says sum
+    assert sales == 190
+    assert lines[0].startswith("warning: 1 customer ID(s) appear more than once (A1 rows 2, 4): ")
+    assert "merged into one row per ID (summed: 销售额, 订单数;" in lines[0]
+    assert lines[1] == (
+        "warning: customer ID 'A1' has different names in rows 2, 4 (甲, 丙): likely a data "
+        "problem; check the file"
+    )
+    assert lines[2] == "  row 4, id 'A1': duplicate customer ID 'A1': merged into row 2"
+    sales, lines = a1_sales("--duplicates", "first")  # the flag wins
+    assert sales == 100
+    assert lines[0].endswith("kept the first row of each; the other rows are excluded")
+    code, _, err = run_main("score", data, "--scenario", scenario, "--duplicates", "refuse")
+    assert code == 2 and err.splitlines() == [
+        "error: 1 customer ID(s) appear more than once (A1 rows 2, 4) and repeated IDs are "
+        "refused: remove the repeated rows from the file, or choose another policy for "
+        "repeated IDs (first: keep the first row; sum: merge the rows)"
+    ]
+
+
+def test_report_and_validate_take_the_duplicate_policy(tmp_path) -> None:
+    data = tmp_path / "dup.csv"
+    data.write_text(REPEATS, encoding="utf-8")
+    code, _, err = run_main("report", data, "--duplicates", "sum", "--out", tmp_path / "r.html")
+    assert code == 0
+    assert err.splitlines()[0] == "ranked: 3 customers, excluded: 1, warnings: 2"
+    assert "merged into one row per ID" in err.splitlines()[1]
+    code, out, _ = run_main("validate", data, "--duplicates", "sum")
+    assert code == 0 and "  row 4, id 'A1': duplicate customer ID 'A1': merged into row 2" in out
+    code, out, err = run_main("validate", data, "--duplicates", "refuse")
+    assert code == 2 and "file: dup.csv" in out
+    assert err.startswith("error: 1 customer ID(s) appear more than once (A1 rows 2, 4)")
+    code, _, err = run_main("score", data, "--duplicates", "last")
+    assert code == 2 and "argument --duplicates: invalid choice: 'last'" in err

@@ -19,6 +19,13 @@ ZH = ROOT / "data" / "sample_customers_zh.csv"
 EN = ROOT / "data" / "sample_customers_en.csv"
 
 
+# The Chinese sample's warnings, printed on stderr after the summary line
+SAMPLE_WARNINGS = [
+    f"column '{c}': 15 missing value(s) filled with the column median"
+    for c in ("满意度", "NPS", "增长率", "市场影响力")
+]
+
+
 @pytest.fixture(autouse=True)
 def commands(monkeypatch):
     monkeypatch.setitem(cli.COMMANDS, "report", (add_report_parser, run_report))
@@ -28,7 +35,11 @@ def test_report_writes_a_chinese_html_file(tmp_path: Path) -> None:
     out = tmp_path / "报告.html"
     code, stdout, err = run_main("report", ZH, "--out", out, "--top", 5)
     assert code == 0 and stdout == ""
-    assert err.splitlines() == ["ranked: 500 customers, excluded: 0, warnings: 4", f"wrote: {out}"]
+    assert err.splitlines() == [
+        "ranked: 500 customers, excluded: 0, warnings: 4",
+        *(f"warning: {line}" for line in SAMPLE_WARNINGS),
+        f"wrote: {out}",
+    ]
     html = out.read_text(encoding="utf-8")
     assert "<title>客户重要性排序报告</title>" in html
     assert "重点客户名单（前 5 名）" in html
@@ -92,7 +103,10 @@ def test_charts_writes_the_png_files_into_a_new_folder(tmp_path: Path) -> None:
     assert sorted(p.name for p in charts.iterdir()) == names
     for name in names:
         assert (charts / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert err.splitlines()[1:] == [f"wrote: {out}", *(f"wrote: {charts / n}" for n in names)]
+    assert err.splitlines()[1 + len(SAMPLE_WARNINGS) :] == [
+        f"wrote: {out}",
+        *(f"wrote: {charts / n}" for n in names),
+    ]
     assert "<title>客户重要性排序报告</title>" in out.read_text(encoding="utf-8")
 
 

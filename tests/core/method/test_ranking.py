@@ -209,8 +209,12 @@ def test_every_row_is_ranked_or_excluded():
 
 def test_infinite_values_warned_and_missing():
     result = rank_customers(messy(), scenario(FactorSpec("v"), FactorSpec("w")))
-    assert result.warnings[0] == "column 'v': infinite value(s) in row(s) 8 treated as missing"
-    assert result.warnings[1] == "column 'v': 1 missing value(s) filled with the column median"
+    assert result.warnings[0] == (
+        "1 customer ID(s) appear more than once (K1 rows 2, 4): kept the first row of each; "
+        "the other rows are excluded"
+    )  # the repeated ID comes first (core.method.duplicates)
+    assert result.warnings[1] == "column 'v': infinite value(s) in row(s) 8 treated as missing"
+    assert result.warnings[2] == "column 'v': 1 missing value(s) filled with the column median"
     # v: K1 5, K2 3, K7 missing → median 4; n_v = 1, 0, 0.5
     # w: K1 1, K2 2, K7 6; n_w = 0, 0.2, 1
     assert by_id(result) == pytest.approx({"K7": 75.0, "K2": 10.0, "K1": 50.0}, abs=1e-9)

@@ -42,6 +42,7 @@ def test_docstring_contract_parses():
     assert scenario.method == "weighted_sum"
     assert scenario.missing == "median"
     assert scenario.as_of == "2024-12-31"
+    assert scenario.duplicate_ids == "first"
     assert scenario.factors == (
         FactorSpec("销售额", "benefit", 40.0, "minmax"),
         FactorSpec("最近购买日期", "cost", 20.0, "minmax"),
@@ -59,6 +60,18 @@ def test_defaults():
     assert scenario.tiers.scheme == "share"
     assert scenario.tiers.shares == (0.2, 0.3, 0.5)
     assert scenario.extra == {}
+    assert scenario.duplicate_ids == "first"  # an absent field keeps each ID's first row
+
+
+def test_duplicate_policy_is_read_and_written() -> None:
+    warnings: list = []
+    scenario = Scenario.from_dict(minimal(duplicate_ids="sum"), warnings)
+    assert (scenario.duplicate_ids, warnings) == ("sum", [])  # a known field, no warning
+    assert json.loads(scenario.to_json())["duplicate_ids"] == "sum"
+    assert json.loads(Scenario.from_dict(minimal()).to_json())["duplicate_ids"] == "first"
+    assert Scenario.from_token(scenario.to_token()).duplicate_ids == "sum"
+    refusing = Scenario.from_json(scenario.to_json().replace('"sum"', '"refuse"'))
+    assert refusing.duplicate_ids == "refuse"
 
 
 def test_json_round_trip():
@@ -86,6 +99,7 @@ def test_round_trip_of_every_field():
         name="季度复盘",
         playbook={"S": {"service": "VIP"}},
         extra={"note": "kept"},
+        duplicate_ids="refuse",
     )
     assert Scenario.from_dict(json.loads(scenario.to_json())) == scenario
     assert Scenario.from_token(scenario.to_token()) == scenario
@@ -171,6 +185,11 @@ def test_scenario_error_is_an_input_error():
         (
             minimal(missing="zero"),
             "scenario: unknown missing-value policy 'zero'; use one of: median, worst, skip",
+        ),
+        (
+            minimal(duplicate_ids="merge"),
+            "scenario: unknown policy for repeated customer IDs 'merge'; "
+            "use one of: first, sum, refuse",
         ),
         (
             minimal(factors=[{"column": "销售额", "normalize": "rank"}]),

@@ -44,6 +44,7 @@ def three_factors() -> Scenario:
         overrides=(Override("C0002", tier="A", reason="strategic partner", author="Li"),),
         playbook={"A": {"service_level": "grow"}},
         name="three",
+        duplicate_ids="sum",
     )
 
 
