@@ -19,6 +19,7 @@ TOTAL_WORDS = frozenset(
     {"合计", "总计", "小计", "累计", "总合计", "total", "totals", "subtotal", "sub-total",
      "sub total", "grand total"}
 )  # fmt: skip
+SUBTOTAL_WORDS = frozenset({"小计", "subtotal", "sub-total", "sub total"})  # of TOTAL_WORDS
 # A cell that starts a note under (or above) the table.
 NOTE_PREFIXES = ("备注", "说明", "注：", "注:", "note:", "notes:", "note ", "notes ")
 NOTE_WORDS = frozenset({"备注", "说明", "注", "note", "notes"})  # the whole cell
@@ -37,6 +38,11 @@ def is_placeholder(cell: str) -> bool:
 def is_total(cell: str) -> bool:
     """True for a total or subtotal label such as ``合计``, ``小计：`` or ``Grand total``."""
     return normal_form(cell) in TOTAL_WORDS
+
+
+def is_subtotal(cell: str) -> bool:
+    """True for a subtotal label such as ``小计`` or ``Subtotal`` (a kind of total)."""
+    return normal_form(cell) in SUBTOTAL_WORDS
 
 
 def is_note(cell: str) -> bool:

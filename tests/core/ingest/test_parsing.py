@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from core.ingest.parsing import (
     ColumnConversion,
+    Placeholder,
     coerce_frame,
     is_missing,
     parse_date_series,
@@ -232,7 +233,8 @@ def test_date_column_with_a_bad_cell() -> None:
 def test_empty_column_is_numeric_without_values() -> None:
     out, report = coerce(满意度=["", None, "N/A"])
     assert out["满意度"].dtype == np.float64 and out["满意度"].isna().all()
-    assert report["满意度"] == ColumnConversion("满意度", "number", 0, 0, 3, (), "no values")
+    na = (Placeholder("N/A", 1, (4,)),)
+    assert report["满意度"] == ColumnConversion("满意度", "number", 0, 0, 3, (), "no values", na)
 
 
 def test_mixed_excel_cells() -> None:
