@@ -2,9 +2,10 @@
 
 Commands (one ``add_<name>_parser`` and one ``run_<name>`` each, joined in :data:`COMMANDS`)::
 
-    validate INPUT [--sheet NAME]
+    validate INPUT [--sheet NAME] [--header-row N]
         the ingest and mapping report; exit 0 when the file can be ranked, 2 when not
     score INPUT [--scenario FILE.json] [--out FILE.csv|.xlsx|.parquet] [--top N] [--sheet NAME]
+          [--header-row N]
         rank the customers (detected mapping and equal weights unless --scenario is given)
     weights ahp MATRIX.csv | weights entropy|critic INPUT [--scenario F]   [--json]
         factor weights from a pairwise matrix (AHP, with CR) or from the data

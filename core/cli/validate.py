@@ -27,7 +27,7 @@ def run_validate(args: argparse.Namespace) -> int:
     mapping = ranking = problem = None
     try:
         mapping = detect_mapping(ingest.frame)
-        ranking = rank_customers(ingest.frame, default_scenario(mapping))
+        ranking = rank_customers(ingest.frame, default_scenario(mapping), excluded=ingest.excluded)
     except InputError as exc:
         problem = exc  # the report is still useful: print it, then the error
     print(validate_report(ingest, mapping, ranking))

@@ -90,7 +90,7 @@ def test_gbk_csv_upload() -> None:
     at.file_uploader(key="upload").set_value(("gbk.csv", text.encode("gbk"), "text/csv")).run()
     assert not at.exception and not at.error
     assert len(at.session_state["ingest"].frame) == 3
-    assert [m.value for m in at.metric] == ["CSV", "gb18030", ","]
+    assert [m.value for m in at.metric] == ["CSV", "gb18030", ",", "1"]  # header row 1
     assert at.session_state["scenario"].columns == ["销售额", "满意度"]
     assert at.selectbox(key="name_column").value == "客户名称"
 
