@@ -468,7 +468,7 @@ def _conversion_warning(label: str, c: ColumnConversion) -> str:
 
 def _placeholder_warning(label: str, c: ColumnConversion) -> str:
     def where(p: Placeholder) -> str:
-        rows = ", ".join(map(str, p.rows)) + (" …" if p.count > len(p.rows) else "")
+        rows = Items([*map(str, p.rows), *(["…"] if p.count > len(p.rows) else [])], "comma")
         key = "ingest.placeholder_at_row" if p.count == 1 else "ingest.placeholder_at_rows"
         return msg(key, token=p.token, rows=rows)
 
