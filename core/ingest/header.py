@@ -9,7 +9,9 @@ number or a date as :mod:`core.ingest.parsing` reads them) or *text*:
 - a header candidate has at least max(2, ⌈W/2⌉) non-empty cells, at least 80 % of them text,
   all distinct;
 - its score is the number of its text cells above a column in which a typed cell appears
-  within the next :data:`LOOKAHEAD` non-empty rows (typed columns begin under a header);
+  within the next :data:`LOOKAHEAD` non-empty rows (typed columns begin under a header), less
+  the number of its cells above a column that is empty in those rows (a header names columns
+  that hold data);
 - the header is the candidate with the highest score, the first one on a tie; without a
   candidate it is the first row with max(2, ⌈W/2⌉) non-empty cells, else the first non-empty
   row.
@@ -66,7 +68,9 @@ def _score(kinds: np.ndarray, i: int) -> int:
     if not below:
         return 0
     typed_columns = (kinds[below] == TYPED).any(axis=0)
-    return int(((kinds[i] == TEXT) & typed_columns).sum())
+    empty_columns = ~(kinds[below] != EMPTY).any(axis=0)
+    over_typed = ((kinds[i] == TEXT) & typed_columns).sum()
+    return int(over_typed - ((kinds[i] != EMPTY) & empty_columns).sum())
 
 
 def find_header(rows: Sequence[Sequence[object]]) -> int:

@@ -58,6 +58,11 @@ def test_a_wide_group_row_above_the_header_loses_to_the_header_over_typed_column
     assert find_header([groups, HEADER, *CUSTOMERS]) == 1
 
 
+def test_a_metadata_row_wider_than_the_table_is_not_the_header() -> None:
+    meta = ["报表", "客户销售", "期间", "2024年", "制表人", "张三", "审核", "李四"]
+    assert find_header([meta, HEADER, *CUSTOMERS]) == 1
+
+
 def test_a_customer_row_of_text_only_does_not_replace_the_header() -> None:
     text_only = ["C000", "无名公司", "—", "—", "—", "—"]  # placeholders count as empty
     assert find_header([HEADER, text_only, *CUSTOMERS]) == 0
