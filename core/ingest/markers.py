@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import unicodedata
 
+import numpy as np
+import pandas as pd
+
 # Placeholders people type for "no value" (besides an empty cell); read as missing and reported.
 PLACEHOLDERS = frozenset(
     {"—", "——", "-", "--", "/", "n/a", "na", "#n/a", "null", "none", "nil", "nan",
@@ -28,6 +31,31 @@ NOTE_WORDS = frozenset({"备注", "说明", "注", "note", "notes"})  # the whol
 def normal_form(cell: str) -> str:
     """Folded (NFKC), trimmed, lower-case text without a trailing colon."""
     return unicodedata.normalize("NFKC", cell).strip().lower().rstrip(":").strip()
+
+
+def _folded(cells: pd.Series) -> pd.Series:
+    """NFKC-folded, trimmed, lower-case cells; ASCII text is its own NFKC form, so only the
+    other cells take the (per-cell) Unicode pass."""
+    wide = ~cells.str.isascii().fillna(True).astype(bool)
+    if wide.any():
+        cells = cells.mask(wide, cells[wide].str.normalize("NFKC"))
+    return cells.str.strip().str.lower()
+
+
+def normal_forms(cells: pd.Series) -> pd.Series:
+    """:func:`normal_form` of every cell of a text Series (vectorised; missing stays missing)."""
+    return _folded(cells).str.rstrip(":").str.strip()
+
+
+def totals(cells: pd.Series) -> np.ndarray:
+    """:func:`is_total` of every cell (False where missing)."""
+    return normal_forms(cells).isin(TOTAL_WORDS).to_numpy(dtype=bool)
+
+
+def notes(cells: pd.Series) -> np.ndarray:
+    """:func:`is_note` of every cell (False where missing)."""
+    starts = _folded(cells).str.startswith(NOTE_PREFIXES).fillna(False).astype(bool)
+    return (normal_forms(cells).isin(NOTE_WORDS) | starts).to_numpy(dtype=bool)
 
 
 def is_placeholder(cell: str) -> bool:

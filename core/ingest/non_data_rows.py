@@ -24,13 +24,13 @@ Each found row becomes one line of the ``excluded`` frame: ``row`` (sheet row), 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
 
 from core.i18n import msg
-from core.ingest.markers import is_note, is_subtotal, is_total
+from core.ingest.markers import is_subtotal, notes, totals
 from core.ingest.parsing import MISSING_TOKENS, as_text
 
 KINDS = ("total", "subtotal", "note", "header_repeat")
@@ -63,12 +63,6 @@ def _cells(column: pd.Series) -> pd.Series:
     return text.where(~text.str.lower().isin(MISSING_TOKENS).fillna(True).astype(bool))
 
 
-def _hits(text: pd.Series, predicate: Callable[[str], bool]) -> np.ndarray:
-    """``predicate`` of every non-empty cell (asked once per distinct value), False if empty."""
-    values = {v for v in text.dropna().unique() if predicate(v)}
-    return text.isin(values).to_numpy(dtype=bool) if values else np.zeros(len(text), bool)
-
-
 def find_non_data_rows(
     raw: pd.DataFrame, typed: pd.DataFrame, kinds: Mapping[str, str]
 ) -> pd.DataFrame:
@@ -94,14 +88,15 @@ def find_non_data_rows(
         found[i] = (first.iloc[i], "header_repeat", msg("ingest.excluded_header_repeat"))
 
     sparse = (filled >= 1) & (filled <= 1 + max(1, len(columns) // 4))
-    notes = sparse & _hits(first.where(sparse), is_note)
-    for i in np.flatnonzero(notes):
+    for i in np.flatnonzero(sparse & notes(first.where(sparse))):
         found.setdefault(i, (first.iloc[i], "note", msg("ingest.excluded_note")))
 
     labels = [c for c in columns if kinds.get(c) == "text"][:LABEL_COLUMNS]
-    label_cells = [text[c] for c in labels] + [first]
+    # The first cell is checked where it is not already a label column's cell.
+    rest = first.where(text[columns[0]].isna()) if columns[0] in labels else first
+    label_cells = [text[c] for c in labels] + [rest]
     for cells in label_cells:
-        for i in np.flatnonzero(_hits(cells, is_total)):
+        for i in np.flatnonzero(totals(cells)):
             if i not in found:
                 word = cells.iloc[i]
                 kind = "subtotal" if is_subtotal(word) else "total"
