@@ -41,13 +41,14 @@ def cell_kinds(rows: Sequence[Sequence[object]]) -> np.ndarray:
     kinds = np.full((len(rows), width), EMPTY, dtype=np.int8)
     if not width:
         return kinds
-    grid = pd.DataFrame([list(row) + [None] * (width - len(row)) for row in rows], dtype=object)
-    for j in range(width):
-        column = grid[j]
-        text = as_text(column)
-        empty = (text.isna() | text.str.lower().isin(MISSING_TOKENS)).to_numpy(dtype=bool)
-        typed = parse_number_series(column).notna() | parse_date_series(column).notna()
-        kinds[:, j] = np.where(empty, EMPTY, np.where(typed.to_numpy(dtype=bool), TYPED, TEXT))
+    # Every cell in one Series (row by row), so each parser runs once however wide the sheet.
+    cells = pd.Series(
+        [c for row in rows for c in [*row, *[None] * (width - len(row))]], dtype=object
+    )
+    text = as_text(cells)
+    empty = (text.isna() | text.str.lower().isin(MISSING_TOKENS)).to_numpy(dtype=bool)
+    typed = (parse_number_series(cells).notna() | parse_date_series(cells).notna()).to_numpy()
+    kinds[:] = np.where(empty, EMPTY, np.where(typed, TYPED, TEXT)).reshape(len(rows), width)
     return kinds
 
 
