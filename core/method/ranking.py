@@ -134,10 +134,10 @@ def rank_customers(
 
 
 def with_excluded(first: pd.DataFrame, then: pd.DataFrame) -> pd.DataFrame:
-    """Two excluded lists (row, customer_id, reason) as one, sorted by row (``first`` ahead
-    of ``then`` on a tie)."""
+    """``first``'s row, customer_id and reason ahead of the excluded list ``then`` (whose
+    columns it keeps), sorted by row (``first`` ahead on a tie)."""
     columns = ["row", "customer_id", "reason"]
-    both = pd.concat([first[columns], then[columns]], ignore_index=True)
+    both = pd.concat([first[columns], then], ignore_index=True)
     both = both.astype({"row": int, "customer_id": object, "reason": object})
     return both.sort_values("row", kind="stable").reset_index(drop=True)
 
