@@ -182,8 +182,9 @@ def _binary(label: str) -> str:
 def _sniff(text: str) -> str | None:
     """The delimiter that splits the most of the first lines into one field count (≥ 2).
 
-    Lines of fewer than two fields before the first wider one (a title, a note, a blank
-    line) do not count.
+    Lines of fewer than two fields before the first wider one (a title, a note) do not set
+    the field count, but count in the share, so a delimiter that splits only the body of a
+    file loses to one that splits every line.
     """
     lines = text[:65536].splitlines(keepends=True)
     lines = lines[:50] if len(text) <= 65536 else lines[:-1][:50]  # last line may be cut
