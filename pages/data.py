@@ -39,6 +39,7 @@ preview.dataframe(
     hide_index=True,
     width="stretch",
     column_config=dates,
+    placeholder="",  # a missing value is an empty cell, never "None"
 )
 with report:
     draw_ingest_report(ingest, page.ranking, page.lang)

@@ -220,7 +220,7 @@ def page_shell(current: str) -> Page:
     scenario = state.current_scenario()
     ingest = state.ingest_result()
     try:
-        ranking = rank_customers(ingest.frame, scenario)
+        ranking = rank_customers(ingest.frame, scenario, excluded=ingest.excluded)
     except InputError as exc:
         st.error(t("shell.rank_error", lang, error=message_of(exc)), icon="⚠️")
         ranking = None

@@ -65,13 +65,19 @@ class Dataset:
     digest: str
     sheet: str | None = None
     is_sample: bool = False
+    header_row: int | None = None  # the header's sheet row as chosen; None: found by ingest
 
 
 def make_dataset(
-    name: str, content: bytes, sheet: str | None = None, is_sample: bool = False
+    name: str,
+    content: bytes,
+    sheet: str | None = None,
+    is_sample: bool = False,
+    header_row: int | None = None,
 ) -> Dataset:
-    """Wrap loaded bytes; the digest keys the ingest cache."""
-    return Dataset(name, content, hashlib.sha256(content).hexdigest(), sheet, is_sample)
+    """Wrap loaded bytes; the digest keys the ingest cache (with the sheet and header row)."""
+    digest = hashlib.sha256(content).hexdigest()
+    return Dataset(name, content, digest, sheet, is_sample, header_row)
 
 
 def sample_dataset(lang: str) -> Dataset:
@@ -82,13 +88,15 @@ def sample_dataset(lang: str) -> Dataset:
 
 def read_dataset(dataset: Dataset) -> IngestResult:
     """Ingest ``dataset`` (cached on its digest); raises InputError for a bad file."""
-    return _ingest(dataset.digest, dataset.name, dataset.sheet, dataset.content)
+    return _ingest(dataset.digest, dataset.name, dataset.sheet, dataset.header_row, dataset.content)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _ingest(digest: str, name: str, sheet: str | None, _content: bytes) -> IngestResult:
+def _ingest(
+    digest: str, name: str, sheet: str | None, header_row: int | None, _content: bytes
+) -> IngestResult:
     """Ingest once per distinct file (keyed on the digest, not on the bytes themselves)."""
-    return read_table(_content, name=name, sheet=sheet)
+    return read_table(_content, name=name, sheet=sheet, header_row=header_row)
 
 
 def load_dataset(dataset: Dataset, lang: str) -> None:
@@ -247,9 +255,15 @@ def scenario_store() -> ScenarioStore:
 
 
 def data_digest() -> str:
-    """The digest of the current data's bytes (keys results computed from them)."""
+    """The digest of the current data's bytes and of how they were read (sheet, header row):
+    it keys results computed from the data."""
     dataset = st.session_state.get(DATASET)
-    return dataset.digest if dataset is not None else ""
+    if dataset is None:
+        return ""
+    if dataset.sheet is None and dataset.header_row is None:
+        return dataset.digest
+    reading = f"{dataset.digest}|{dataset.sheet}|{dataset.header_row}".encode()
+    return hashlib.sha256(reading).hexdigest()
 
 
 def seed_widget(key: str, default: object) -> None:
@@ -276,6 +290,7 @@ def baseline_ranking(scenario: Scenario) -> Ranking:
     key = (data_digest(), scenario.to_json(indent=None))
     cached = st.session_state.get(BASELINE_CACHE)
     if cached is None or cached[0] != key:
-        cached = (key, rank_customers(ingest_result().frame, scenario))
+        ingest = ingest_result()
+        cached = (key, rank_customers(ingest.frame, scenario, excluded=ingest.excluded))
         st.session_state[BASELINE_CACHE] = cached
     return cached[1]

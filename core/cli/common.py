@@ -1,5 +1,6 @@
 """What the ``python -m core`` commands share, defined once: exit codes, the shared options
-(INPUT and --sheet, --json, --duplicates, whole-number arguments), reading the input table,
+(INPUT, --sheet and --header-row, --json, --duplicates, whole-number arguments), reading the
+input table,
 stderr lines and the ``--scenario`` file (through the one scenario loader).
 """
 
@@ -35,9 +36,15 @@ def positive_int(text: str) -> int:
 
 
 def add_input(parser: argparse.ArgumentParser) -> None:
-    """The customer table argument and the workbook sheet option."""
+    """The customer table argument, the workbook sheet and the header row options."""
     parser.add_argument("input", metavar="INPUT", help="customer table: CSV, XLSX or Parquet")
     parser.add_argument("--sheet", metavar="NAME", help="sheet to read from a workbook")
+    parser.add_argument(
+        "--header-row",
+        metavar="N",
+        type=positive_int,
+        help="the header's row number as Excel or a text editor shows it (default: found)",
+    )
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:
@@ -64,7 +71,8 @@ def with_duplicates(scenario: Scenario, args: argparse.Namespace) -> Scenario:
 
 
 def read_input(args: argparse.Namespace) -> IngestResult:
-    return read_table(Path(args.input), sheet=args.sheet)
+    """The INPUT table, read with --sheet and --header-row."""
+    return read_table(Path(args.input), sheet=args.sheet, header_row=args.header_row)
 
 
 def err(line: str) -> None:

@@ -2,10 +2,10 @@
 
 Commands (one ``add_<name>_parser`` and one ``run_<name>`` each, joined in :data:`COMMANDS`)::
 
-    validate INPUT [--sheet NAME] [--duplicates first|sum|refuse]
+    validate INPUT [--sheet NAME] [--header-row N] [--duplicates first|sum|refuse]
         the ingest and mapping report; exit 0 when the file can be ranked, 2 when not
     score INPUT [--scenario FILE.json] [--duplicates first|sum|refuse]
-          [--out FILE.csv|.xlsx|.parquet] [--top N] [--sheet NAME]
+          [--out FILE.csv|.xlsx|.parquet] [--top N] [--sheet NAME] [--header-row N]
         rank the customers (detected mapping and equal weights unless --scenario is given);
         --duplicates: keep the first row of a repeated ID, sum its rows, or refuse the file
     weights ahp MATRIX.csv | weights entropy|critic INPUT [--scenario F]   [--json]

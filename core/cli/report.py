@@ -3,7 +3,8 @@
 ::
 
     report INPUT [--scenario FILE.json] [--duplicates first|sum|refuse] [--lang zh|en]
-           [--anonymize] [--top N] [--sheet NAME] [--charts DIR] --out REPORT.html
+           [--anonymize] [--top N] [--sheet NAME] [--header-row N] [--charts DIR]
+           --out REPORT.html
         rank the customers (the scenario, or the detected factors with equal weights) and
         write the report; revenue and profit columns found in the data feed the tier summary;
         --charts also writes the report's charts as PNG files into DIR (created if missing);
@@ -28,11 +29,11 @@ from core.cli.common import (
     err,
     load_scenario,
     positive_int,
+    read_input,
     with_duplicates,
 )
 from core.errors import InputError
 from core.i18n import msg
-from core.ingest.read import read_table
 from core.mapping.columns import data_language, detect_mapping
 from core.method.ranking import rank_customers
 from core.method.scenario_mapping import default_scenario
@@ -75,7 +76,7 @@ def run_report(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.suffix.lower() not in SUFFIXES:
         raise InputError(msg("cli.report_not_html", path=args.out))
-    ingest = read_table(Path(args.input), sheet=args.sheet)
+    ingest = read_input(args)
     mapping = detect_mapping(ingest.frame)
     if args.scenario:
         scenario = load_scenario(args.scenario, ingest.frame.columns)
@@ -84,7 +85,7 @@ def run_report(args: argparse.Namespace) -> int:
     lang = args.lang or data_language(mapping)
     # Default tier labels in the report's language (typed labels stay as typed).
     scenario = replace(with_duplicates(scenario, args), tiers=scenario.tiers.relabelled(lang))
-    ranking = rank_customers(ingest.frame, scenario)
+    ranking = rank_customers(ingest.frame, scenario, excluded=ingest.excluded)
     money = {r.factor_key: r.column for r in reversed(mapping.factors)}
     # Drawn before anything is written: without vl-convert no file is left half done.
     pngs = chart_pngs(ranking, lang, args.anonymize) if args.charts else {}

@@ -90,6 +90,8 @@ def _summary(
     )
     if len(ingest.sheets) > 1 and not chosen_sheet:
         err(f"sheet: {ingest.sheet} (of: {', '.join(ingest.sheets)}; choose with --sheet NAME)")
+    for note in ingest.notes:
+        err(f"note: {note}")
     err(f"tiers: {tier_counts(ranking)}")
     for line in lines:
         err(line)
@@ -113,7 +115,8 @@ def run_score(args: argparse.Namespace) -> int:
         scenario = load_scenario(args.scenario, ingest.frame.columns)
     else:
         scenario = default_scenario(mapping)
-    ranking = rank_customers(ingest.frame, with_duplicates(scenario, args))
+    scenario = with_duplicates(scenario, args)
+    ranking = rank_customers(ingest.frame, scenario, excluded=ingest.excluded)
     # The scenario's key-account rules and allocation policy add columns at the end.
     table, allocation, notes = with_rule_columns(ranking, mapping)
     lines = allocation_lines(allocation) if allocation is not None else []

@@ -128,6 +128,7 @@ def _source_lines(ingest: IngestResult) -> list[str]:
         lines.append(f"delimiter: {ingest.delimiter!r}")
     if ingest.sheet:
         lines.append(f"sheet: {ingest.sheet} (of: {', '.join(map(str, ingest.sheets))})")
+    lines += [f"note: {note}" for note in ingest.notes]
     lines.append(f"rows: {len(frame)}, columns: {frame.shape[1]}")
     return lines
 
@@ -152,6 +153,8 @@ def validate_report(ingest: IngestResult, mapping: Mapping | None, ranking: Rank
     lines += ["", column_report(ingest, mapping)]
     warnings = list(ingest.warnings) + list(ranking.warnings if ranking else ())
     lines += ["", f"warnings: {len(warnings)}", *(f"  - {w}" for w in warnings)]
+    if ranking is None and not ingest.excluded.empty:  # what ingest took out, still shown
+        lines += ["", *excluded_lines(ingest.excluded, limit=None, prefix="  ")]
     if ranking is not None:
         lines += ["", *excluded_lines(ranking.excluded, limit=None, prefix="  ")]
         ranked = len(ranking.table)

@@ -28,7 +28,8 @@ def run_validate(args: argparse.Namespace) -> int:
     mapping = ranking = problem = None
     try:
         mapping = detect_mapping(ingest.frame)
-        ranking = rank_customers(ingest.frame, with_duplicates(default_scenario(mapping), args))
+        scenario = with_duplicates(default_scenario(mapping), args)
+        ranking = rank_customers(ingest.frame, scenario, excluded=ingest.excluded)
     except InputError as exc:
         problem = exc  # the report is still useful: print it, then the error
     print(validate_report(ingest, mapping, ranking))

@@ -4,9 +4,10 @@
 
     weights ahp MATRIX.csv [--json]
         AHP weights, λmax, CI, CR and the judgements to revisit when CR ≥ 0.10
-    weights entropy|critic INPUT [--scenario FILE.json] [--sheet NAME] [--json]
+    weights entropy|critic INPUT [--scenario FILE.json] [--sheet NAME] [--header-row N] [--json]
         objective weights for the scenario's factors (or the detected ones)
-    compare INPUT --scenario A.json --scenario B.json [--top N] [--sheet NAME] [--json]
+    compare INPUT --scenario A.json --scenario B.json [--top N] [--sheet NAME] [--header-row N]
+            [--json]
         rank correlations, top-N overlap, tier migration and the biggest movers
 
 Entropy and CRITIC need complete columns: they use the customers the ranking keeps and fill

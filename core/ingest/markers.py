@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import unicodedata
 
+import numpy as np
+import pandas as pd
+
 # Placeholders people type for "no value" (besides an empty cell); read as missing and reported.
 PLACEHOLDERS = frozenset(
     {"—", "——", "-", "--", "/", "n/a", "na", "#n/a", "null", "none", "nil", "nan",
@@ -19,6 +22,7 @@ TOTAL_WORDS = frozenset(
     {"合计", "总计", "小计", "累计", "总合计", "total", "totals", "subtotal", "sub-total",
      "sub total", "grand total"}
 )  # fmt: skip
+SUBTOTAL_WORDS = frozenset({"小计", "subtotal", "sub-total", "sub total"})  # of TOTAL_WORDS
 # A cell that starts a note under (or above) the table.
 NOTE_PREFIXES = ("备注", "说明", "注：", "注:", "note:", "notes:", "note ", "notes ")
 NOTE_WORDS = frozenset({"备注", "说明", "注", "note", "notes"})  # the whole cell
@@ -29,6 +33,31 @@ def normal_form(cell: str) -> str:
     return unicodedata.normalize("NFKC", cell).strip().lower().rstrip(":").strip()
 
 
+def _folded(cells: pd.Series) -> pd.Series:
+    """NFKC-folded, trimmed, lower-case cells; ASCII text is its own NFKC form, so only the
+    other cells take the (per-cell) Unicode pass."""
+    wide = ~cells.str.isascii().fillna(True).astype(bool)
+    if wide.any():
+        cells = cells.mask(wide, cells[wide].str.normalize("NFKC"))
+    return cells.str.strip().str.lower()
+
+
+def normal_forms(cells: pd.Series) -> pd.Series:
+    """:func:`normal_form` of every cell of a text Series (vectorised; missing stays missing)."""
+    return _folded(cells).str.rstrip(":").str.strip()
+
+
+def totals(cells: pd.Series) -> np.ndarray:
+    """:func:`is_total` of every cell (False where missing)."""
+    return normal_forms(cells).isin(TOTAL_WORDS).to_numpy(dtype=bool)
+
+
+def notes(cells: pd.Series) -> np.ndarray:
+    """:func:`is_note` of every cell (False where missing)."""
+    starts = _folded(cells).str.startswith(NOTE_PREFIXES).fillna(False).astype(bool)
+    return (normal_forms(cells).isin(NOTE_WORDS) | starts).to_numpy(dtype=bool)
+
+
 def is_placeholder(cell: str) -> bool:
     """True for a placeholder such as ``—``, ``N/A`` or ``暂无`` (not for an empty cell)."""
     return normal_form(cell) in PLACEHOLDERS
@@ -37,6 +66,11 @@ def is_placeholder(cell: str) -> bool:
 def is_total(cell: str) -> bool:
     """True for a total or subtotal label such as ``合计``, ``小计：`` or ``Grand total``."""
     return normal_form(cell) in TOTAL_WORDS
+
+
+def is_subtotal(cell: str) -> bool:
+    """True for a subtotal label such as ``小计`` or ``Subtotal`` (a kind of total)."""
+    return normal_form(cell) in SUBTOTAL_WORDS
 
 
 def is_note(cell: str) -> bool:

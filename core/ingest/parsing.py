@@ -7,8 +7,11 @@ Numbers: full-width digits (１２３), thousands separators (1,234), currency s
 元, RMB/CNY/USD/EUR), accounting negatives ``(1,234)`` → −1234, multipliers 万 (×10⁴) and
 亿 (×10⁸), percentages ``85%`` → 0.85. Dates: ``2024-03-01``, ``2024/3/1``, ``2024.3.1``,
 ``2024年3月1日`` (optionally with a time), and Excel serial numbers (days since 1899-12-30)
-only when asked. Missing tokens (empty, ``nan``, ``N/A``, ``NULL``, ``-``, ``—``, ``无`` …)
-are missing; ``inf`` is not a missing token: it fails to parse and is reported.
+only when asked. Empty cells and the placeholders of :data:`core.ingest.markers.PLACEHOLDERS`
+(``—``, ``-``, ``/``, ``N/A``, ``null``, ``无``, ``暂无``, ``空`` …) are missing; each column's
+placeholders are kept in :attr:`ColumnConversion.placeholders` (as written, with counts and
+first rows) so they can be reported. ``inf`` is no placeholder: it fails to parse and is
+reported.
 
 Inference (:func:`coerce_frame`): identifier columns (header like 编号/ID/code, or values with
 leading zeros such as ``00123``) stay text; a column becomes a date when ≥ 80 % of its
@@ -27,13 +30,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from core.i18n import msg
+from core.ingest.markers import PLACEHOLDERS
 
 THRESHOLD = 0.8  # share of non-empty cells that must parse for a column to take a type
 SAMPLE = 2_000  # cells tried first in a large column before parsing all of it
 MAX_EXAMPLES = 3
-MISSING_TOKENS = frozenset(
-    {"", "nan", "n/a", "na", "#n/a", "null", "none", "nil", "-", "--", "—", "——", "无", "空"}
-)
+MISSING_TOKENS = PLACEHOLDERS | {""}  # compared with the folded, lower-case cell
+MAX_PLACEHOLDER_ROWS = 5  # first rows kept per placeholder
 # Full-width ASCII (U+FF01–FF5E) → ASCII; ideographic and no-break spaces; the minus sign.
 _FULL_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {
     0x3000: " ",
@@ -61,6 +64,15 @@ _DATE_CAMEL = re.compile(r"[a-z](?:Date|Time)")
 
 
 @dataclass(frozen=True)
+class Placeholder:
+    """One placeholder as written in a column (``—``, ``N/A`` …): how often, and where first."""
+
+    token: str
+    count: int
+    rows: tuple[int, ...]  # the first MAX_PLACEHOLDER_ROWS sheet rows
+
+
+@dataclass(frozen=True)
 class ColumnConversion:
     """How one column was typed: counts of converted, failed and missing cells."""
 
@@ -71,6 +83,7 @@ class ColumnConversion:
     missing: int  # cells empty/NA to begin with
     failed_examples: tuple[str, ...]  # e.g. "row 7: 'abc'"
     note: str = ""  # why the column got its kind, when not obvious
+    placeholders: tuple[Placeholder, ...] = ()  # placeholder cells read as missing, by token
 
 
 def as_text(values: pd.Series) -> pd.Series:
@@ -205,6 +218,20 @@ def _examples(raw: pd.Series, failed: pd.Series, first_row: int) -> tuple[str, .
     return tuple(msg("ingest.row_value", row=p + first_row, value=raw.iloc[p]) for p in positions)
 
 
+def _placeholders(text: pd.Series, missing: np.ndarray, first_row: int) -> tuple[Placeholder, ...]:
+    """The placeholder cells (missing but not blank) of a column, grouped as written."""
+    written = missing & text.notna().to_numpy() & (text != "").to_numpy(dtype=bool)
+    positions = np.flatnonzero(written)
+    if not positions.size:
+        return ()
+    tokens = text.to_numpy(dtype=object)[positions]
+    found = []
+    for token, where in pd.Series(positions).groupby(tokens, sort=False):
+        rows = tuple(int(p) + first_row for p in where.to_numpy()[:MAX_PLACEHOLDER_ROWS])
+        found.append(Placeholder(str(token), len(where), rows))
+    return tuple(found)
+
+
 def _identifier(name: str, text: pd.Series | None = None) -> str:
     """Why the column is an identifier ("" if it is not): by its header, or by its values."""
     if _ID_HEADER.search(name) or _ID_CAMEL.search(name):
@@ -230,13 +257,14 @@ def _convert(column: pd.Series, name: str, first_row: int) -> tuple[pd.Series, C
     folded = _fold(text)
     missing = (folded.isna() | folded.str.lower().isin(MISSING_TOKENS)).to_numpy(dtype=bool)
     present, n = ~missing, int((~missing).sum())
+    placeholders = _placeholders(text, missing, first_row) if missing.any() else ()
     text, folded = text.where(present), folded.where(present)
 
     def report(kind: str, ok: np.ndarray, note: str = "") -> ColumnConversion:
         bad = pd.Series(present & ~ok)
         examples = _examples(column, bad, first_row)
         return ColumnConversion(name, kind, int((present & ok).sum()), int(bad.sum()),
-                                int(missing.sum()), examples, note)  # fmt: skip
+                                int(missing.sum()), examples, note, placeholders)  # fmt: skip
 
     if pd.api.types.is_datetime64_any_dtype(column):
         dates = parse_date_series(column)

@@ -5,10 +5,17 @@ the extension (.csv .tsv .txt .xlsx .xlsm .parquet), else from magic bytes (``PK
 ``PAR1`` → parquet), else text. Text is decoded as UTF-8 (BOM or not), UTF-16 with a BOM, or
 GB18030 when charset-normalizer finds a GB encoding among its candidates; the delimiter
 (comma, semicolon, tab, ``|``) is the one that splits the first lines into the same number
-of fields. Cells are typed by :func:`core.ingest.parsing.coerce_frame`.
+of fields (title and note lines of fewer than two fields above the table left aside).
 
-Row convention: "row N" counts the header as row 1, so the first data row is row 2 (in a
-sheet whose table starts lower, N is the sheet's own row number).
+The header row is found below title rows, blank rows and notes (:mod:`core.ingest.header`),
+or given as ``header_row`` (the 1-based sheet row, as Excel or a text editor shows it; a CSV
+row is a record, so a quoted cell over two lines is one row). Cells are typed by
+:func:`core.ingest.parsing.coerce_frame`; placeholders (``—``, ``N/A`` …) become missing with
+one warning per column; total, subtotal, note and repeated header rows are taken out of the
+frame into :attr:`IngestResult.excluded` (:mod:`core.ingest.non_data_rows`).
+
+Row convention: "row N" is the sheet's own row number, so the first data row is the header's
+row + 1 (row 2 for a header on row 1); see :mod:`core.ingest.rows`.
 Every problem a user can fix raises :class:`core.errors.IngestError`, message starting with
 the file name.
 """
@@ -18,9 +25,10 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import charset_normalizer
@@ -31,7 +39,9 @@ import python_calamine
 
 from core.errors import IngestError
 from core.i18n import Items, msg
-from core.ingest.parsing import ColumnConversion, as_text, coerce_frame
+from core.ingest.header import find_header, header_note, is_blank
+from core.ingest.non_data_rows import find_non_data_rows, no_excluded
+from core.ingest.parsing import ColumnConversion, Placeholder, as_text, coerce_frame
 from core.ingest.rows import ROW_INDEX
 
 EXTENSIONS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx"}
@@ -40,6 +50,7 @@ MAGIC = {b"PK\x03\x04": "xlsx", b"PAR1": "parquet"}
 DELIMITERS = (",", ";", "\t", "|")
 GB_ENCODINGS = frozenset({"gb2312", "gbk", "gb18030"})
 _NO_DELIMITER = "\x1f"  # ASCII unit separator: never in a table, so the line stays one field
+HEADER_SEARCH_ROWS = 60  # CSV records read to find the header (core.ingest.header scans 50)
 
 
 @dataclass(frozen=True)
@@ -55,6 +66,10 @@ class IngestResult:
     sheets: tuple[str, ...]
     conversions: tuple[ColumnConversion, ...]
     warnings: tuple[str, ...]
+    header_row: int = 1  # sheet row of the header (found, or as given)
+    notes: tuple[str, ...] = ()  # what the reader decided, e.g. where it found the header
+    # rows taken out as not customers: row, customer_id (their label), kind, reason
+    excluded: pd.DataFrame = field(default_factory=no_excluded)
 
 
 def _load(source: str | Path | bytes, name: str | None) -> tuple[bytes, str]:
@@ -89,31 +104,43 @@ def list_sheets(source: str | Path | bytes, name: str | None = None) -> list[str
 
 
 def read_table(
-    source: str | Path | bytes, name: str | None = None, sheet: str | None = None
+    source: str | Path | bytes,
+    name: str | None = None,
+    sheet: str | None = None,
+    header_row: int | None = None,
 ) -> IngestResult:
-    """Read a table file into typed columns; see the module docstring for the rules."""
+    """Read a table file into typed columns; see the module docstring for the rules.
+
+    ``header_row`` is the header's 1-based sheet row; None finds it.
+    """
     data, label = _load(source, name)
     if not data.strip(b" \t\r\n" + codecs.BOM_UTF8):
         raise IngestError(_empty(label))
+    if header_row is not None and header_row < 1:
+        raise IngestError(msg("ingest.header_row_not_positive", file=label, row=header_row))
     file_format, warnings = _file_format(data, label)
     encoding = delimiter = None
     sheets: tuple[str, ...] = ()
-    first_row = 2
+    found = (1, 0)  # the header's sheet row and the rows of the table above it
     if file_format == "xlsx":
-        header, body, sheet, sheets, first_row = _read_xlsx(data, label, sheet)
+        header, body, sheet, sheets, found = _read_xlsx(data, label, sheet, header_row)
     elif sheet is not None:
         warnings.append(msg("ingest.has_no_sheets_ignored_sheet", file=label, sheet=sheet))
         sheet = None
     if file_format == "parquet":
         header, body = _read_parquet(data, label)
+        if header_row not in (None, 1):
+            warnings.append(msg("ingest.parquet_header_row_ignored", file=label, row=header_row))
+        header_row = None
     elif file_format == "csv":
-        header, body, encoding, delimiter = _read_text(data, label)
+        header, body, encoding, delimiter, found = _read_text(data, label, header_row)
         if delimiter is None and len(header) == 1:
             warnings.append(msg("ingest.one_column", file=label))
-    frame, conversions, table_warnings = _table(header, body, label, first_row)
+    table = _table(header, body, label, found[0] + 1)
+    note = header_note(found[0], found[1], chosen=header_row is not None)
     return IngestResult(
-        frame, label, file_format, encoding, delimiter, sheet, sheets, conversions,
-        tuple(warnings + table_warnings),
+        table.frame, label, file_format, encoding, delimiter, sheet, sheets, table.conversions,
+        tuple(warnings + table.warnings), found[0], (note,) if note else (), table.excluded,
     )  # fmt: skip
 
 
@@ -153,21 +180,84 @@ def _binary(label: str) -> str:
 
 
 def _sniff(text: str) -> str | None:
-    """The delimiter that splits the first lines into one constant field count (≥ 2)."""
+    """The delimiter that splits the most of the first lines into one field count (≥ 2).
+
+    Lines of fewer than two fields before the first wider one (a title, a note) do not set
+    the field count, but count in the share, so a delimiter that splits only the body of a
+    file loses to one that splits every line.
+    """
     lines = text[:65536].splitlines(keepends=True)
     lines = lines[:50] if len(text) <= 65536 else lines[:-1][:50]  # last line may be cut
     best, best_score = None, (0.0, 0)
     for delimiter in DELIMITERS:
         counts = [len(row) for row in csv.reader(lines, delimiter=delimiter) if row]
-        if not counts or counts[0] < 2:
+        table = list(itertools.dropwhile(lambda count: count < 2, counts))
+        if not table:
             continue
-        score = (sum(count == counts[0] for count in counts) / len(counts), counts[0])
+        common, seen = max(Counter(table).items(), key=lambda item: (item[1], item[0]))
+        score = (seen / len(counts), common)  # the share of all lines, title lines included
         if score > best_score:
             best, best_score = delimiter, score
     return best
 
 
-def _read_text(data: bytes, label: str) -> tuple[list[object], pd.DataFrame, str, str | None]:
+class _Lines:
+    """The lines of a text (split after each ``\n``), counting the characters handed out."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.offset = text, 0
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        if self.offset >= len(self.text):
+            raise StopIteration
+        end = self.text.find("\n", self.offset)
+        end = len(self.text) if end < 0 else end + 1
+        line, self.offset = self.text[self.offset : end], end
+        return line
+
+
+def _leading_records(
+    text: str, sep: str, count: int, label: str
+) -> tuple[list[list[str]], list[tuple[int, int]]]:
+    """The first ``count`` records of ``text`` and, after each, (characters, lines) read."""
+    lines = _Lines(text)
+    reader = csv.reader(lines, delimiter=sep)
+    records, ends = [], []
+    try:
+        for record in reader:
+            records.append(record)
+            ends.append((lines.offset, reader.line_num))
+            if len(records) >= count:
+                break
+    except csv.Error as error:
+        raise IngestError(
+            msg("ingest.cannot_split_file_into_columns", file=label, detail=error)
+        ) from None
+    return records, ends
+
+
+def _header_position(
+    rows: list[list[object]], header_row: int | None, offset: int, label: str
+) -> int:
+    """The header's position in ``rows`` (whose first row is sheet row ``offset + 1``)."""
+    if header_row is None:
+        return find_header(rows)
+    position = header_row - 1 - offset
+    last = offset + len(rows)
+    if position >= len(rows):
+        raise IngestError(msg("ingest.header_row_beyond", file=label, row=header_row, last=last))
+    if position < 0 or is_blank(rows[position]):
+        raise IngestError(msg("ingest.header_row_empty", file=label, row=header_row))
+    return position
+
+
+def _read_text(
+    data: bytes, label: str, header_row: int | None
+) -> tuple[list[object], pd.DataFrame, str, str | None, tuple[int, int]]:
+    """Header cells, body, encoding, delimiter and (header's row, table rows above it)."""
     text, encoding = _decode(data, label)
     controls = len(re.findall(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\ufffd]", text[:8192]))
     if controls > 0.05 * len(text[:8192]):
@@ -175,22 +265,31 @@ def _read_text(data: bytes, label: str) -> tuple[list[object], pd.DataFrame, str
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise IngestError(_empty(label))
+    if "\n" not in text:  # classic Mac line ends
+        text = text.replace("\r", "\n")
     delimiter = _sniff(text)
+    sep = delimiter or _NO_DELIMITER
+    wanted = header_row if header_row is not None else HEADER_SEARCH_ROWS
+    records, ends = _leading_records(text, sep, wanted, label)
+    position = _header_position(records, header_row, 0, label)
+    start, skipped_lines = ends[position - 1] if position else (0, 0)
     try:
         raw = pd.read_csv(
-            io.StringIO(text), sep=delimiter or _NO_DELIMITER, header=None, dtype=str,
-            keep_default_na=False, skip_blank_lines=False, engine="c",
+            io.StringIO(text[start:]), sep=sep, header=None, dtype=str, keep_default_na=False,
+            skip_blank_lines=False, engine="c",
         )  # fmt: skip
     except pd.errors.ParserError as error:
-        raise IngestError(_ragged(label, str(error), delimiter)) from None
-    return raw.iloc[0].tolist(), raw.iloc[1:].reset_index(drop=True), encoding, delimiter
+        raise IngestError(_ragged(label, str(error), delimiter, skipped_lines)) from None
+    header, body = raw.iloc[0].tolist(), raw.iloc[1:].reset_index(drop=True)
+    return header, body, encoding, delimiter, (position + 1, position)
 
 
-def _ragged(label: str, message: str, delimiter: str | None) -> str:
+def _ragged(label: str, message: str, delimiter: str | None, skipped_lines: int = 0) -> str:
     found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", message)
     if not found:
         return msg("ingest.cannot_split_file_into_columns", file=label, detail=message)
     expected, line, seen = found.groups()
+    line = str(int(line) + skipped_lines)
     words = {",": msg("word.comma"), ";": msg("word.semicolon"), "\t": msg("word.tab")}
     sign = words.get(delimiter or "", delimiter)
     return msg(
@@ -213,9 +312,9 @@ def _workbook(data: bytes, label: str) -> python_calamine.CalamineWorkbook:
 
 
 def _read_xlsx(
-    data: bytes, label: str, sheet: str | None
-) -> tuple[list[object], pd.DataFrame, str, tuple[str, ...], int]:
-    """Header cells, body, sheet name, all sheet names and the first data row's number."""
+    data: bytes, label: str, sheet: str | None, header_row: int | None
+) -> tuple[list[object], pd.DataFrame, str, tuple[str, ...], tuple[int, int]]:
+    """Header cells, body, sheet name, all sheet names and (header's row, rows above it)."""
     book = _workbook(data, label)
     sheets = tuple(book.sheet_names)
     if not sheets:
@@ -233,10 +332,13 @@ def _read_xlsx(
         raise IngestError(
             msg("ingest.cannot_read_sheet", file=label, sheet=chosen, detail=error)
         ) from None
+    where = msg("ingest.file_sheet", file=label, sheet=chosen)
     if not rows:
-        raise IngestError(_empty(msg("ingest.file_sheet", file=label, sheet=chosen)))
-    body = pd.DataFrame(rows[1:], columns=range(len(rows[0])), dtype=object)
-    return rows[0], body, chosen, sheets, (start[0] if start else 0) + 2
+        raise IngestError(_empty(where))
+    offset = start[0] if start else 0  # calamine's rows begin at the first used sheet row
+    position = _header_position(rows, header_row, offset, where)
+    body = pd.DataFrame(rows[position + 1 :], columns=range(len(rows[0])), dtype=object)
+    return rows[position], body, chosen, sheets, (offset + position + 1, position)
 
 
 def _read_parquet(data: bytes, label: str) -> tuple[list[object], pd.DataFrame]:
@@ -280,10 +382,17 @@ def _header(
     return names, unnamed, dropped
 
 
-def _table(
-    cells: list[object], body: pd.DataFrame, label: str, first_row: int
-) -> tuple[pd.DataFrame, tuple[ColumnConversion, ...], list[str]]:
-    """Name, type and clean the body; warnings for anything changed or suspicious."""
+@dataclass(frozen=True)
+class _Table:
+    frame: pd.DataFrame
+    conversions: tuple[ColumnConversion, ...]
+    warnings: list[str]
+    excluded: pd.DataFrame
+
+
+def _table(cells: list[object], body: pd.DataFrame, label: str, first_row: int) -> _Table:
+    """Name, type and clean the body; warnings for anything changed or suspicious; the rows
+    that are not data (totals, notes, repeated headers) taken out."""
     if body.empty:
         raise IngestError(_no_rows(label))
     names, unnamed, dropped = _header(cells, body, label)
@@ -297,23 +406,45 @@ def _table(
         )
     keep = [i for i in range(len(names)) if i not in dropped]
     body = body.iloc[:, keep].set_axis([names[i] for i in keep], axis=1)
-    frame, conversions = coerce_frame(body, first_row)
+    frame, conversions, excluded = _typed(body, first_row)
     warnings += [_conversion_warning(label, c) for c in conversions if c.failed or not c.parsed]
+    warnings += [_placeholder_warning(label, c) for c in conversions if c.placeholders]
     warnings += [_formula_warning(label, frame[c.column], first_row)
                  for c in conversions if c.kind == "text"]  # fmt: skip
-    empty_rows = frame.isna().all(axis=1).to_numpy()
-    if empty_rows.all():
+    taken = np.isin(np.arange(len(frame)) + first_row, excluded["row"].to_numpy())
+    empty_rows = frame.isna().all(axis=1).to_numpy() & ~taken
+    customers = ~empty_rows & ~taken
+    if not customers.any():
         raise IngestError(_no_rows(label))
-    last = len(empty_rows) - 1 - int(empty_rows[::-1].argmin())  # trailing blanks: no warning
+    last = int(np.flatnonzero(customers)[-1])  # blank rows after the last customer: no warning
     inner = np.flatnonzero(empty_rows[:last]) + first_row
     if inner.size:
         rows = ", ".join(map(str, inner[:5])) + (" …" if inner.size > 5 else "")
         warnings.append(msg("ingest.skipped_empty_rows", file=label, n=inner.size, rows=rows))
-    kept = frame[~empty_rows]
+    kept = frame[customers]
     # The index keeps each customer's spreadsheet row number, so later messages (excluded
     # rows, warnings) name the row the user sees even after blank rows were skipped.
-    kept.index = pd.Index(np.flatnonzero(~empty_rows) + first_row, name=ROW_INDEX)
-    return kept, conversions, [w for w in warnings if w]
+    kept.index = pd.Index(np.flatnonzero(customers) + first_row, name=ROW_INDEX)
+    return _Table(kept, conversions, [w for w in warnings if w], excluded)
+
+
+def _typed(
+    body: pd.DataFrame, first_row: int
+) -> tuple[pd.DataFrame, tuple[ColumnConversion, ...], pd.DataFrame]:
+    """The body typed, and its rows that are not data; those rows are blanked and the body
+    typed again, so their cells count nowhere (not as failures, not as missing values)."""
+    body = body.reset_index(drop=True)
+    frame, conversions = coerce_frame(body, first_row)
+    rows = pd.Index(np.arange(len(body)) + first_row, name=ROW_INDEX)
+    kinds = {c.column: c.kind for c in conversions}
+    excluded = find_non_data_rows(body.set_axis(rows), frame.set_axis(rows), kinds)
+    if excluded.empty:
+        return frame, conversions, excluded
+    blanked = body.copy()
+    blanked.iloc[excluded["row"].to_numpy() - first_row] = None
+    frame, conversions = coerce_frame(blanked, first_row)
+    n = len(excluded)
+    return frame, tuple(replace(c, missing=c.missing - n) for c in conversions), excluded
 
 
 def _no_rows(label: str) -> str:
@@ -333,6 +464,21 @@ def _conversion_warning(label: str, c: ColumnConversion) -> str:
         n=c.failed,
         kind=kind,
         examples=Items(c.failed_examples),
+    )
+
+
+def _placeholder_warning(label: str, c: ColumnConversion) -> str:
+    def where(p: Placeholder) -> str:
+        rows = Items([*map(str, p.rows), *(["…"] if p.count > len(p.rows) else [])], "comma")
+        key = "ingest.placeholder_at_row" if p.count == 1 else "ingest.placeholder_at_rows"
+        return msg(key, token=p.token, rows=rows)
+
+    return msg(
+        "ingest.column_placeholders_missing",
+        file=label,
+        column=c.column,
+        n=sum(p.count for p in c.placeholders),
+        where=Items((where(p) for p in c.placeholders), "comma"),
     )
 
 

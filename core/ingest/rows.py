@@ -1,8 +1,10 @@
 """Spreadsheet row numbers: how messages name a customer's row.
 
-The header is row 1, so the first customer is row 2. Ingest keeps each row's number in the
-frame's index (named ``row``), which stays right after blank rows are skipped or when a
-sheet's table starts lower down; any other frame counts by position.
+A row's number is the sheet's own (as Excel or a text editor shows it): the first customer is
+the header's row + 1, so row 2 under a header on row 1 and row 4 under a header found on row 3
+below a title. Ingest keeps each row's number in the frame's index (named ``row``), which stays
+right after blank, total or note rows are taken out; any other frame counts by position from
+:data:`FIRST_DATA_ROW`.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ with a warning naming them and one per ID whose rows carry different names.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
@@ -134,8 +134,32 @@ def _assign_tiers(table: pd.DataFrame, scenario: Scenario) -> np.ndarray:
     )
 
 
-def rank_customers(frame: pd.DataFrame, scenario: Scenario) -> Ranking:
-    """Score, rank, tier and explain every customer of ``frame`` under ``scenario``."""
+def rank_customers(
+    frame: pd.DataFrame, scenario: Scenario, *, excluded: pd.DataFrame | None = None
+) -> Ranking:
+    """Score, rank, tier and explain every customer of ``frame`` under ``scenario``.
+
+    ``excluded`` holds rows already taken out before ranking (an ingest's
+    :attr:`~core.ingest.read.IngestResult.excluded`: totals, notes …); they are listed in
+    :attr:`Ranking.excluded` with their reasons, ahead of the ranking's own on the same row,
+    the whole list sorted by row.
+    """
+    ranking = _rank(frame, scenario)
+    if excluded is None or excluded.empty:
+        return ranking
+    return replace(ranking, excluded=with_excluded(excluded, ranking.excluded))
+
+
+def with_excluded(first: pd.DataFrame, then: pd.DataFrame) -> pd.DataFrame:
+    """``first``'s row, customer_id and reason ahead of the excluded list ``then`` (whose
+    columns it keeps), sorted by row (``first`` ahead on a tie)."""
+    columns = ["row", "customer_id", "reason"]
+    both = pd.concat([first[columns], then], ignore_index=True)
+    both = both.astype({"row": int, "customer_id": object, "reason": object})
+    return both.sort_values("row", kind="stable").reset_index(drop=True)
+
+
+def _rank(frame: pd.DataFrame, scenario: Scenario) -> Ranking:
     scenario.validate(frame.columns)
     columns = scenario.columns
     as_of = date.fromisoformat(scenario.as_of) if scenario.as_of else latest_date(frame, columns)

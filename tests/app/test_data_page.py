@@ -93,7 +93,7 @@ def test_gbk_csv_upload() -> None:
     at.file_uploader(key="upload").set_value(("gbk.csv", text.encode("gbk"), "text/csv")).run()
     assert not at.exception and not at.error
     assert len(at.session_state["ingest"].frame) == 3
-    assert [m.value for m in at.metric] == ["CSV", "gb18030", ","]
+    assert [m.value for m in at.metric] == ["CSV", "gb18030", ",", "1"]  # header row 1
     assert at.session_state["scenario"].columns == ["销售额", "满意度"]
     assert at.selectbox(key="name_column").value == "客户名称"
 
@@ -265,3 +265,88 @@ def test_repeated_ids_banner_in_chinese_and_none_without_repeats() -> None:
     assert banner[0].startswith("2 个客户编号出现多次（C003：第 4、5 行；C009：第 10、11 行）")
     assert at.error[0].value.startswith("同一编号对应不同名称，可能是数据问题")
     assert at.radio(key="data_duplicate_ids").options == ["保留第一行", "合并相加", "拒绝该文件"]
+
+
+ERP_EXPORT = ROOT / "tests" / "corpus" / "erp_export.csv"
+
+
+def erp_upload(lang: str = "en") -> AppTest:
+    at = data_page(lang)
+    upload = ("erp_export.csv", ERP_EXPORT.read_bytes(), "text/csv")
+    return at.file_uploader(key="upload").set_value(upload).run()
+
+
+def excluded_table(at: AppTest) -> pd.DataFrame:
+    return next(d.value for d in at.dataframe if "Reason" in d.value.columns)
+
+
+def test_an_erp_export_ranks_exactly_its_customers_with_the_header_note() -> None:
+    at = erp_upload()
+    assert not at.exception and not at.error
+    frame = at.session_state["ingest"].frame
+    assert frame["客户编号"].tolist() == [f"C00{i}" for i in range(1, 9)]
+    assert "header on row 3; rows 1–2 are a title" in [i.value for i in at.info]
+    assert [m.value for m in at.metric][3] == "3"
+    excluded = excluded_table(at)
+    assert excluded["Row"].tolist() == [12, 13]
+    assert excluded["Customer ID"].tolist()[0] == "合计"
+    assert excluded["Reason"].tolist() == [
+        "total row (合计): not a customer",
+        "note row: not a customer",
+    ]
+    warnings = [w.value for w in at.warning]
+    assert "erp_export.csv: column '毛利': 1 placeholder cell(s) read as missing: '—' (row 6)" in (
+        warnings
+    )
+    ranking = at.switch_page("pages/ranking.py").run()
+    assert not ranking.exception
+    shown = [str(v) for d in ranking.dataframe for v in d.value.to_numpy().ravel()]
+    assert "合计" not in shown and "C005" in shown
+
+
+def test_the_header_row_picker_chooses_a_row_and_goes_back_to_automatic() -> None:
+    at = erp_upload()
+    picker = at.selectbox(key="header_row")
+    assert picker.value is None
+    assert picker.options[:3] == ["automatic (row 3)", "row 1", "row 2"]
+    picker.set_value(3).run()
+    assert not at.exception and not at.error
+    assert at.session_state["ingest"].header_row == 3
+    assert "header on row 3, as chosen" in [i.value for i in at.info]
+    at.selectbox(key="header_row").set_value(2).run()  # the blank row: refused, data kept
+    assert "row 2 is empty, so it cannot be the header" in at.error[0].value
+    assert at.session_state["ingest"].header_row == 3
+    assert at.selectbox(key="header_row").value == 3
+    at.selectbox(key="header_row").set_value(None).run()
+    assert not at.error
+    assert at.session_state["dataset"].header_row is None
+    assert at.session_state["ingest"].notes[0] == "header on row 3; rows 1–2 are a title"
+
+
+def test_the_header_row_picker_speaks_chinese() -> None:
+    at = erp_upload("zh")
+    assert at.selectbox(key="header_row").label == "表头行"
+    assert at.selectbox(key="header_row").options[:2] == ["自动（第 3 行）", "第 1 行"]
+    assert "表头在第 3 行；第 1–2 行是标题" in [i.value for i in at.info]
+    reasons = excluded_table_zh(at)
+    assert reasons == ["合计行（合计）：不是客户", "备注行：不是客户"]
+
+
+def excluded_table_zh(at: AppTest) -> list[str]:
+    return next(d.value for d in at.dataframe if "原因" in d.value.columns)["原因"].tolist()
+
+
+def preview_table(at: AppTest):
+    return next(d for d in at.dataframe if "客户编号" in d.value.columns)
+
+
+def test_the_preview_shows_missing_values_as_empty_cells() -> None:
+    at = erp_upload()
+    preview = preview_table(at)
+    # Streamlit draws a missing value as its placeholder text ("None" when none is set).
+    assert preview.proto.HasField("placeholder") and preview.proto.placeholder == ""
+    assert preview.value["毛利"].isna().sum() == 1  # C003's '—' is a missing value, not text
+    cells = preview.value.astype(str).to_numpy().ravel().tolist()
+    assert "—" not in cells
+    excluded = next(d for d in at.dataframe if "Reason" in d.value.columns)
+    assert excluded.proto.HasField("placeholder") and excluded.proto.placeholder == ""

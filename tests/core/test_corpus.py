@@ -31,6 +31,11 @@ SUMMED = (
     "merged into one row per ID (summed: 销售额, 毛利, 订单数; latest date: 最近购买日期; "
     "averaged: 满意度; other columns from the first row)"
 )
+ERP_PLACEHOLDER = (
+    "erp_export.csv: column '毛利': 1 placeholder cell(s) read as missing: '—' (row 6)"
+)
+ERP_TOTAL = "total row (合计): not a customer"
+ERP_NOTE = "备注：金额单位为元，数据截至2024年3月10日"
 SAME_VALUE = (
     "column '{}' has the same value for every customer; it adds the same to everyone and does "
     "not change the order"
@@ -178,6 +183,35 @@ CASES: dict[str, Case] = {
         (
             "毛利          number   factor profit (benefit), included             7       1  "
             "      0  row 6: 'inf'",
+        ),
+    ),
+    "erp_export.csv": Case(
+        0,
+        (
+            f"ranked: 8 customers, excluded: 2, warnings: 2, {AS_OF}",
+            "note: header on row 3; rows 1–2 are a title",
+            TIERS_8,
+            f"warning: {ERP_PLACEHOLDER}",
+            "warning: column '毛利': 1 missing value(s) filled with the column median",
+            "excluded rows: 2",
+            f"  row 12, id '合计': {ERP_TOTAL}",
+            f"  row 13, id '{ERP_NOTE}': note row: not a customer",
+            "wrote: {out}; excluded rows: {excluded}",
+        ),
+        (
+            "note: header on row 3; rows 1–2 are a title",
+            "rows: 8, columns: 7",
+            "warnings: 2",
+            f"  - {ERP_PLACEHOLDER}",
+            "excluded rows: 2",
+            f"  row 12, id '合计': {ERP_TOTAL}",
+            f"ready: 8 customers can be ranked on 5 factor(s): {FACTORS_5}",
+        ),
+        order=tuple(ORDER_8),
+        excluded_csv=(
+            "row,customer_id,reason",
+            f"12,合计,{ERP_TOTAL}",
+            f"13,{ERP_NOTE},note row: not a customer",
         ),
     ),
     "formula_names.csv": Case(

@@ -54,6 +54,19 @@ def csv_text(cells: list[list[str]], sep: str = ",", header: list[str] = HEADER)
     return "".join(sep.join(map(cell, row)) + "\r\n" for row in [header, *cells])
 
 
+def erp_export() -> str:
+    """A Chinese ERP export as it comes: a title line, a blank line, the header, the customers
+    (``￥1,234``, ``85%``, ``2024年3月1日``, one ``—``), a 合计 row and a 备注 line."""
+    cells = rows(money="￥{:,}", chinese_dates=True)
+    cells[2][HEADER.index("毛利")] = "—"  # C003's profit is not known
+    profit = sum(c[3] for i, c in enumerate(CUSTOMERS) if i != 2)
+    total = ["合计", "", f"￥{sum(c[2] for c in CUSTOMERS):,}", str(profit),
+             str(sum(c[4] for c in CUSTOMERS)), "", ""]  # fmt: skip
+    note = "备注：金额单位为元，数据截至2024年3月10日"
+    table = csv_text([*cells, total])
+    return "2024年度客户销售统计表\r\n\r\n" + table + note + "\r\n"
+
+
 def png_bytes() -> bytes:
     """A valid 1×1 grey PNG: binary content under a .csv name."""
 
@@ -127,6 +140,7 @@ def corpus() -> dict[str, bytes]:
         "one_row.csv": csv_text(rows()[:1]).encode("utf-8"),
         # GBK has no half-width ¥ (U+00A5): Chinese Excel writes the full-width ￥.
         "gbk.csv": csv_text(rows(money="￥{:,}", chinese_dates=True)).encode("gbk"),
+        "erp_export.csv": erp_export().encode("gbk"),
         "bom.csv": b"\xef\xbb\xbf" + utf8,
         "semicolon.csv": csv_text(rows(), sep=";").encode("utf-8"),
         "duplicate_ids.csv": csv_text(duplicate).encode("utf-8"),

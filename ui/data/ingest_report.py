@@ -1,5 +1,7 @@
-"""The Data page's ingest report: file format, encoding and delimiter, the type conversions per
-column, the reader's warnings and the rows left out of the ranking (with the reason)."""
+"""The Data page's ingest report: file format, encoding, delimiter and header row, the reader's
+notes (where it found the header), the type conversions per column, the reader's warnings and
+the rows left out (with the reason): those ingest took out (totals, notes …) come through the
+Ranking, or straight from ingest when nothing could be ranked."""
 
 from __future__ import annotations
 
@@ -35,24 +37,28 @@ def conversions_table(ingest: IngestResult, lang: str) -> pd.DataFrame:
     )
 
 
-def _excluded(ranking: Ranking | None, lang: str) -> None:
-    excluded = ranking.excluded if ranking is not None else pd.DataFrame()
+def _excluded(ingest: IngestResult, ranking: Ranking | None, lang: str) -> None:
+    excluded = ranking.excluded if ranking is not None else ingest.excluded
     st.markdown(f"**{t('data.excluded', lang, n=len(excluded))}**")
     if not len(excluded):
         st.caption(t("data.no_excluded", lang))
         return
+    excluded = excluded[list(EXCLUDED_HEADERS)]
     excluded = excluded.assign(reason=[localize(r, lang) for r in excluded["reason"]])
     shown = excluded.rename(columns={c: t(k, lang) for c, k in EXCLUDED_HEADERS.items()})
-    st.dataframe(shown, hide_index=True, width="stretch")
+    st.dataframe(shown, hide_index=True, width="stretch", placeholder="")
 
 
 def draw_ingest_report(ingest: IngestResult, ranking: Ranking | None, lang: str) -> None:
-    """The report: three facts, the conversions, the warnings, the excluded rows."""
-    facts = st.columns(3)
+    """The report: four facts, the notes, the conversions, the warnings, the excluded rows."""
+    facts = st.columns(4)
     facts[0].metric(t("data.format", lang), ingest.file_format.upper())
     facts[1].metric(t("data.encoding", lang), ingest.encoding or "—")
     delimiter = {"\t": "Tab"}.get(ingest.delimiter, ingest.delimiter or "—")
     facts[2].metric(t("data.delimiter", lang), delimiter)
+    facts[3].metric(t("data.header_fact", lang), ingest.header_row)
+    for note in ingest.notes:  # row numbers only: no data in the text
+        st.info(localize(note, lang), icon="ℹ️")
     st.markdown(f"**{t('data.conversions', lang)}**")
     st.dataframe(conversions_table(ingest, lang), hide_index=True, width="stretch")
     st.markdown(f"**{t('data.warnings', lang)}**")
@@ -60,4 +66,4 @@ def draw_ingest_report(ingest: IngestResult, ranking: Ranking | None, lang: str)
         st.warning(localize(warning, lang))
     if not ingest.warnings:
         st.caption(t("data.no_warnings", lang))
-    _excluded(ranking, lang)
+    _excluded(ingest, ranking, lang)

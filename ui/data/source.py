@@ -1,7 +1,10 @@
-"""The Data page's loader: upload a table, load a bundled sample, pick a workbook's sheet.
-Each choice loads through :func:`ui.state.load_dataset` in a widget callback."""
+"""The Data page's loader: upload a table, load a bundled sample, pick a workbook's sheet and
+the header row (automatic, or a row number). Each choice loads through
+:func:`ui.state.load_dataset` in a widget callback."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import streamlit as st
 
@@ -11,6 +14,8 @@ from ui import state
 from ui.i18n import t
 
 FILE_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "parquet"]
+HEADER_ROWS = 30  # rows offered by the header-row picker
+PARQUET_MAGIC = b"PAR1"
 
 
 def _lang() -> str:
@@ -48,6 +53,49 @@ def _on_sheet() -> None:
     state.load_dataset(state.make_dataset(book.name, book.content, sheet), _lang())
 
 
+def _on_header_row() -> None:
+    book, current = _workbook(), st.session_state[state.DATASET]
+    sheet = current.sheet if book.digest == current.digest else st.session_state.get("sheet")
+    chosen = st.session_state["header_row"]
+    dataset = state.make_dataset(book.name, book.content, sheet, book.is_sample, chosen)
+    state.load_dataset(dataset, _lang())
+
+
+def _found_header(book: state.Dataset) -> int | None:
+    """The header row ingest finds by itself in ``book`` (None when the file cannot be read)."""
+    try:
+        return state.read_dataset(replace(book, header_row=None)).header_row
+    except InputError:
+        return None
+
+
+def _header_row_picker(dataset: state.Dataset, lang: str) -> None:
+    """Automatic (with the row found) or a row number; not for Parquet (no header rows)."""
+    book = _workbook()
+    if book.content[:4] == PARQUET_MAGIC:
+        return
+    chosen = dataset.header_row if book.digest == dataset.digest else None
+    st.session_state["header_row"] = chosen
+    found = _found_header(book if book.digest != dataset.digest else dataset)
+    rows = sorted({*range(1, HEADER_ROWS + 1), *([chosen] if chosen else [])})
+
+    def label(row: int | None) -> str:
+        if row is not None:
+            return t("data.header_row_n", lang, row=row)
+        if found is None:
+            return t("data.header_auto_unknown", lang)
+        return t("data.header_auto", lang, row=found)
+
+    st.selectbox(
+        t("data.header_row", lang),
+        [None, *rows],
+        key="header_row",
+        format_func=label,
+        on_change=_on_header_row,
+        help=t("data.header_row_help", lang),
+    )
+
+
 def _on_sample(lang: str) -> None:
     state.load_dataset(state.sample_dataset(lang), _lang())
 
@@ -71,7 +119,8 @@ def _sheet_picker(dataset: state.Dataset, current_sheet: str | None, lang: str) 
 
 
 def draw_data_source(ingest: IngestResult, lang: str) -> None:
-    """The uploader, the sample buttons, what is loaded now (``ingest``) and the sheet picker."""
+    """The uploader, the sample buttons, what is loaded now (``ingest``), the sheet picker and
+    the header-row picker."""
     dataset = st.session_state[state.DATASET]
     left, right = st.columns([2, 1])
     left.file_uploader(
@@ -97,4 +146,8 @@ def draw_data_source(ingest: IngestResult, lang: str) -> None:
     st.markdown(t("data.current", lang, name=ingest.source, rows=rows, cols=cols))
     if dataset.is_sample:
         st.info(t("data.sample_note", lang), icon="👉")
-    _sheet_picker(dataset, ingest.sheet, lang)
+    sheet_column, header_column = st.columns(2)
+    with sheet_column:
+        _sheet_picker(dataset, ingest.sheet, lang)
+    with header_column:
+        _header_row_picker(dataset, lang)

@@ -91,10 +91,12 @@ def _read(source, name: str | None = None) -> Iterator:
     except InputError as exc:
         yield exc.args[0]
         return
+    yield from ingest.notes
     yield from ingest.warnings
     yield from (c.note for c in ingest.conversions if c.note)
     try:
-        ranking = rank_customers(ingest.frame, default_scenario(detect_mapping(ingest.frame)))
+        scenario = default_scenario(detect_mapping(ingest.frame))
+        ranking = rank_customers(ingest.frame, scenario, excluded=ingest.excluded)
     except InputError as exc:
         yield exc.args[0]
         return

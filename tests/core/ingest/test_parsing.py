@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from core.ingest.parsing import (
     ColumnConversion,
+    Placeholder,
     coerce_frame,
     is_missing,
     parse_date_series,
@@ -232,7 +233,8 @@ def test_date_column_with_a_bad_cell() -> None:
 def test_empty_column_is_numeric_without_values() -> None:
     out, report = coerce(满意度=["", None, "N/A"])
     assert out["满意度"].dtype == np.float64 and out["满意度"].isna().all()
-    assert report["满意度"] == ColumnConversion("满意度", "number", 0, 0, 3, (), "no values")
+    na = (Placeholder("N/A", 1, (4,)),)
+    assert report["满意度"] == ColumnConversion("满意度", "number", 0, 0, 3, (), "no values", na)
 
 
 def test_mixed_excel_cells() -> None:
@@ -261,3 +263,23 @@ def test_counts_always_add_up(cells: list[str]) -> None:
     assert report.parsed + report.failed + report.missing == len(cells)
     assert len(out) == len(cells)
     assert len(report.failed_examples) == min(report.failed, 3)
+
+
+def test_placeholders_are_kept_as_written_with_counts_and_first_rows() -> None:
+    cells = ["1", "—", "2", " N/A ", "n/a", "暂无", "", "-", *["—"] * 6, "3", "/"]
+    out, (report,) = coerce_frame(pd.DataFrame({"毛利": pd.Series(cells, dtype=object)}))
+    assert out["毛利"].notna().sum() == 3
+    assert report.missing == len(cells) - 3
+    assert report.placeholders == (
+        Placeholder("—", 7, (3, 10, 11, 12, 13)),  # the first five rows only
+        Placeholder("N/A", 1, (5,)),
+        Placeholder("n/a", 1, (6,)),
+        Placeholder("暂无", 1, (7,)),
+        Placeholder("-", 1, (9,)),
+        Placeholder("/", 1, (17,)),
+    )
+
+
+def test_blank_cells_and_values_are_no_placeholders() -> None:
+    _, (report,) = coerce_frame(pd.DataFrame({"c": pd.Series(["", None, "x", "-2"], dtype=object)}))
+    assert report.placeholders == ()

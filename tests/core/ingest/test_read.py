@@ -15,6 +15,7 @@ import pytest
 import xlsxwriter
 
 from core.errors import IngestError
+from core.i18n import localize
 from core.ingest.parsing import ColumnConversion
 from core.ingest.read import IngestResult, list_sheets, read_table
 
@@ -333,3 +334,19 @@ def test_hundred_thousand_rows_convert_every_column() -> None:
     assert sum(c.kind in ("number", "percent") for c in result.conversions) == 11
     assert all(c.failed == 0 for c in result.conversions)
     assert result.frame["毛利"].notna().all()
+
+
+def test_placeholders_give_one_warning_per_column_with_their_rows() -> None:
+    lines = ["id,毛利,名称", *(f"C{i},{v},n{i}" for i, v in enumerate(
+        ["1", "2", "—", "3", "4", "5", "6", "—", "7", "8", "N/A", "9"]))]  # fmt: skip
+    lines[5] = "C4,4,暂无"
+    result = read_table(("\n".join(lines) + "\n").encode(), name="t.csv")
+    warnings = [str(w) for w in result.warnings]
+    assert warnings == [
+        "t.csv: column '毛利': 3 placeholder cell(s) read as missing: '—' (rows 4, 9), "
+        "'N/A' (row 12)",
+        "t.csv: column '名称': 1 placeholder cell(s) read as missing: '暂无' (row 6)",
+    ]
+    assert localize(result.warnings[0], "zh") == (
+        "t.csv：列「毛利」有 3 个占位符按缺失处理：「—」（第 4、9 行）、「N/A」（第 12 行）"
+    )

@@ -316,3 +316,26 @@ def test_quadrant_tiers_need_potential_column():
     tiers = TierSpec("quadrant", ("S", "H", "B", "L"), potential_column="p")
     result = rank_customers(frame, scenario(FactorSpec("v"), tiers=tiers))
     assert result.table["tier"].tolist() == ["B", "H"]
+
+
+def test_rows_taken_out_before_ranking_are_listed_first_sorted_by_row():
+    frame = pd.DataFrame(
+        {"id": ["A", None, "B", "C"], "v": [1.0, 2.0, 3.0, 4.0]},
+        index=pd.Index([2, 3, 5, 6], name="row"),
+    )
+    before = pd.DataFrame(
+        {
+            "row": [7, 4],
+            "customer_id": ["备注：单位元", "合计"],
+            "kind": ["note", "total"],
+            "reason": ["note row: not a customer", "total row (合计): not a customer"],
+        }
+    )
+    ranking = rank_customers(frame, scenario(FactorSpec("v")), excluded=before)
+    assert ranking.excluded["row"].tolist() == [3, 4, 7]
+    assert ranking.excluded["customer_id"].tolist()[1:] == ["合计", "备注：单位元"]
+    assert list(ranking.excluded.columns) == ["row", "customer_id", "reason"]
+    assert str(ranking.excluded["reason"][1]) == "total row (合计): not a customer"
+    assert ranking.table["customer_id"].tolist() == ["C", "B", "A"]
+    alone = rank_customers(frame, scenario(FactorSpec("v")))
+    assert alone.excluded["row"].tolist() == [3]
