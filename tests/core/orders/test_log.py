@@ -92,6 +92,8 @@ def test_sample_log_report_and_totals_match_the_customer_table() -> None:
 
 
 def test_line_rules_returns_zero_future_bad_and_duplicates() -> None:
+    """With an order-ID column a copy is dropped; a zero line is an order of 0; a customer with
+    only returns keeps a row with 0 orders."""
     log = _log(
         [
             ("O1", "A", "2024-01-01", 100.0, 10.0),
@@ -116,13 +118,26 @@ def test_line_rules_returns_zero_future_bad_and_duplicates() -> None:
             "return": (2, (4, 12)), "zero_amount": (1, (5,)), "missing_profit": (1, (11,)),
         }, engine  # fmt: skip
         assert result.report.no_purchase_customers == ("C",)
-        a = result.features.set_index("customer_id").loc["A"]
+        f = result.features.set_index("customer_id")
+        a = f.loc["A"]
         assert (a["orders"], a["monetary_total"], a["returns_total"], a["profit"]) == (
-            1, 60.0, -40.0, 6.0,
+            2, 60.0, -40.0, 6.0,
         )  # fmt: skip
-        # both A lines are 121 and 181 days old: the previous 100-day period
-        assert (a["recency_days"], a["tenure_days"], a["spend_current"]) == (181, 181, 0.0)
-        assert (a["spend_previous"], a["growth"]) == (60.0, -1.0)
+        # A's lines are 181, 121 and 120 days old: the previous 100-day period
+        assert (a["recency_days"], a["tenure_days"], a["spend_current"]) == (120, 181, 0.0)
+        assert (a["spend_previous"], a["growth"], a["active_months"]) == (60.0, -1.0, 2)
+        c = f.loc["C"]  # only a return: a row without orders
+        assert (c["orders"], c["monetary_total"], c["clv_frequency"], c["clv_T"]) == (
+            0, -3.0, 0.0, 60.0,
+        )  # fmt: skip
+        assert np.isnan(c["recency_days"]) and pd.isna(c["last_order"])
+        assert np.isnan(c["monetary_mean"]) and result.report.customers == 3
+        ignored = aggregate_orders(log, as_of="2024-06-30", engine=engine, period_days=100,
+                                   ignore_zero=True)  # fmt: skip
+        assert ignored.report.count("zero_ignored") == 1
+        assert ignored.report.count("zero_amount") == 0
+        a = ignored.features.set_index("customer_id").loc["A"]
+        assert (a["orders"], a["recency_days"], a["clv_frequency"]) == (1, 181, 1.0)
     wide = aggregate_orders(log, as_of="2024-06-30", period_days=200).features
     assert wide.loc[0, "spend_current"] == 60.0 and np.isnan(wide.loc[0, "growth"])
 
@@ -219,41 +234,90 @@ def test_engine_choice_and_errors() -> None:
     assert choose_engine(ORDERS) == "pandas"  # 0.8 MB: under the 50 MiB threshold
     with pytest.raises(InputError, match="unknown engine 'spark'"):
         choose_engine(ORDERS, "spark")
-    with pytest.raises(InputError, match="no purchase"):
-        aggregate_orders(_log([("1", "A", "2024-01-01", -5.0, 0.0)]))
+    with pytest.raises(InputError, match="no purchase, return or zero-amount line up to"):
+        aggregate_orders(_log([("1", "A", "2024-01-01", -5.0, 0.0)]), as_of="2023-12-31")
 
 
-def test_clv_summary_matches_lifetimes_on_the_sample_log() -> None:
-    result = aggregate_orders(ORDERS, as_of="2024-10-31")
-    lines = read_table(ORDERS).frame.drop_duplicates()
-    lines = lines[(lines["金额"] > 0)]
+def _lifetimes(lines: pd.DataFrame, customer: str, day: str, amount: str, as_of: str):
+    """lifetimes' summary of ``lines`` with our column names, sorted by customer."""
     expected = summary_data_from_transaction_data(
-        lines, "客户编号", "订单日期", monetary_value_col="金额",
-        observation_period_end="2024-10-31", freq="D",
-    )  # fmt: skip
-    ours = result.features.set_index("customer_id")[CLV]
-    ours.columns = ["frequency", "recency", "T", "monetary_value"]
-    _same(ours.rename_axis(None), expected.sort_index().rename_axis(None))
+        lines, customer, day, monetary_value_col=amount, observation_period_end=as_of, freq="D"
+    )
+    expected.columns = CLV
+    return expected.sort_index().rename_axis(None)
 
 
-def test_clv_summary_matches_lifetimes_on_cdnow() -> None:
+def _clv(result) -> pd.DataFrame:
+    return result.features.set_index("customer_id")[CLV].rename_axis(None)
+
+
+def _same_clv(ours: pd.DataFrame, expected: pd.DataFrame) -> None:
+    """The same customers in the same order, the four columns equal to 1e-9."""
+    assert ours.index.tolist() == expected.index.tolist()
+    np.testing.assert_allclose(ours.to_numpy(), expected.to_numpy(), rtol=1e-9, atol=1e-9)
+
+
+@pytest.mark.parametrize("as_of", ["2024-10-31", "2024-12-31"])
+def test_clv_summary_matches_lifetimes_on_the_sample_log(as_of: str) -> None:
+    """The sample log has order IDs: its three copies (same order ID and content) are dropped,
+    every other line (returns included) counts as lifetimes counts it."""
+    lines = read_table(ORDERS).frame.drop_duplicates()
+    expected = _lifetimes(lines, "客户编号", "订单日期", "金额", as_of)
+    for engine in ("pandas", "duckdb"):
+        _same_clv(_clv(aggregate_orders(ORDERS, as_of=as_of, engine=engine)), expected)
+
+
+@pytest.mark.parametrize("order_id", [True, False])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_clv_summary_matches_lifetimes_on_generated_logs(seed: int, order_id: bool) -> None:
+    """Returns, zero lines, copies and bad lines: lifetimes on the lines a log can give it
+    (a customer, a date and an amount; with order IDs, copies dropped) equals ours, and with
+    ``drop_copies`` / ``ignore_zero`` lifetimes on those lines without copies / zero lines."""
+    log = _generated(seed, order_id)
+    as_of = "2024-03-31"  # lines after it are cut by both
+    lines = log.dropna(subset=["customer", "date", "amount"])
+    kept = lines.drop_duplicates() if order_id else lines
+    variants = [({}, kept), ({"drop_copies": True}, lines.drop_duplicates()),
+                ({"ignore_zero": True}, kept[kept["amount"] != 0])]  # fmt: skip
+    for options, counted in variants:
+        expected = _lifetimes(counted, "customer", "date", "amount", as_of)
+        for engine in ("pandas", "duckdb"):
+            result = aggregate_orders(log, as_of=as_of, engine=engine, **options)
+            _same_clv(_clv(result), expected)
+
+
+def _cdnow() -> pd.DataFrame:
     text = importlib.resources.files("lifetimes.datasets").joinpath("CDNOW_master.txt")
     cdnow = pd.read_csv(text.open("rb"), sep=r"\s+", header=0, dtype=str,
                         names=["customer", "date", "units", "amount"])  # fmt: skip
+    return cdnow.assign(amount=cdnow["amount"].astype(float),
+                        date=pd.to_datetime(cdnow["date"], format="%Y%m%d"))  # fmt: skip
+
+
+@pytest.mark.parametrize("as_of", ["1997-09-30", "1998-06-30"])
+def test_clv_summary_matches_lifetimes_on_cdnow(as_of: str) -> None:
+    """The whole CDNOW log (69,659 lines: 255 identical lines, 80 zero lines, no order IDs):
+    every customer, the four columns to 1e-9, by default; ``drop_copies`` matches lifetimes
+    without the copies, ``ignore_zero`` without the zero lines (and their 70 zero-only
+    customers, reported as left out)."""
+    cdnow = _cdnow()
     assert len(cdnow) == 69659
-    cdnow = cdnow[cdnow["customer"] <= "03000"]  # a subset, for speed
-    cdnow = cdnow.assign(amount=cdnow["amount"].astype(float),
-                         date=pd.to_datetime(cdnow["date"], format="%Y%m%d"))  # fmt: skip
-    buys = cdnow[cdnow["amount"] > 0].drop_duplicates()  # our rule: exact copies are dropped
-    expected = summary_data_from_transaction_data(
-        buys, "customer", "date", monetary_value_col="amount",
-        observation_period_end="1997-09-30", freq="D",
-    )  # fmt: skip
+    expected = _lifetimes(cdnow, "customer", "date", "amount", as_of)
+    no_copies = _lifetimes(cdnow.drop_duplicates(), "customer", "date", "amount", as_of)
+    no_zero = _lifetimes(cdnow[cdnow["amount"] != 0], "customer", "date", "amount", as_of)
+    assert len(expected) == 23570 and len(no_zero) < len(expected)
+    assert not np.allclose(expected.loc[no_copies.index].to_numpy(), no_copies.to_numpy())
     for engine in ("pandas", "duckdb"):
-        f = aggregate_orders(cdnow, as_of="1997-09-30",
-                             engine=engine).features.set_index("customer_id")[CLV]  # fmt: skip
-        f.columns = ["frequency", "recency", "T", "monetary_value"]
-        _same(f.rename_axis(None), expected.sort_index().rename_axis(None))
+        result = aggregate_orders(cdnow, as_of=as_of, engine=engine)
+        _same_clv(_clv(result), expected)
+        assert result.report.count("identical") == 255 and result.report.customers == 23570
+        dropped = aggregate_orders(cdnow, as_of=as_of, engine=engine, drop_copies=True)
+        _same_clv(_clv(dropped), no_copies)
+        assert dropped.report.count("duplicate") == 255 and dropped.report.count("identical") == 0
+        ignored = aggregate_orders(cdnow, as_of=as_of, engine=engine, ignore_zero=True)
+        _same_clv(_clv(ignored), no_zero)
+        left_out = sorted(set(expected.index) - set(no_zero.index))
+        assert list(ignored.report.ignored_customers) == left_out
 
 
 def test_merge_master_reports_both_sides_and_ranks() -> None:
