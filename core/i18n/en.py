@@ -185,6 +185,7 @@ MESSAGES: dict[str, str] = {
     "orders.line.missing_profit": "counted line (purchase, return or zero amount) without a profit value: profit counted as 0",
     "orders.issue_lines": "{n} line(s): {what}",
     "orders.issue_lines_rows": "{n} line(s): {what} (row {rows})",
+    "orders.issue_lines_amount_rows": "{n} line(s), amount {amount:,.2f}: {what} (row {rows})",
     "orders.no_order_customers": "{n} customer(s) with only returns up to the as-of date: included with 0 orders: {ids}",
     "orders.ignored_customers_left_out": "{n} customer(s) with only zero-amount lines, which are ignored: left out: {ids}",
     # ── overrides ──

@@ -169,6 +169,7 @@ MESSAGES: dict[str, str] = {
     "orders.line.missing_profit": "计入的行（购买、退货或 0 金额）缺少毛利值：毛利按 0 计",
     "orders.issue_lines": "{n} 行：{what}",
     "orders.issue_lines_rows": "{n} 行：{what}（第 {rows} 行）",
+    "orders.issue_lines_amount_rows": "{n} 行，金额 {amount:,.2f}：{what}（第 {rows} 行）",
     "orders.no_order_customers": "{n} 位客户截止日前只有退货：已纳入，订单数为 0：{ids}",
     "orders.ignored_customers_left_out": "{n} 位客户只有 0 金额行，而 0 金额行已忽略：未纳入：{ids}",
     # ── overrides ──

@@ -37,6 +37,7 @@ CATEGORIES = {  # category → what happens to its lines (a Message; str() is th
     "zero_ignored": msg("orders.line.zero_ignored"),
     "missing_profit": msg("orders.line.missing_profit"),
 }
+COPIES = ("duplicate", "identical")  # identical lines: dropped, or kept
 UNUSABLE = ("missing_customer", "bad_date", "bad_amount", "missing_order_id")
 NO_AMOUNT = ("total_row", "note_row", "header_row", "bad_amount")  # amount shown as NaN
 EXAMPLES = 5
@@ -153,7 +154,7 @@ def pandas_engine(
     issues = []
     for name in CATEGORIES:
         mask = masks.get(name, np.zeros(len(data), dtype=bool))
-        shown = rows[last_copy] if name in ("duplicate", "identical") else rows[mask]
+        shown = rows[last_copy] if name in COPIES else rows[mask]
         total = float("nan") if name in NO_AMOUNT else float(np.nansum(amt[mask]))
         issues.append((name, int(mask.sum()), total, tuple(np.sort(shown)[:EXAMPLES].tolist())))
     lines = pd.DataFrame(

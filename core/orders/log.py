@@ -39,6 +39,7 @@ from core.mapping.catalog import header_key
 from core.orders.duckdb_engine import duckdb_engine, file_columns
 from core.orders.engines import (
     CATEGORIES,
+    COPIES,
     DEFAULT_RULES,
     EXAMPLES,
     EngineResult,
@@ -148,11 +149,17 @@ class Issue:
 
     @property
     def text(self) -> str:
-        """'6 line(s): negative amount (return) … (rows 7, 9)'."""
+        """'6 line(s): negative amount (return) … (rows 7, 9)'; identical lines (kept or
+        dropped) also say their amount."""
         what = CATEGORIES[self.category]
         if not self.rows:
             return msg("orders.issue_lines", n=self.lines, what=what)
         rows = ", ".join(map(str, self.rows)) + " …" * (self.lines > len(self.rows))
+        if self.category in COPIES:
+            return msg(
+                "orders.issue_lines_amount_rows", n=self.lines, what=what, rows=rows,
+                amount=self.amount,
+            )  # fmt: skip
         return msg("orders.issue_lines_rows", n=self.lines, what=what, rows=rows)
 
 
