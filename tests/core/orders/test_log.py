@@ -6,12 +6,14 @@ from __future__ import annotations
 import importlib.resources
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
 import pytest
 from lifetimes.utils import summary_data_from_transaction_data
 
+import core.orders.log as log_module
 from core.errors import InputError
 from core.ingest.read import read_table
 from core.method.ranking import rank_customers
@@ -187,12 +189,13 @@ def test_duckdb_scans_files_like_pandas(tmp_path: Path, suffix: str) -> None:
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".parquet"])
-@pytest.mark.parametrize("order_id", [True, False])
+@pytest.mark.parametrize(("order_id", "drop"), [(True, False), (False, False), (False, True)])
 def test_copies_among_the_first_examples_are_left_out_like_pandas(
-    tmp_path: Path, suffix: str, order_id: bool
+    tmp_path: Path, suffix: str, order_id: bool, drop: bool
 ) -> None:
-    """Exact copies of returns, purchases without profit and first-day purchases: the DuckDB
-    engine subtracts them from one pass; sums, counts and example rows match pandas'."""
+    """Exact copies of returns, purchases without profit, first-day purchases and zero lines:
+    kept (no order IDs) or dropped (order IDs, or ``drop_copies``), where the DuckDB engine
+    subtracts them from one pass; sums, counts and example rows match pandas'."""
     rows = [
         ("O1", "A", "2024-01-05", -20.0, None),
         ("O1", "A", "2024-01-05", -20.0, None),  # copy of a return without profit
@@ -210,11 +213,66 @@ def test_copies_among_the_first_examples_are_left_out_like_pandas(
     log = _log(rows, order_id)
     path = tmp_path / f"log{suffix}"
     log.to_csv(path, index=False) if suffix == ".csv" else log.to_parquet(path, index=False)
-    expected = aggregate_orders(log, engine="pandas", period_days=60)
-    result = aggregate_orders(path, engine="duckdb", period_days=60)
+    expected = aggregate_orders(log, engine="pandas", period_days=60, drop_copies=drop)
+    result = aggregate_orders(path, engine="duckdb", period_days=60, drop_copies=drop)
     _same(expected.features, result.features)
     assert result.report.issues == expected.report.issues
     assert result.report.lines == len(log)
+    copies = "duplicate" if order_id or drop else "identical"
+    assert _kinds(result.report)[0] == (copies, 5, (3, 5, 10, 13))  # the last copy of each
+    a = result.features.set_index("customer_id").loc["A"]
+    assert a["monetary_total"] == (100.0 if copies == "duplicate" else 130.0)
+
+
+NOT_CUSTOMERS = (  # rows 3 and 8 totals, 4 and 7 repeated headers, 6 a note
+    "customer,date,amount\nA,2024-01-05,10\nA,2024-01-05,10\n合计,,20\ncustomer,date,amount\n"
+    "B,2024-01-06,5\n备注：金额含税,,\ncustomer,date,amount\nＴＯＴＡＬ：,2024-02-01,25\n"
+)
+
+
+def _kinds(report) -> list[tuple[str, int, tuple[int, ...]]]:
+    return [(i.category, i.lines, i.rows) for i in report.issues]
+
+
+@pytest.mark.parametrize("engine", ["pandas", "duckdb"])
+def test_totals_notes_and_repeated_headers_are_not_customers(tmp_path: Path, engine: str) -> None:
+    """Excluded with their own categories, before the other rules: the repeated headers are
+    not identical copies, the total's later date is not the as-of date."""
+    path = tmp_path / "log.csv"
+    path.write_text(NOT_CUSTOMERS, encoding="utf-8")
+    for source in (path, read_table(path).frame):
+        result = aggregate_orders(source, engine=engine)
+        assert _kinds(result.report) == [
+            ("total_row", 2, (4, 9)), ("note_row", 1, (7,)), ("header_row", 2, (5, 8)),
+            ("identical", 1, (3,)),
+        ], source  # fmt: skip
+        assert np.isnan(result.report.issues[0].amount)
+        assert result.report.as_of == date(2024, 1, 6) and result.report.lines == 8
+        assert result.features["customer_id"].tolist() == ["A", "B"]
+        assert result.features["monetary_total"].tolist() == [20.0, 5.0]
+
+
+def test_rows_ingest_removed_are_reported_as_the_engines_find_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When ingest already took the totals, notes and headers out (IngestResult.excluded),
+    the pandas report lists them under the same categories and rows as DuckDB's."""
+    path = tmp_path / "log.csv"
+    path.write_text(NOT_CUSTOMERS, encoding="utf-8")
+    expected = aggregate_orders(path, engine="duckdb").report
+    frame = read_table(path).frame
+    rows = [4, 5, 7, 8, 9]
+    kinds = ["total", "header_repeat", "note", "header_repeat", "subtotal"]
+    removed = pd.DataFrame({"row": rows, "customer_id": frame.loc[rows, "customer"].tolist(),
+                            "kind": kinds, "reason": ""})  # fmt: skip
+    read = SimpleNamespace(frame=frame.drop(index=removed["row"]), excluded=removed)
+    monkeypatch.setattr(log_module, "read_table", lambda *args, **kwargs: read)
+    result = aggregate_orders(path, engine="pandas")
+    assert _kinds(result.report) == _kinds(expected)
+    assert result.report.lines == expected.lines == 8
+    _same(result.features, aggregate_orders(path, engine="duckdb").features)
+    direct = aggregate_orders(read.frame, engine="duckdb", excluded=removed)
+    assert _kinds(direct.report) == _kinds(expected)
 
 
 def test_duckdb_reads_text_dates_and_reports_bad_ones(tmp_path: Path) -> None:
