@@ -132,32 +132,52 @@ def _note() -> str:
     return f"^{space}*(?:{'|'.join(prefixes)})"
 
 
+def _rule_texts(header: str) -> dict[int, list[str]]:
+    """Status code → the texts whose folded form a cell must equal (or start with, for a
+    note) to get it."""
+    head = normal_form(str(header))
+    notes = [*_stable(NOTE_WORDS), *_stable(NOTE_PREFIXES)]
+    return {8: _stable(TOTAL_WORDS), 9: notes, 10: _stable([head])}
+
+
 @cache
 def _starts(header: str) -> frozenset[str]:
     """The characters a cell's normal form can begin with to be a total, a note or
     ``header``."""
-    head = normal_form(str(header))
-    texts = [*_stable(TOTAL_WORDS), *_stable(NOTE_WORDS), *_stable(NOTE_PREFIXES), head]
-    return frozenset(t[0] for t in texts if t)
+    return frozenset(t[0] for texts in _rule_texts(header).values() for t in texts if t)
+
+
+def _may_start(code: str, texts: list[str]) -> str:
+    """SQL: the first code point ``code`` is not an ASCII letter or digit, or is one that
+    begins one of ``texts`` (any case)."""
+    firsts = sorted({ord(t[0].lower()) for t in texts if t and t[0].isascii()})
+    return " OR ".join([f"NOT ({_ascii_alnum(code)})", *(f"({code} | 32) = {c}" for c in firsts)])
+
+
+def _ascii_alnum(code: str) -> str:
+    return f"{code} BETWEEN 48 AND 57 OR ({code} | 32) BETWEEN 97 AND 122"
 
 
 def non_customer_sql(column: str, header: str) -> str:
     """SQL: 8 for a total line, 9 for a note, 10 for a repeated header, else NULL, from the
-    text ``column`` (an SQL expression). A cell starting with an ASCII letter or digit that
-    begins no word (most IDs) is decided on its first code point alone."""
-    head = normal_form(str(header))
-    starts = sorted(ord(c) for c in _starts(header) if c.isascii())
+    text ``column`` (an SQL expression). Each rule's regular expression runs only on cells
+    whose first code point can begin it (an ASCII letter or digit that begins none of its
+    words settles it: most IDs), the header's only on cells at least as long as it."""
+    texts = _rule_texts(header)
     code = f"unicode({column})"
-    ascii_alnum = f"({code} BETWEEN 48 AND 57 OR ({code} | 32) BETWEEN 97 AND 122)"
-    begins = "".join(f" AND ({code} | 32) <> {s}" for s in starts)
-    rules = [(8, _whole(TOTAL_WORDS), True), (9, _whole(NOTE_WORDS), True), (9, _note(), False)]
-    if head:
-        rules.append((10, _whole([head]), True))
+    note = f"(?:{_whole(NOTE_WORDS)})|(?:{_note()})"  # a whole note word, or a note's start
+    rules = [(8, f"regexp_full_match({column}, '{_whole(TOTAL_WORDS)}')"),
+             (9, f"regexp_matches({column}, '{note}')")]  # fmt: skip
+    if texts[10]:
+        head = texts[10][0]
+        rules.append(
+            (10, f"length({column}) >= {len(head)} AND "
+                 f"regexp_full_match({column}, '{_whole([head])}')")
+        )  # fmt: skip
     cases = " ".join(
-        f"WHEN regexp_{'full_match' if full else 'matches'}({column}, '{pattern}') THEN {kind}"
-        for kind, pattern, full in rules
+        f"WHEN ({_may_start(code, texts[kind])}) AND {test} THEN {kind}" for kind, test in rules
     )
-    return f"CASE WHEN {ascii_alnum}{begins} THEN NULL {cases} END"
+    return f"CASE WHEN NOT ({_may_start(code, sorted(_starts(header)))}) THEN NULL {cases} END"
 
 
 def ingest_rows(excluded: pd.DataFrame | None) -> dict[str, tuple[int, ...]]:
