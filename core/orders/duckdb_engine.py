@@ -12,10 +12,13 @@ row-number column and a window runs on one thread, so the pass reads it unnumber
 example rows of each category with lines come from a view ``numbered``, read only until the
 examples are found (LIMIT).
 
-Duplicates cost nothing when there are none: exact copies share (customer, order key), so the
+Copies cost nothing when there are none: exact copies share (customer, order key), so the
 per-order aggregate also counts its lines, and only when some key has more than one line are
 the lines compared (:mod:`core.orders.copies`: typed hash first, then every column of the file
-for the few candidates); the copies' share is then subtracted. DuckDB uses every core; the
+for the few candidates; total, note and header lines left out). Kept copies (identical lines
+of a log without order IDs) are only reported; dropped ones have their share subtracted. The
+status CASE puts totals, notes and repeated headers first
+(:func:`core.orders.noncustomer.non_customer_sql`). DuckDB uses every core; the
 memory limit (:data:`MEMORY_LIMIT`) and a temporary spill folder keep logs larger than memory
 out of core.
 """

@@ -1,7 +1,9 @@
 """The two order-log engines behind :func:`core.orders.log.aggregate_orders`: pandas and DuckDB.
 
-Both apply the line rules of :mod:`core.orders.log` and return the same raw per-customer sums
-(:class:`EngineResult`); the derived columns are computed once, in ``finish_features``.
+Both apply the line rules of :mod:`core.orders.log` under the user's :class:`LineRules` and
+return the same raw per-customer sums (:class:`EngineResult`: order lines for orders and order
+dates, every counted line for the amounts and the ``txn_*`` days of the CLV summary); the
+derived columns are computed once, in ``finish_features``.
 Days are whole days since 1970-01-01 (a time of day is dropped). Row numbers count the header
 as row 1; the DuckDB engine numbers a file's lines in read order, so a CSV with blank lines
 inside is numbered as if they were not there.
