@@ -153,17 +153,22 @@ def test_growth_is_nan_without_previous_spend_and_relative_otherwise() -> None:
     assert f.loc["A", "active_months"] == 2
 
 
+BOTH = {"drop_copies": True, "ignore_zero": True}
+RULES = [{}, {"drop_copies": True}, {"ignore_zero": True}, BOTH]
+
+
+@pytest.mark.parametrize("options", RULES, ids=["default", "drop", "ignore", "both"])
 @pytest.mark.parametrize("order_id", [True, False])
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_pandas_and_duckdb_agree_on_generated_logs(seed: int, order_id: bool) -> None:
+def test_pandas_and_duckdb_agree_on_generated_logs(seed: int, order_id: bool, options) -> None:
     log = _generated(seed, order_id)
-    a = aggregate_orders(log, engine="pandas", period_days=200)
-    b = aggregate_orders(log, engine="duckdb", period_days=200)
+    a = aggregate_orders(log, engine="pandas", period_days=200, **options)
+    b = aggregate_orders(log, engine="duckdb", period_days=200, **options)
     _same(a.features, b.features)
-    assert [(i.category, i.lines, i.rows) for i in a.report.issues] == [
-        (i.category, i.lines, i.rows) for i in b.report.issues
-    ]
+    assert _kinds(a.report) == _kinds(b.report)
     assert a.report.as_of == b.report.as_of and a.report.lines == b.report.lines == len(log)
+    assert a.report.no_purchase_customers == b.report.no_purchase_customers
+    assert a.report.ignored_customers == b.report.ignored_customers
 
 
 def test_engines_order_customers_alike_with_mixed_scripts() -> None:
