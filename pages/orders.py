@@ -44,7 +44,8 @@ if dataset.is_sample:
 else:
     source_col.button(t("orders.use_sample"), on_click=orders.use_sample)
 try:
-    frame = state.read_dataset(dataset).frame
+    ingest = state.read_dataset(dataset)
+    frame, excluded = ingest.frame, getattr(ingest, "excluded", None)
 except InputError as exc:
     st.error(t("orders.read_error", error=message_of(exc)), icon="⚠️")
     st.stop()
@@ -59,11 +60,14 @@ picked = tuple(columns.items())
 period_col, as_of_col, _ = st.columns([1, 1, 2])
 try:
     period, as_of, latest = period_inputs(
-        "orders", dataset, picked, frame, t, (period_col, as_of_col), with_help=True
+        "orders", dataset, picked, frame, t, (period_col, as_of_col), True, excluded
     )
     result = latest
     if as_of != latest.report.as_of:
-        result = orders.aggregate(dataset.digest, dataset.name, as_of, period, picked, frame)
+        result = orders.aggregate(
+            dataset.digest, dataset.name, as_of, period, picked, frame, orders.line_rules(),
+            excluded,
+        )  # fmt: skip
 except InputError as exc:
     st.error(t("orders.aggregate_error", error=message_of(exc)), icon="⚠️")
     st.stop()
@@ -75,6 +79,14 @@ st.markdown(
     t("orders.report_summary", lines=report.lines, purchases=report.purchase_lines,
       customers=report.customers, as_of=report.as_of, engine=report.engine)
 )  # fmt: skip
+orders.line_rule_inputs(t, tuple(st.columns(2)))
+copies = next((i for i in report.issues if i.category in ("identical", "duplicate")), None)
+if copies is None:
+    st.caption(t("orders.identical_none"))
+else:
+    rows = ", ".join(map(str, copies.rows)) + (" …" if copies.lines > len(copies.rows) else "")
+    kept = "kept" if copies.category == "identical" else "dropped"
+    st.info(t(f"orders.identical_{kept}", n=copies.lines, amount=copies.amount, rows=rows))
 if report.issues:
     st.dataframe(
         issues_table(report, t), hide_index=True, width="stretch",
@@ -85,6 +97,9 @@ else:
 if report.no_purchase_customers:
     ids = ", ".join(report.no_purchase_customers[:10])
     st.info(t("orders.no_purchase", n=len(report.no_purchase_customers), ids=ids))
+if report.ignored_customers:
+    ids = ", ".join(report.ignored_customers[:10])
+    st.info(t("orders.ignored_customers", n=len(report.ignored_customers), ids=ids))
 if report.name_conflicts and report.name_conflicts.count and not page.presentation:
     st.warning(escape_markdown(localize(report.name_conflicts.text, page.lang)), icon="🏷️")
 

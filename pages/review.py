@@ -56,7 +56,8 @@ with st.expander(t("review.rules")), st.form("review_rules_form", border=False):
 try:
     if source == "log":
         dataset = orders.orders_dataset()
-        frame = state.read_dataset(dataset).frame
+        ingest = state.read_dataset(dataset)
+        frame, excluded = ingest.frame, getattr(ingest, "excluded", None)
         columns = orders.chosen_columns(frame, dataset.digest)
         if not orders.columns_ready(columns):
             st.warning(t("orders.pick_columns"), icon="👉")
@@ -65,9 +66,10 @@ try:
         picked = tuple(columns.items())
         period_col, as_of_col, note_col = st.columns([1, 1, 2], vertical_alignment="bottom")
         period, as_of, _ = period_inputs(
-            "review", dataset, picked, frame, t, (period_col, as_of_col)
+            "review", dataset, picked, frame, t, (period_col, as_of_col), excluded=excluded
         )
-        review = orders.review_log(dataset.digest, as_of, period, picked, rules, page.lang, frame)
+        review = orders.review_log(dataset.digest, as_of, period, picked, rules, page.lang, frame,
+                                   orders.line_rules(), excluded)  # fmt: skip
         end_a, end_b = (r.as_of for r in review.reports)
         start_a = end_a - timedelta(days=period)
         note_col.caption(t("review.periods", a0=start_a, a1=end_a, b1=end_b, name=dataset.name))

@@ -4,16 +4,19 @@
 
     rfm ORDERS [--as-of DATE] [--period-days N] [--customer-col C --date-col D --amount-col A]
                [--profit-col P --order-col O --name-col N] [--engine auto|duckdb|pandas]
-               [--out FILE] [--json]
+               [--drop-copies] [--ignore-zero] [--out FILE] [--json]
         one row per customer: features (customer_name with a name column), R/F/M scores,
         cell, segment, frequency class and the lifetimes-style CLV columns; without --out the
         segment overview is printed
     review ORDERS --period-days N [--as-of DATE] [--scenario FILE.json] [--engine …]
-                  [--out FILE.csv|.xlsx] [--json]
+                  [--drop-copies] [--ignore-zero] [--out FILE.csv|.xlsx] [--json]
         rank the last two periods; movers, tier migration, warnings and KPIs (XLSX: sheets
         movers/warnings/migration/kpis; CSV: movers, and warnings in <stem>.warnings.csv)
 
-The order report (duplicates, returns, excluded lines) goes to stderr as ``note:`` lines.
+The order report (identical lines kept or dropped, returns, zero lines, excluded lines) goes to
+stderr as ``note:`` lines. ``--drop-copies`` drops identical lines of a log without an order-ID
+column (kept and counted by default, as lifetimes counts them); ``--ignore-zero`` ignores
+zero-amount lines (by default orders of 0). docs/rfm.md §2 has the rules.
 """
 
 from __future__ import annotations
@@ -56,6 +59,16 @@ def _common(parser: argparse.ArgumentParser, period_required: bool) -> None:
     for role in ROLE_OPTIONS:
         parser.add_argument(f"--{role}-col", metavar="COLUMN", help=f"the {role} column")
     parser.add_argument("--engine", choices=ENGINES, default="auto", help="aggregation engine")
+    parser.add_argument(
+        "--drop-copies",
+        action="store_true",
+        help="drop identical lines even without an order-ID column (default: kept, reported)",
+    )
+    parser.add_argument(
+        "--ignore-zero",
+        action="store_true",
+        help="ignore zero-amount lines (default: an order of 0, as lifetimes counts it)",
+    )
     add_json(parser)
 
 
@@ -78,6 +91,10 @@ def add_review_parser(subparsers: argparse._SubParsersAction) -> None:
     _common(parser, period_required=True)
     parser.add_argument("--scenario", metavar="FILE.json", help="scenario JSON for both periods")
     parser.add_argument("--out", metavar="FILE", help="write movers and warnings (.csv or .xlsx)")
+
+
+def _line_rules(args: argparse.Namespace) -> dict[str, bool]:
+    return {"drop_copies": args.drop_copies, "ignore_zero": args.ignore_zero}
 
 
 def _columns(args: argparse.Namespace) -> dict[str, str | None]:
@@ -130,8 +147,10 @@ def _write(path: Path, sheets: dict[str, pd.DataFrame], csv_side: str | None = N
 def run_rfm(args: argparse.Namespace) -> int:
     if args.out:
         output_format(args.out)
-    result = aggregate_orders(Path(args.orders), as_of=args.as_of, period_days=args.period_days,
-                              columns=_columns(args), engine=args.engine)  # fmt: skip
+    result = aggregate_orders(
+        Path(args.orders), as_of=args.as_of, period_days=args.period_days,
+        columns=_columns(args), engine=args.engine, **_line_rules(args),
+    )  # fmt: skip
     table = rfm_table(result.features)
     first = [c for c in FIRST_COLUMNS if c in table.columns]
     table = table[[*first, *(c for c in table.columns if c not in first)]]
@@ -173,7 +192,7 @@ def run_review(args: argparse.Namespace) -> int:
     scenario = load_scenario(args.scenario) if args.scenario else None
     review = review_orders(
         Path(args.orders), args.period_days, as_of=args.as_of, scenario=scenario,
-        columns=_columns(args), engine=args.engine,
+        columns=_columns(args), engine=args.engine, **_line_rules(args),
     )  # fmt: skip
     _notes(review.reports[1])
     sheets = _review_sheets(review)

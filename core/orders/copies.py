@@ -12,18 +12,19 @@ import duckdb
 import pandas as pd
 
 from core.orders.engines import EXAMPLES, ROW
-from core.orders.sql import copies_sql, quote
+from core.orders.sql import quote
 
 HASH = "hash(cust, oid, day, amt, prof)"  # of a line's typed values
 
 
-def values_repeat(con: duckdb.DuckDBPyConnection) -> bool:
-    """Whether two lines share all typed values, by hash (a collision only says yes): exact
-    copies must, so when none do, :func:`drop_copies` is skipped. Keeps the repeated hashes
-    in table ``repeated`` for it. Reads ``lines`` (in parallel even for a CSV)."""
+def values_repeat(con: duckdb.DuckDBPyConnection, where: str = "true") -> bool:
+    """Whether two lines (of those ``where`` holds: customers' lines) share all typed values,
+    by hash (a collision only says yes): exact copies must, so when none do,
+    :func:`drop_copies` is skipped. Keeps the repeated hashes in table ``repeated`` for it.
+    Reads ``lines`` (in parallel even for a CSV)."""
     con.sql(
         f"CREATE OR REPLACE TEMP TABLE repeated AS SELECT {HASH} AS h FROM lines "
-        "GROUP BY h HAVING count(*) > 1"
+        f"WHERE {where} GROUP BY h HAVING count(*) > 1"
     )
     return con.sql("SELECT count(*) FROM repeated").fetchall()[0][0] > 0
 
@@ -59,13 +60,13 @@ def _minus(value: float | None, part: float | None) -> float | None:
 
 
 def without_copies(
-    con: duckdb.DuckDBPyConnection, raw: pd.DataFrame, found: dict, has_order: bool, end: int,
-    period: int,
-) -> tuple[pd.DataFrame, dict]:  # fmt: skip
+    con: duckdb.DuckDBPyConnection, raw: pd.DataFrame, found: dict, queries: tuple[str, str, str]
+) -> tuple[pd.DataFrame, dict]:
     """``raw`` and ``found`` of a pass over every line, less the dropped copies (table
-    ``dropped``): cheaper than a second pass, as copies are few. Example rows that name a copy
-    are cleared, so the engine fetches them again without the copies."""
-    per_customer, per_day, per_status = copies_sql(has_order, end, period)
+    ``dropped``), by the three queries of :func:`core.orders.sql.copies_sql`: cheaper than a
+    second pass, as copies are few. Example rows that name a copy are cleared, so the engine
+    fetches them again without the copies."""
+    per_customer, per_day, per_status = queries
     raw = raw.copy()
     where = pd.Index(raw["customer_id"])
     part = con.sql(per_customer).df()
@@ -75,8 +76,8 @@ def without_copies(
         raw.iloc[rows, index] = raw.iloc[rows, index].to_numpy() - part[column].to_numpy()
     days = con.sql(per_day).df()
     rows = where.get_indexer(days["customer_id"])
-    first = raw["first_day"].to_numpy()[rows] == days["day"].to_numpy()
-    index = raw.columns.get_loc("first_day_total")
+    first = raw["txn_first"].to_numpy()[rows] == days["day"].to_numpy()
+    index = raw.columns.get_loc("txn_first_total")
     raw.iloc[rows[first], index] -= days["t"].to_numpy()[first]
     copies = {s: rest for s, *rest in con.sql(per_status).fetchall()}
     shown = sorted({r for entry in found.values() for k in (2, 5) for r in entry[k] or ()})

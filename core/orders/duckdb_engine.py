@@ -12,10 +12,13 @@ row-number column and a window runs on one thread, so the pass reads it unnumber
 example rows of each category with lines come from a view ``numbered``, read only until the
 examples are found (LIMIT).
 
-Duplicates cost nothing when there are none: exact copies share (customer, order key), so the
+Copies cost nothing when there are none: exact copies share (customer, order key), so the
 per-order aggregate also counts its lines, and only when some key has more than one line are
 the lines compared (:mod:`core.orders.copies`: typed hash first, then every column of the file
-for the few candidates); the copies' share is then subtracted. DuckDB uses every core; the
+for the few candidates; total, note and header lines left out). Kept copies (identical lines
+of a log without order IDs) are only reported; dropped ones have their share subtracted. The
+status CASE puts totals, notes and repeated headers first
+(:func:`core.orders.noncustomer.non_customer_sql`). DuckDB uses every core; the
 memory limit (:data:`MEMORY_LIMIT`) and a temporary spill folder keep logs larger than memory
 out of core.
 """
@@ -35,18 +38,24 @@ from core.i18n import msg
 from core.orders.copies import drop_copies, values_repeat, without_copies
 from core.orders.engines import (
     CATEGORIES,
+    DEFAULT_RULES,
     EPOCH,
     EXAMPLES,
+    NO_AMOUNT,
     ROW,
     Args,
     EngineResult,
+    LineRules,
     _days,
     _no_lines,
     prepare_frame,
 )
+from core.orders.noncustomer import non_customer_sql
 from core.orders.sql import (
     STATUS,
     SUMS,
+    ZERO,
+    copies_sql,
     literal,
     pass_sql,
     status_sql,
@@ -89,12 +98,16 @@ def _describe(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, text: dict) 
     return {name: kind for name, kind, *_ in rows if name != ROW}
 
 
-def _one_pass(con: duckdb.DuckDBPyConnection, has_order: bool, end: int,
-              period: int) -> tuple[pd.DataFrame, int, tuple[str, ...], dict]:  # fmt: skip
-    """(raw sums of purchasers, sorted by ID; twins; customers with only returns or zero
-    lines; {status: (lines, amount, rows, gap lines, gap amount, gap rows)}). The pass lands
-    in a small temporary table (one row per customer or status) that is split in SQL."""
-    con.sql(f"CREATE OR REPLACE TEMP TABLE pass AS {pass_sql('lines', has_order, end, period)}")
+def _one_pass(
+    con: duckdb.DuckDBPyConnection, has_order: bool, end: int, period: int, header: str,
+    rules: LineRules,
+) -> tuple[pd.DataFrame, int, tuple[str, ...], dict]:  # fmt: skip
+    """(raw sums of the customers with a counted line, sorted by ID; twins; customers with
+    only ignored zero lines; {status: (lines, amount, rows, gap lines, gap amount, gap
+    rows)}). The pass lands in a small temporary table (one row per customer or status) that
+    is split in SQL."""
+    query = pass_sql("lines", has_order, end, period, header, rules.ignore_zero)
+    con.sql(f"CREATE OR REPLACE TEMP TABLE pass AS {query}")
     columns = ("s", "n", "total", "rows", "gap_n", "gap_total", "gap_rows")
     counts = {
         s: tuple(rest)
@@ -105,27 +118,24 @@ def _one_pass(con: duckdb.DuckDBPyConnection, has_order: bool, end: int,
     raw = (
         con.sql(
             f"SELECT customer_id, {', '.join(SUMS)} FROM pass "
-            "WHERE s IS NULL AND purchase_days IS NOT NULL ORDER BY customer_id"
+            "WHERE s IS NULL AND txn_days IS NOT NULL ORDER BY customer_id"
         )
         .to_arrow_table()
         .to_pandas()
     )  # via Arrow: a third of .df()'s time
     only_side = con.sql(
-        "SELECT customer_id FROM pass WHERE s IS NULL AND side AND purchase_days IS NULL "
+        "SELECT customer_id FROM pass WHERE s IS NULL AND side AND txn_days IS NULL "
         "AND customer_id IS NOT NULL ORDER BY customer_id"
     ).fetchall()
     twins = con.sql("SELECT sum(twins) FROM pass").fetchall()[0][0] or 0
     return raw, int(twins), tuple(str(c) for (c,) in only_side), counts
 
 
-def _examples(
-    con: duckdb.DuckDBPyConnection, found: dict, has_order: bool, end: int, copies: bool
-) -> dict:
+def _examples(con: duckdb.DuckDBPyConnection, found: dict, status: str, copies: bool) -> dict:
     """``found`` with the example rows the pass could not number (a CSV's ``lines``, or rows
     that named a dropped copy) taken from ``numbered``: per category, the first rows in file
     order, copies left out. The window streams, so LIMIT stops the read as soon as the
     examples are found (at once for a common category)."""
-    status = status_sql(has_order, end)
     kept = " AND row NOT IN (SELECT row FROM dropped)" if copies else ""
     out = {}
     for code, (n, total, rows, gap_n, gap_total, gap_rows) in found.items():
@@ -167,7 +177,7 @@ def _load(con: duckdb.DuckDBPyConnection, source: object, args: Args) -> str:
 
 def duckdb_engine(
     source: pd.DataFrame | tuple[Path, str], args: Args, as_of: date | None, period: int,
-    label: str,
+    label: str, rules: LineRules = DEFAULT_RULES,
 ) -> EngineResult:  # fmt: skip
     """The rules and sums in DuckDB; ``source`` is a DataFrame or (path, "csv"|"parquet")."""
     with tempfile.TemporaryDirectory(prefix="orders-duckdb-") as spill:
@@ -179,13 +189,14 @@ def duckdb_engine(
         try:
             raw = _load(con, source, args)
             try:
-                return _run(con, raw, args, as_of, period)
+                return _run(con, raw, args, as_of, period, rules)
             except duckdb.ConversionException:
                 if isinstance(source, pd.DataFrame) or source[1] != "csv":
                     raise
                 # a value the sniffer's sample did not foresee: every role column as text
                 ids = {c: "VARCHAR" for c in args if c is not None}
-                return _run(con, _views(con, source[0], "csv", args, ids), args, as_of, period)
+                views = _views(con, source[0], "csv", args, ids)
+                return _run(con, views, args, as_of, period, rules)
         except duckdb.Error as error:
             if isinstance(error, duckdb.OutOfMemoryException):
                 raise
@@ -201,40 +212,47 @@ def duckdb_engine(
 
 
 def _run(
-    con: duckdb.DuckDBPyConnection, raw_sql: str, args: Args, as_of: date | None, period: int
-) -> EngineResult:
-    has_order = args[4] is not None
+    con: duckdb.DuckDBPyConnection, raw_sql: str, args: Args, as_of: date | None, period: int,
+    rules: LineRules,
+) -> EngineResult:  # fmt: skip
+    header, has_order = args[0], args[4] is not None
+    customer_line = f"({non_customer_sql('cust', header)}) IS NULL"
     if as_of is None:  # an extra read of the file: the period bounds depend on it
-        usable = "cust IS NOT NULL AND day IS NOT NULL AND amt IS NOT NULL"
+        usable = f"cust IS NOT NULL AND day IS NOT NULL AND amt IS NOT NULL AND {customer_line}"
         usable += " AND oid IS NOT NULL" if has_order else ""
         latest = con.sql(f"SELECT max(day) FROM lines WHERE {usable}").fetchall()[0][0]
         if latest is None:
             raise _no_lines(msg("orders.no_complete_line"))
         as_of = EPOCH + timedelta(days=int(latest))
     end = _days(as_of)
-    raw, twins, no_purchase, found = _one_pass(con, has_order, end, period)
-    duplicate = (0, 0.0, ())
-    if twins > 0 and values_repeat(con):
-        duplicate = drop_copies(con, raw_sql)
-        if duplicate[0]:
-            raw, found = without_copies(con, raw, found, has_order, end, period)
-    found = _examples(con, found, has_order, end, copies=duplicate[0] > 0)
-    counts = {"duplicate": duplicate}
+    raw, twins, ignored, found = _one_pass(con, has_order, end, period, header, rules)
+    copies = (0, 0.0, ())
+    dropping = rules.drops_copies(has_order)
+    if twins > 0 and values_repeat(con, customer_line):
+        copies = drop_copies(con, raw_sql)
+        if copies[0] and dropping:
+            queries = copies_sql(has_order, end, period, header, rules.ignore_zero)
+            raw, found = without_copies(con, raw, found, queries)
+    status = status_sql(has_order, end, header)
+    found = _examples(con, found, status, copies=dropping and copies[0] > 0)
+    counts = {"duplicate" if dropping else "identical": copies}
     for code, name in enumerate(STATUS):
+        name = rules.zero_category() if code == ZERO else name
         counts[name] = found.get(code, (0, 0.0, ()))[:3]
     if args[3] is not None:
-        gaps = [found[s][3:] for s in (0, 6) if s in found]
+        gaps = [entry[3:] for entry in found.values()]
         counts["missing_profit"] = (
-            sum(n for n, _, _ in gaps), sum(t or 0.0 for _, t, _ in gaps),
+            sum(n or 0 for n, _, _ in gaps), sum(t or 0.0 for _, t, _ in gaps),
             sorted(r for _, _, rows in gaps for r in rows or ())[:EXAMPLES],
         )  # fmt: skip
     issues = []
     for name in CATEGORIES:
         n, total, rows = counts.get(name, (0, 0.0, ()))
-        total = float("nan") if name == "bad_amount" else float(total or 0.0)
+        total = float("nan") if name in NO_AMOUNT else float(total or 0.0)
         issues.append((name, int(n or 0), total, tuple(int(r) for r in rows or ())))
     if raw.empty:
-        raise _no_lines(msg("orders.no_purchase_up_to_as_of"))
-    lines = sum(row[0] for row in found.values()) + duplicate[0]
+        raise _no_lines(msg("orders.no_line_up_to_as_of"))
+    lines = sum(row[0] for row in found.values()) + (copies[0] if dropping else 0)
     purchases = found.get(0, (0,))[0]
-    return EngineResult(raw, tuple(issues), int(lines), int(purchases), as_of, no_purchase)
+    no_purchase = tuple(str(c) for c in raw.loc[raw["orders"] == 0, "customer_id"])
+    return EngineResult(raw, tuple(issues), int(lines), int(purchases), as_of, no_purchase, ignored)

@@ -6,12 +6,15 @@ profit, order ID, product, channel and the customer's name (one per customer, by
 into one row per customer (docs/rfm.md defines every column) with an :class:`OrdersReport`
 that lists every line not used and why: nothing is dropped silently.
 
-Line rules, first match wins: an exact duplicate of an earlier line (every column equal) is
-dropped; no customer ID, a missing or unreadable date, a missing or non-numeric amount, or (when
-there is an order-ID column) no order ID excludes the line; a date after the as-of date excludes
-it; amount < 0 is a *return* (lowers monetary_total, spend and profit, never an order); amount
-= 0 is ignored (not an order); amount > 0 is a *purchase*. A missing profit counts as 0 and is
-reported.
+Line rules (docs/rfm.md §2), first match wins: a customer cell that is a total word, a note
+or the customer header again is not a customer's line and is excluded; an identical copy of an
+earlier line is dropped when the log has an order-ID column or ``drop_copies`` is set (else it
+is reported and kept: without order IDs two identical lines may be two real purchases); no
+customer ID, a missing or unreadable date, a missing or non-numeric amount, or (with an
+order-ID column) no order ID excludes the line; a date after the as-of date excludes it;
+amount < 0 is a *return* (lowers the amounts, never an order); amount = 0 is an order of
+nothing (counted like lifetimes counts it) unless ``ignore_zero``; amount > 0 is a *purchase*.
+A missing profit counts as 0 and is reported. Every customer with a counted line gets a row.
 
 Engines: ``"pandas"`` (in memory, any file :func:`core.ingest.read.read_table` reads) and
 ``"duckdb"`` (CSV/Parquet scanned out of core, or a registered DataFrame). ``"auto"`` picks
@@ -35,8 +38,17 @@ from core.i18n import msg
 from core.ingest.read import read_table
 from core.mapping.catalog import NAME_SYNONYMS, header_key
 from core.orders.duckdb_engine import duckdb_engine, file_columns
-from core.orders.engines import CATEGORIES, EngineResult, pandas_engine
+from core.orders.engines import (
+    CATEGORIES,
+    COPIES,
+    DEFAULT_RULES,
+    EXAMPLES,
+    EngineResult,
+    LineRules,
+    pandas_engine,
+)
 from core.orders.names import NameConflicts, attach_names, log_names
+from core.orders.noncustomer import ingest_rows
 
 DUCKDB_FILE_BYTES = 50 * 2**20  # a CSV/Parquet file larger than 50 MiB goes to DuckDB
 DUCKDB_FRAME_ROWS = 1_000_000  # a DataFrame with more rows goes to DuckDB
@@ -141,11 +153,17 @@ class Issue:
 
     @property
     def text(self) -> str:
-        """'6 line(s): negative amount (return) … (rows 7, 9)'."""
+        """'6 line(s): negative amount (return) … (rows 7, 9)'; identical lines (kept or
+        dropped) also say their amount."""
         what = CATEGORIES[self.category]
         if not self.rows:
             return msg("orders.issue_lines", n=self.lines, what=what)
         rows = ", ".join(map(str, self.rows)) + " …" * (self.lines > len(self.rows))
+        if self.category in COPIES:
+            return msg(
+                "orders.issue_lines_amount_rows", n=self.lines, what=what, rows=rows,
+                amount=self.amount,
+            )  # fmt: skip
         return msg("orders.issue_lines_rows", n=self.lines, what=what, rows=rows)
 
 
@@ -158,10 +176,12 @@ class OrdersReport:
     as_of: date
     period_days: int
     lines: int  # lines read (header excluded)
-    purchase_lines: int
-    customers: int  # customers with at least one purchase
+    purchase_lines: int  # lines with amount > 0
+    customers: int  # customers with a row in the features (at least one counted line)
     issues: tuple[Issue, ...]  # categories with at least one line, in CATEGORIES order
-    no_purchase_customers: tuple[str, ...]  # only returns / zero lines: not aggregated
+    no_purchase_customers: tuple[str, ...]  # only returns: a row with orders = 0
+    ignored_customers: tuple[str, ...] = ()  # only ignored zero lines (ignore_zero): no row
+    rules: LineRules = DEFAULT_RULES
     name_conflicts: NameConflicts | None = None  # with a name column: IDs with several names
 
     def count(self, category: str) -> int:
@@ -169,13 +189,14 @@ class OrdersReport:
         return next((i.lines for i in self.issues if i.category == category), 0)
 
     def lines_text(self) -> list[str]:
-        """One human-readable line per issue, then the customers without purchases."""
+        """One human-readable line per issue, then the customers without an order."""
         out = [issue.text for issue in self.issues]
-        if self.no_purchase_customers:
-            shown = ", ".join(self.no_purchase_customers[:5])
-            out.append(
-                msg("orders.no_purchase_left_out", n=len(self.no_purchase_customers), ids=shown)
-            )
+        for ids, message_id in (
+            (self.no_purchase_customers, "orders.no_order_customers"),
+            (self.ignored_customers, "orders.ignored_customers_left_out"),
+        ):
+            if ids:
+                out.append(msg(message_id, n=len(ids), ids=", ".join(ids[:5])))
         if self.name_conflicts and self.name_conflicts.count:
             out.append(self.name_conflicts.text)
         return out
@@ -227,11 +248,19 @@ def aggregate_orders(
     columns: Mapping[str, str | None] | None = None,
     engine: str = "auto",
     name: str | None = None,
+    drop_copies: bool = False,
+    ignore_zero: bool = False,
+    excluded: pd.DataFrame | None = None,
 ) -> OrderFeatures:
     """Aggregate an order log (a DataFrame or a CSV/XLSX/Parquet path) per customer.
 
     ``as_of`` defaults to the latest valid date in the log; the current period is the
     ``period_days`` days ending at it, the previous one the same length before.
+    ``drop_copies`` drops identical lines of a log without an order-ID column (kept and
+    reported by default); ``ignore_zero`` ignores zero-amount lines (counted by default).
+    ``excluded`` (``IngestResult.excluded`` of a frame read by
+    :func:`core.ingest.read.read_table`) lists the total, note and repeated-header rows
+    ingest already removed: they are reported like the ones found in the log.
     """
     if int(period_days) < 1:
         raise InputError(msg("orders.period_length_must_day_more", n=period_days))
@@ -242,19 +271,21 @@ def aggregate_orders(
     frame = source if isinstance(source, pd.DataFrame) else None
     fmt = None if frame is not None else _duckdb_format(Path(source))
     if frame is None and (chosen == "pandas" or fmt is None):
-        frame = read_table(Path(source), name=label).frame
+        ingest = read_table(Path(source), name=label)
+        frame, excluded = ingest.frame, getattr(ingest, "excluded", None)
     header = list(frame.columns) if frame is not None else _file_columns(Path(source), fmt)
     cols = detect_order_columns(header, columns)
     if frame is not None and frame.empty:
         raise InputError(msg("orders.log_has_no_lines", file=label))
     args = (cols.customer, cols.date, cols.amount, cols.profit, cols.order_id)
     day = _as_of(as_of)
+    rules = LineRules(bool(drop_copies), bool(ignore_zero))
     if chosen == "pandas":
-        result = pandas_engine(frame, args, day, int(period_days))
+        result = pandas_engine(frame, args, day, int(period_days), rules)
     else:
         result = duckdb_engine(frame if frame is not None else (Path(source), fmt),
-                               args, day, int(period_days), label)  # fmt: skip
-    report = _report(result, label, chosen, int(period_days))
+                               args, day, int(period_days), label, rules)  # fmt: skip
+    report = _report(result, label, chosen, int(period_days), rules, ingest_rows(excluded))
     features = finish_features(result.raw, result.as_of, cols.profit)
     if cols.name is not None:  # the log's own names, by the rule of core.orders.names
         lines = frame if frame is not None else (Path(source), fmt)
@@ -268,46 +299,73 @@ def _file_columns(path: Path, fmt: str | None) -> list[str]:
     return file_columns(path, fmt or "csv")
 
 
-def _report(result: EngineResult, label: str, engine: str, period_days: int) -> OrdersReport:
-    issues = tuple(
-        Issue(c, int(n), float(a), tuple(int(r) for r in rows))
-        for c, n, a, rows in result.issues
-        if n
-    )
+def _report(
+    result: EngineResult, label: str, engine: str, period_days: int, rules: LineRules,
+    removed: Mapping[str, tuple[int, ...]],
+) -> OrdersReport:  # fmt: skip
+    """The report of one run; rows ingest removed (``removed``) join their category."""
+    issues = []
+    for c, n, a, rows in result.issues:
+        extra = removed.get(c, ())
+        shown = tuple(sorted((*rows, *extra))[:EXAMPLES])
+        if n + len(extra):
+            issues.append(Issue(c, int(n) + len(extra), float(a), tuple(int(r) for r in shown)))
+    lines = result.lines + sum(map(len, removed.values()))
     return OrdersReport(
-        label, engine, result.as_of, period_days, result.lines, result.purchase_lines,
-        len(result.raw), issues, result.no_purchase,
+        label, engine, result.as_of, period_days, lines, result.purchase_lines,
+        len(result.raw), tuple(issues), result.no_purchase, result.ignored, rules,
     )  # fmt: skip
+
+
+def _days_or_nan(values: np.ndarray) -> np.ndarray:
+    """Whole days as int64, or float with NaN when some customer has none."""
+    return values.astype("int64") if not np.isnan(values).any() else values
+
+
+def _dates(days: np.ndarray) -> np.ndarray:
+    epoch = np.datetime64("1970-01-01", "D")
+    known = ~np.isnan(days)
+    out = np.full(len(days), np.datetime64("NaT"), dtype="datetime64[ns]")
+    out[known] = (epoch + days[known].astype("int64").astype("timedelta64[D]")).astype(
+        "datetime64[ns]"
+    )
+    return out
 
 
 def finish_features(raw: pd.DataFrame, as_of: date, profit: str | None) -> pd.DataFrame:
     """Derived columns from the engines' raw per-customer sums (one place, so both agree).
 
-    recency = as_of − last purchase, tenure = clv_T = as_of − first purchase (days);
-    monetary_total = purchases + returns; monetary_mean = monetary_total / orders;
-    growth = (spend_current − spend_previous) / spend_previous, NaN when spend_previous ≤ 0;
-    clv_frequency = purchase days − 1; clv_recency = last − first purchase day;
-    clv_monetary_value = (purchases − first day's purchases) / clv_frequency, 0 when 0.
+    Orders, order dates, recency and tenure come from the order lines (purchases and counted
+    zero lines); a customer with only returns has orders = 0 and NaN/NaT there.
+    recency = as_of − last order, tenure = as_of − first order (days);
+    monetary_total = purchases + returns; monetary_mean = monetary_total / orders (NaN without
+    an order); growth = (spend_current − spend_previous) / spend_previous, NaN when
+    spend_previous ≤ 0. The clv_* columns are lifetimes' summary over every counted line
+    (purchases, returns, counted zero lines), summed per customer-day:
+    clv_frequency = days − 1; clv_recency = last − first day; clv_T = as_of − first day;
+    clv_monetary_value = (all amounts − the first day's) / clv_frequency, 0 when 0.
     """
     end = (pd.Timestamp(as_of) - pd.Timestamp("1970-01-01")).days
-    first, last = raw["first_day"].to_numpy(), raw["last_day"].to_numpy()
-    total = raw["gross_total"] + raw["returns_total"]
-    repeat_days = raw["purchase_days"] - 1
-    repeat_spend = (raw["gross_total"] - raw["first_day_total"]).to_numpy()
+    first, last = raw["first_day"].to_numpy(float), raw["last_day"].to_numpy(float)
+    orders = raw["orders"].to_numpy("int64")
+    total = (raw["gross_total"] + raw["returns_total"]).to_numpy(float)
+    repeat_days = raw["txn_days"].to_numpy(float) - 1
+    repeat_spend = total - raw["txn_first_total"].to_numpy(float)
+    txn_first = raw["txn_first"].to_numpy(float)
     prev = raw["spend_previous"].to_numpy()
     with np.errstate(divide="ignore", invalid="ignore"):
         growth = np.where(prev > 0, (raw["spend_current"].to_numpy() - prev) / prev, np.nan)
         clv_monetary = np.where(repeat_days > 0, repeat_spend / repeat_days, 0.0)
-    epoch = np.datetime64("1970-01-01", "D")
+        mean = np.where(orders > 0, total / orders, np.nan)
     columns = {
         "customer_id": pa.array(raw["customer_id"].astype("str")),
-        "orders": raw["orders"].to_numpy("int64"),
-        "recency_days": (end - last).astype("int64"),
-        "tenure_days": (end - first).astype("int64"),
-        "first_order": (epoch + first.astype("timedelta64[D]")).astype("datetime64[ns]"),
-        "last_order": (epoch + last.astype("timedelta64[D]")).astype("datetime64[ns]"),
-        "monetary_total": total.to_numpy(float),
-        "monetary_mean": (total / raw["orders"]).to_numpy(float),
+        "orders": orders,
+        "recency_days": _days_or_nan(end - last),
+        "tenure_days": _days_or_nan(end - first),
+        "first_order": _dates(first),
+        "last_order": _dates(last),
+        "monetary_total": total,
+        "monetary_mean": mean,
         "gross_total": raw["gross_total"].to_numpy(float),
         "returns_total": raw["returns_total"].to_numpy(float),
         "return_lines": raw["return_lines"].to_numpy("int64"),
@@ -318,9 +376,9 @@ def finish_features(raw: pd.DataFrame, as_of: date, profit: str | None) -> pd.Da
         "growth": growth,
         "orders_current": raw["orders_current"].to_numpy("int64"),
         "orders_previous": raw["orders_previous"].to_numpy("int64"),
-        "clv_frequency": repeat_days.to_numpy(float),
-        "clv_recency": (last - first).astype(float),
-        "clv_T": (end - first).astype(float),
+        "clv_frequency": repeat_days,
+        "clv_recency": raw["txn_last"].to_numpy(float) - txn_first,
+        "clv_T": end - txn_first,
         "clv_monetary_value": clv_monetary.astype(float),
     }
     if profit is None:

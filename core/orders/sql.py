@@ -7,15 +7,17 @@ from __future__ import annotations
 
 from core.ingest.parsing import MISSING_TOKENS
 from core.orders.engines import EXAMPLES, ROW, Args
+from core.orders.noncustomer import non_customer_sql
 
 DATE_FORMATS = ("%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M")
 SUMS = (
-    "orders", "purchase_days", "first_day", "last_day", "first_day_total", "gross_total",
-    "returns_total", "return_lines", "profit", "active_months", "spend_current",
-    "spend_previous", "orders_current", "orders_previous",
+    "orders", "first_day", "last_day", "gross_total", "returns_total", "return_lines", "profit",
+    "active_months", "spend_current", "spend_previous", "orders_current", "orders_previous",
+    "txn_days", "txn_first", "txn_last", "txn_first_total",
 )  # fmt: skip
 STATUS = ("purchase", "missing_customer", "bad_date", "bad_amount", "missing_order_id", "future",
-          "return", "zero_amount")  # fmt: skip
+          "return", "zero_amount", "total_row", "note_row", "header_row")  # fmt: skip
+RETURN, ZERO = 6, 7
 
 
 def quote(name: str) -> str:
@@ -73,53 +75,69 @@ def typed_sql(args: Args, kinds: dict[str, str] | None, source: str) -> str:
     )
 
 
-def status_sql(has_order: bool, end: int) -> str:
-    """The line's category as an index into :data:`STATUS` (first rule that applies)."""
+def status_sql(has_order: bool, end: int, header: str | None = None) -> str:
+    """The line's category as an index into :data:`STATUS` (first rule that applies); with
+    ``header`` (the customer column's), totals, notes and repeated headers come first."""
     oid = "WHEN oid IS NULL THEN 4 " if has_order else ""
-    return (
+    rules = (
         "CASE WHEN cust IS NULL THEN 1 WHEN day IS NULL THEN 2 WHEN amt IS NULL THEN 3 "
         f"{oid}WHEN day > {end} THEN 5 WHEN amt < 0 THEN 6 WHEN amt = 0 THEN 7 ELSE 0 END"
     )
+    return rules if header is None else f"coalesce({non_customer_sql('cust', header)}, {rules})"
 
 
-def pass_sql(source: str, has_order: bool, end: int, period: int) -> str:
+def counted_sql(ignore_zero: bool) -> tuple[str, str]:
+    """Conditions on ``s``: (an order line, a counted line: orders and returns)."""
+    orders = "s = 0" if ignore_zero else f"s IN (0, {ZERO})"
+    return orders, f"s IN (0, {RETURN})" if ignore_zero else f"s IN (0, {RETURN}, {ZERO})"
+
+
+def pass_sql(
+    source: str, has_order: bool, end: int, period: int, header: str | None = None,
+    ignore_zero: bool = False,
+) -> str:  # fmt: skip
     """The one pass over ``source`` (typed lines). Rows with ``s`` NULL: one per distinct
-    customer value (NULL included), the raw sums of purchasers (purchase_days NULL for the
-    others), ``side`` (has a return or zero line) and ``twins`` (order keys with more than one
+    customer value (NULL included), the raw sums (txn_days NULL for a customer without a
+    counted line), ``side`` (has a zero line) and ``twins`` (order keys with more than one
     line: the only places an exact copy can be). Rows with ``s`` set: one per status with its
-    lines, amount, first rows, and the same for purchases and returns without a profit."""
+    lines, amount, first rows, and the same for counted lines without a profit."""
     key = "oid" if has_order else "day"
     cur, prev = f"off < {period}", f"off >= {period} AND off < {2 * period}"
-    gap = "prof IS NULL AND s IN (0, 6)"
+    order, used = counted_sql(ignore_zero)
+    gap = f"prof IS NULL AND {used}"
     # without order IDs an order is a customer's day: the per-order groups are the day totals
     day_totals = (
-        "SELECT cust, day, sum(amt) AS t FROM v WHERE s = 0 GROUP BY cust, day"
+        f"SELECT cust, day, sum(amt) AS t, bool_or({order}) AS od FROM v WHERE {used} "
+        "GROUP BY cust, day"
         if has_order
-        else "SELECT cust, day, t FROM o WHERE f > 0"
+        else "SELECT cust, key AS day, t, f > 0 AS od FROM o WHERE u > 0"
     )
+    per_day = "" if has_order else f"sum(amt) FILTER ({used}) AS t, count(*) FILTER ({used}) AS u, "
+    month = "date_trunc('month', DATE '1970-01-01' + CAST(day AS INTEGER))"
     return f"""
     WITH v AS (SELECT row, cust, {key} AS key, day, amt, prof,
-                      {status_sql(has_order, end)} AS s, {end} - day AS off FROM {source}),
-    o AS (SELECT cust, {"" if has_order else "key AS day, sum(amt) FILTER (s = 0) AS t, "}
-                 count(*) AS n, bit_or(CAST(CASE WHEN s <> 0 THEN 0 WHEN {cur} THEN 3
+                      {status_sql(has_order, end, header)} AS s, {end} - day AS off
+               FROM {source}),
+    o AS (SELECT cust, key, {per_day}count(*) AS n,
+                 bit_or(CAST(CASE WHEN NOT ({order}) THEN 0 WHEN {cur} THEN 3
                  WHEN {prev} THEN 5 ELSE 1 END AS UTINYINT)) AS f FROM v GROUP BY cust, key),
     oa AS (SELECT cust, count(*) FILTER (f > 0) AS orders,
                   count(*) FILTER (f & 2 > 0) AS orders_current,
                   count(*) FILTER (f & 4 > 0) AS orders_previous, count(*) FILTER (n > 1) AS twins
            FROM o GROUP BY cust),
     dt AS ({day_totals}),
-    da AS (SELECT cust, count(*) AS purchase_days, min(day) AS first_day, max(day) AS last_day,
-                  arg_min(t, day) AS first_day_total,
-                  length(list_distinct(list(date_trunc('month',
-                      DATE '1970-01-01' + CAST(day AS INTEGER))))) AS active_months
+    da AS (SELECT cust, count(*) AS txn_days, min(day) AS txn_first, max(day) AS txn_last,
+                  arg_min(t, day) AS txn_first_total,
+                  min(day) FILTER (od) AS first_day, max(day) FILTER (od) AS last_day,
+                  coalesce(length(list_distinct(list({month}) FILTER (od))), 0) AS active_months
            FROM dt GROUP BY cust),
-    ca AS (SELECT cust, sum(amt) FILTER (s = 0) AS gross_total,
-                  coalesce(sum(amt) FILTER (s = 6), 0) AS returns_total,
-                  count(*) FILTER (s = 6) AS return_lines,
-                  coalesce(sum(prof) FILTER (s IN (0, 6)), 0) AS profit,
-                  coalesce(sum(amt) FILTER (s IN (0, 6) AND {cur}), 0) AS spend_current,
-                  coalesce(sum(amt) FILTER (s IN (0, 6) AND {prev}), 0) AS spend_previous,
-                  bool_or(s IN (6, 7)) AS side
+    ca AS (SELECT cust, coalesce(sum(amt) FILTER (s = 0), 0) AS gross_total,
+                  coalesce(sum(amt) FILTER (s = {RETURN}), 0) AS returns_total,
+                  count(*) FILTER (s = {RETURN}) AS return_lines,
+                  coalesce(sum(prof) FILTER ({used}), 0) AS profit,
+                  coalesce(sum(amt) FILTER ({used} AND {cur}), 0) AS spend_current,
+                  coalesce(sum(amt) FILTER ({used} AND {prev}), 0) AS spend_previous,
+                  bool_or(s = {ZERO}) AS side
            FROM v GROUP BY cust),
     cs AS (SELECT s, count(*) AS n, sum(amt) AS total, min(row, {EXAMPLES}) AS rows,
                   count(*) FILTER ({gap}) AS gap_n, sum(amt) FILTER ({gap}) AS gap_total,
@@ -133,28 +151,31 @@ def pass_sql(source: str, has_order: bool, end: int, period: int) -> str:
     """
 
 
-def copies_sql(has_order: bool, end: int, period: int) -> tuple[str, str, str]:
+def copies_sql(
+    has_order: bool, end: int, period: int, header: str | None = None, ignore_zero: bool = False
+) -> tuple[str, str, str]:
     """Queries over the dropped exact copies (tables ``candidates`` and ``dropped``): their share of
-    each purchaser's sums, of each purchaser's day totals, and of each status's counts.
+    each customer's sums, of each customer's day totals, and of each status's counts.
     Removing a copy leaves its original, so orders, days, months and statuses keep their
     members; only sums and line counts shrink."""
     cur, prev = f"off < {period}", f"off >= {period} AND off < {2 * period}"
-    gap = "prof IS NULL AND s IN (0, 6)"
+    _, used = counted_sql(ignore_zero)
+    gap = f"prof IS NULL AND {used}"
     copies = (
-        f"WITH c AS (SELECT row, cust, day, amt, prof, {status_sql(has_order, end)} AS s, "
+        f"WITH c AS (SELECT row, cust, day, amt, prof, {status_sql(has_order, end, header)} AS s, "
         f"{end} - day AS off FROM candidates JOIN dropped USING (row)) "
     )
     per_customer = copies + (
         "SELECT cust AS customer_id, coalesce(sum(amt) FILTER (s = 0), 0) AS gross_total, "
-        "coalesce(sum(amt) FILTER (s = 6), 0) AS returns_total, "
-        "count(*) FILTER (s = 6) AS return_lines, "
-        "coalesce(sum(prof) FILTER (s IN (0, 6)), 0) AS profit, "
-        f"coalesce(sum(amt) FILTER (s IN (0, 6) AND {cur}), 0) AS spend_current, "
-        f"coalesce(sum(amt) FILTER (s IN (0, 6) AND {prev}), 0) AS spend_previous "
-        "FROM c WHERE cust IS NOT NULL GROUP BY cust"
+        f"coalesce(sum(amt) FILTER (s = {RETURN}), 0) AS returns_total, "
+        f"count(*) FILTER (s = {RETURN}) AS return_lines, "
+        f"coalesce(sum(prof) FILTER ({used}), 0) AS profit, "
+        f"coalesce(sum(amt) FILTER ({used} AND {cur}), 0) AS spend_current, "
+        f"coalesce(sum(amt) FILTER ({used} AND {prev}), 0) AS spend_previous "
+        f"FROM c WHERE cust IS NOT NULL AND {used} GROUP BY cust"
     )
     per_day = (
-        copies + "SELECT cust AS customer_id, day, sum(amt) AS t FROM c WHERE s = 0 GROUP BY ALL"
+        copies + f"SELECT cust AS customer_id, day, sum(amt) AS t FROM c WHERE {used} GROUP BY ALL"
     )
     per_status = copies + (
         f"SELECT s, count(*), sum(amt), count(*) FILTER ({gap}), sum(amt) FILTER ({gap}) "

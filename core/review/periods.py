@@ -218,15 +218,19 @@ def review_orders(
     columns: dict[str, str | None] | None = None,
     engine: str = "auto",
     rules: WarningRules = WarningRules(),
+    drop_copies: bool = False,
+    ignore_zero: bool = False,
+    excluded: pd.DataFrame | None = None,
 ) -> Review:
     """Review the last two periods of an order log (features of each period end, then
-    :func:`review_snapshots` on them)."""
-    b = aggregate_orders(source, as_of=as_of, period_days=period_days, columns=columns,
-                         engine=engine)  # fmt: skip
+    :func:`review_snapshots` on them); ``drop_copies``, ``ignore_zero`` and ``excluded`` as
+    in :func:`core.orders.log.aggregate_orders`."""
+    options = {"columns": columns, "engine": engine, "drop_copies": drop_copies,
+               "ignore_zero": ignore_zero, "excluded": excluded}  # fmt: skip
+    b = aggregate_orders(source, as_of=as_of, period_days=period_days, **options)
     end_a = b.report.as_of - timedelta(days=period_days)
     try:
-        a = aggregate_orders(source, as_of=end_a, period_days=period_days, columns=columns,
-                             engine=engine)  # fmt: skip
+        a = aggregate_orders(source, as_of=end_a, period_days=period_days, **options)
     except InputError:
         raise InputError(msg("review.log_too_short", end=end_a, n=period_days)) from None
     if scenario is None:

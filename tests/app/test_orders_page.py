@@ -49,10 +49,14 @@ def test_sample_log_report_and_segments(lang: str) -> None:
     summary = next(m.value for m in at.markdown if "14,995" in m.value)
     assert ("500 位客户" if lang == "zh" else "500 customers") in summary
     report = at.dataframe[0].value
-    assert report.iloc[:, 1].tolist() == [3, 6]  # 3 duplicate lines, 6 returns
-    expected = "重复行" if lang == "zh" else "Duplicate line"
+    assert report.iloc[:, 1].tolist() == [3, 6]  # 3 copies of an order, 6 returns
+    expected = "前面某行的副本" if lang == "zh" else "Copy of an earlier line"
     assert report.iloc[0, 0].startswith(expected)
     assert report.iloc[0, 3] == "8426, 10476, 10716"
+    copies = (
+        "3 行与前面某行完全相同，已作为副本去除" if lang == "zh" else "3 identical line(s) dropped"
+    )
+    assert [i.value for i in at.info if i.value.startswith(copies)]
     counts = overview(at, lang)
     assert len(counts) == 11 and counts.sum() == 500  # every customer in exactly one segment
     customers = at.dataframe[-1].value
@@ -121,21 +125,42 @@ def test_an_upload_with_unknown_headers_is_mapped_by_hand() -> None:
     assert dict(zip(report["Category"], report["Lines"], strict=True)) == {
         "Date missing or unreadable: excluded": 1,
         "Negative amount (return): lowers amount and profit, not an order": 1,
-        "Zero amount: not an order": 1,
+        "Zero amount: counted as an order of 0": 1,
     }
     assert at.dataframe[-1].value["Customer ID"].tolist() == ["A", "B"]
     assert at.date_input[0].value.isoformat() == "2024-02-03"
 
 
 def test_a_log_without_purchases_is_explained_in_chinese() -> None:
+    """A customer with only returns keeps a row (0 orders); a zero line is an order of 0
+    until zero lines are ignored, and then its customer is named as left out."""
     log = "客户编号,订单日期,金额\nA,2024-01-05,-100\nB,2024-02-01,0\n".encode()
     at = orders_page("zh")
     at.file_uploader(key="orders_upload").upload("退货.csv", log, "text/csv").run()
+    assert not at.exception and not at.error
+    assert "1 位客户截止日前只有退货，已纳入汇总，订单数为 0：A" in [i.value for i in at.info]
+    assert at.dataframe[-1].value.iloc[:, 0].tolist() == ["A", "B"]
+    at = at.checkbox(key="orders_ignore_zero").check().run()
+    assert not at.exception and not at.error
+    assert "1 位客户只有 0 金额行，因 0 金额行已忽略而未纳入汇总：B" in [i.value for i in at.info]
+    assert at.dataframe[-1].value.iloc[:, 0].tolist() == ["A"]
+
+
+def test_identical_lines_are_counted_until_dropped() -> None:
+    log = b"customer,date,amount\nA,2024-01-05,100\nA,2024-01-05,100\nB,2024-02-01,30\n"
+    at = orders_page()
+    at.file_uploader(key="orders_upload").upload("copies.csv", log, "text/csv").run()
+    assert not at.exception and not at.error
+    infos = [i.value for i in at.info]
+    assert "1 identical line(s) kept and counted (amount 100.00), e.g. rows 3." in infos
+    customers = at.dataframe[-1].value.set_index("Customer ID")
+    assert customers.loc["A", "Monetary (net)"] == 200.0
+    at = at.checkbox(key="orders_drop_copies").check().run()
     assert not at.exception
-    assert [e.value for e in at.error] == [
-        "无法汇总订单：订单表：截止日期之前没有购买（金额 > 0）；"
-        "请检查客户、日期和金额列（见读取报告）"
+    assert "1 identical line(s) dropped as copies (amount 100.00), e.g. rows 3." in [
+        i.value for i in at.info
     ]
+    assert at.dataframe[-1].value.set_index("Customer ID").loc["A", "Monetary (net)"] == 100.0
 
 
 @pytest.mark.parametrize("lang", LANGS)

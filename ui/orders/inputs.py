@@ -22,11 +22,13 @@ def period_inputs(
     t: Callable[..., str],
     boxes: tuple[DeltaGenerator, DeltaGenerator],
     with_help: bool = False,
+    excluded: pd.DataFrame | None = None,
 ) -> tuple[int, date, OrderFeatures]:
     """The period length in days and the as-of date, in ``boxes``, each kept under the page's
     ``prefix`` (the date per file). The date starts at the log's last day, known from the
-    aggregate up to it, returned too: ``(period, as_of, latest)``. InputError when the log
-    cannot be aggregated."""
+    aggregate up to it (under the Orders page's line rules; ``excluded``: the rows ingest
+    removed), returned too: ``(period, as_of, latest)``. InputError when the log cannot be
+    aggregated."""
     period_box, as_of_box = boxes
     period = kept_widget(
         period_box.number_input,
@@ -38,7 +40,9 @@ def period_inputs(
         step=1,
         help=t("orders.period_help") if with_help else None,
     )
-    latest = orders.aggregate(dataset.digest, dataset.name, None, period, columns, frame)
+    latest = orders.aggregate(
+        dataset.digest, dataset.name, None, period, columns, frame, orders.line_rules(), excluded
+    )
     as_of = kept_widget(
         as_of_box.date_input,
         f"{prefix}_as_of_{dataset.digest[:12]}",

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from core.errors import InputError
 from core.method.scenario import Scenario
@@ -35,6 +36,8 @@ WARNING_RULES = "review_rules"
 SNAPSHOTS = "snapshot_store"
 FLASH = "orders_flash"
 SAMPLE_ORDERS = "sample_orders.csv"
+DROP_COPIES = "orders_drop_copies"  # checkbox: drop identical lines without order IDs
+IGNORE_ZERO = "orders_ignore_zero"  # checkbox: ignore zero-amount lines
 ROLES = ("customer", "date", "amount", "profit", "order_id", "name")
 REQUIRED = ("customer", "date", "amount")
 
@@ -89,6 +92,22 @@ def columns_ready(columns: dict[str, str | None]) -> bool:
     return all(columns[r] for r in REQUIRED) and len(used) == len(set(used))
 
 
+def line_rules() -> tuple[bool, bool]:
+    """(drop identical lines, ignore zero lines) as last ticked on the Orders page (both off
+    by default: lines count as lifetimes counts them); the Review page uses the same."""
+    return tuple(  # type: ignore[return-value]
+        bool(st.session_state.get(key, st.session_state.get(f"{key}.kept", False)))
+        for key in (DROP_COPIES, IGNORE_ZERO)
+    )
+
+
+def line_rule_inputs(t: Callable[..., str], boxes: tuple[DeltaGenerator, DeltaGenerator]) -> None:
+    """The two line-rule checkboxes (kept across page switches), in ``boxes``."""
+    for box, key, label in zip(boxes, (DROP_COPIES, IGNORE_ZERO), ("drop_copies", "ignore_zero"),
+                               strict=True):  # fmt: skip
+        kept_widget(box.checkbox, key, False, t(f"orders.{label}"), help=t(f"orders.{label}_help"))
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
 def aggregate(
     digest: str,
@@ -97,11 +116,15 @@ def aggregate(
     period_days: int,
     columns: tuple[tuple[str, str | None], ...],
     _frame: pd.DataFrame,
+    rules: tuple[bool, bool] = (False, False),
+    _excluded: pd.DataFrame | None = None,
 ) -> OrderFeatures:
-    """:func:`core.orders.log.aggregate_orders`, cached on the digest and the settings."""
+    """:func:`core.orders.log.aggregate_orders`, cached on the digest and the settings
+    (``rules``: :func:`line_rules`; ``_excluded``: the rows ingest removed from the file)."""
     return aggregate_orders(
-        _frame, as_of=as_of, period_days=period_days, columns=dict(columns), name=name
-    )
+        _frame, as_of=as_of, period_days=period_days, columns=dict(columns), name=name,
+        drop_copies=rules[0], ignore_zero=rules[1], excluded=_excluded,
+    )  # fmt: skip
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -113,14 +136,17 @@ def review_log(
     rules: WarningRules,
     lang: str,
     _frame: pd.DataFrame,
+    lines: tuple[bool, bool] = (False, False),
+    _excluded: pd.DataFrame | None = None,
 ) -> Review:
     """:func:`core.review.periods.review_orders` on the last two periods, cached likewise; tiers are
-    labelled in ``lang``."""
+    labelled in ``lang``; ``lines`` as :func:`line_rules`."""
     factors = pd.DataFrame(columns=[c for c, _ in REVIEW_FACTORS])
     scenario = order_scenario(factors, REVIEW_FACTORS, lang=lang)
     return review_orders(
-        _frame, period_days, as_of=as_of, columns=dict(columns), scenario=scenario, rules=rules
-    )
+        _frame, period_days, as_of=as_of, columns=dict(columns), scenario=scenario, rules=rules,
+        drop_copies=lines[0], ignore_zero=lines[1], excluded=_excluded,
+    )  # fmt: skip
 
 
 def master_names() -> dict[str, str]:

@@ -33,7 +33,8 @@ def test_rfm_writes_one_row_per_customer(tmp_path: Path, capsys: pytest.CaptureF
     assert table["rfm_cell"].str.fullmatch("[1-5]{3}").all()
     err = capsys.readouterr().err
     assert "orders: 14995 line(s), 14986 purchase(s), 500 customer(s), as of 2024-12-31" in err
-    assert "note: 3 line(s): duplicate of an earlier line" in err
+    assert "note: 3 line(s), amount " in err
+    assert ": copy of an earlier line (identical in every column, same order ID if any)" in err
 
 
 def test_rfm_xlsx_has_rfm_segments_and_report_sheets(tmp_path: Path) -> None:
@@ -105,6 +106,43 @@ def test_review_out_names_the_movers_from_the_log(tmp_path: Path) -> None:
     assert dict(zip(movers["customer_id"], movers["customer_name"], strict=True)) == {
         "A": "Acme Ltd", "B": "Beta",
     }  # fmt: skip
+
+
+def _copies_log(tmp_path: Path) -> Path:
+    """No order IDs: an identical pair on 2024-01-05 and a zero line for B."""
+    log = tmp_path / "log.csv"
+    log.write_text("customer,date,amount\nA,2024-01-01,10\nA,2024-01-05,20\nA,2024-01-05,20\n"
+                   "B,2024-01-03,0\nB,2024-01-02,5\n", "utf-8")  # fmt: skip
+    return log
+
+
+@pytest.mark.parametrize("engine", ["pandas", "duckdb"])
+def test_rfm_keeps_identical_lines_unless_told_and_counts_zero_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture, engine: str
+) -> None:
+    log, out = _copies_log(tmp_path), tmp_path / "r.csv"
+    columns = ["customer_id", "orders", "monetary_total", "clv_frequency", "clv_monetary_value"]
+    runs = {(): [["A", 2, 50.0, 1.0, 40.0], ["B", 2, 5.0, 1.0, 0.0]],
+            ("--drop-copies",): [["A", 2, 30.0, 1.0, 20.0], ["B", 2, 5.0, 1.0, 0.0]],
+            ("--ignore-zero",): [["A", 2, 50.0, 1.0, 40.0], ["B", 1, 5.0, 0.0, 0.0]]}  # fmt: skip
+    notes = {(): "note: 1 line(s), amount 20.00: identical to an earlier line in every column: "
+                 "kept and counted",
+             ("--drop-copies",): "note: 1 line(s), amount 20.00: copy of an earlier line",
+             ("--ignore-zero",): "note: 1 line(s): zero amount: ignored"}  # fmt: skip
+    for flags, expected in runs.items():
+        args = ["rfm", str(log), "--engine", engine, "--out", str(out), *flags]
+        assert cli.main(args) == 0
+        table = pd.read_csv(out, encoding=CSV_ENCODING)
+        assert table[columns].values.tolist() == expected, flags
+        assert notes[flags] in capsys.readouterr().err, flags
+
+
+def test_review_takes_the_line_flags(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    log = _copies_log(tmp_path)
+    for flags, note in (((), "kept and counted"), (("--drop-copies",), "copy of an earlier")):
+        args = ["review", str(log), "--period-days", "2", "--json", *flags]
+        assert cli.main(args) == 0
+        assert note in capsys.readouterr().err
 
 
 def test_review_writes_xlsx_sheets_and_csv_pair(tmp_path: Path) -> None:

@@ -128,7 +128,7 @@ def cases() -> dict[str, list]:
     )
     found["ahp: not reciprocal"] = _raised(lambda: read_pairwise_csv(b",a,b\na,1,3\nb,3,1\n"))
     found["ahp: judge"] = _raised(lambda: combine_judges([np.ones((2, 2)), [[1, 0], [1, 1]]]))
-    found["orders: no purchase"] = _raised(lambda: aggregate_orders(returns))
+    found["orders: no line"] = _raised(lambda: aggregate_orders(returns, as_of="2023-12-31"))
     found["allocation: negative share"] = _raised(lambda: AllocationPolicy(tier_shares={"A": -1}))
     found["rooms: bad code"] = _raised(lambda: parse_code("xx"))
     return found

@@ -6,12 +6,14 @@ from __future__ import annotations
 import importlib.resources
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
 import pytest
 from lifetimes.utils import summary_data_from_transaction_data
 
+import core.orders.log as log_module
 from core.errors import InputError
 from core.ingest.read import read_table
 from core.method.ranking import rank_customers
@@ -92,6 +94,8 @@ def test_sample_log_report_and_totals_match_the_customer_table() -> None:
 
 
 def test_line_rules_returns_zero_future_bad_and_duplicates() -> None:
+    """With an order-ID column a copy is dropped; a zero line is an order of 0; a customer with
+    only returns keeps a row with 0 orders."""
     log = _log(
         [
             ("O1", "A", "2024-01-01", 100.0, 10.0),
@@ -116,13 +120,26 @@ def test_line_rules_returns_zero_future_bad_and_duplicates() -> None:
             "return": (2, (4, 12)), "zero_amount": (1, (5,)), "missing_profit": (1, (11,)),
         }, engine  # fmt: skip
         assert result.report.no_purchase_customers == ("C",)
-        a = result.features.set_index("customer_id").loc["A"]
+        f = result.features.set_index("customer_id")
+        a = f.loc["A"]
         assert (a["orders"], a["monetary_total"], a["returns_total"], a["profit"]) == (
-            1, 60.0, -40.0, 6.0,
+            2, 60.0, -40.0, 6.0,
         )  # fmt: skip
-        # both A lines are 121 and 181 days old: the previous 100-day period
-        assert (a["recency_days"], a["tenure_days"], a["spend_current"]) == (181, 181, 0.0)
-        assert (a["spend_previous"], a["growth"]) == (60.0, -1.0)
+        # A's lines are 181, 121 and 120 days old: the previous 100-day period
+        assert (a["recency_days"], a["tenure_days"], a["spend_current"]) == (120, 181, 0.0)
+        assert (a["spend_previous"], a["growth"], a["active_months"]) == (60.0, -1.0, 2)
+        c = f.loc["C"]  # only a return: a row without orders
+        assert (c["orders"], c["monetary_total"], c["clv_frequency"], c["clv_T"]) == (
+            0, -3.0, 0.0, 60.0,
+        )  # fmt: skip
+        assert np.isnan(c["recency_days"]) and pd.isna(c["last_order"])
+        assert np.isnan(c["monetary_mean"]) and result.report.customers == 3
+        ignored = aggregate_orders(log, as_of="2024-06-30", engine=engine, period_days=100,
+                                   ignore_zero=True)  # fmt: skip
+        assert ignored.report.count("zero_ignored") == 1
+        assert ignored.report.count("zero_amount") == 0
+        a = ignored.features.set_index("customer_id").loc["A"]
+        assert (a["orders"], a["recency_days"], a["clv_frequency"]) == (1, 181, 1.0)
     wide = aggregate_orders(log, as_of="2024-06-30", period_days=200).features
     assert wide.loc[0, "spend_current"] == 60.0 and np.isnan(wide.loc[0, "growth"])
 
@@ -136,17 +153,22 @@ def test_growth_is_nan_without_previous_spend_and_relative_otherwise() -> None:
     assert f.loc["A", "active_months"] == 2
 
 
+BOTH = {"drop_copies": True, "ignore_zero": True}
+RULES = [{}, {"drop_copies": True}, {"ignore_zero": True}, BOTH]
+
+
+@pytest.mark.parametrize("options", RULES, ids=["default", "drop", "ignore", "both"])
 @pytest.mark.parametrize("order_id", [True, False])
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_pandas_and_duckdb_agree_on_generated_logs(seed: int, order_id: bool) -> None:
+def test_pandas_and_duckdb_agree_on_generated_logs(seed: int, order_id: bool, options) -> None:
     log = _generated(seed, order_id)
-    a = aggregate_orders(log, engine="pandas", period_days=200)
-    b = aggregate_orders(log, engine="duckdb", period_days=200)
+    a = aggregate_orders(log, engine="pandas", period_days=200, **options)
+    b = aggregate_orders(log, engine="duckdb", period_days=200, **options)
     _same(a.features, b.features)
-    assert [(i.category, i.lines, i.rows) for i in a.report.issues] == [
-        (i.category, i.lines, i.rows) for i in b.report.issues
-    ]
+    assert _kinds(a.report) == _kinds(b.report)
     assert a.report.as_of == b.report.as_of and a.report.lines == b.report.lines == len(log)
+    assert a.report.no_purchase_customers == b.report.no_purchase_customers
+    assert a.report.ignored_customers == b.report.ignored_customers
 
 
 def test_engines_order_customers_alike_with_mixed_scripts() -> None:
@@ -172,12 +194,13 @@ def test_duckdb_scans_files_like_pandas(tmp_path: Path, suffix: str) -> None:
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".parquet"])
-@pytest.mark.parametrize("order_id", [True, False])
+@pytest.mark.parametrize(("order_id", "drop"), [(True, False), (False, False), (False, True)])
 def test_copies_among_the_first_examples_are_left_out_like_pandas(
-    tmp_path: Path, suffix: str, order_id: bool
+    tmp_path: Path, suffix: str, order_id: bool, drop: bool
 ) -> None:
-    """Exact copies of returns, purchases without profit and first-day purchases: the DuckDB
-    engine subtracts them from one pass; sums, counts and example rows match pandas'."""
+    """Exact copies of returns, purchases without profit, first-day purchases and zero lines:
+    kept (no order IDs) or dropped (order IDs, or ``drop_copies``), where the DuckDB engine
+    subtracts them from one pass; sums, counts and example rows match pandas'."""
     rows = [
         ("O1", "A", "2024-01-05", -20.0, None),
         ("O1", "A", "2024-01-05", -20.0, None),  # copy of a return without profit
@@ -195,11 +218,66 @@ def test_copies_among_the_first_examples_are_left_out_like_pandas(
     log = _log(rows, order_id)
     path = tmp_path / f"log{suffix}"
     log.to_csv(path, index=False) if suffix == ".csv" else log.to_parquet(path, index=False)
-    expected = aggregate_orders(log, engine="pandas", period_days=60)
-    result = aggregate_orders(path, engine="duckdb", period_days=60)
+    expected = aggregate_orders(log, engine="pandas", period_days=60, drop_copies=drop)
+    result = aggregate_orders(path, engine="duckdb", period_days=60, drop_copies=drop)
     _same(expected.features, result.features)
     assert result.report.issues == expected.report.issues
     assert result.report.lines == len(log)
+    copies = "duplicate" if order_id or drop else "identical"
+    assert _kinds(result.report)[0] == (copies, 5, (3, 5, 10, 13))  # the last copy of each
+    a = result.features.set_index("customer_id").loc["A"]
+    assert a["monetary_total"] == (100.0 if copies == "duplicate" else 130.0)
+
+
+NOT_CUSTOMERS = (  # rows 3 and 8 totals, 4 and 7 repeated headers, 6 a note
+    "customer,date,amount\nA,2024-01-05,10\nA,2024-01-05,10\n合计,,20\ncustomer,date,amount\n"
+    "B,2024-01-06,5\n备注：金额含税,,\ncustomer,date,amount\nＴＯＴＡＬ：,2024-02-01,25\n"
+)
+
+
+def _kinds(report) -> list[tuple[str, int, tuple[int, ...]]]:
+    return [(i.category, i.lines, i.rows) for i in report.issues]
+
+
+@pytest.mark.parametrize("engine", ["pandas", "duckdb"])
+def test_totals_notes_and_repeated_headers_are_not_customers(tmp_path: Path, engine: str) -> None:
+    """Excluded with their own categories, before the other rules: the repeated headers are
+    not identical copies, the total's later date is not the as-of date."""
+    path = tmp_path / "log.csv"
+    path.write_text(NOT_CUSTOMERS, encoding="utf-8")
+    for source in (path, read_table(path).frame):
+        result = aggregate_orders(source, engine=engine)
+        assert _kinds(result.report) == [
+            ("total_row", 2, (4, 9)), ("note_row", 1, (7,)), ("header_row", 2, (5, 8)),
+            ("identical", 1, (3,)),
+        ], source  # fmt: skip
+        assert np.isnan(result.report.issues[0].amount)
+        assert result.report.as_of == date(2024, 1, 6) and result.report.lines == 8
+        assert result.features["customer_id"].tolist() == ["A", "B"]
+        assert result.features["monetary_total"].tolist() == [20.0, 5.0]
+
+
+def test_rows_ingest_removed_are_reported_as_the_engines_find_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When ingest already took the totals, notes and headers out (IngestResult.excluded),
+    the pandas report lists them under the same categories and rows as DuckDB's."""
+    path = tmp_path / "log.csv"
+    path.write_text(NOT_CUSTOMERS, encoding="utf-8")
+    expected = aggregate_orders(path, engine="duckdb").report
+    frame = read_table(path).frame
+    rows = [4, 5, 7, 8, 9]
+    kinds = ["total", "header_repeat", "note", "header_repeat", "subtotal"]
+    removed = pd.DataFrame({"row": rows, "customer_id": frame.loc[rows, "customer"].tolist(),
+                            "kind": kinds, "reason": ""})  # fmt: skip
+    read = SimpleNamespace(frame=frame.drop(index=removed["row"]), excluded=removed)
+    monkeypatch.setattr(log_module, "read_table", lambda *args, **kwargs: read)
+    result = aggregate_orders(path, engine="pandas")
+    assert _kinds(result.report) == _kinds(expected)
+    assert result.report.lines == expected.lines == 8
+    _same(result.features, aggregate_orders(path, engine="duckdb").features)
+    direct = aggregate_orders(read.frame, engine="duckdb", excluded=removed)
+    assert _kinds(direct.report) == _kinds(expected)
 
 
 def test_duckdb_reads_text_dates_and_reports_bad_ones(tmp_path: Path) -> None:
@@ -219,41 +297,90 @@ def test_engine_choice_and_errors() -> None:
     assert choose_engine(ORDERS) == "pandas"  # 0.8 MB: under the 50 MiB threshold
     with pytest.raises(InputError, match="unknown engine 'spark'"):
         choose_engine(ORDERS, "spark")
-    with pytest.raises(InputError, match="no purchase"):
-        aggregate_orders(_log([("1", "A", "2024-01-01", -5.0, 0.0)]))
+    with pytest.raises(InputError, match="no purchase, return or zero-amount line up to"):
+        aggregate_orders(_log([("1", "A", "2024-01-01", -5.0, 0.0)]), as_of="2023-12-31")
 
 
-def test_clv_summary_matches_lifetimes_on_the_sample_log() -> None:
-    result = aggregate_orders(ORDERS, as_of="2024-10-31")
-    lines = read_table(ORDERS).frame.drop_duplicates()
-    lines = lines[(lines["金额"] > 0)]
+def _lifetimes(lines: pd.DataFrame, customer: str, day: str, amount: str, as_of: str):
+    """lifetimes' summary of ``lines`` with our column names, sorted by customer."""
     expected = summary_data_from_transaction_data(
-        lines, "客户编号", "订单日期", monetary_value_col="金额",
-        observation_period_end="2024-10-31", freq="D",
-    )  # fmt: skip
-    ours = result.features.set_index("customer_id")[CLV]
-    ours.columns = ["frequency", "recency", "T", "monetary_value"]
-    _same(ours.rename_axis(None), expected.sort_index().rename_axis(None))
+        lines, customer, day, monetary_value_col=amount, observation_period_end=as_of, freq="D"
+    )
+    expected.columns = CLV
+    return expected.sort_index().rename_axis(None)
 
 
-def test_clv_summary_matches_lifetimes_on_cdnow() -> None:
+def _clv(result) -> pd.DataFrame:
+    return result.features.set_index("customer_id")[CLV].rename_axis(None)
+
+
+def _same_clv(ours: pd.DataFrame, expected: pd.DataFrame) -> None:
+    """The same customers in the same order, the four columns equal to 1e-9."""
+    assert ours.index.tolist() == expected.index.tolist()
+    np.testing.assert_allclose(ours.to_numpy(), expected.to_numpy(), rtol=1e-9, atol=1e-9)
+
+
+@pytest.mark.parametrize("as_of", ["2024-10-31", "2024-12-31"])
+def test_clv_summary_matches_lifetimes_on_the_sample_log(as_of: str) -> None:
+    """The sample log has order IDs: its three copies (same order ID and content) are dropped,
+    every other line (returns included) counts as lifetimes counts it."""
+    lines = read_table(ORDERS).frame.drop_duplicates()
+    expected = _lifetimes(lines, "客户编号", "订单日期", "金额", as_of)
+    for engine in ("pandas", "duckdb"):
+        _same_clv(_clv(aggregate_orders(ORDERS, as_of=as_of, engine=engine)), expected)
+
+
+@pytest.mark.parametrize("order_id", [True, False])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_clv_summary_matches_lifetimes_on_generated_logs(seed: int, order_id: bool) -> None:
+    """Returns, zero lines, copies and bad lines: lifetimes on the lines a log can give it
+    (a customer, a date and an amount; with order IDs, copies dropped) equals ours, and with
+    ``drop_copies`` / ``ignore_zero`` lifetimes on those lines without copies / zero lines."""
+    log = _generated(seed, order_id)
+    as_of = "2024-03-31"  # lines after it are cut by both
+    lines = log.dropna(subset=["customer", "date", "amount"])
+    kept = lines.drop_duplicates() if order_id else lines
+    variants = [({}, kept), ({"drop_copies": True}, lines.drop_duplicates()),
+                ({"ignore_zero": True}, kept[kept["amount"] != 0])]  # fmt: skip
+    for options, counted in variants:
+        expected = _lifetimes(counted, "customer", "date", "amount", as_of)
+        for engine in ("pandas", "duckdb"):
+            result = aggregate_orders(log, as_of=as_of, engine=engine, **options)
+            _same_clv(_clv(result), expected)
+
+
+def _cdnow() -> pd.DataFrame:
     text = importlib.resources.files("lifetimes.datasets").joinpath("CDNOW_master.txt")
     cdnow = pd.read_csv(text.open("rb"), sep=r"\s+", header=0, dtype=str,
                         names=["customer", "date", "units", "amount"])  # fmt: skip
+    return cdnow.assign(amount=cdnow["amount"].astype(float),
+                        date=pd.to_datetime(cdnow["date"], format="%Y%m%d"))  # fmt: skip
+
+
+@pytest.mark.parametrize("as_of", ["1997-09-30", "1998-06-30"])
+def test_clv_summary_matches_lifetimes_on_cdnow(as_of: str) -> None:
+    """The whole CDNOW log (69,659 lines: 255 identical lines, 80 zero lines, no order IDs):
+    every customer, the four columns to 1e-9, by default; ``drop_copies`` matches lifetimes
+    without the copies, ``ignore_zero`` without the zero lines (and their 70 zero-only
+    customers, reported as left out)."""
+    cdnow = _cdnow()
     assert len(cdnow) == 69659
-    cdnow = cdnow[cdnow["customer"] <= "03000"]  # a subset, for speed
-    cdnow = cdnow.assign(amount=cdnow["amount"].astype(float),
-                         date=pd.to_datetime(cdnow["date"], format="%Y%m%d"))  # fmt: skip
-    buys = cdnow[cdnow["amount"] > 0].drop_duplicates()  # our rule: exact copies are dropped
-    expected = summary_data_from_transaction_data(
-        buys, "customer", "date", monetary_value_col="amount",
-        observation_period_end="1997-09-30", freq="D",
-    )  # fmt: skip
+    expected = _lifetimes(cdnow, "customer", "date", "amount", as_of)
+    no_copies = _lifetimes(cdnow.drop_duplicates(), "customer", "date", "amount", as_of)
+    no_zero = _lifetimes(cdnow[cdnow["amount"] != 0], "customer", "date", "amount", as_of)
+    assert len(expected) == 23570 and len(no_zero) < len(expected)
+    assert not np.allclose(expected.loc[no_copies.index].to_numpy(), no_copies.to_numpy())
     for engine in ("pandas", "duckdb"):
-        f = aggregate_orders(cdnow, as_of="1997-09-30",
-                             engine=engine).features.set_index("customer_id")[CLV]  # fmt: skip
-        f.columns = ["frequency", "recency", "T", "monetary_value"]
-        _same(f.rename_axis(None), expected.sort_index().rename_axis(None))
+        result = aggregate_orders(cdnow, as_of=as_of, engine=engine)
+        _same_clv(_clv(result), expected)
+        assert result.report.count("identical") == 255 and result.report.customers == 23570
+        dropped = aggregate_orders(cdnow, as_of=as_of, engine=engine, drop_copies=True)
+        _same_clv(_clv(dropped), no_copies)
+        assert dropped.report.count("duplicate") == 255 and dropped.report.count("identical") == 0
+        ignored = aggregate_orders(cdnow, as_of=as_of, engine=engine, ignore_zero=True)
+        _same_clv(_clv(ignored), no_zero)
+        left_out = sorted(set(expected.index) - set(no_zero.index))
+        assert list(ignored.report.ignored_customers) == left_out
 
 
 def test_merge_master_reports_both_sides_and_ranks() -> None:

@@ -29,3 +29,22 @@ def test_status_codes_follow_the_first_rule_that_applies():
         "missing_customer", "bad_date", "bad_amount", "missing_order_id",
         "future", "return", "zero_amount", "purchase",
     ]  # fmt: skip
+
+
+def test_totals_notes_and_headers_come_first_with_the_customer_header():
+    rows = [  # cust, oid, day, amt
+        ("合计", None, None, 5.0),  # a total, whatever else is missing
+        ("备注：含税", "o2", 10, 5.0),  # a note
+        ("客户编号", "订单号", None, None),  # the header again
+        ("ＴＯＴＡＬ：", "o4", 99, -5.0),  # a total after the as-of day
+        ("c", "o5", 10, 5.0),  # purchase
+    ]
+    con = duckdb.connect()
+    con.execute("CREATE TABLE v (cust VARCHAR, oid VARCHAR, day INTEGER, amt DOUBLE)")
+    con.executemany("INSERT INTO v VALUES (?, ?, ?, ?)", rows)
+    query = f"SELECT {status_sql(True, 50, '客户编号')} FROM v"
+    assert [STATUS[c] for (c,) in con.sql(query).fetchall()] == [
+        "total_row", "note_row", "header_row", "total_row", "purchase",
+    ]  # fmt: skip
+    without = [STATUS[c] for (c,) in con.sql(f"SELECT {status_sql(True, 50)} FROM v").fetchall()]
+    assert without == ["bad_date", "purchase", "bad_date", "future", "purchase"]
