@@ -6,14 +6,12 @@ from __future__ import annotations
 import importlib.resources
 from datetime import date
 from pathlib import Path
-from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
 import pytest
 from lifetimes.utils import summary_data_from_transaction_data
 
-import core.orders.log as log_module
 from core.errors import InputError
 from core.ingest.read import read_table
 from core.method.ranking import rank_customers
@@ -245,8 +243,9 @@ def test_totals_notes_and_repeated_headers_are_not_customers(tmp_path: Path, eng
     not identical copies, the total's later date is not the as-of date."""
     path = tmp_path / "log.csv"
     path.write_text(NOT_CUSTOMERS, encoding="utf-8")
-    for source in (path, read_table(path).frame):
-        result = aggregate_orders(source, engine=engine)
+    ingest = read_table(path)  # a frame read by ingest comes with the rows ingest took out
+    for source, excluded in ((path, None), (ingest.frame, ingest.excluded)):
+        result = aggregate_orders(source, engine=engine, excluded=excluded)
         assert _kinds(result.report) == [
             ("total_row", 2, (4, 9)), ("note_row", 1, (7,)), ("header_row", 2, (5, 8)),
             ("identical", 1, (3,)),
@@ -257,21 +256,18 @@ def test_totals_notes_and_repeated_headers_are_not_customers(tmp_path: Path, eng
         assert result.features["monetary_total"].tolist() == [20.0, 5.0]
 
 
-def test_rows_ingest_removed_are_reported_as_the_engines_find_them(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_rows_ingest_removed_are_reported_as_the_engines_find_them(tmp_path: Path) -> None:
     """When ingest already took the totals, notes and headers out (IngestResult.excluded),
     the pandas report lists them under the same categories and rows as DuckDB's."""
     path = tmp_path / "log.csv"
     path.write_text(NOT_CUSTOMERS, encoding="utf-8")
     expected = aggregate_orders(path, engine="duckdb").report
-    frame = read_table(path).frame
-    rows = [4, 5, 7, 8, 9]
-    kinds = ["total", "header_repeat", "note", "header_repeat", "subtotal"]
-    removed = pd.DataFrame({"row": rows, "customer_id": frame.loc[rows, "customer"].tolist(),
-                            "kind": kinds, "reason": ""})  # fmt: skip
-    read = SimpleNamespace(frame=frame.drop(index=removed["row"]), excluded=removed)
-    monkeypatch.setattr(log_module, "read_table", lambda *args, **kwargs: read)
+    read = read_table(path)  # the real ingest takes the non-customer rows out
+    assert read.excluded["row"].tolist() == [4, 5, 7, 8, 9]
+    assert read.excluded["kind"].tolist() == [
+        "total", "header_repeat", "note", "header_repeat", "total",
+    ]  # fmt: skip
+    removed = read.excluded
     result = aggregate_orders(path, engine="pandas")
     assert _kinds(result.report) == _kinds(expected)
     assert result.report.lines == expected.lines == 8
