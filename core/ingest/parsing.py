@@ -36,7 +36,7 @@ MISSING_TOKENS = frozenset(
 )
 _CODE = r"0[0-9]+|[0-9]{15,}"  # leading zeros, or more digits than a float holds exactly
 _EXCEL_EPOCH = pd.Timestamp(rules.SERIAL_EPOCH)
-SERIAL_RANGE = rules.SERIAL_RANGE  # 1927-05-18 … 2119-01-10: plausible business dates
+SERIAL_RANGE = rules.SERIAL_RANGE  # 1927-05-18 … 2119-01-11: plausible business dates
 _FIRST_DAY = pd.Timestamp(rules.YEARS[0], 1, 1)
 _AFTER_LAST_DAY = pd.Timestamp(rules.YEARS[1] + 1, 1, 1)
 _ID_HEADER = re.compile(
