@@ -250,3 +250,10 @@ def test_random_style_helpers_write_what_they_claim() -> None:
     assert _written(-123456, "(") == ("(1,234.56)", -1234.56)
     assert _written(150, "%") == ("1.50%", 0.015)
     assert _written(123456, "wide") == ("１，２３４．５６", 1234.56)
+
+
+def test_the_readme_mirrors_the_rules_table() -> None:
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    rows = [line.replace("``", "`") for line in rules.__doc__.splitlines() if line[:1] == "|"]
+    assert len(rows) > 10
+    assert "\n".join(rows) in readme
