@@ -43,6 +43,14 @@ DIALECTS: dict[str, dict[str, str]] = {
         "finite": "isfinite({x})",
         "floor": "CAST(floor({x}) AS BIGINT)",
         "iso_date": "TRY_CAST({x} AS DATE)",  # NULL for a day the month does not have
+        # Native casts where they read exactly what the rules read (tests/core/ingest/
+        # test_rules.py checks every short text): DuckDB's DOUBLE cast reads a plain number
+        # with ASCII spaces around it, inf and nan (the finite check drops them), "1_000" and
+        # "+-1" (both kept out); its DATE cast reads "yyyy-mm-dd" by the calendar. Other cells,
+        # and those the casts refuse, take the rules.
+        "native_number": "CASE WHEN NOT contains({x}, '_') AND NOT contains({x}, '+-') "
+        "THEN TRY_CAST({x} AS DOUBLE) END",
+        "native_day": "CASE WHEN {x} LIKE '____-__-__' THEN TRY_CAST({x} AS DATE) END",
         "date": "CAST({x} AS DATE)",
         "days": "({x} - DATE '1970-01-01')",
         "make_date": "make_date({y}, {m}, {d})",
@@ -96,8 +104,10 @@ class Compiler:
 
     def clean(self, column: str, name: str) -> list[Step]:
         """Folded, trimmed text of ``column`` (step ``name``)."""
-        x = self.f("text", x=column)
-        return [(name, f"CASE WHEN {self._unchanged(x)} THEN {x} ELSE {self._fold_trim(x)} END")]
+        return [(name, self._clean(self.f("text", x=column)))]
+
+    def _clean(self, x: str) -> str:
+        return f"CASE WHEN {self._unchanged(x)} THEN {x} ELSE {self._fold_trim(x)} END"
 
     def identifier(self, column: str, name: str) -> list[Step]:
         """Trimmed text (not folded), NULL for a missing token (compared folded, any case)."""
@@ -122,7 +132,14 @@ class Compiler:
             return [(name, f"CASE WHEN {self.f('finite', x=value)} THEN {value} END")]
         if self._kind(kind) == "date":
             return [(name, "CAST(NULL AS DOUBLE)")]
-        return [*self.clean(column, f"{name}_t"), *self._number_of_text(f"{name}_t", name)]
+        x, native, t = self.f("text", x=column), f"{name}_f", f"{name}_t"
+        finite = f"CASE WHEN {self.f('finite', x=native)} THEN {native} END"
+        return [
+            (native, self.f("native_number", x=x)),
+            (t, f"CASE WHEN {native} IS NULL THEN {self._clean(x)} END"),
+            *self._number_of_text(t, f"{name}_s"),
+            (name, f"CASE WHEN {native} IS NOT NULL THEN {finite} ELSE {name}_s END"),
+        ]
 
     def _number_of_text(self, t: str, name: str) -> list[Step]:
         pattern, names = _positional(f"^(?:{rules.AMOUNT})$")
@@ -160,23 +177,33 @@ class Compiler:
     ) -> list[Step]:
         """Whole days since 1970-01-01 (a time of day dropped), NULL where not a date;
         ``serial``: a number in SERIAL_RANGE is an Excel serial day."""
-        low, high = rules.YEARS
         if self._kind(kind) == "date":
-            first = self.f("date_literal", iso=f"{low:04d}-01-01")
-            after = self.f("date_literal", iso=f"{high + 1:04d}-01-01")
-            days = self.f("days", x=self.f("date", x=column))
-            return [(name, f"CASE WHEN {column} >= {first} AND {column} < {after} THEN {days} END")]
+            return [(name, self._in_years(column))]
         if self._kind(kind) == "number":
             steps = self.number(column, f"{name}_n", kind)
             return [*steps, (name, self._serial(f"{name}_n") if serial else "NULL")]
-        t = f"{name}_t"
-        steps = [*self.clean(column, t), *self._day_of_text(t, name if not serial else f"{name}_d")]
+        x, native, t, text = self.f("text", x=column), f"{name}_f", f"{name}_t", f"{name}_s"
+        out = f"{name}_d" if serial else name
+        steps = [
+            (native, self.f("native_day", x=x)),
+            (t, f"CASE WHEN {native} IS NULL THEN {self._clean(x)} END"),
+            *self._day_of_text(t, text),
+            (out, f"CASE WHEN {native} IS NOT NULL THEN {self._in_years(native)} ELSE {text} END"),
+        ]
         if not serial:
             return steps
         rest = f"{name}_r"  # the cells that are not text dates, for the serial rule
-        steps += [(rest, f"CASE WHEN {name}_d IS NULL THEN {t} END")]
+        steps += [(rest, f"CASE WHEN {out} IS NULL THEN {t} END")]
         steps += self._number_of_text(rest, f"{name}_n")
-        return [*steps, (name, f"coalesce({name}_d, {self._serial(f'{name}_n')})")]
+        return [*steps, (name, f"coalesce({out}, {self._serial(f'{name}_n')})")]
+
+    def _in_years(self, day: str) -> str:
+        """The days of a DATE ``day`` within YEARS, else NULL."""
+        low, high = rules.YEARS
+        first = self.f("date_literal", iso=f"{low:04d}-01-01")
+        after = self.f("date_literal", iso=f"{high + 1:04d}-01-01")
+        days = self.f("days", x=self.f("date", x=day))
+        return f"CASE WHEN {day} >= {first} AND {day} < {after} THEN {days} END"
 
     def _serial(self, number: str) -> str:
         low, high = rules.SERIAL_RANGE
@@ -199,17 +226,16 @@ class Compiler:
         leap = f"({y} % 4 = 0 AND ({y} % 100 <> 0 OR {y} % 400 = 0))"
         extra = f"CASE WHEN {m} = {rules.LEAP_MONTH} AND {leap} THEN 1 ELSE 0 END"
         checks.append(f"{d} BETWEEN 1 AND (CASE {m} {month_days} END) + {extra}")
-        year = self.f("integer", x=self.f("prefix", x=t, n=4))
         iso_day = self.f("iso_date", x=self.f("prefix", x=t, n=rules.ISO_DAY_CHARS))
-        low, high = rules.YEARS
-        iso = f"CASE WHEN {year} BETWEEN {low} AND {high} THEN {self.f('days', x=iso_day)} END"
         made = self.f("days", x=self.f("make_date", y=y, m=m, d=d))
         return [
             (f"{name}_i", self.f("full_match", x=t, pattern=literal(rules.ISO_DATE))),
+            (f"{name}_id", f"CASE WHEN {name}_i THEN {iso_day} END"),
             (f"{name}_g", f"CASE WHEN NOT {name}_i THEN {groups} END"),
             *fields,
-            (name, f"CASE WHEN {name}_i THEN {iso} WHEN {' AND '.join(checks)} THEN {made} END"),
-        ]
+            (name, f"CASE WHEN {name}_i THEN {self._in_years(f'{name}_id')} "
+                   f"WHEN {' AND '.join(checks)} THEN {made} END"),
+        ]  # fmt: skip
 
 
 def select_steps(source: str, columns: Iterable[str], steps: Sequence[Sequence[Step]]) -> str:

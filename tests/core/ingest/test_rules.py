@@ -257,3 +257,32 @@ def test_the_readme_mirrors_the_rules_table() -> None:
     rows = [line.replace("``", "`") for line in rules.__doc__.splitlines() if line[:1] == "|"]
     assert len(rows) > 10
     assert "\n".join(rows) in readme
+
+
+def test_every_short_number_like_text_is_read_alike() -> None:
+    """Every text of up to four characters from digits, signs, exponents, separators, spaces
+    and the letters of inf/nan/0x: DuckDB's native DOUBLE cast (its fast path) agrees."""
+    alphabet = "019.eE+-_ ,infax%"
+    cells = [""]
+    for _ in range(4):
+        cells = cells + [c + a for c in cells if len(c) == len(cells[-1]) for a in alphabet]
+    cells = sorted(set(cells))
+    assert len(cells) > 80_000
+    got = _sql(cells, SQL.number('"v"', "n"))
+    expected = parse_number_series(pd.Series(cells, dtype=object)).tolist()
+    assert _identical(got, expected), [
+        (c, g, e) for c, g, e in zip(cells, got, expected, strict=True) if not _identical([g], [e])
+    ][:10]
+
+
+def test_every_yyyy_mm_dd_shaped_text_is_read_alike() -> None:
+    """Texts shaped ``____-__-__`` (DuckDB's native DATE cast, its fast path), the month and
+    day characters from digits, signs, spaces and letters, years in and out of range."""
+    years = ("2024", "2000", "1900", "1677", "2262", "0000", " 202", "-202", "２０２", "20.4")
+    chars = "0123 +-x"
+    cells = [
+        f"{y}-{a}{b}-{c}{d}" for y in years for a in chars for b in chars for c in chars
+        for d in chars
+    ]  # fmt: skip
+    assert _sql(cells, SQL.day('"v"', "d")) == _pandas_days(cells)
+    assert _sql(["2024-02-29", "2023-02-29"], SQL.day('"v"', "d")) == [19782, None]
