@@ -20,7 +20,7 @@ corpus through every engine (tests/core/ingest/messy_values.py).
 | date | year, month, day separated by ``-``, ``/``, ``.`` or written ``年 月 日`` (``2024-03-01``, ``2024/3/1``, ``2024.3.1``, ``2024年3月1日``), optionally a time ``h:mm``, ``h:mm:ss`` or ``h:mm:ss.fff`` after a space or ``T``; spaces around the separators allowed |
 | calendar | month 1–12, a day the month has (``2024-02-30`` is not a date), hour 0–23, minute and second 0–59, year 1678–2261 (the whole years pandas' datetime64[ns] holds; ``1677-01-01`` and ``9999-12-31`` are not dates in any engine, nor is a typed date outside them) |
 | Excel serial | a number from 10,000 to 80,000 is the day 1899-12-30 + n (1927-05-18 … 2119-01-11; a fraction is the time of day), in a date column only: a column ``read_table`` types as dates, and the date column of an order log in every engine |
-| typed cell | a cell a file already stores as a number or a date (XLSX, Parquet) keeps its value: a finite number; a date within the year range, its time of day kept |
+| typed cell | a cell a file already stores as a number or a date (XLSX, Parquet) keeps its value: a finite number; a date within the year range, its time of day kept (a time-zone-aware timestamp: pandas takes its wall-clock time in its zone, DuckDB its UTC time — the same for UTC data) |
 | not a date | ``20240301`` (eight digits: a number), ``2024-13-01``, a time zone (``+08:00``, ``Z``), ``soon`` |
 """
 

@@ -30,7 +30,7 @@ DIALECTS: dict[str, dict[str, str]] = {
         "lower": "lower({x})",
         "bytes": "strlen({x})",
         "chars": "length({x})",
-        "first_char": "{x}[1]",
+        "first_code": "ascii({x})",  # code point of the first character, 0 for ''
         "last_char": "{x}[-1]",
         "prefix": "left({x}, {n})",
         "full_match": "regexp_full_match({x}, {pattern})",
@@ -59,6 +59,8 @@ DIALECTS: dict[str, dict[str, str]] = {
         "number_types": "TINYINT SMALLINT INTEGER BIGINT HUGEINT UTINYINT USMALLINT UINTEGER "
         "UBIGINT UHUGEINT FLOAT DOUBLE",
         "date_types": "DATE TIMESTAMP TIMESTAMP_S TIMESTAMP_MS TIMESTAMP_NS",
+        "zoned_types": "TIMESTAMP WITH TIME ZONE",  # read at UTC (pandas: in its own zone)
+        "utc": "timezone('UTC', {x})",
     },
 }
 
@@ -84,17 +86,19 @@ class Compiler:
         return self.sql[function].format(**parts)
 
     def _kind(self, kind: str | None) -> str:
-        """ "number", "date" or "text" for a column type (None: text)."""
+        """ "number", "date", "zoned" or "text" for a column type (None: text)."""
         base = (kind or "VARCHAR").split("(")[0].strip().upper()
         if base in self.sql["number_types"].split():
             return "number"
+        if base == self.sql["zoned_types"]:
+            return "zoned"
         return "date" if base in self.sql["date_types"].split() else "text"
 
     def _unchanged(self, x: str) -> str:
         """True where fold and trim leave ``x`` as it is: pure ASCII (fold maps only
         non-ASCII characters) with no whitespace at either end (ASCII's are all ≤ ' ')."""
         ascii_only = f"{self.f('bytes', x=x)} = {self.f('chars', x=x)}"
-        ends = f"{self.f('first_char', x=x)} > ' ' AND {self.f('last_char', x=x)} > ' '"
+        ends = f"{self.f('first_code', x=x)} > 32 AND {self.f('last_char', x=x)} > ' '"
         return f"{ascii_only} AND {ends}"
 
     def _fold_trim(self, x: str) -> str:
@@ -112,17 +116,19 @@ class Compiler:
     def identifier(self, column: str, name: str) -> list[Step]:
         """Trimmed text (not folded), NULL for a missing token (compared folded, any case)."""
         x = self.f("text", x=column)
-        trimmed = self.f("trim", x=x, chars=literal(rules.WHITESPACE))
-        longest = max(len(t.encode()) for t in MISSING_TOKENS)
-        # ASCII, untrimmed and longer than any token: certainly not a token, key NULL
-        surely = f"{self._unchanged(x)} AND {self.f('bytes', x=x)} > {longest}"
+        longest = max(map(len, MISSING_TOKENS))  # characters: fold keeps the count
+        # printable ASCII at both ends (no trim) and longer than every token: kept as it is
+        first, last = self.f("first_code", x=x), self.f("last_char", x=x)
+        ends = f"{first} BETWEEN 33 AND 126 AND {last} BETWEEN '!' AND '~'"
+        kept = f"{ends} AND {self.f('chars', x=x)} > {longest}"
         key = self.f("lower", x=self._fold_trim(x))
         tokens = " OR ".join(f"{name}_k = {literal(t)}" for t in sorted(MISSING_TOKENS))
+        trimmed = self.f("trim", x=x, chars=literal(rules.WHITESPACE))
         return [
-            (f"{name}_t", f"CASE WHEN {self._unchanged(x)} THEN {x} ELSE {trimmed} END"),
-            (f"{name}_k", f"CASE WHEN NOT ({surely}) THEN {key} END"),
+            (f"{name}_u", kept),
+            (f"{name}_k", f"CASE WHEN NOT {name}_u THEN {key} END"),
             # "= … OR", not IN: DuckDB plans an IN list as a hash join over every row
-            (name, f"CASE WHEN {tokens} THEN NULL ELSE {name}_t END"),
+            (name, f"CASE WHEN {name}_u THEN {x} WHEN {tokens} THEN NULL ELSE {trimmed} END"),
         ]
 
     def number(self, column: str, name: str, kind: str | None = None) -> list[Step]:
@@ -130,7 +136,7 @@ class Compiler:
         if self._kind(kind) == "number":
             value = self.f("double", x=column)
             return [(name, f"CASE WHEN {self.f('finite', x=value)} THEN {value} END")]
-        if self._kind(kind) == "date":
+        if self._kind(kind) in ("date", "zoned"):
             return [(name, "CAST(NULL AS DOUBLE)")]
         x, native, t = self.f("text", x=column), f"{name}_f", f"{name}_t"
         finite = f"CASE WHEN {self.f('finite', x=native)} THEN {native} END"
@@ -177,8 +183,9 @@ class Compiler:
     ) -> list[Step]:
         """Whole days since 1970-01-01 (a time of day dropped), NULL where not a date;
         ``serial``: a number in SERIAL_RANGE is an Excel serial day."""
-        if self._kind(kind) == "date":
-            return [(name, self._in_years(column))]
+        if self._kind(kind) in ("date", "zoned"):
+            at = self.f("utc", x=column) if self._kind(kind) == "zoned" else column
+            return [(name, self._in_years(at))]
         if self._kind(kind) == "number":
             steps = self.number(column, f"{name}_n", kind)
             return [*steps, (name, self._serial(f"{name}_n") if serial else "NULL")]

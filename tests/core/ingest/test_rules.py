@@ -189,6 +189,19 @@ def test_typed_parquet_columns_are_read_alike(tmp_path: Path) -> None:
     assert [(i.category, i.rows) for i in a.report.issues] == [("bad_date", (3, 4))]
 
 
+def test_a_utc_timestamp_column_is_read_alike(tmp_path: Path) -> None:
+    stamps = pd.to_datetime(["2024-03-01 23:30", "2024-03-02 00:30"]).tz_localize("UTC")
+    log = pd.DataFrame({"customer": ["A", "A"], "date": stamps, "amount": [1.0, 2.0]})
+    path = tmp_path / "utc.parquet"
+    log.to_parquet(path, index=False)
+    a = aggregate_orders(path, engine="pandas")
+    b = aggregate_orders(path, engine="duckdb")
+    pd.testing.assert_frame_equal(a.features, b.features, check_exact=True)
+    assert a.features[
+        "purchase_days" if "purchase_days" in a.features else "clv_frequency"
+    ].tolist() == [1.0]
+
+
 STYLES = ("plain", "grouped", "¥", "￥", "$", "€", "£", "元", "RMB ", "CNY", "(", "wide", "%",
           "万", "亿")  # fmt: skip
 
