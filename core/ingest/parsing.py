@@ -3,15 +3,14 @@
 Row convention: messages say "row N" where N is the spreadsheet row, counting the header as
 row 1, so the first data row is row 2 (``first_row`` shifts this when a sheet starts lower).
 
-Numbers: full-width digits (１２３), thousands separators (1,234), currency signs (¥ ￥ $ € £,
-元, RMB/CNY/USD/EUR), accounting negatives ``(1,234)`` → −1234, multipliers 万 (×10⁴) and
-亿 (×10⁸), percentages ``85%`` → 0.85. Dates: ``2024-03-01``, ``2024/3/1``, ``2024.3.1``,
-``2024年3月1日`` (optionally with a time), and Excel serial numbers (days since 1899-12-30)
-only when asked. Empty cells and the placeholders of :data:`core.ingest.markers.PLACEHOLDERS`
-(``—``, ``-``, ``/``, ``N/A``, ``null``, ``无``, ``暂无``, ``空`` …) are missing; each column's
-placeholders are kept in :attr:`ColumnConversion.placeholders` (as written, with counts and
-first rows) so they can be reported. ``inf`` is no placeholder: it fails to parse and is
-reported.
+Numbers and dates follow the value rules of :mod:`core.ingest.rules` (one table there: full-width
+digits, currency signs, ``(1,234)``, 万/亿/%, ``2024年3月1日``, the calendar and year range,
+Excel serials), compiled to pyarrow by :mod:`core.ingest.rules_arrow`; the DuckDB order engine
+compiles the same rules to SQL. Empty cells and the placeholders of
+:data:`core.ingest.markers.PLACEHOLDERS` (``—``, ``-``, ``/``, ``N/A``, ``null``, ``无``, ``暂无``,
+``空`` …) are missing; each column's placeholders are kept in
+:attr:`ColumnConversion.placeholders` (as written, with counts and first rows) so they can be
+reported. ``inf`` is no placeholder: it fails to parse and is reported.
 
 Inference (:func:`coerce_frame`): identifier columns (header like 编号/ID/code, or values with
 leading zeros such as ``00123``) stay text; a column becomes a date when ≥ 80 % of its
@@ -27,32 +26,22 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from core.i18n import msg
+from core.ingest import rules
 from core.ingest.markers import PLACEHOLDERS
+from core.ingest.rules_arrow import FOLD_TABLE, FOLDED, date_fields, numbers
 
 THRESHOLD = 0.8  # share of non-empty cells that must parse for a column to take a type
 SAMPLE = 2_000  # cells tried first in a large column before parsing all of it
 MAX_EXAMPLES = 3
 MISSING_TOKENS = PLACEHOLDERS | {""}  # compared with the folded, lower-case cell
 MAX_PLACEHOLDER_ROWS = 5  # first rows kept per placeholder
-# Full-width ASCII (U+FF01–FF5E) → ASCII; ideographic and no-break spaces; the minus sign.
-_FULL_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {
-    0x3000: " ",
-    0xA0: " ",
-    0x2212: "-",
-}
-_WIDE_CHARS = "[" + "".join(chr(cp) for cp in _FULL_WIDTH) + "]"
-_CURRENCY = r"[¥￥$€£ \t]|元|(?i:rmb|cny|usd|eur)"  # and spaces: "¥ 1 234" → 1234
-_NUMBER = r"[+-]?(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
-_DATE = (
-    r"(?P<year>[0-9]{4}) *[-/.年] *(?P<month>[0-9]{1,2}) *[-/.月] *(?P<day>[0-9]{1,2}) *日?"
-    r"(?: *T? *(?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2})(?::(?P<second>[0-9]{2}))?(?:\.[0-9]+)?)?"
-)
 _CODE = r"0[0-9]+|[0-9]{15,}"  # leading zeros, or more digits than a float holds exactly
-_EXCEL_EPOCH = pd.Timestamp("1899-12-30")  # Excel's day 0, absorbing its 1900 leap-year bug
-SERIAL_RANGE = (10_000, 80_000)  # 1927-05-18 … 2119-01-10: plausible business dates
+_EXCEL_EPOCH = pd.Timestamp(rules.SERIAL_EPOCH)
+SERIAL_RANGE = rules.SERIAL_RANGE  # 1927-05-18 … 2119-01-11: plausible business dates
+_FIRST_DAY = pd.Timestamp(rules.YEARS[0], 1, 1)
+_AFTER_LAST_DAY = pd.Timestamp(rules.YEARS[1] + 1, 1, 1)
 _ID_HEADER = re.compile(
     r"编号|编码|代码|号码|单号|账号|卡号|工号|电话|手机|邮编|身份证"
     r"|(?:^|[^a-z])(?:id|code|no|sku|zip|phone|tel)(?:[^a-z]|$)",
@@ -98,7 +87,7 @@ def as_text(values: pd.Series) -> pd.Series:
         return pd.Series(text, index=values.index, dtype="str").where(~np.isnan(v))
     if not pd.api.types.is_string_dtype(values):
         values = values.map(_cell_text, na_action="ignore")
-    return values.astype("str").str.strip()
+    return values.astype("str").str.strip(rules.WHITESPACE)
 
 
 def _arrow(text: pd.Series) -> pa.Array | pa.ChunkedArray:
@@ -106,23 +95,13 @@ def _arrow(text: pd.Series) -> pa.Array | pa.ChunkedArray:
     return pa.array(text, from_pandas=True, type=pa.large_string())
 
 
-def _floats(arrow_text: pa.Array | pa.ChunkedArray) -> np.ndarray:
-    """Arrow strings that are valid numbers (or null) as a float ndarray, NaN for null."""
-    return pc.cast(arrow_text, pa.float64()).to_numpy(zero_copy_only=False)
-
-
-def _flags(arrow_bools: pa.Array | pa.ChunkedArray) -> np.ndarray:
-    """Arrow booleans as a numpy bool array, null → False."""
-    return pc.fill_null(arrow_bools, False).to_numpy(zero_copy_only=False)
-
-
 def _fold(text: pd.Series) -> pd.Series:
     """Full-width characters folded to ASCII (１２３ → 123), so parsers see one alphabet."""
     # str.translate runs per cell in Python, so only on the cells that need it.
-    wide = text.str.contains(_WIDE_CHARS, regex=True).fillna(False).astype(bool)
+    wide = text.str.contains(FOLDED, regex=True).fillna(False).astype(bool)
     if not wide.any():
         return text
-    return text.mask(wide, text[wide].str.translate(_FULL_WIDTH).str.strip())
+    return text.mask(wide, text[wide].str.translate(FOLD_TABLE).str.strip(rules.WHITESPACE))
 
 
 def _is_number_dtype(values: pd.Series) -> bool:
@@ -142,37 +121,9 @@ def is_missing(values: pd.Series) -> pd.Series:
 
 
 def _number_parts(text: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """(numbers, percent mask) for folded text; NaN where not a finite number.
-
-    Plain numbers (``-1,234.5``) take one regex pass; only the other cells are cleaned.
-    """
-    arr = _arrow(text)
-    numbers, percent = np.full(len(text), np.nan), np.zeros(len(text), dtype=bool)
-    plain = _flags(pc.match_substring_regex(arr, f"^{_NUMBER}$"))
-    if plain.any():
-        numbers[plain] = _floats(pc.replace_substring(pc.filter(arr, plain), ",", ""))
-    dirty = ~plain & _flags(pc.is_valid(arr))
-    if dirty.any():
-        numbers[dirty], percent[dirty] = _dirty_numbers(pc.filter(arr, dirty))
-    numbers[~np.isfinite(numbers)] = np.nan
-    return pd.Series(numbers, index=text.index), pd.Series(percent, index=text.index)
-
-
-def _dirty_numbers(s: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray]:
-    """Drop currency and spaces, ``(x)`` → ``-x``, then value = number × 万/亿 × 1 % if ``%``."""
-    s = pc.replace_substring_regex(s, _CURRENCY, "")
-    s = pc.replace_substring_regex(s, r"^\((.+)\)$", r"-\1")  # accounting negative
-    scale = np.ones(len(s))
-    percent = np.zeros(len(s), dtype=bool)
-    for suffix, factor in (("%", 0.01), ("万", 1e4), ("亿", 1e8)):
-        has = _flags(pc.ends_with(s, suffix))
-        if has.any():
-            s = pc.if_else(has, pc.utf8_slice_codeunits(s, 0, -1), s)
-            scale = np.where(has, scale * factor, scale)
-            percent |= has & (suffix == "%")
-    valid = pc.match_substring_regex(s, f"^{_NUMBER}$")
-    digits = pc.replace_substring(pc.if_else(valid, s, None), ",", "")
-    return _floats(digits) * scale, percent & _flags(valid)
+    """(numbers, percent mask) for folded text; NaN where not a finite number."""
+    values, percent = numbers(_arrow(text))
+    return pd.Series(values, index=text.index), pd.Series(percent, index=text.index)
 
 
 def parse_number_series(values: pd.Series) -> pd.Series:
@@ -190,23 +141,20 @@ def _serial_dates(numbers: pd.Series) -> pd.Series:
 
 
 def parse_date_series(values: pd.Series, allow_serial: bool = False) -> pd.Series:
-    """Datetime64[ns] copy of ``values``; NaT where not a date.
+    """Datetime64[ns] copy of ``values``; NaT where not a date (see core.ingest.rules).
 
     ``allow_serial`` also reads numbers in ``SERIAL_RANGE`` as Excel serials:
     date = 1899-12-30 + n days.
     """
     if pd.api.types.is_datetime64_any_dtype(values):
         out = values.dt.tz_localize(None) if values.dt.tz is not None else values
+        out = out.where((out >= _FIRST_DAY) & (out < _AFTER_LAST_DAY))
         return out.astype("datetime64[ns]")
     if _is_number_dtype(values):
         dates = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
     else:
-        found = pc.extract_regex(_arrow(_fold(as_text(values))), pattern=f"^{_DATE}$")
-        parts = {}
-        for unit in ("year", "month", "day", "hour", "minute", "second"):
-            field = pc.struct_field(found, unit)  # "" where an optional group did not match
-            parts[unit] = _floats(pc.if_else(pc.equal(field, ""), "0", field))
-        dates = pd.to_datetime(pd.DataFrame(parts), errors="coerce").astype("datetime64[ns]")
+        parts = pd.DataFrame(date_fields(_arrow(_fold(as_text(values)))))
+        dates = pd.to_datetime(parts, errors="coerce").astype("datetime64[ns]")
         dates.index = values.index
     if allow_serial:
         dates = dates.fillna(_serial_dates(parse_number_series(values)))

@@ -154,10 +154,14 @@ def _first_rows(con: duckdb.DuckDBPyConnection, where: str) -> list[int]:
 
 def _views(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, args: Args, ids: dict) -> str:
     """Views ``lines`` (typed, row NULL for a CSV) and ``numbered`` (typed, with rows) over
-    the file; nothing is read yet. Returns the SQL of the raw numbered scan."""
-    kinds = _describe(con, path, fmt, ids)
+    the file; nothing is read yet. A CSV's role columns are read as text, so the value rules
+    of core.ingest.rules type them (DuckDB's sniffer would read ``1_000`` or ``0x10`` as
+    numbers); a Parquet file's typed columns keep their types. Returns the SQL of the raw
+    numbered scan (``ids`` as text, the other columns as sniffed) for the copy check."""
+    text = {c: "VARCHAR" for c in args if c is not None} if fmt == "csv" else {}
+    kinds = _describe(con, path, fmt, text)
     for view, numbered in (("lines", False), ("numbered", True)):
-        scan = _scan(path, fmt, ids, numbered)
+        scan = _scan(path, fmt, text, numbered)
         con.sql(f"CREATE OR REPLACE VIEW {view} AS {typed_sql(args, kinds, f'({scan})')}")
     return _scan(path, fmt, ids)
 

@@ -91,13 +91,16 @@ def _no_lines(what: str) -> InputError:
 
 
 def prepare_frame(frame: pd.DataFrame, args: Args) -> pd.DataFrame:
-    """A copy with the role columns typed (IDs text, date to the day, numbers) and ``__row``."""
+    """A copy with the role columns typed (IDs text, date to the day, numbers) and ``__row``.
+
+    The value rules are core.ingest.rules', as the DuckDB engine's SQL: the date column reads
+    Excel serial numbers (it is a date column by its role)."""
     customer, day, amount, profit, order = args
     out = frame.copy()
     for column in (customer, order):
         if column is not None:
             out[column] = as_text(frame[column]).mask(is_missing(frame[column]))
-    out[day] = parse_date_series(frame[day]).dt.floor("D")
+    out[day] = parse_date_series(frame[day], allow_serial=True).dt.floor("D")  # as in SQL
     for column in (amount, profit):
         if column is not None:
             out[column] = parse_number_series(frame[column])

@@ -29,7 +29,7 @@ from core.i18n import Message, msg
 from core.ingest.parsing import as_text, is_missing, parse_date_series
 from core.orders.duckdb_engine import _describe, _scan
 from core.orders.engines import EPOCH, EXAMPLES
-from core.orders.sql import _day, _text
+from core.orders.sql import named_lines_sql
 
 NAME = "customer_name"
 NameRoles = tuple[str, str, str]  # customer, date, name columns of the log
@@ -122,12 +122,7 @@ def duckdb_names(
             con.register("name_lines", _typed(source, roles))
             return _from_sql(con, name_sql("name_lines", end))
         path, fmt = source
-        try:
-            return _from_sql(con, name_sql(_file_lines(con, path, fmt, roles, False), end))
-        except duckdb.ConversionException:
-            if fmt != "csv":
-                raise
-            return _from_sql(con, name_sql(_file_lines(con, path, fmt, roles, True), end))
+        return _from_sql(con, name_sql(_file_lines(con, path, fmt, roles), end))
     except duckdb.Error as error:
         label = source[0].name if isinstance(source, tuple) else msg("word.order_log")
         raise IngestError(
@@ -137,18 +132,11 @@ def duckdb_names(
         con.close()
 
 
-def _file_lines(
-    con: duckdb.DuckDBPyConnection, path: Path, fmt: str, roles: NameRoles, all_text: bool
-) -> str:
-    customer, day, name = roles
-    text_roles = (customer, day, name) if all_text else (customer, name)
-    text = {c: "VARCHAR" for c in text_roles} if fmt == "csv" else {}
+def _file_lines(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, roles: NameRoles) -> str:
+    """The file's cust, day and name, read as the engine reads them (a CSV's as text)."""
+    text = {c: "VARCHAR" for c in roles} if fmt == "csv" else {}
     kinds = _describe(con, path, fmt, text)
-    scan = _scan(path, fmt, text, numbered=False)
-    return (
-        f"(SELECT {_text(customer)} AS cust, {_day(day, kinds.get(day))} AS day, "
-        f"{_text(name)} AS name FROM ({scan}))"
-    )
+    return f"({named_lines_sql(*roles, kinds, f'({_scan(path, fmt, text, numbered=False)})')})"
 
 
 def _from_sql(con: duckdb.DuckDBPyConnection, query: str) -> pd.DataFrame:

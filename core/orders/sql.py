@@ -5,11 +5,12 @@ Pure string builders (no connection): :mod:`core.orders.duckdb_engine` runs what
 
 from __future__ import annotations
 
-from core.ingest.parsing import MISSING_TOKENS
+from core.ingest.rules_sql import Compiler, Step, select_steps
 from core.orders.engines import EXAMPLES, ROW, Args
 from core.orders.noncustomer import non_customer_sql
 
-DATE_FORMATS = ("%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M")
+RULES = Compiler("duckdb")
+_STEP = "__v_"  # prefix of the value rules' intermediate columns
 SUMS = (
     "orders", "first_day", "last_day", "gross_total", "returns_total", "return_lines", "profit",
     "active_months", "spend_current", "spend_previous", "orders_current", "orders_previous",
@@ -28,51 +29,57 @@ def literal(text: str) -> str:
     return "'" + str(text).replace("'", "''") + "'"
 
 
-def _text(column: str) -> str:
-    """Trimmed text, NULL for a missing token. A pure-ASCII value longer than any token
-    (6 bytes) with no space at either end is already clean (trim strips only spaces, and
-    ASCII's only one is ' '): it skips trim and the token lookup, which dominate otherwise."""
-    raw = f"CAST({quote(column)} AS VARCHAR)"
-    value = f"trim({raw})"
-    clean = f"strlen({raw}) > 6 AND strlen({raw}) = length({raw}) AND NOT prefix({raw}, ' ') " + (
-        f"AND NOT suffix({raw}, ' ')"
-    )
-    # = … OR, not IN: DuckDB plans an IN list as a hash join over every row, whatever the CASE
-    token = " OR ".join(f"lower({value}) = {literal(t)}" for t in sorted(MISSING_TOKENS))
-    slow = f"CASE WHEN {token} THEN NULL ELSE {value} END"
-    return f"CASE WHEN {clean} THEN {raw} ELSE {slow} END"
+def _text(column: str, role: str) -> list[Step]:
+    """An ID column: trimmed text, NULL for a missing token (core.ingest.rules)."""
+    return RULES.identifier(quote(column), _STEP + role)
 
 
-def _number(column: str, kind: str | None) -> str:
-    if kind is None:  # a DataFrame column, already float
-        value = quote(column)
-    elif kind == "VARCHAR":
-        value = f"TRY_CAST(replace(trim({quote(column)}), ',', '') AS DOUBLE)"
-    else:
-        value = f"TRY_CAST({quote(column)} AS DOUBLE)"
-    return f"CASE WHEN isfinite({value}) THEN {value} END"
+def _number(column: str, role: str, kind: str | None) -> list[Step]:
+    """An amount or profit column: the number rules, or a typed number kept when finite."""
+    return RULES.number(quote(column), _STEP + role, kind)
 
 
-def _day(column: str, kind: str | None) -> str:
-    value = quote(column)
-    if kind == "VARCHAR":
-        formats = ", ".join(map(literal, DATE_FORMATS))
-        text = f"trim({value})"
-        value = f"coalesce(TRY_CAST({text} AS TIMESTAMP), try_strptime({text}, [{formats}]))"
-    return f"CAST({value} AS DATE) - DATE '1970-01-01'"
+def _day(column: str, kind: str | None) -> list[Step]:
+    """The date column: whole days since 1970-01-01 by the date rules, Excel serials read."""
+    return RULES.day(quote(column), _STEP + "day", kind, serial=True)
 
 
 def typed_sql(args: Args, kinds: dict[str, str] | None, source: str) -> str:
-    """Role columns of every line, typed: row, cust, oid, day (int), amt, prof."""
+    """Role columns of every line, typed: row, cust, oid, day (int), amt, prof.
+
+    ``kinds`` (column → the engine's type name) says the source is a file: every role column
+    is read by the value rules of core.ingest.rules (text) or kept as typed (numbers, dates).
+    None: a DataFrame already typed by core.orders.engines.prepare_frame."""
     customer, day, amount, profit, order = args
-    kind = (lambda c: None) if kinds is None else kinds.get
-    cust = quote(customer) if kinds is None else _text(customer)
-    oid = "NULL" if order is None else quote(order) if kinds is None else _text(order)
-    prof = "CAST(NULL AS DOUBLE)" if profit is None else _number(profit, kind(profit))
-    return (
-        f"SELECT {ROW} AS row, {cust} AS cust, {oid} AS oid, {_day(day, kind(day))} AS day, "
-        f"{_number(amount, kind(amount))} AS amt, {prof} AS prof FROM {source}"
-    )
+    if kinds is None:
+        oid = "NULL" if order is None else quote(order)
+        prof = "CAST(NULL AS DOUBLE)" if profit is None else _finite(quote(profit))
+        days = f"CAST({quote(day)} AS DATE) - DATE '1970-01-01'"
+        return (
+            f"SELECT {ROW} AS row, {quote(customer)} AS cust, {oid} AS oid, {days} AS day, "
+            f"{_finite(quote(amount))} AS amt, {prof} AS prof FROM {source}"
+        )
+    steps = [_text(customer, "cust"), _day(day, kinds.get(day))]
+    steps += [_number(amount, "amt", kinds.get(amount))]
+    steps += [_number(profit, "prof", kinds.get(profit))] if profit is not None else []
+    steps += [_text(order, "oid")] if order is not None else []
+    oid = "NULL" if order is None else f"{_STEP}oid"
+    prof = "CAST(NULL AS DOUBLE)" if profit is None else f"{_STEP}prof"
+    columns = [f"{ROW} AS row", f"{_STEP}cust AS cust", f"{oid} AS oid", f"{_STEP}day AS day",
+               f"{_STEP}amt AS amt", f"{prof} AS prof"]  # fmt: skip
+    return select_steps(source, columns, steps)
+
+
+def named_lines_sql(customer: str, day: str, name: str, kinds: dict[str, str], source: str) -> str:
+    """cust, day and name of every line of a file, typed as :func:`typed_sql` types a file's
+    IDs and dates (for :mod:`core.orders.names`)."""
+    steps = [_text(customer, "cust"), _day(day, kinds.get(day)), _text(name, "name")]
+    columns = [f"{_STEP}cust AS cust", f"{_STEP}day AS day", f"{_STEP}name AS name"]
+    return select_steps(source, columns, steps)
+
+
+def _finite(value: str) -> str:
+    return f"CASE WHEN isfinite({value}) THEN {value} END"
 
 
 def status_sql(has_order: bool, end: int, header: str | None = None) -> str:
