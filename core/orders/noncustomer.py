@@ -28,6 +28,9 @@ from core.ingest.markers import (
     is_note,
     is_total,
     normal_form,
+    normal_forms,
+    notes,
+    totals,
 )
 
 KINDS = ("total_row", "note_row", "header_row")
@@ -50,22 +53,17 @@ def line_kind(cell: str, header: str) -> str:
 
 
 def non_customer_kinds(cells: pd.Series, header: str) -> np.ndarray:
-    """:func:`line_kind` of every cell ('' for a customer's line or a missing cell), each
-    distinct value tested once; a value starting with an ASCII letter or digit that begins no
-    word (most IDs) is decided on that character alone, as in :func:`non_customer_sql`."""
+    """:func:`line_kind` of every cell ('' for a customer's line or a missing cell), by the
+    markers' vectorised predicates, each distinct value tested once."""
     codes, values = pd.factorize(cells)
-    starts = _starts(header)
-    kinds = np.array(
-        [
-            ""
-            if (c := str(v)[:1]).isascii() and c.isalnum() and c.lower() not in starts
-            else line_kind(str(v), header)
-            for v in values
-        ]
-        + [""],
-        dtype=object,
-    )
-    return kinds[codes]  # code -1 (a missing cell) takes the last: ''
+    text = pd.Series(values, dtype=object).astype("str")
+    total, note = totals(text), notes(text)
+    head = normal_form(str(header))
+    repeat = (normal_forms(text) == head).to_numpy(dtype=bool) if head else total & False
+    kinds = np.select(
+        [total, note, repeat], ["total_row", "note_row", "header_row"], default=""
+    ).astype(object)
+    return np.append(kinds, "")[codes]  # code -1 (a missing cell) takes the last: ''
 
 
 # Where characters with a decomposition live (none in the CJK ideographs, Hangul syllables
