@@ -64,10 +64,7 @@ def _excluded_rows(
     keep = reasons == None  # noqa: E711 — elementwise test on an object array
     reason = pd.Series(reasons[~keep], dtype=object)  # object: each reason stays a Message
     own = pd.DataFrame({"row": rows[~keep], "customer_id": ids.to_numpy()[~keep], "reason": reason})
-    if repeated.empty:
-        return own.astype({"row": int})
-    both = pd.concat([own, repeated], ignore_index=True).astype({"row": int})
-    return both.sort_values("row", kind="stable").reset_index(drop=True)
+    return own.astype({"row": int}) if repeated.empty else with_excluded(repeated, own)
 
 
 def _repeated_ids(frame: pd.DataFrame, scenario: Scenario) -> PolicyResult:
