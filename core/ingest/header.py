@@ -26,6 +26,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from core.errors import IngestError
 from core.i18n import msg
 from core.ingest.parsing import MISSING_TOKENS, as_text, parse_date_series, parse_number_series
 
@@ -108,3 +109,18 @@ def header_note(header_row: int, skipped: int, chosen: bool) -> str:
     return msg(
         "ingest.header_found", row=header_row, first=header_row - skipped, last=header_row - 1
     )
+
+
+def header_position(
+    rows: list[list[object]], header_row: int | None, offset: int, label: str
+) -> int:
+    """The header's position in ``rows`` (whose first row is sheet row ``offset + 1``)."""
+    if header_row is None:
+        return find_header(rows)
+    position = header_row - 1 - offset
+    last = offset + len(rows)
+    if position >= len(rows):
+        raise IngestError(msg("ingest.header_row_beyond", file=label, row=header_row, last=last))
+    if position < 0 or is_blank(rows[position]):
+        raise IngestError(msg("ingest.header_row_empty", file=label, row=header_row))
+    return position

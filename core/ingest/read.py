@@ -2,10 +2,7 @@
 
 ``source`` is a path or the raw bytes of an upload plus its file name. The format comes from
 the extension (.csv .tsv .txt .xlsx .xlsm .parquet), else from magic bytes (``PK`` → xlsx,
-``PAR1`` → parquet), else text. Text is decoded as UTF-8 (BOM or not), UTF-16 with a BOM, or
-GB18030 when charset-normalizer finds a GB encoding among its candidates; the delimiter
-(comma, semicolon, tab, ``|``) is the one that splits the first lines into the same number
-of fields (title and note lines of fewer than two fields above the table left aside).
+``PAR1`` → parquet), else text, read by :mod:`core.ingest.text` (encoding, delimiter).
 
 The header row is found below title rows, blank rows and notes (:mod:`core.ingest.header`),
 or given as ``header_row`` (the 1-based sheet row, as Excel or a text editor shows it; a CSV
@@ -23,15 +20,11 @@ the file name.
 from __future__ import annotations
 
 import codecs
-import csv
 import io
-import itertools
-import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import charset_normalizer
 import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
@@ -39,18 +32,15 @@ import python_calamine
 
 from core.errors import IngestError
 from core.i18n import Items, msg
-from core.ingest.header import find_header, header_note, is_blank
+from core.ingest.header import header_note, header_position
 from core.ingest.non_data_rows import find_non_data_rows, no_excluded
 from core.ingest.parsing import ColumnConversion, Placeholder, as_text, coerce_frame
 from core.ingest.rows import ROW_INDEX
+from core.ingest.text import read_text
 
 EXTENSIONS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx"}
 EXTENSIONS |= {".parquet": "parquet"}
 MAGIC = {b"PK\x03\x04": "xlsx", b"PAR1": "parquet"}
-DELIMITERS = (",", ";", "\t", "|")
-GB_ENCODINGS = frozenset({"gb2312", "gbk", "gb18030"})
-_NO_DELIMITER = "\x1f"  # ASCII unit separator: never in a table, so the line stays one field
-HEADER_SEARCH_ROWS = 60  # CSV records read to find the header (core.ingest.header scans 50)
 
 
 @dataclass(frozen=True)
@@ -133,7 +123,7 @@ def read_table(
             warnings.append(msg("ingest.parquet_header_row_ignored", file=label, row=header_row))
         header_row = None
     elif file_format == "csv":
-        header, body, encoding, delimiter, found = _read_text(data, label, header_row)
+        header, body, encoding, delimiter, found = read_text(data, label, header_row)
         if delimiter is None and len(header) == 1:
             warnings.append(msg("ingest.one_column", file=label))
     table = _table(header, body, label, found[0] + 1)
@@ -146,160 +136,6 @@ def read_table(
 
 def _empty(label: str) -> str:
     return msg("ingest.empty", file=label)
-
-
-def _decode(data: bytes, label: str) -> tuple[str, str]:
-    """Text and the encoding it was decoded with."""
-    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):  # Excel's "Unicode text"
-        return data.decode("utf-16", errors="replace"), "utf-16"
-    if b"\x00" in data[:8192]:
-        raise IngestError(_binary(label))
-    try:
-        text = data.decode("utf-8-sig")
-        return text, "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
-    except UnicodeDecodeError:
-        pass
-    # A cut after a newline never splits a GBK character (trail bytes are ≥ 0x40).
-    sample = data[: data.rfind(b"\n", 0, 1_000_000) + 1] or data
-    candidates = [match.encoding for match in charset_normalizer.from_bytes(sample)]
-    # GB18030 (superset of GB2312/GBK, Chinese Excel exports) wins whenever it is a candidate
-    # or the detector gives up: short Chinese samples often rank big5/cp949 first.
-    encoding = candidates[0] if candidates and not GB_ENCODINGS & set(candidates) else "gb18030"
-    try:
-        return data.decode(encoding), encoding
-    except (UnicodeDecodeError, LookupError):
-        raise IngestError(
-            _binary(label)
-            if not candidates
-            else msg("ingest.cannot_work_out_text_encoding", file=label)
-        ) from None
-
-
-def _binary(label: str) -> str:
-    return msg("ingest.binary", file=label)
-
-
-def _sniff(text: str) -> str | None:
-    """The delimiter that splits the most of the first lines into one field count (≥ 2).
-
-    Lines of fewer than two fields before the first wider one (a title, a note) do not set
-    the field count, but count in the share, so a delimiter that splits only the body of a
-    file loses to one that splits every line.
-    """
-    lines = text[:65536].splitlines(keepends=True)
-    lines = lines[:50] if len(text) <= 65536 else lines[:-1][:50]  # last line may be cut
-    best, best_score = None, (0.0, 0)
-    for delimiter in DELIMITERS:
-        counts = [len(row) for row in csv.reader(lines, delimiter=delimiter) if row]
-        table = list(itertools.dropwhile(lambda count: count < 2, counts))
-        if not table:
-            continue
-        common, seen = max(Counter(table).items(), key=lambda item: (item[1], item[0]))
-        score = (seen / len(counts), common)  # the share of all lines, title lines included
-        if score > best_score:
-            best, best_score = delimiter, score
-    return best
-
-
-class _Lines:
-    """The lines of a text (split after each ``\n``), counting the characters handed out."""
-
-    def __init__(self, text: str) -> None:
-        self.text, self.offset = text, 0
-
-    def __iter__(self) -> _Lines:
-        return self
-
-    def __next__(self) -> str:
-        if self.offset >= len(self.text):
-            raise StopIteration
-        end = self.text.find("\n", self.offset)
-        end = len(self.text) if end < 0 else end + 1
-        line, self.offset = self.text[self.offset : end], end
-        return line
-
-
-def _leading_records(
-    text: str, sep: str, count: int, label: str
-) -> tuple[list[list[str]], list[tuple[int, int]]]:
-    """The first ``count`` records of ``text`` and, after each, (characters, lines) read."""
-    lines = _Lines(text)
-    reader = csv.reader(lines, delimiter=sep)
-    records, ends = [], []
-    try:
-        for record in reader:
-            records.append(record)
-            ends.append((lines.offset, reader.line_num))
-            if len(records) >= count:
-                break
-    except csv.Error as error:
-        raise IngestError(
-            msg("ingest.cannot_split_file_into_columns", file=label, detail=error)
-        ) from None
-    return records, ends
-
-
-def _header_position(
-    rows: list[list[object]], header_row: int | None, offset: int, label: str
-) -> int:
-    """The header's position in ``rows`` (whose first row is sheet row ``offset + 1``)."""
-    if header_row is None:
-        return find_header(rows)
-    position = header_row - 1 - offset
-    last = offset + len(rows)
-    if position >= len(rows):
-        raise IngestError(msg("ingest.header_row_beyond", file=label, row=header_row, last=last))
-    if position < 0 or is_blank(rows[position]):
-        raise IngestError(msg("ingest.header_row_empty", file=label, row=header_row))
-    return position
-
-
-def _read_text(
-    data: bytes, label: str, header_row: int | None
-) -> tuple[list[object], pd.DataFrame, str, str | None, tuple[int, int]]:
-    """Header cells, body, encoding, delimiter and (header's row, table rows above it)."""
-    text, encoding = _decode(data, label)
-    controls = len(re.findall(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\ufffd]", text[:8192]))
-    if controls > 0.05 * len(text[:8192]):
-        raise IngestError(_binary(label))
-    text = text.lstrip("\ufeff")
-    if not text.strip():
-        raise IngestError(_empty(label))
-    if "\n" not in text:  # classic Mac line ends
-        text = text.replace("\r", "\n")
-    delimiter = _sniff(text)
-    sep = delimiter or _NO_DELIMITER
-    wanted = header_row if header_row is not None else HEADER_SEARCH_ROWS
-    records, ends = _leading_records(text, sep, wanted, label)
-    position = _header_position(records, header_row, 0, label)
-    start, skipped_lines = ends[position - 1] if position else (0, 0)
-    try:
-        raw = pd.read_csv(
-            io.StringIO(text[start:]), sep=sep, header=None, dtype=str, keep_default_na=False,
-            skip_blank_lines=False, engine="c",
-        )  # fmt: skip
-    except pd.errors.ParserError as error:
-        raise IngestError(_ragged(label, str(error), delimiter, skipped_lines)) from None
-    header, body = raw.iloc[0].tolist(), raw.iloc[1:].reset_index(drop=True)
-    return header, body, encoding, delimiter, (position + 1, position)
-
-
-def _ragged(label: str, message: str, delimiter: str | None, skipped_lines: int = 0) -> str:
-    found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", message)
-    if not found:
-        return msg("ingest.cannot_split_file_into_columns", file=label, detail=message)
-    expected, line, seen = found.groups()
-    line = str(int(line) + skipped_lines)
-    words = {",": msg("word.comma"), ";": msg("word.semicolon"), "\t": msg("word.tab")}
-    sign = words.get(delimiter or "", delimiter)
-    return msg(
-        "ingest.ragged_line",
-        file=label,
-        line=line,
-        seen=seen,
-        expected=expected,
-        sign=sign,
-    )
 
 
 def _workbook(data: bytes, label: str) -> python_calamine.CalamineWorkbook:
@@ -336,7 +172,7 @@ def _read_xlsx(
     if not rows:
         raise IngestError(_empty(where))
     offset = start[0] if start else 0  # calamine's rows begin at the first used sheet row
-    position = _header_position(rows, header_row, offset, where)
+    position = header_position(rows, header_row, offset, where)
     body = pd.DataFrame(rows[position + 1 :], columns=range(len(rows[0])), dtype=object)
     return rows[position], body, chosen, sheets, (offset + position + 1, position)
 
