@@ -91,6 +91,7 @@ def _header_row_picker(dataset: state.Dataset, lang: str) -> None:
         [None, *rows],
         key="header_row",
         format_func=label,
+        placeholder=label(None),  # a None value shows the placeholder, not the None option
         on_change=_on_header_row,
         help=t("data.header_row_help", lang),
     )
