@@ -105,9 +105,14 @@ RULES = {"zh": "预警阈值", "en": "Early-warning thresholds"}
 ROOM_CODE = {"zh": "房间码", "en": "Room code"}
 
 
-def _placeholder_colour(page) -> str:
-    """Empty the first select's search box and read its placeholder's colour."""
-    field = page.locator('[data-testid="stSelectbox"] input').first
+# a select that keeps Streamlit's default placeholder
+ID_COLUMN = {"zh": "客户编号列", "en": "Customer ID column"}
+
+
+def _placeholder_colour(page, lang: str) -> str:
+    """Empty the ID-column select's search box and read its placeholder's colour."""
+    select = page.locator('[data-testid="stSelectbox"]').filter(has_text=ID_COLUMN[lang])
+    field = select.locator("input").first
     field.click()
     field.press("Control+A")
     field.press("Backspace")
@@ -121,7 +126,7 @@ def _placeholder_colour(page) -> str:
 def test_input_hints_and_select_placeholder(tab, app_url, lang):
     open_app(tab, app_url, lang)
     go(tab, "data")
-    colour = _placeholder_colour(tab)
+    colour = _placeholder_colour(tab, lang)
     assert (colour == "rgba(0, 0, 0, 0)") == (lang == "zh"), colour
 
     apply, submit = HINTS[lang]
