@@ -50,7 +50,8 @@ _TECHNICAL = """CSV XLSX xlsx csv json html JSON HTML PDF PNG UTF GB Excel Parqu
     potential_column customer_id monetary_total scheme share revenue profit weights out col
     scenario A.json
     B.json NPS VIP schema_version rules scale_column influence_column key_account_rules
-    allocation first sum"""
+    allocation first sum Spark Java pyspark python pip requirements-spark.txt
+    --spark-conf KEY=VALUE spark.executor.memory=4g"""
 TECHNICAL = set(_TECHNICAL.split())
 
 
