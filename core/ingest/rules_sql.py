@@ -7,8 +7,9 @@ its result (inlined, the date rule's text would grow past what a planner handles
 Text columns get the text rules; a column already typed as a number or a date keeps its value
 (finite numbers, dates in the year range), as pandas does with a typed column.
 
-The dialect's function names and type names are in :data:`DIALECTS` (DuckDB now; another
-engine adds one entry). Every pattern is RE2, as in pyarrow.
+The dialect's function names, type names and string literals are in :data:`DIALECTS` (DuckDB
+and Spark SQL; another engine adds one entry). Every pattern is RE2, as in pyarrow, and within
+the subset Java's regular expressions read alike (Spark): classes, ``\\x{…}``, ``(?i:…)``.
 """
 
 from __future__ import annotations
@@ -61,13 +62,68 @@ DIALECTS: dict[str, dict[str, str]] = {
         "date_types": "DATE TIMESTAMP TIMESTAMP_S TIMESTAMP_MS TIMESTAMP_NS",
         "zoned_types": "TIMESTAMP WITH TIME ZONE",  # read at UTC (pandas: in its own zone)
         "utc": "timezone('UTC', {x})",
+        "quote": '"',
+        "backslash": "",  # a backslash in a string literal is itself
     },
+    # Spark SQL (the session runs at UTC with ANSI mode off: core.orders.spark_session)
+    "spark": {
+        "text": "CAST({x} AS STRING)",
+        "fold": "translate({x}, {src}, {dst})",
+        "trim": "trim(BOTH {chars} FROM {x})",
+        "lower": "lower({x})",
+        "bytes": "octet_length({x})",
+        "chars": "char_length({x})",
+        "first_code": "ascii({x})",  # the first code point, 0 for ''
+        "last_char": "substring({x}, -1, 1)",
+        "prefix": "left({x}, {n})",
+        "full_match": "({x} RLIKE {pattern})",  # the pattern anchored by "anchor"
+        "anchor": "^(?:{p})$",
+        "find": "({x} RLIKE {pattern})",
+        "remove_all": "regexp_replace({x}, {pattern}, '')",
+        "remove": "replace({x}, {text}, '')",
+        "groups": "{x}",  # one regexp_extract per group: Spark has no struct of groups
+        "group": "regexp_extract({x}, {pattern}, {index})",  # '' when no match
+        "double": "TRY_CAST({x} AS DOUBLE)",
+        "integer": "CAST({x} AS INT)",
+        "finite": "(NOT isnan({x}) AND abs({x}) < CAST('Infinity' AS DOUBLE))",
+        "floor": "CAST(floor({x}) AS BIGINT)",
+        "iso_date": "TRY_CAST({x} AS DATE)",
+        # Spark's DOUBLE cast also reads "1d", "0x1p3" and "Infinity": only plain decimals
+        # take it; its DATE cast reads "yyyy-mm-dd" by the calendar
+        "native_number": "CASE WHEN {x} RLIKE '^-?[0-9]+([.][0-9]+)?$' "
+        "THEN CAST({x} AS DOUBLE) END",
+        "native_day": "CASE WHEN {x} RLIKE '^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}$' "
+        "THEN TRY_CAST({x} AS DATE) END",
+        "date": "CAST({x} AS DATE)",
+        "days": "unix_date({x})",
+        "make_date": "make_date({y}, {m}, {d})",
+        "date_literal": "DATE '{iso}'",
+        "number_types": "TINYINT SMALLINT INT INTEGER BIGINT FLOAT DOUBLE BYTE SHORT LONG",
+        "date_types": "DATE TIMESTAMP_NTZ",
+        "zoned_types": "TIMESTAMP",  # at the session's time zone: UTC
+        "utc": "{x}",
+        "quote": "`",
+        "backslash": "\\\\",  # string literals read escapes: a backslash is written twice
+    },
+}
+DIALECTS["duckdb"] |= {
+    "anchor": "{p}",  # regexp_full_match anchors itself
+    "find": "regexp_matches({x}, {pattern})",
 }
 
 
-def literal(text: str) -> str:
-    """A SQL string literal."""
-    return "'" + str(text).replace("'", "''") + "'"
+def literal(text: str, dialect: str = "duckdb") -> str:
+    """A SQL string literal in ``dialect``."""
+    backslash = DIALECTS[dialect]["backslash"]
+    text = str(text).replace("\\", backslash) if backslash else str(text)
+    quote = "\\'" if backslash else "''"
+    return "'" + text.replace("'", quote) + "'"
+
+
+def quote(name: str, dialect: str = "duckdb") -> str:
+    """A column name in ``dialect`` (quoted, the quote character doubled)."""
+    mark = DIALECTS[dialect]["quote"]
+    return mark + str(name).replace(mark, mark * 2) + mark
 
 
 def _positional(pattern: str) -> tuple[str, list[str]]:
@@ -80,10 +136,28 @@ class Compiler:
     """Builds the steps of each rule in one dialect; ``name`` prefixes every step's name."""
 
     def __init__(self, dialect: str = "duckdb") -> None:
+        self.dialect = dialect
         self.sql = DIALECTS[dialect]
 
     def f(self, function: str, **parts: object) -> str:
         return self.sql[function].format(**parts)
+
+    def lit(self, text: str) -> str:
+        """A string literal in this dialect."""
+        return literal(text, self.dialect)
+
+    def quote(self, name: str) -> str:
+        """A column name in this dialect."""
+        return quote(name, self.dialect)
+
+    def full_match(self, x: str, pattern: str) -> str:
+        """SQL: ``x`` matches the whole of ``pattern``."""
+        anchored = self.sql["anchor"].format(p=pattern)
+        return self.f("full_match", x=x, pattern=self.lit(anchored))
+
+    def find(self, x: str, pattern: str) -> str:
+        """SQL: ``pattern`` matches somewhere in ``x``."""
+        return self.f("find", x=x, pattern=self.lit(pattern))
 
     def _kind(self, kind: str | None) -> str:
         """ "number", "date", "zoned" or "text" for a column type (None: text)."""
@@ -103,8 +177,8 @@ class Compiler:
 
     def _fold_trim(self, x: str) -> str:
         src, dst = "".join(rules.FOLD), "".join(rules.FOLD.values())
-        folded = self.f("fold", x=x, src=literal(src), dst=literal(dst))
-        return self.f("trim", x=folded, chars=literal(rules.WHITESPACE))
+        folded = self.f("fold", x=x, src=self.lit(src), dst=self.lit(dst))
+        return self.f("trim", x=folded, chars=self.lit(rules.WHITESPACE))
 
     def clean(self, column: str, name: str) -> list[Step]:
         """Folded, trimmed text of ``column`` (step ``name``)."""
@@ -122,8 +196,8 @@ class Compiler:
         ends = f"{first} BETWEEN 33 AND 126 AND {last} BETWEEN '!' AND '~'"
         kept = f"{ends} AND {self.f('chars', x=x)} > {longest}"
         key = self.f("lower", x=self._fold_trim(x))
-        tokens = " OR ".join(f"{name}_k = {literal(t)}" for t in sorted(MISSING_TOKENS))
-        trimmed = self.f("trim", x=x, chars=literal(rules.WHITESPACE))
+        tokens = " OR ".join(f"{name}_k = {self.lit(t)}" for t in sorted(MISSING_TOKENS))
+        trimmed = self.f("trim", x=x, chars=self.lit(rules.WHITESPACE))
         return [
             (f"{name}_u", kept),
             (f"{name}_k", f"CASE WHEN NOT {name}_u THEN {key} END"),
@@ -149,22 +223,24 @@ class Compiler:
 
     def _number_of_text(self, t: str, name: str) -> list[Step]:
         pattern, names = _positional(f"^(?:{rules.AMOUNT})$")
-        groups = self.f("groups", x=self.f("remove_all", x=t, pattern=literal(rules.NOISE)),
-                        pattern=literal(pattern), names=", ".join(map(literal, names)))  # fmt: skip
+        kept = self.f("remove_all", x=t, pattern=self.lit(rules.NOISE))
+        groups = self.f("groups", x=kept, pattern=self.lit(pattern),
+                        names=", ".join(map(self.lit, names)))  # fmt: skip
 
         def group(field: str) -> str:
-            return self.f("group", x=f"{name}_g", name=literal(field))
+            return self.f("group", x=f"{name}_g", name=self.lit(field), pattern=self.lit(pattern),
+                          index=names.index(field) + 1)  # fmt: skip
 
         def value(digits: str, suffix: str) -> str:
-            v = self.f("double", x=self.f("remove", x=digits, text=literal(rules.GROUPING)))
+            v = self.f("double", x=self.f("remove", x=digits, text=self.lit(rules.GROUPING)))
             scaled = " ".join(
-                f"WHEN {literal(sign)} THEN (({v}) * {num}) / {den}"
+                f"WHEN {self.lit(sign)} THEN (({v}) * {num}) / {den}"
                 for sign, (num, den) in rules.SCALES.items()
             )
             return f"CASE {suffix} {scaled} ELSE {v} END"
 
-        plain = self.f("full_match", x=t, pattern=literal(rules.NUMBER))
-        cast = self.f("double", x=self.f("remove", x=t, text=literal(rules.GROUPING)))
+        plain = self.full_match(t, rules.NUMBER)
+        cast = self.f("double", x=self.f("remove", x=t, text=self.lit(rules.GROUPING)))
         parsed = (
             f"CASE WHEN {name}_p THEN {cast} "
             f"WHEN {group('negative')} <> '' "
@@ -220,11 +296,12 @@ class Compiler:
 
     def _day_of_text(self, t: str, name: str) -> list[Step]:
         pattern, names = _positional(f"^(?:{rules.DATE})$")
-        names = ", ".join(map(literal, names))
-        groups = self.f("groups", x=t, pattern=literal(pattern), names=names)
+        groups = self.f("groups", x=t, pattern=self.lit(pattern),
+                        names=", ".join(map(self.lit, names)))  # fmt: skip
         fields = []
         for field in rules.FIELDS:
-            text = self.f("group", x=f"{name}_g", name=literal(field))
+            text = self.f("group", x=f"{name}_g", name=self.lit(field),
+                          pattern=self.lit(pattern), index=names.index(field) + 1)  # fmt: skip
             number = f"CASE WHEN {text} = '' THEN 0 ELSE {self.f('integer', x=text)} END"
             fields.append((f"{name}_{field}", f"CASE WHEN {name}_g IS NOT NULL THEN {number} END"))
         checks = [f"{name}_{f} BETWEEN {lo} AND {hi}" for f, (lo, hi) in rules.RANGES.items()]
@@ -236,7 +313,7 @@ class Compiler:
         iso_day = self.f("iso_date", x=self.f("prefix", x=t, n=rules.ISO_DAY_CHARS))
         made = self.f("days", x=self.f("make_date", y=y, m=m, d=d))
         return [
-            (f"{name}_i", self.f("full_match", x=t, pattern=literal(rules.ISO_DATE))),
+            (f"{name}_i", self.full_match(t, rules.ISO_DATE)),
             (f"{name}_id", f"CASE WHEN {name}_i THEN {iso_day} END"),
             (f"{name}_g", f"CASE WHEN NOT {name}_i THEN {groups} END"),
             *fields,

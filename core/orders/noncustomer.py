@@ -32,6 +32,7 @@ from core.ingest.markers import (
     notes,
     totals,
 )
+from core.ingest.rules_sql import Compiler
 
 KINDS = ("total_row", "note_row", "header_row")
 INGEST_KINDS = {  # IngestResult.excluded kinds → order-log categories
@@ -156,21 +157,22 @@ def _ascii_alnum(code: str) -> str:
     return f"{code} BETWEEN 48 AND 57 OR ({code} | 32) BETWEEN 97 AND 122"
 
 
-def non_customer_sql(column: str, header: str) -> str:
-    """SQL: 8 for a total line, 9 for a note, 10 for a repeated header, else NULL, from the
-    text ``column`` (an SQL expression). Each rule's regular expression runs only on cells
-    whose first code point can begin it (an ASCII letter or digit that begins none of its
-    words settles it: most IDs), the header's only on cells at least as long as it."""
+def non_customer_sql(column: str, header: str, dialect: str = "duckdb") -> str:
+    """SQL (in ``dialect``): 8 for a total line, 9 for a note, 10 for a repeated header, else
+    NULL, from the text ``column`` (an SQL expression). Each rule's regular expression runs
+    only on cells whose first code point can begin it (an ASCII letter or digit that begins
+    none of its words settles it: most IDs), the header's only on cells at least as long as
+    it."""
+    sql = Compiler(dialect)
     texts = _rule_texts(header)
-    code = f"unicode({column})"
+    code = sql.f("first_code", x=column)
     note = f"(?:{_whole(NOTE_WORDS)})|(?:{_note()})"  # a whole note word, or a note's start
-    rules = [(8, f"regexp_full_match({column}, '{_whole(TOTAL_WORDS)}')"),
-             (9, f"regexp_matches({column}, '{note}')")]  # fmt: skip
+    rules = [(8, sql.full_match(column, _whole(TOTAL_WORDS))), (9, sql.find(column, note))]
     if texts[10]:
         head = texts[10][0]
         rules.append(
-            (10, f"length({column}) >= {len(head)} AND "
-                 f"regexp_full_match({column}, '{_whole([head])}')")
+            (10, f"{sql.f('chars', x=column)} >= {len(head)} AND "
+                 f"{sql.full_match(column, _whole([head]))}")
         )  # fmt: skip
     cases = " ".join(
         f"WHEN ({_may_start(code, texts[kind])}) AND {test} THEN {kind}" for kind, test in rules

@@ -1,15 +1,21 @@
-"""SQL for the DuckDB order-log engine: typed role columns, the line status and the one pass.
+"""SQL for the order-log engines: typed role columns, the line status and the one pass.
 
-Pure string builders (no connection): :mod:`core.orders.duckdb_engine` runs what they write.
+Pure string builders (no connection), written once for every SQL engine: each takes a
+``dialect`` ("duckdb" or "spark"; the function and type names that differ are in
+:data:`PASS_DIALECTS` and :data:`core.ingest.rules_sql.DIALECTS`).
+:mod:`core.orders.duckdb_engine` and :mod:`core.orders.spark_engine` run what they write.
 """
 
 from __future__ import annotations
 
+from functools import cache
+
 from core.ingest.rules_sql import Compiler, Step, select_steps
+from core.ingest.rules_sql import literal as _literal
+from core.ingest.rules_sql import quote as _quote
 from core.orders.engines import EXAMPLES, ROW, Args
 from core.orders.noncustomer import non_customer_sql
 
-RULES = Compiler("duckdb")
 _STEP = "__v_"  # prefix of the value rules' intermediate columns
 SUMS = (
     "orders", "first_day", "last_day", "gross_total", "returns_total", "return_lines", "profit",
@@ -19,53 +25,86 @@ SUMS = (
 STATUS = ("purchase", "missing_customer", "bad_date", "bad_amount", "missing_order_id", "future",
           "return", "zero_amount", "total_row", "note_row", "header_row")  # fmt: skip
 RETURN, ZERO = 6, 7
+# What the pass writes differently per engine (the value rules' names: core.ingest.rules_sql)
+PASS_DIALECTS: dict[str, dict[str, str]] = {
+    "duckdb": {
+        "flags": "UTINYINT",
+        "month": "date_trunc('month', DATE '1970-01-01' + CAST({day} AS INTEGER))",
+        "distinct": "coalesce(length(list_distinct(list({x}) FILTER ({where}))), 0)",
+        # the smallest EXAMPLES values, sorted
+        "first_rows": f"min({{x}}, {EXAMPLES}) FILTER (WHERE {{where}})",
+        "rows_type": "BIGINT[]",
+    },
+    "spark": {
+        "flags": "TINYINT",
+        "month": "trunc(date_add(DATE '1970-01-01', CAST({day} AS INT)), 'MM')",
+        "distinct": "count(DISTINCT {x}) FILTER (WHERE {where})",
+        "first_rows": "CAST(NULL AS ARRAY<BIGINT>)",  # taken after the pass (spark_engine)
+        "rows_type": "ARRAY<BIGINT>",
+    },
+}
 
 
-def quote(name: str) -> str:
-    return '"' + str(name).replace('"', '""') + '"'
+def quote(name: str, dialect: str = "duckdb") -> str:
+    return _quote(name, dialect)
 
 
-def literal(text: str) -> str:
-    return "'" + str(text).replace("'", "''") + "'"
+def literal(text: str, dialect: str = "duckdb") -> str:
+    return _literal(text, dialect)
 
 
-def _text(column: str, role: str) -> list[Step]:
+@cache
+def _rules(dialect: str) -> Compiler:
+    return Compiler(dialect)
+
+
+def _pass(dialect: str, name: str, **parts: str) -> str:
+    return PASS_DIALECTS[dialect][name].format(**parts)
+
+
+def _text(column: str, role: str, dialect: str = "duckdb") -> list[Step]:
     """An ID column: trimmed text, NULL for a missing token (core.ingest.rules)."""
-    return RULES.identifier(quote(column), _STEP + role)
+    return _rules(dialect).identifier(quote(column, dialect), _STEP + role)
 
 
-def _number(column: str, role: str, kind: str | None) -> list[Step]:
+def _number(column: str, role: str, kind: str | None, dialect: str = "duckdb") -> list[Step]:
     """An amount or profit column: the number rules, or a typed number kept when finite."""
-    return RULES.number(quote(column), _STEP + role, kind)
+    return _rules(dialect).number(quote(column, dialect), _STEP + role, kind)
 
 
-def _day(column: str, kind: str | None) -> list[Step]:
+def _day(column: str, kind: str | None, dialect: str = "duckdb") -> list[Step]:
     """The date column: whole days since 1970-01-01 by the date rules, Excel serials read."""
-    return RULES.day(quote(column), _STEP + "day", kind, serial=True)
+    return _rules(dialect).day(quote(column, dialect), _STEP + "day", kind, serial=True)
 
 
-def typed_sql(args: Args, kinds: dict[str, str] | None, source: str) -> str:
+def typed_sql(
+    args: Args, kinds: dict[str, str] | None, source: str, dialect: str = "duckdb",
+    row: str = ROW,
+) -> str:  # fmt: skip
     """Role columns of every line, typed: row, cust, oid, day (int), amt, prof.
 
     ``kinds`` (column → the engine's type name) says the source is a file: every role column
     is read by the value rules of core.ingest.rules (text) or kept as typed (numbers, dates).
-    None: a DataFrame already typed by core.orders.engines.prepare_frame."""
+    None: a DataFrame already typed by core.orders.engines.prepare_frame. ``row`` names the
+    source's row-number column."""
     customer, day, amount, profit, order = args
+    q, rules = (lambda name: quote(name, dialect)), _rules(dialect)
     if kinds is None:
-        oid = "NULL" if order is None else quote(order)
-        prof = "CAST(NULL AS DOUBLE)" if profit is None else _finite(quote(profit))
-        days = f"CAST({quote(day)} AS DATE) - DATE '1970-01-01'"
+        oid = "CAST(NULL AS STRING)" if order is None else q(order)
+        oid = "NULL" if order is None and dialect == "duckdb" else oid
+        prof = "CAST(NULL AS DOUBLE)" if profit is None else _finite(q(profit), dialect)
+        days = rules.f("days", x=rules.f("date", x=q(day)))
         return (
-            f"SELECT {ROW} AS row, {quote(customer)} AS cust, {oid} AS oid, {days} AS day, "
-            f"{_finite(quote(amount))} AS amt, {prof} AS prof FROM {source}"
+            f"SELECT {row} AS row, {q(customer)} AS cust, {oid} AS oid, {days} AS day, "
+            f"{_finite(q(amount), dialect)} AS amt, {prof} AS prof FROM {source}"
         )
-    steps = [_text(customer, "cust"), _day(day, kinds.get(day))]
-    steps += [_number(amount, "amt", kinds.get(amount))]
-    steps += [_number(profit, "prof", kinds.get(profit))] if profit is not None else []
-    steps += [_text(order, "oid")] if order is not None else []
+    steps = [_text(customer, "cust", dialect), _day(day, kinds.get(day), dialect)]
+    steps += [_number(amount, "amt", kinds.get(amount), dialect)]
+    steps += [_number(profit, "prof", kinds.get(profit), dialect)] if profit is not None else []
+    steps += [_text(order, "oid", dialect)] if order is not None else []
     oid = "NULL" if order is None else f"{_STEP}oid"
     prof = "CAST(NULL AS DOUBLE)" if profit is None else f"{_STEP}prof"
-    columns = [f"{ROW} AS row", f"{_STEP}cust AS cust", f"{oid} AS oid", f"{_STEP}day AS day",
+    columns = [f"{row} AS row", f"{_STEP}cust AS cust", f"{oid} AS oid", f"{_STEP}day AS day",
                f"{_STEP}amt AS amt", f"{prof} AS prof"]  # fmt: skip
     return select_steps(source, columns, steps)
 
@@ -78,11 +117,13 @@ def named_lines_sql(customer: str, day: str, name: str, kinds: dict[str, str], s
     return select_steps(source, columns, steps)
 
 
-def _finite(value: str) -> str:
-    return f"CASE WHEN isfinite({value}) THEN {value} END"
+def _finite(value: str, dialect: str = "duckdb") -> str:
+    return f"CASE WHEN {_rules(dialect).f('finite', x=value)} THEN {value} END"
 
 
-def status_sql(has_order: bool, end: int, header: str | None = None) -> str:
+def status_sql(
+    has_order: bool, end: int, header: str | None = None, dialect: str = "duckdb"
+) -> str:
     """The line's category as an index into :data:`STATUS` (first rule that applies); with
     ``header`` (the customer column's), totals, notes and repeated headers come first."""
     oid = "WHEN oid IS NULL THEN 4 " if has_order else ""
@@ -90,7 +131,9 @@ def status_sql(has_order: bool, end: int, header: str | None = None) -> str:
         "CASE WHEN cust IS NULL THEN 1 WHEN day IS NULL THEN 2 WHEN amt IS NULL THEN 3 "
         f"{oid}WHEN day > {end} THEN 5 WHEN amt < 0 THEN 6 WHEN amt = 0 THEN 7 ELSE 0 END"
     )
-    return rules if header is None else f"coalesce({non_customer_sql('cust', header)}, {rules})"
+    if header is None:
+        return rules
+    return f"coalesce({non_customer_sql('cust', header, dialect)}, {rules})"
 
 
 def counted_sql(ignore_zero: bool) -> tuple[str, str]:
@@ -101,13 +144,14 @@ def counted_sql(ignore_zero: bool) -> tuple[str, str]:
 
 def pass_sql(
     source: str, has_order: bool, end: int, period: int, header: str | None = None,
-    ignore_zero: bool = False,
+    ignore_zero: bool = False, dialect: str = "duckdb", status: str | None = None,
 ) -> str:  # fmt: skip
     """The one pass over ``source`` (typed lines). Rows with ``s`` NULL: one per distinct
     customer value (NULL included), the raw sums (txn_days NULL for a customer without a
     counted line), ``side`` (has a zero line) and ``twins`` (order keys with more than one
     line: the only places an exact copy can be). Rows with ``s`` set: one per status with its
-    lines, amount, first rows, and the same for counted lines without a profit."""
+    lines, amount, first rows, and the same for counted lines without a profit. ``status``:
+    the line's status when ``source`` already has it (default :func:`status_sql`)."""
     key = "oid" if has_order else "day"
     cur, prev = f"off < {period}", f"off >= {period} AND off < {2 * period}"
     order, used = counted_sql(ignore_zero)
@@ -119,42 +163,52 @@ def pass_sql(
         if has_order
         else "SELECT cust, key AS day, t, f > 0 AS od FROM o WHERE u > 0"
     )
-    per_day = "" if has_order else f"sum(amt) FILTER ({used}) AS t, count(*) FILTER ({used}) AS u, "
-    month = "date_trunc('month', DATE '1970-01-01' + CAST(day AS INTEGER))"
+    per_day = "" if has_order else (
+        f"sum(amt) FILTER (WHERE {used}) AS t, count(*) FILTER (WHERE {used}) AS u, "
+    )  # fmt: skip
+    month = _pass(dialect, "month", day="day")
+    status = status or status_sql(has_order, end, header, dialect)
+    rows_type = _pass(dialect, "rows_type")
+    sums = ", ".join(f"NULL AS {name}" for name in SUMS)
     return f"""
-    WITH v AS (SELECT row, cust, {key} AS key, day, amt, prof,
-                      {status_sql(has_order, end, header)} AS s, {end} - day AS off
+    WITH v AS (SELECT row, cust, {key} AS key, day, amt, prof, {status} AS s, {end} - day AS off
                FROM {source}),
     o AS (SELECT cust, key, {per_day}count(*) AS n,
                  bit_or(CAST(CASE WHEN NOT ({order}) THEN 0 WHEN {cur} THEN 3
-                 WHEN {prev} THEN 5 ELSE 1 END AS UTINYINT)) AS f FROM v GROUP BY cust, key),
-    oa AS (SELECT cust, count(*) FILTER (f > 0) AS orders,
-                  count(*) FILTER (f & 2 > 0) AS orders_current,
-                  count(*) FILTER (f & 4 > 0) AS orders_previous, count(*) FILTER (n > 1) AS twins
+                 WHEN {prev} THEN 5 ELSE 1 END AS {_pass(dialect, "flags")})) AS f
+          FROM v GROUP BY cust, key),
+    oa AS (SELECT cust, count(*) FILTER (WHERE f > 0) AS orders,
+                  count(*) FILTER (WHERE (f & 2) > 0) AS orders_current,
+                  count(*) FILTER (WHERE (f & 4) > 0) AS orders_previous,
+                  count(*) FILTER (WHERE n > 1) AS twins
            FROM o GROUP BY cust),
     dt AS ({day_totals}),
     da AS (SELECT cust, count(*) AS txn_days, min(day) AS txn_first, max(day) AS txn_last,
-                  arg_min(t, day) AS txn_first_total,
-                  min(day) FILTER (od) AS first_day, max(day) FILTER (od) AS last_day,
-                  coalesce(length(list_distinct(list({month}) FILTER (od))), 0) AS active_months
+                  min_by(t, day) AS txn_first_total,
+                  min(day) FILTER (WHERE od) AS first_day, max(day) FILTER (WHERE od) AS last_day,
+                  {_pass(dialect, "distinct", x=month, where="od")} AS active_months
            FROM dt GROUP BY cust),
-    ca AS (SELECT cust, coalesce(sum(amt) FILTER (s = 0), 0) AS gross_total,
-                  coalesce(sum(amt) FILTER (s = {RETURN}), 0) AS returns_total,
-                  count(*) FILTER (s = {RETURN}) AS return_lines,
-                  coalesce(sum(prof) FILTER ({used}), 0) AS profit,
-                  coalesce(sum(amt) FILTER ({used} AND {cur}), 0) AS spend_current,
-                  coalesce(sum(amt) FILTER ({used} AND {prev}), 0) AS spend_previous,
+    ca AS (SELECT cust, coalesce(sum(amt) FILTER (WHERE s = 0), 0) AS gross_total,
+                  coalesce(sum(amt) FILTER (WHERE s = {RETURN}), 0) AS returns_total,
+                  count(*) FILTER (WHERE s = {RETURN}) AS return_lines,
+                  coalesce(sum(prof) FILTER (WHERE {used}), 0) AS profit,
+                  coalesce(sum(amt) FILTER (WHERE {used} AND {cur}), 0) AS spend_current,
+                  coalesce(sum(amt) FILTER (WHERE {used} AND {prev}), 0) AS spend_previous,
                   bool_or(s = {ZERO}) AS side
            FROM v GROUP BY cust),
-    cs AS (SELECT s, count(*) AS n, sum(amt) AS total, min(row, {EXAMPLES}) AS rows,
-                  count(*) FILTER ({gap}) AS gap_n, sum(amt) FILTER ({gap}) AS gap_total,
-                  min(row, {EXAMPLES}) FILTER ({gap}) AS gap_rows
+    cs AS (SELECT s, count(*) AS n, sum(amt) AS total,
+                  {_pass(dialect, "first_rows", x="row", where="true")} AS rows,
+                  count(*) FILTER (WHERE {gap}) AS gap_n,
+                  sum(amt) FILTER (WHERE {gap}) AS gap_total,
+                  {_pass(dialect, "first_rows", x="row", where=gap)} AS gap_rows
            FROM v GROUP BY s)
-    SELECT cust AS customer_id, {", ".join(SUMS)}, side, twins, NULL::INTEGER AS s,
-           NULL::BIGINT AS n, NULL::DOUBLE AS total, NULL::BIGINT[] AS rows,
-           NULL::BIGINT AS gap_n, NULL::DOUBLE AS gap_total, NULL::BIGINT[] AS gap_rows
+    SELECT cust AS customer_id, {", ".join(SUMS)}, side, twins, CAST(NULL AS INTEGER) AS s,
+           CAST(NULL AS BIGINT) AS n, CAST(NULL AS DOUBLE) AS total,
+           CAST(NULL AS {rows_type}) AS rows, CAST(NULL AS BIGINT) AS gap_n,
+           CAST(NULL AS DOUBLE) AS gap_total, CAST(NULL AS {rows_type}) AS gap_rows
     FROM oa JOIN ca USING (cust) LEFT JOIN da USING (cust)
-    UNION ALL BY NAME SELECT * FROM cs
+    UNION ALL SELECT NULL AS customer_id, {sums}, NULL AS side, NULL AS twins, s, n, total, rows,
+           gap_n, gap_total, gap_rows FROM cs
     """
 
 
