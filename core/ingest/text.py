@@ -15,6 +15,7 @@ import io
 import itertools
 import re
 from collections import Counter
+from pathlib import Path
 
 import charset_normalizer
 import pandas as pd
@@ -80,6 +81,22 @@ def _sniff(text: str) -> str | None:
         if score > best_score:
             best, best_score = delimiter, score
     return best
+
+
+JAVA_ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16", "gb18030": "GB18030"}
+SNIFF_BYTES = 1 << 20
+
+
+def sniff_csv(path: Path) -> tuple[str, str | None]:
+    """(encoding as Java names it, delimiter or None) of a local CSV file, from its first MiB,
+    by the rules :func:`read_text` applies to the whole file (for engines that read the file
+    themselves)."""
+    with path.open("rb") as handle:
+        data = handle.read(SNIFF_BYTES)
+    if len(data) == SNIFF_BYTES:  # a cut after a newline splits no character
+        data = data[: data.rfind(b"\n") + 1] or data
+    text, encoding = _decode(data, path.name)
+    return JAVA_ENCODINGS.get(encoding, encoding), _sniff(text.lstrip("\ufeff"))
 
 
 class _Lines:

@@ -37,11 +37,9 @@ from core.errors import IngestError
 from core.i18n import msg
 from core.orders.copies import drop_copies, values_repeat, without_copies
 from core.orders.engines import (
-    CATEGORIES,
     DEFAULT_RULES,
     EPOCH,
     EXAMPLES,
-    NO_AMOUNT,
     ROW,
     Args,
     EngineResult,
@@ -51,10 +49,9 @@ from core.orders.engines import (
     prepare_frame,
 )
 from core.orders.noncustomer import non_customer_sql
+from core.orders.pass_result import engine_result
 from core.orders.sql import (
-    STATUS,
     SUMS,
-    ZERO,
     copies_sql,
     literal,
     pass_sql,
@@ -239,24 +236,4 @@ def _run(
             raw, found = without_copies(con, raw, found, queries)
     status = status_sql(has_order, end, header)
     found = _examples(con, found, status, copies=dropping and copies[0] > 0)
-    counts = {"duplicate" if dropping else "identical": copies}
-    for code, name in enumerate(STATUS):
-        name = rules.zero_category() if code == ZERO else name
-        counts[name] = found.get(code, (0, 0.0, ()))[:3]
-    if args[3] is not None:
-        gaps = [entry[3:] for entry in found.values()]
-        counts["missing_profit"] = (
-            sum(n or 0 for n, _, _ in gaps), sum(t or 0.0 for _, t, _ in gaps),
-            sorted(r for _, _, rows in gaps for r in rows or ())[:EXAMPLES],
-        )  # fmt: skip
-    issues = []
-    for name in CATEGORIES:
-        n, total, rows = counts.get(name, (0, 0.0, ()))
-        total = float("nan") if name in NO_AMOUNT else float(total or 0.0)
-        issues.append((name, int(n or 0), total, tuple(int(r) for r in rows or ())))
-    if raw.empty:
-        raise _no_lines(msg("orders.no_line_up_to_as_of"))
-    lines = sum(row[0] for row in found.values()) + (copies[0] if dropping else 0)
-    purchases = found.get(0, (0,))[0]
-    no_purchase = tuple(str(c) for c in raw.loc[raw["orders"] == 0, "customer_id"])
-    return EngineResult(raw, tuple(issues), int(lines), int(purchases), as_of, no_purchase, ignored)
+    return engine_result(raw, found, copies, has_order, args[3] is not None, as_of, rules, ignored)

@@ -16,10 +16,12 @@ amount < 0 is a *return* (lowers the amounts, never an order); amount = 0 is an 
 nothing (counted like lifetimes counts it) unless ``ignore_zero``; amount > 0 is a *purchase*.
 A missing profit counts as 0 and is reported. Every customer with a counted line gets a row.
 
-Engines: ``"pandas"`` (in memory, any file :func:`core.ingest.read.read_table` reads) and
-``"duckdb"`` (CSV/Parquet scanned out of core, or a registered DataFrame). ``"auto"`` picks
-DuckDB for a CSV/Parquet file over :data:`DUCKDB_FILE_BYTES` or a frame over
-:data:`DUCKDB_FRAME_ROWS` rows. Both give the same results (equal to 1e-9 relative).
+Engines: ``"pandas"`` (in memory, any file :func:`core.ingest.read.read_table` reads),
+``"duckdb"`` (CSV/Parquet scanned out of core, or a registered DataFrame) and ``"spark"``
+(CSV/Parquet paths or URIs read by a Spark session, local or a cluster:
+:mod:`core.orders.spark_engine`; only on request). ``"auto"`` picks DuckDB for a CSV/Parquet
+file over :data:`DUCKDB_FILE_BYTES` or a frame over :data:`DUCKDB_FRAME_ROWS` rows. All give
+the same results (equal to 1e-9 relative).
 """
 
 from __future__ import annotations
@@ -49,11 +51,13 @@ from core.orders.engines import (
 )
 from core.orders.names import NameConflicts, attach_names, log_names
 from core.orders.noncustomer import ingest_rows
+from core.orders.spark_engine import spark_columns, spark_engine, spark_location
+from core.orders.spark_session import SparkTarget
 
 DUCKDB_FILE_BYTES = 50 * 2**20  # a CSV/Parquet file larger than 50 MiB goes to DuckDB
 DUCKDB_FRAME_ROWS = 1_000_000  # a DataFrame with more rows goes to DuckDB
 DEFAULT_PERIOD_DAYS = 365
-ENGINES = ("auto", "pandas", "duckdb")
+ENGINES = ("auto", "pandas", "duckdb", "spark")
 ROLES: dict[str, tuple[str, ...]] = {
     "customer": ("客户编号", "客户", "客户id", "客户代码", "客户号", "customer_id", "customer",
                  "customerid", "client_id", "cust_id", "account_id", "customer_code"),
@@ -251,6 +255,7 @@ def aggregate_orders(
     drop_copies: bool = False,
     ignore_zero: bool = False,
     excluded: pd.DataFrame | None = None,
+    spark: SparkTarget | None = None,
 ) -> OrderFeatures:
     """Aggregate an order log (a DataFrame or a CSV/XLSX/Parquet path) per customer.
 
@@ -260,7 +265,9 @@ def aggregate_orders(
     reported by default); ``ignore_zero`` ignores zero-amount lines (counted by default).
     ``excluded`` (``IngestResult.excluded`` of a frame read by
     :func:`core.ingest.read.read_table`) lists the total, note and repeated-header rows
-    ingest already removed: they are reported like the ones found in the log.
+    ingest already removed: they are reported like the ones found in the log. ``spark``: where
+    the Spark engine runs (default: ``SPARK_REMOTE``, else local); with that engine ``source``
+    may be a URI the cluster reads (``s3a://…``), a file or a folder of them.
     """
     if int(period_days) < 1:
         raise InputError(msg("orders.period_length_must_day_more", n=period_days))
@@ -269,6 +276,9 @@ def aggregate_orders(
         msg("word.order_log") if isinstance(source, pd.DataFrame) else Path(source).name
     )
     frame = source if isinstance(source, pd.DataFrame) else None
+    if chosen == "spark" and frame is None:
+        return _on_spark(str(source), label, as_of, int(period_days), columns, drop_copies,
+                         ignore_zero, spark)  # fmt: skip
     fmt = None if frame is not None else _duckdb_format(Path(source))
     if frame is None and (chosen == "pandas" or fmt is None):
         ingest = read_table(Path(source), name=label)
@@ -282,6 +292,8 @@ def aggregate_orders(
     rules = LineRules(bool(drop_copies), bool(ignore_zero))
     if chosen == "pandas":
         result = pandas_engine(frame, args, day, int(period_days), rules)
+    elif chosen == "spark":
+        result = spark_engine(frame, args, day, int(period_days), label, rules, spark)
     else:
         result = duckdb_engine(frame if frame is not None else (Path(source), fmt),
                                args, day, int(period_days), label, rules)  # fmt: skip
@@ -293,6 +305,33 @@ def aggregate_orders(
         features, conflicts = attach_names(features, found)
         report = replace(report, name_conflicts=conflicts)
     return OrderFeatures(features, report, cols)
+
+
+def _spark_format(location: str) -> str:
+    """csv or parquet for a Spark source: by the suffix, a local folder by its files, else
+    (a folder URI, as data lakes keep tables) Parquet."""
+    fmt = _duckdb_format(Path(location.rstrip("/")))
+    if fmt is None and "://" not in location and Path(location).is_dir():
+        suffixes = {_duckdb_format(p) for p in Path(location).iterdir() if p.is_file()}
+        fmt = "csv" if suffixes & {"csv"} and "parquet" not in suffixes else None
+    return fmt or "parquet"
+
+
+def _on_spark(
+    source: str, label: str, as_of: date | str | None, period_days: int,
+    columns: Mapping[str, str | None] | None, drop_copies: bool, ignore_zero: bool,
+    target: SparkTarget | None,
+) -> OrderFeatures:  # fmt: skip
+    """:func:`aggregate_orders` of a CSV/Parquet path or URI on Spark (read by Spark itself)."""
+    location, fmt = spark_location(source), _spark_format(source)
+    cols = detect_order_columns(spark_columns(location, fmt, target), columns)
+    if cols.name is not None:
+        raise InputError(msg("orders.spark_no_name_column", column=cols.name))
+    args = (cols.customer, cols.date, cols.amount, cols.profit, cols.order_id)
+    rules = LineRules(bool(drop_copies), bool(ignore_zero))
+    result = spark_engine((location, fmt), args, _as_of(as_of), period_days, label, rules, target)
+    report = _report(result, label, "spark", period_days, rules, {})
+    return OrderFeatures(finish_features(result.raw, result.as_of, cols.profit), report, cols)
 
 
 def _file_columns(path: Path, fmt: str | None) -> list[str]:

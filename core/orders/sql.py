@@ -79,14 +79,14 @@ def _day(column: str, kind: str | None, dialect: str = "duckdb") -> list[Step]:
 
 def typed_sql(
     args: Args, kinds: dict[str, str] | None, source: str, dialect: str = "duckdb",
-    row: str = ROW,
+    row: str = ROW, keep: tuple[str, ...] = (),
 ) -> str:  # fmt: skip
     """Role columns of every line, typed: row, cust, oid, day (int), amt, prof.
 
     ``kinds`` (column → the engine's type name) says the source is a file: every role column
     is read by the value rules of core.ingest.rules (text) or kept as typed (numbers, dates).
     None: a DataFrame already typed by core.orders.engines.prepare_frame. ``row`` names the
-    source's row-number column."""
+    source's row-number column; ``keep``, columns passed through as they are."""
     customer, day, amount, profit, order = args
     q, rules = (lambda name: quote(name, dialect)), _rules(dialect)
     if kinds is None:
@@ -94,9 +94,10 @@ def typed_sql(
         oid = "NULL" if order is None and dialect == "duckdb" else oid
         prof = "CAST(NULL AS DOUBLE)" if profit is None else _finite(q(profit), dialect)
         days = rules.f("days", x=rules.f("date", x=q(day)))
+        kept = "".join(f", {name}" for name in keep)
         return (
             f"SELECT {row} AS row, {q(customer)} AS cust, {oid} AS oid, {days} AS day, "
-            f"{_finite(q(amount), dialect)} AS amt, {prof} AS prof FROM {source}"
+            f"{_finite(q(amount), dialect)} AS amt, {prof} AS prof{kept} FROM {source}"
         )
     steps = [_text(customer, "cust", dialect), _day(day, kinds.get(day), dialect)]
     steps += [_number(amount, "amt", kinds.get(amount), dialect)]
@@ -105,7 +106,7 @@ def typed_sql(
     oid = "NULL" if order is None else f"{_STEP}oid"
     prof = "CAST(NULL AS DOUBLE)" if profit is None else f"{_STEP}prof"
     columns = [f"{row} AS row", f"{_STEP}cust AS cust", f"{oid} AS oid", f"{_STEP}day AS day",
-               f"{_STEP}amt AS amt", f"{prof} AS prof"]  # fmt: skip
+               f"{_STEP}amt AS amt", f"{prof} AS prof", *keep]  # fmt: skip
     return select_steps(source, columns, steps)
 
 

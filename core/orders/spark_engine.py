@@ -1,0 +1,296 @@
+"""The Spark order-log engine: the SQL of :mod:`core.orders.sql` in Spark's dialect, on a
+session of :mod:`core.orders.spark_session` (local, a standalone cluster, YARN, Spark Connect).
+
+A CSV or Parquet file — a local path or a URI the cluster reads (``s3a://``, ``hdfs://``,
+``abfss://``: passed through) — is read by Spark: a CSV as text (every cell a string, so the
+value rules of :mod:`core.ingest.rules` type it, as in DuckDB), without Spark's header
+handling (the first line is the header; a repeated header line further down stays a line, to
+be reported). A DataFrame is sent through Arrow. The typed lines with their status are kept
+(``persist``) for the few queries of a run: the latest date when no as-of date is given, the
+exact copies (lines whose typed values and other cells all repeat an earlier line: candidates by
+hash, then compared cell by cell), the one pass, and the first example rows of each category.
+
+Row numbers: a line's ``monotonically_increasing_id`` holds its partition and its place in it;
+with the line count of each partition (one small aggregate) that is its line in the file, as
+Excel or an editor numbers it (the header is row 1). A folder of files is numbered in Spark's
+read order. Only the per-customer sums (one row per customer) come back to the driver, through
+Arrow.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from itertools import accumulate
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from core.errors import IngestError
+from core.i18n import msg
+from core.ingest.text import sniff_csv
+from core.orders.engines import (
+    DEFAULT_RULES,
+    EPOCH,
+    EXAMPLES,
+    ROW,
+    Args,
+    EngineResult,
+    LineRules,
+    _days,
+    _no_lines,
+    prepare_frame,
+)
+from core.orders.pass_result import engine_result
+from core.orders.spark_session import SparkTarget, spark_session
+from core.orders.sql import SUMS, counted_sql, pass_sql, quote, status_sql, typed_sql
+
+if TYPE_CHECKING:
+    from pyspark.sql import DataFrame, SparkSession
+
+REST = "__rest"  # a hash of the cells outside the role columns (for exact copies)
+MID = "__mid"  # monotonically_increasing_id: partition << 33 | place in the partition
+PLACE_BITS = 33
+MARKERS = (8, 9, 10)  # totals, notes, repeated headers: never copies (core.orders.sql.STATUS)
+Source = pd.DataFrame | tuple[str, str]  # a frame, or (path or URI, "csv" | "parquet")
+
+
+def spark_location(source: str | Path) -> str:
+    """What Spark is given to read: a URI as it is, a local path made absolute."""
+    text = str(source)
+    return text if "://" in text else str(Path(text).resolve())
+
+
+def _csv_options(location: str) -> dict[str, str]:
+    """Spark's CSV options: RFC 4180 quotes, and the encoding and delimiter of a local file
+    as core.ingest.text works them out (a URI: UTF-8, by the suffix)."""
+    options = {"header": "false", "inferSchema": "false", "escape": '"', "mode": "PERMISSIVE"}
+    if "://" in location:
+        return options | {"sep": "\t" if location.lower().endswith(".tsv") else ","}
+    encoding, delimiter = sniff_csv(Path(location))
+    return options | {"encoding": encoding, "sep": delimiter or ","}
+
+
+def _unique(names: list[str]) -> list[str]:
+    """Header cells as column names: a BOM dropped, an empty cell named by its place, a
+    repeated name numbered (``amount``, ``amount_1``)."""
+    out: list[str] = []
+    for i, name in enumerate(names):
+        name = (name or "").lstrip("\ufeff").strip() or f"column{i}"
+        base, k = name, 0
+        while name in out:
+            k += 1
+            name = f"{base}_{k}"
+        out.append(name)
+    return out
+
+
+def _read(spark: SparkSession, location: str, fmt: str) -> tuple[DataFrame, int]:
+    """The file's lines with :data:`MID`, and the row number of its first line (1 for a CSV,
+    whose first line is the header; 2 for Parquet)."""
+    from pyspark.sql import functions as F
+
+    if fmt == "parquet":
+        frame = spark.read.parquet(location)
+        return frame.withColumn(MID, F.monotonically_increasing_id()), 2
+    lines = spark.read.options(**_csv_options(location)).csv(location)
+    first = lines.first()  # the first line of the first partition: the file's
+    if first is None:
+        raise IngestError(msg("orders.log_has_no_lines", file=Path(location).name))
+    names = _unique([first[i] for i in range(len(lines.columns))])
+    return lines.toDF(*names).withColumn(MID, F.monotonically_increasing_id()), 1
+
+
+def spark_columns(source: str | Path, fmt: str, target: SparkTarget | None = None) -> list[str]:
+    """The header of a CSV or Parquet file, as the Spark engine reads it."""
+    spark = spark_session(target)
+    lines, _ = _guarded(lambda: _read(spark, spark_location(source), fmt), str(source))
+    return [c for c in lines.columns if c != MID]
+
+
+def _guarded(work, label: str):
+    """``work()``; Spark's analysis and execution errors as an IngestError naming ``label``."""
+    try:
+        return work()
+    except (IngestError, MemoryError):
+        raise
+    except Exception as error:  # pyspark raises its own types, Py4J and gRPC ones
+        if type(error).__name__ in ("InputError", "ScenarioError"):
+            raise
+        detail = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        raise IngestError(
+            msg("orders.spark_cannot_read_source", file=Path(label).name, detail=detail[:300])
+        ) from None
+
+
+def spark_engine(
+    source: Source, args: Args, as_of: date | None, period: int, label: str,
+    rules: LineRules = DEFAULT_RULES, target: SparkTarget | None = None,
+) -> EngineResult:  # fmt: skip
+    """The rules and sums on Spark; ``source`` is a DataFrame or (path or URI, format)."""
+    spark = spark_session(target)
+    return _guarded(lambda: _run(spark, source, args, as_of, period, rules), label)
+
+
+def _typed(spark: SparkSession, source: Source, args: Args) -> tuple[DataFrame, int | None]:
+    """The typed lines (row, cust, oid, day, amt, prof, rest: a hash of the other cells) and
+    the row number of the file's first line (None: ``row`` is already the row number)."""
+    from pyspark.sql import functions as F
+
+    if isinstance(source, pd.DataFrame):
+        frame = prepare_frame(source, args)
+        rest = [c for c in frame.columns if c not in args and c != ROW]
+        lines, first, row, kinds = (
+            spark.createDataFrame(frame.astype({c: str for c in rest})),
+            None,
+            ROW,
+            None,
+        )
+    else:
+        lines, first = _read(spark, source[0], source[1])
+        row = MID
+        kinds = {f.name: f.dataType.simpleString() for f in lines.schema.fields}
+        kinds = dict.fromkeys(kinds, "STRING") if first == 1 else kinds
+        rest = [c for c in lines.columns if c not in args and c != MID]
+    hashed = F.xxhash64(*[F.col(c) for c in rest]) if rest else F.lit(0).cast("bigint")
+    lines.withColumn(REST, hashed).createOrReplaceTempView("source_lines")
+    query = typed_sql(args, kinds, "source_lines", "spark", row=quote(row, "spark"), keep=(REST,))
+    return spark.sql(query).withColumnRenamed(REST, "rest"), first
+
+
+def _row_numbers(spark: SparkSession, lines: DataFrame, first: int | None):
+    """A function from :data:`MID` values to row numbers (the identity for a frame)."""
+    from pyspark.sql import functions as F
+
+    if first is None:
+        return lambda mids: [int(m) for m in mids]
+    counts = dict(
+        lines.groupBy(F.shiftright("row", PLACE_BITS).alias("p")).count().collect()
+    )  # fmt: skip
+    parts = sorted(counts)
+    before = dict(zip(parts, accumulate((counts[p] for p in parts), initial=0), strict=False))
+    mask = (1 << PLACE_BITS) - 1
+    return lambda mids: sorted(first + before[m >> PLACE_BITS] + (m & mask) for m in mids)
+
+
+def _run(
+    spark: SparkSession, source: Source, args: Args, as_of: date | None, period: int,
+    rules: LineRules,
+) -> EngineResult:  # fmt: skip
+    from pyspark import StorageLevel
+    from pyspark.sql import functions as F
+
+    header, has_order = args[0], args[4] is not None
+    typed, first = _typed(spark, source, args)
+    typed = typed.persist(StorageLevel.MEMORY_AND_DISK)
+    try:
+        rows_of = _row_numbers(spark, typed, first)
+        if first == 1:  # the header line
+            typed = typed.where(F.col("row") != 0)
+        typed.createOrReplaceTempView("typed_lines")
+        if as_of is None:
+            as_of = _latest(spark, has_order, header)
+        end = _days(as_of)
+        status = status_sql(has_order, end, header, "spark")
+        lines = spark.sql(f"SELECT *, {status} AS s FROM typed_lines")
+        lines = lines.persist(StorageLevel.MEMORY_AND_DISK)
+        typed.unpersist()
+        try:
+            return _aggregate(spark, lines, args, end, as_of, period, rules, rows_of)
+        finally:
+            lines.unpersist()
+    finally:
+        typed.unpersist()
+
+
+def _latest(spark: SparkSession, has_order: bool, header: str) -> date:
+    usable = "cust IS NOT NULL AND day IS NOT NULL AND amt IS NOT NULL"
+    usable += " AND oid IS NOT NULL" if has_order else ""
+    markers = status_sql(has_order, 0, header, "spark")
+    query = f"SELECT max(day) FROM typed_lines WHERE {usable} AND ({markers}) NOT IN (8, 9, 10)"
+    latest = spark.sql(query).collect()[0][0]
+    if latest is None:
+        raise _no_lines(msg("orders.no_complete_line"))
+    return EPOCH + timedelta(days=int(latest))
+
+
+def _copies(spark: SparkSession, lines: DataFrame, rows_of) -> tuple[DataFrame | None, tuple]:
+    """The exact copies of earlier lines: (their rows with ``last``, the last copy of its
+    group, or None when there are none; (lines, amount, first rows of a group's last copy))."""
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    values = ["cust", "oid", "day", "amt", "prof", "rest"]
+    customers = lines.where(~F.col("s").isin(*MARKERS))
+    repeated = customers.groupBy(*values).count().where(F.col("count") > 1).drop("count")
+    candidates = customers.join(repeated, [customers[c].eqNullSafe(repeated[c]) for c in values])
+    candidates = candidates.select(customers["*"])
+    group = Window.partitionBy(*[F.col(c) for c in values])
+    ranked = candidates.select(
+        "row", "amt", F.row_number().over(group.orderBy("row")).alias("k"),
+        F.count(F.lit(1)).over(group).alias("n"),
+    ).where(F.col("k") > 1)  # fmt: skip
+    ranked = ranked.select("row", "amt", (F.col("k") == F.col("n")).alias("last")).cache()
+    n, amount = ranked.agg(F.count(F.lit(1)), F.sum("amt")).collect()[0]
+    if not n:
+        ranked.unpersist()
+        return None, (0, 0.0, ())
+    last = [r[0] for r in ranked.where("last").orderBy("row").limit(EXAMPLES).collect()]
+    return ranked, (int(n), float(amount or 0.0), tuple(rows_of(last)))
+
+
+def _aggregate(
+    spark: SparkSession, lines: DataFrame, args: Args, end: int, as_of: date, period: int,
+    rules: LineRules, rows_of,
+) -> EngineResult:  # fmt: skip
+    from pyspark.sql import functions as F
+
+    has_order, has_profit = args[4] is not None, args[3] is not None
+    dropped, copies = _copies(spark, lines, rows_of)
+    used = lines
+    if dropped is not None and rules.drops_copies(has_order):
+        used = lines.join(F.broadcast(dropped.select("row")), "row", "left_anti")
+    used.createOrReplaceTempView("counted_lines")
+    query = pass_sql("counted_lines", has_order, end, period, args[0], rules.ignore_zero,
+                     "spark", status="s")  # fmt: skip
+    result = spark.sql(query).toArrow().to_pandas()
+    if dropped is not None:
+        dropped.unpersist()
+    people = result[result["s"].isna()]
+    raw = people[people["txn_days"].notna()][["customer_id", *SUMS]]
+    raw = raw.sort_values("customer_id", kind="stable").reset_index(drop=True)
+    raw = raw.astype({c: "int64" for c in SUMS if c not in _FLOATS and raw[c].notna().all()})
+    only_side = people[people["side"].fillna(False).astype(bool) & people["txn_days"].isna()]
+    ignored = tuple(sorted(str(c) for c in only_side["customer_id"].dropna()))
+    examples = _first_rows(spark, rules.ignore_zero)
+    found = {}
+    for row in result[result["s"].notna()].itertuples(index=False):
+        code = int(row.s)
+        rows = rows_of(examples.get((code, False), ()))
+        gap_rows = rows_of(examples.get((code, True), ()))
+        gap_total = None if pd.isna(row.gap_total) else float(row.gap_total)
+        total = None if pd.isna(row.total) else float(row.total)
+        found[code] = (int(row.n), total, rows, int(row.gap_n), gap_total, gap_rows)
+    return engine_result(raw, found, copies, has_order, has_profit, as_of, rules, ignored)
+
+
+_FLOATS = ("gross_total", "returns_total", "profit", "spend_current", "spend_previous",
+           "txn_first_total")  # fmt: skip
+
+
+def _first_rows(spark: SparkSession, ignore_zero: bool) -> dict[tuple[int, bool], list[int]]:
+    """(status, gap?) → the first :data:`EXAMPLES` row ids of the counted lines, in file
+    order (gap: counted lines without a profit). One query: Spark keeps only the first rows
+    of each status per partition before the shuffle."""
+    _, used = counted_sql(ignore_zero)
+    query = f"""
+    SELECT s, gap, row FROM (
+      SELECT s, gap, row, row_number() OVER (PARTITION BY s, gap ORDER BY row) AS k FROM (
+        SELECT s, false AS gap, row FROM counted_lines
+        UNION ALL SELECT s, true AS gap, row FROM counted_lines WHERE prof IS NULL AND {used}))
+    WHERE k <= {EXAMPLES}
+    """
+    out: dict[tuple[int, bool], list[int]] = {}
+    for s, gap, row in spark.sql(query).collect():
+        out.setdefault((int(s), bool(gap)), []).append(int(row))
+    return out
