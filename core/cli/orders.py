@@ -3,7 +3,8 @@
 ::
 
     rfm ORDERS [--as-of DATE] [--period-days N] [--customer-col C --date-col D --amount-col A]
-               [--profit-col P --order-col O --name-col N] [--engine auto|duckdb|pandas]
+               [--profit-col P --order-col O --name-col N] [--engine auto|pandas|duckdb|spark]
+               [--spark-master URL | --spark-remote sc://HOST:PORT] [--spark-conf KEY=VALUE …]
                [--drop-copies] [--ignore-zero] [--out FILE] [--json]
         one row per customer: features (customer_name with a name column), R/F/M scores,
         cell, segment, frequency class and the lifetimes-style CLV columns; without --out the
@@ -17,6 +18,11 @@ The order report (identical lines kept or dropped, returns, zero lines, excluded
 stderr as ``note:`` lines. ``--drop-copies`` drops identical lines of a log without an order-ID
 column (kept and counted by default, as lifetimes counts them); ``--ignore-zero`` ignores
 zero-amount lines (by default orders of 0). docs/rfm.md §2 has the rules.
+
+``--engine spark`` runs the aggregation on Spark (pyspark from ``requirements-spark.txt``):
+ORDERS may then be a URI the cluster reads (``s3a://…``, ``hdfs://…``) or a folder;
+``--spark-master`` (``spark://host:7077``, ``yarn``, ``local[*]``, the default) or
+``--spark-remote`` / ``SPARK_REMOTE`` (Spark Connect) say where, ``--spark-conf`` adds settings.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ from core.errors import InputError
 from core.i18n import msg
 from core.orders.log import DEFAULT_PERIOD_DAYS, ENGINES, OrdersReport, aggregate_orders
 from core.orders.rfm import rfm_table, segment_overview
+from core.orders.spark_session import SparkTarget, parse_conf
 from core.report.export import output_format, to_csv_bytes, write_xlsx
 from core.review.periods import Review, review_orders
 
@@ -59,6 +66,19 @@ def _common(parser: argparse.ArgumentParser, period_required: bool) -> None:
     for role in ROLE_OPTIONS:
         parser.add_argument(f"--{role}-col", metavar="COLUMN", help=f"the {role} column")
     parser.add_argument("--engine", choices=ENGINES, default="auto", help="aggregation engine")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--spark-master", metavar="URL", help="Spark master: spark://host:7077, yarn, local[*]"
+    )
+    where.add_argument(
+        "--spark-remote", metavar="URL", help="Spark Connect server: sc://host:15002"
+    )
+    parser.add_argument(
+        "--spark-conf",
+        action="append",
+        metavar="KEY=VALUE",
+        help="a Spark setting, e.g. spark.executor.memory=4g (repeatable)",
+    )
     parser.add_argument(
         "--drop-copies",
         action="store_true",
@@ -93,8 +113,19 @@ def add_review_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--out", metavar="FILE", help="write movers and warnings (.csv or .xlsx)")
 
 
-def _line_rules(args: argparse.Namespace) -> dict[str, bool]:
-    return {"drop_copies": args.drop_copies, "ignore_zero": args.ignore_zero}
+def _line_rules(args: argparse.Namespace) -> dict[str, object]:
+    """The line rules and, for the Spark engine, where it runs."""
+    spark = None
+    if args.engine == "spark":
+        spark = SparkTarget(args.spark_master, args.spark_remote, parse_conf(args.spark_conf))
+    elif args.spark_master or args.spark_remote or args.spark_conf:
+        raise InputError(msg("cli.spark_options_need_spark"))
+    return {"drop_copies": args.drop_copies, "ignore_zero": args.ignore_zero, "spark": spark}
+
+
+def _source(orders: str) -> str | Path:
+    """ORDERS: a URI (for Spark) as it is, else a path."""
+    return orders if "://" in orders else Path(orders)
 
 
 def _columns(args: argparse.Namespace) -> dict[str, str | None]:
@@ -148,7 +179,7 @@ def run_rfm(args: argparse.Namespace) -> int:
     if args.out:
         output_format(args.out)
     result = aggregate_orders(
-        Path(args.orders), as_of=args.as_of, period_days=args.period_days,
+        _source(args.orders), as_of=args.as_of, period_days=args.period_days,
         columns=_columns(args), engine=args.engine, **_line_rules(args),
     )  # fmt: skip
     table = rfm_table(result.features)
@@ -191,7 +222,7 @@ def run_review(args: argparse.Namespace) -> int:
         raise InputError(msg("cli.review_not_parquet", path=args.out))
     scenario = load_scenario(args.scenario) if args.scenario else None
     review = review_orders(
-        Path(args.orders), args.period_days, as_of=args.as_of, scenario=scenario,
+        _source(args.orders), args.period_days, as_of=args.as_of, scenario=scenario,
         columns=_columns(args), engine=args.engine, **_line_rules(args),
     )  # fmt: skip
     _notes(review.reports[1])

@@ -485,6 +485,7 @@ MESSAGES: dict[str, str] = {
     "word.critic_weights": "CRITIC weights",
     "word.order_log": "order log",
     # ── cli ──
+    "cli.spark_options_need_spark": "--spark-master, --spark-remote and --spark-conf apply to the Spark engine: add --engine spark",
     "cli.not_whole_number": "{text!r} is not a whole number",
     "cli.must_be_1_or_more": "{value} must be 1 or more",
     "cli.cannot_write_ranking": "cannot write {path!r} ({detail}); check that the folder exists, that you may write there and that the file is not open in Excel",

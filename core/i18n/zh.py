@@ -469,6 +469,7 @@ MESSAGES: dict[str, str] = {
     "word.critic_weights": "CRITIC 权重",
     "word.order_log": "订单表",
     # ── cli ──
+    "cli.spark_options_need_spark": "--spark-master、--spark-remote 和 --spark-conf 只用于 Spark 引擎：请加上 --engine spark",
     "cli.not_whole_number": "「{text}」不是整数",
     "cli.must_be_1_or_more": "{value} 必须不小于 1",
     "cli.cannot_write_ranking": "无法写入「{path}」；请确认文件夹存在、有写入权限，且文件没有在 Excel 中打开",

@@ -27,7 +27,13 @@ SETTINGS = {
     "spark.sql.ansi.enabled": "false",
     "spark.sql.execution.arrow.pyspark.enabled": "true",
 }
-LOCAL_SETTINGS = {"spark.ui.enabled": "false", "spark.ui.showConsoleProgress": "false"}
+# local mode: no web UI, and as many shuffle partitions as the machine runs at once (Spark's
+# default of 200 costs seconds per query on a small machine; a cluster keeps its own)
+LOCAL_SETTINGS = {
+    "spark.ui.enabled": "false",
+    "spark.ui.showConsoleProgress": "false",
+    "spark.sql.shuffle.partitions": str(2 * (os.cpu_count() or 1)),
+}
 
 
 @dataclass(frozen=True)

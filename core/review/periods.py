@@ -32,6 +32,7 @@ from core.method.scenario_mapping import default_scenario
 from core.orders.log import DEFAULT_PERIOD_DAYS, OrdersReport, aggregate_orders
 from core.orders.merge import order_scenario
 from core.orders.names import NAME
+from core.orders.spark_session import SparkTarget
 from core.strategy.profitability import top_share
 
 REVIEW_FACTORS = (("recency_days", "cost"), ("orders_current", "benefit"),
@@ -221,12 +222,13 @@ def review_orders(
     drop_copies: bool = False,
     ignore_zero: bool = False,
     excluded: pd.DataFrame | None = None,
+    spark: SparkTarget | None = None,
 ) -> Review:
     """Review the last two periods of an order log (features of each period end, then
-    :func:`review_snapshots` on them); ``drop_copies``, ``ignore_zero`` and ``excluded`` as
-    in :func:`core.orders.log.aggregate_orders`."""
+    :func:`review_snapshots` on them); ``drop_copies``, ``ignore_zero``, ``excluded`` and
+    ``spark`` as in :func:`core.orders.log.aggregate_orders`."""
     options = {"columns": columns, "engine": engine, "drop_copies": drop_copies,
-               "ignore_zero": ignore_zero, "excluded": excluded}  # fmt: skip
+               "ignore_zero": ignore_zero, "excluded": excluded, "spark": spark}  # fmt: skip
     b = aggregate_orders(source, as_of=as_of, period_days=period_days, **options)
     end_a = b.report.as_of - timedelta(days=period_days)
     try:
