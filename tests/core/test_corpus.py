@@ -259,7 +259,7 @@ REFUSED = (
     "refused: remove the repeated rows from the file, or choose another policy for repeated "
     "IDs (first: keep the first row; sum: merge the rows)"
 )
-FILES = sorted(p.name for p in CORPUS.iterdir() if p.name != "make_corpus.py")
+FILES = sorted(p.name for p in CORPUS.iterdir() if p.is_file() and p.name != "make_corpus.py")
 
 
 def _params() -> list:
