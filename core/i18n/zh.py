@@ -177,7 +177,6 @@ MESSAGES: dict[str, str] = {
     "orders.spark_not_installed": "Spark 引擎需要 pyspark 和 Java 17：python -m pip install -r requirements-spark.txt",
     "orders.spark_cannot_connect": "无法启动或连接 {target} 上的 Spark（{detail}）；请检查地址、集群是否在运行、是否已安装 Java 17",
     "orders.spark_cannot_read_source": "{file}：Spark 无法读取（{detail}）",
-    "orders.spark_no_name_column": "Spark 引擎暂不读取客户名称：请去掉名称列「{column}」（--name-col），或改用 DuckDB 引擎",
     "orders.unknown_engine_use_one": "未知的引擎「{engine}」；可选：{engines}",
     "orders.no_complete_line": "没有一行同时具有客户、可识别的日期和金额",
     "orders.no_line_up_to_as_of": "截止日期之前没有购买、退货或 0 金额行",

@@ -51,7 +51,7 @@ from core.orders.engines import (
 )
 from core.orders.names import NameConflicts, attach_names, log_names
 from core.orders.noncustomer import ingest_rows
-from core.orders.spark_engine import spark_columns, spark_engine, spark_location
+from core.orders.spark_engine import spark_columns, spark_engine, spark_location, spark_names
 from core.orders.spark_session import SparkTarget
 
 DUCKDB_FILE_BYTES = 50 * 2**20  # a CSV/Parquet file larger than 50 MiB goes to DuckDB
@@ -325,13 +325,17 @@ def _on_spark(
     """:func:`aggregate_orders` of a CSV/Parquet path or URI on Spark (read by Spark itself)."""
     location, fmt = spark_location(source), _spark_format(source)
     cols = detect_order_columns(spark_columns(location, fmt, target), columns)
-    if cols.name is not None:
-        raise InputError(msg("orders.spark_no_name_column", column=cols.name))
     args = (cols.customer, cols.date, cols.amount, cols.profit, cols.order_id)
     rules = LineRules(bool(drop_copies), bool(ignore_zero))
     result = spark_engine((location, fmt), args, _as_of(as_of), period_days, label, rules, target)
     report = _report(result, label, "spark", period_days, rules, {})
-    return OrderFeatures(finish_features(result.raw, result.as_of, cols.profit), report, cols)
+    features = finish_features(result.raw, result.as_of, cols.profit)
+    if cols.name is not None:
+        roles = (cols.customer, cols.date, cols.name)
+        found = spark_names(location, fmt, roles, result.as_of, target)
+        features, conflicts = attach_names(features, found)
+        report = replace(report, name_conflicts=conflicts)
+    return OrderFeatures(features, report, cols)
 
 
 def _file_columns(path: Path, fmt: str | None) -> list[str]:

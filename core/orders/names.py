@@ -96,16 +96,22 @@ def pandas_names(frame: pd.DataFrame, roles: NameRoles, as_of: date) -> pd.DataF
     return _sorted(out)
 
 
-def name_sql(source: str, end: int) -> str:
-    """The rule in SQL over ``source`` (typed columns cust, day, name)."""
+DISTINCT_SORTED = {  # a group's distinct values in code-point order, per SQL dialect
+    "duckdb": "list_sort(list_distinct(list({x})))",
+    "spark": "array_sort(collect_set({x}))",
+}
+
+
+def name_sql(source: str, end: int, dialect: str = "duckdb") -> str:
+    """The rule in SQL (``dialect``) over ``source`` (typed columns cust, day, name)."""
+    variants = DISTINCT_SORTED[dialect].format(x="name")
     return f"""
     WITH named AS (SELECT cust, day, name FROM {source}
                    WHERE cust IS NOT NULL AND name IS NOT NULL AND day <= {end}),
     last AS (SELECT cust, max(day) AS day FROM named GROUP BY cust)
     SELECT cust AS customer_id,
-           max(name) FILTER (named.day = last.day) AS {NAME},
-           CASE WHEN count(DISTINCT name) > 1
-                THEN list_sort(list_distinct(list(name))) END AS variants
+           max(name) FILTER (WHERE named.day = last.day) AS {NAME},
+           CASE WHEN count(DISTINCT name) > 1 THEN {variants} END AS variants
     FROM named JOIN last USING (cust) GROUP BY cust ORDER BY cust
     """
 
@@ -140,7 +146,11 @@ def _file_lines(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, roles: Nam
 
 
 def _from_sql(con: duckdb.DuckDBPyConnection, query: str) -> pd.DataFrame:
-    rows = con.sql(query).fetchall()
+    return names_frame(con.sql(query).fetchall())
+
+
+def names_frame(rows: list[tuple]) -> pd.DataFrame:
+    """:func:`log_names`' frame from the rows of :func:`name_sql`."""
     out = pd.DataFrame(
         {
             "customer_id": pd.Series([str(r[0]) for r in rows], dtype=object),

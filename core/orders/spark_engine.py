@@ -28,6 +28,8 @@ import pandas as pd
 
 from core.errors import IngestError
 from core.i18n import msg
+from core.ingest.rules import WHITESPACE
+from core.ingest.rules_sql import Compiler
 from core.ingest.text import sniff_csv
 from core.orders.engines import (
     DEFAULT_RULES,
@@ -41,16 +43,26 @@ from core.orders.engines import (
     _no_lines,
     prepare_frame,
 )
+from core.orders.names import name_sql, names_frame
 from core.orders.pass_result import engine_result
 from core.orders.spark_session import SparkTarget, spark_session
-from core.orders.sql import SUMS, counted_sql, pass_sql, quote, status_sql, typed_sql
+from core.orders.sql import (
+    SUMS,
+    counted_sql,
+    named_lines_sql,
+    pass_sql,
+    quote,
+    status_sql,
+    typed_sql,
+)
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
 
-REST = "__rest"  # a hash of the cells outside the role columns (for exact copies)
+REST = "__rest"  # a hash of the other cells, trimmed (for exact copies)
 MID = "__mid"  # monotonically_increasing_id: partition << 33 | place in the partition
 PLACE_BITS = 33
+COPY_VALUES = ("cust", "oid", "day", "amt", "prof", "rest")  # what a copy repeats
 MARKERS = (8, 9, 10)  # totals, notes, repeated headers: never copies (core.orders.sql.STATUS)
 Source = pd.DataFrame | tuple[str, str]  # a frame, or (path or URI, "csv" | "parquet")
 
@@ -123,6 +135,28 @@ def _guarded(work, label: str):
         ) from None
 
 
+def spark_names(
+    location: str, fmt: str, roles: tuple[str, str, str], as_of: date,
+    target: SparkTarget | None = None,
+) -> pd.DataFrame:  # fmt: skip
+    """The log's own customer names by the rule of :mod:`core.orders.names`, on Spark."""
+    spark = spark_session(target)
+
+    def work() -> pd.DataFrame:
+        lines, first = _read(spark, location, fmt)
+        kinds = {f.name: f.dataType.simpleString() for f in lines.schema.fields}
+        kinds = dict.fromkeys(kinds, "STRING") if first == 1 else kinds
+        lines.where(f"{MID} <> 0" if first == 1 else "true").createOrReplaceTempView("name_lines")
+        typed = spark.sql(named_lines_sql(*roles, kinds, "name_lines", "spark")).persist()
+        try:  # kept: a filter would otherwise repeat the typing expressions (Spark inlines)
+            typed.createOrReplaceTempView("named_lines")
+            return names_frame(spark.sql(name_sql("named_lines", _days(as_of), "spark")).collect())
+        finally:
+            typed.unpersist()
+
+    return _guarded(work, location)
+
+
 def spark_engine(
     source: Source, args: Args, as_of: date | None, period: int, label: str,
     rules: LineRules = DEFAULT_RULES, target: SparkTarget | None = None,
@@ -152,7 +186,9 @@ def _typed(spark: SparkSession, source: Source, args: Args) -> tuple[DataFrame, 
         kinds = {f.name: f.dataType.simpleString() for f in lines.schema.fields}
         kinds = dict.fromkeys(kinds, "STRING") if first == 1 else kinds
         rest = [c for c in lines.columns if c not in args and c != MID]
-    hashed = F.xxhash64(*[F.col(c) for c in rest]) if rest else F.lit(0).cast("bigint")
+    trim = Compiler("spark")
+    cells = [F.expr(trim.f("trim", x=quote(c, "spark"), chars=trim.lit(WHITESPACE))) for c in rest]
+    hashed = F.xxhash64(*cells) if rest else F.lit(0).cast("bigint")  # trimmed, as read_table
     lines.withColumn(REST, hashed).createOrReplaceTempView("source_lines")
     query = typed_sql(args, kinds, "source_lines", "spark", row=quote(row, "spark"), keep=(REST,))
     return spark.sql(query).withColumnRenamed(REST, "rest"), first
@@ -214,29 +250,31 @@ def _latest(spark: SparkSession, has_order: bool, header: str) -> date:
     return EPOCH + timedelta(days=int(latest))
 
 
-def _copies(spark: SparkSession, lines: DataFrame, rows_of) -> tuple[DataFrame | None, tuple]:
-    """The exact copies of earlier lines: (their rows with ``last``, the last copy of its
-    group, or None when there are none; (lines, amount, first rows of a group's last copy))."""
-    from pyspark.sql import Window
-    from pyspark.sql import functions as F
-
-    values = ["cust", "oid", "day", "amt", "prof", "rest"]
-    customers = lines.where(~F.col("s").isin(*MARKERS))
-    repeated = customers.groupBy(*values).count().where(F.col("count") > 1).drop("count")
-    candidates = customers.join(repeated, [customers[c].eqNullSafe(repeated[c]) for c in values])
-    candidates = candidates.select(customers["*"])
-    group = Window.partitionBy(*[F.col(c) for c in values])
-    ranked = candidates.select(
-        "row", "amt", F.row_number().over(group.orderBy("row")).alias("k"),
-        F.count(F.lit(1)).over(group).alias("n"),
-    ).where(F.col("k") > 1)  # fmt: skip
-    ranked = ranked.select("row", "amt", (F.col("k") == F.col("n")).alias("last")).cache()
-    n, amount = ranked.agg(F.count(F.lit(1)), F.sum("amt")).collect()[0]
+def _copies(spark: SparkSession, rows_of) -> tuple[DataFrame | None, tuple]:
+    """The exact copies of earlier lines among ``status_lines``: (their rows with ``last``, the
+    last copy of its group, or None when there are none; (lines, amount, first rows of a
+    group's last copy)). Totals, notes and repeated headers are never copies."""
+    values = ", ".join(COPY_VALUES)
+    same = " AND ".join(f"c.{v} <=> r.{v}" for v in COPY_VALUES)
+    group = f"PARTITION BY {', '.join(f'c.{v}' for v in COPY_VALUES)}"
+    dropped = spark.sql(f"""
+        WITH c AS (SELECT * FROM status_lines WHERE s NOT IN {MARKERS}),
+        r AS (SELECT {values} FROM c GROUP BY {values} HAVING count(*) > 1)
+        SELECT row, amt, k = n AS last FROM (
+            SELECT c.row, c.amt, row_number() OVER ({group} ORDER BY c.row) AS k,
+                   count(*) OVER ({group}) AS n
+            FROM c JOIN r ON {same}) WHERE k > 1
+    """).cache()  # fmt: skip
+    dropped.createOrReplaceTempView("dropped_lines")
+    n, amount, last = spark.sql(f"""
+        SELECT count(*), sum(amt),
+               slice(array_sort(collect_list(CASE WHEN last THEN row END)), 1, {EXAMPLES})
+        FROM dropped_lines
+    """).collect()[0]  # fmt: skip
     if not n:
-        ranked.unpersist()
+        dropped.unpersist()
         return None, (0, 0.0, ())
-    last = [r[0] for r in ranked.where("last").orderBy("row").limit(EXAMPLES).collect()]
-    return ranked, (int(n), float(amount or 0.0), tuple(rows_of(last)))
+    return dropped, (int(n), float(amount or 0.0), tuple(rows_of(last)))
 
 
 def _aggregate(
@@ -246,7 +284,8 @@ def _aggregate(
     from pyspark.sql import functions as F
 
     has_order, has_profit = args[4] is not None, args[3] is not None
-    dropped, copies = _copies(spark, lines, rows_of)
+    lines.createOrReplaceTempView("status_lines")
+    dropped, copies = _copies(spark, rows_of)
     used = lines
     if dropped is not None and rules.drops_copies(has_order):
         used = lines.join(F.broadcast(dropped.select("row")), "row", "left_anti")

@@ -90,8 +90,7 @@ def typed_sql(
     customer, day, amount, profit, order = args
     q, rules = (lambda name: quote(name, dialect)), _rules(dialect)
     if kinds is None:
-        oid = "CAST(NULL AS STRING)" if order is None else q(order)
-        oid = "NULL" if order is None and dialect == "duckdb" else oid
+        oid = _no_order(dialect) if order is None else q(order)
         prof = "CAST(NULL AS DOUBLE)" if profit is None else _finite(q(profit), dialect)
         days = rules.f("days", x=rules.f("date", x=q(day)))
         kept = "".join(f", {name}" for name in keep)
@@ -103,19 +102,28 @@ def typed_sql(
     steps += [_number(amount, "amt", kinds.get(amount), dialect)]
     steps += [_number(profit, "prof", kinds.get(profit), dialect)] if profit is not None else []
     steps += [_text(order, "oid", dialect)] if order is not None else []
-    oid = "NULL" if order is None else f"{_STEP}oid"
+    oid = _no_order(dialect) if order is None else f"{_STEP}oid"
     prof = "CAST(NULL AS DOUBLE)" if profit is None else f"{_STEP}prof"
     columns = [f"{row} AS row", f"{_STEP}cust AS cust", f"{oid} AS oid", f"{_STEP}day AS day",
                f"{_STEP}amt AS amt", f"{prof} AS prof", *keep]  # fmt: skip
     return select_steps(source, columns, steps)
 
 
-def named_lines_sql(customer: str, day: str, name: str, kinds: dict[str, str], source: str) -> str:
+def named_lines_sql(
+    customer: str, day: str, name: str, kinds: dict[str, str], source: str,
+    dialect: str = "duckdb",
+) -> str:  # fmt: skip
     """cust, day and name of every line of a file, typed as :func:`typed_sql` types a file's
     IDs and dates (for :mod:`core.orders.names`)."""
-    steps = [_text(customer, "cust"), _day(day, kinds.get(day)), _text(name, "name")]
+    steps = [_text(customer, "cust", dialect), _day(day, kinds.get(day), dialect),
+             _text(name, "name", dialect)]  # fmt: skip
     columns = [f"{_STEP}cust AS cust", f"{_STEP}day AS day", f"{_STEP}name AS name"]
     return select_steps(source, columns, steps)
+
+
+def _no_order(dialect: str) -> str:
+    """The order ID of a log without one (Spark needs a typed NULL to group and join on)."""
+    return "NULL" if dialect == "duckdb" else "CAST(NULL AS STRING)"
 
 
 def _finite(value: str, dialect: str = "duckdb") -> str:

@@ -179,6 +179,7 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("near_copies", "duckdb"): _RAW_COPIES,
     ("near_copies-drop_copies", "duckdb"): _RAW_COPIES,
     ("note_line", "duckdb"): _SHORT_LINE,
+    ("numeric_ids", "spark"): _TYPED_IDS,
 }
 
 

@@ -291,8 +291,9 @@ def test_duckdb_reads_text_dates_and_reports_bad_ones(tmp_path: Path) -> None:
 def test_engine_choice_and_errors() -> None:
     assert choose_engine(pd.DataFrame({"a": range(3)})) == "pandas"
     assert choose_engine(ORDERS) == "pandas"  # 0.8 MB: under the 50 MiB threshold
-    with pytest.raises(InputError, match="unknown engine 'spark'"):
-        choose_engine(ORDERS, "spark")
+    assert choose_engine(ORDERS, "spark") == "spark"  # only on request
+    with pytest.raises(InputError, match="unknown engine 'polars'"):
+        choose_engine(ORDERS, "polars")
     with pytest.raises(InputError, match="no purchase, return or zero-amount line up to"):
         aggregate_orders(_log([("1", "A", "2024-01-01", -5.0, 0.0)]), as_of="2023-12-31")
 
