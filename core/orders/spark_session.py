@@ -69,6 +69,16 @@ def parse_conf(items: list[str] | tuple[str, ...] | None) -> dict[str, str]:
     return out
 
 
+def configured_target() -> SparkTarget | None:
+    """The Spark connection the app offers, when one is configured and pyspark is installed:
+    ``SPARK_REMOTE`` (Spark Connect) or ``SPARK_MASTER`` (a master URL, ``local[*]`` too)."""
+    remote = os.environ.get("SPARK_REMOTE", "").strip()
+    master = os.environ.get("SPARK_MASTER", "").strip()
+    if not (remote or master) or not spark_available():
+        return None
+    return SparkTarget(None if remote else master, remote or None)
+
+
 def spark_available() -> bool:
     """Whether pyspark can be imported (the Orders page offers Spark only then)."""
     try:
