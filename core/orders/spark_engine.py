@@ -3,12 +3,13 @@ session of :mod:`core.orders.spark_session` (local, a standalone cluster, YARN, 
 
 A CSV or Parquet file — a local path or a URI the cluster reads (``s3a://``, ``hdfs://``,
 ``abfss://``: passed through) — is read by Spark: a CSV as text (every cell a string, so the
-value rules of :mod:`core.ingest.rules` type it, as in DuckDB), without Spark's header
-handling (the first line is the header; a repeated header line further down stays a line, to
-be reported). A DataFrame is sent through Arrow. The typed lines with their status are kept
-(``persist``) for the few queries of a run: the latest date when no as-of date is given, the
-exact copies (lines whose typed values and other cells all repeat an earlier line: candidates by
-hash, then compared cell by cell), the one pass, and the first example rows of each category.
+value rules of :mod:`core.ingest.rules` type it, as in DuckDB), each file's first line its
+header (a repeated header line further down stays a line, to be reported); a local file's
+encoding and delimiter are found as :mod:`core.ingest.text` finds them. A DataFrame is sent
+through Arrow. The typed lines with their status are kept (``persist``) for the few queries
+of a run: the latest date when no as-of date is given, the exact copies (lines whose typed
+values and other cells, trimmed, repeat an earlier line: the other cells compared by a 64-bit
+hash), the one pass, and the first example rows of each category.
 
 Row numbers: a line's ``monotonically_increasing_id`` holds its partition and its place in it;
 with the line count of each partition (one small aggregate) that is its line in the file, as
@@ -23,6 +24,8 @@ from datetime import date, timedelta
 from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 import pandas as pd
 
@@ -60,6 +63,7 @@ if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
 
 REST = "__rest"  # a hash of the other cells, trimmed (for exact copies)
+FIRST_ROW = 2  # the row number of a file's first line (the header is row 1)
 MID = "__mid"  # monotonically_increasing_id: partition << 33 | place in the partition
 PLACE_BITS = 33
 COPY_VALUES = ("cust", "oid", "day", "amt", "prof", "rest")  # what a copy repeats
@@ -76,11 +80,23 @@ def spark_location(source: str | Path) -> str:
 def _csv_options(location: str) -> dict[str, str]:
     """Spark's CSV options: RFC 4180 quotes, and the encoding and delimiter of a local file
     as core.ingest.text works them out (a URI: UTF-8, by the suffix)."""
-    options = {"header": "false", "inferSchema": "false", "escape": '"', "mode": "PERMISSIVE"}
-    if "://" in location:
+    options = {"header": "true", "inferSchema": "false", "escape": '"', "mode": "PERMISSIVE"}
+    local = _local_file(location)
+    if local is None:
         return options | {"sep": "\t" if location.lower().endswith(".tsv") else ","}
-    encoding, delimiter = sniff_csv(Path(location))
+    encoding, delimiter = sniff_csv(local)
     return options | {"encoding": encoding, "sep": delimiter or ","}
+
+
+def _local_file(location: str) -> Path | None:
+    """The local file a location names (a path or a ``file:`` URI), else None (a folder, or
+    a URI of another file system)."""
+    if location.startswith("file:"):
+        location = url2pathname(urlparse(location).path)
+    elif "://" in location:
+        return None
+    path = Path(location)
+    return path if path.is_file() else None
 
 
 def _unique(names: list[str]) -> list[str]:
@@ -97,26 +113,31 @@ def _unique(names: list[str]) -> list[str]:
     return out
 
 
-def _read(spark: SparkSession, location: str, fmt: str) -> tuple[DataFrame, int]:
-    """The file's lines with :data:`MID`, and the row number of its first line (1 for a CSV,
-    whose first line is the header; 2 for Parquet)."""
+def _read(spark: SparkSession, location: str, fmt: str) -> DataFrame:
+    """The file's lines (a folder's: every file's) with :data:`MID`; a CSV's cells as text,
+    each file's first line its header (a repeated header further down stays a line)."""
     from pyspark.sql import functions as F
 
     if fmt == "parquet":
-        frame = spark.read.parquet(location)
-        return frame.withColumn(MID, F.monotonically_increasing_id()), 2
-    lines = spark.read.options(**_csv_options(location)).csv(location)
-    first = lines.first()  # the first line of the first partition: the file's
-    if first is None:
-        raise IngestError(msg("orders.log_has_no_lines", file=Path(location).name))
-    names = _unique([first[i] for i in range(len(lines.columns))])
-    return lines.toDF(*names).withColumn(MID, F.monotonically_increasing_id()), 1
+        lines = spark.read.parquet(location)
+    else:
+        lines = spark.read.options(**_csv_options(location)).csv(location)
+        if not lines.columns:
+            raise IngestError(msg("ingest.empty", file=Path(location).name))
+        lines = lines.toDF(*_unique(lines.columns))
+    return lines.withColumn(MID, F.monotonically_increasing_id())
+
+
+def _kinds(lines: DataFrame, fmt: str) -> dict[str, str]:
+    """Column → Spark type name (a CSV's: all text)."""
+    kinds = {f.name: f.dataType.simpleString() for f in lines.schema.fields}
+    return dict.fromkeys(kinds, "STRING") if fmt == "csv" else kinds
 
 
 def spark_columns(source: str | Path, fmt: str, target: SparkTarget | None = None) -> list[str]:
     """The header of a CSV or Parquet file, as the Spark engine reads it."""
     spark = spark_session(target)
-    lines, _ = _guarded(lambda: _read(spark, spark_location(source), fmt), str(source))
+    lines = _guarded(lambda: _read(spark, spark_location(source), fmt), str(source))
     return [c for c in lines.columns if c != MID]
 
 
@@ -143,10 +164,9 @@ def spark_names(
     spark = spark_session(target)
 
     def work() -> pd.DataFrame:
-        lines, first = _read(spark, location, fmt)
-        kinds = {f.name: f.dataType.simpleString() for f in lines.schema.fields}
-        kinds = dict.fromkeys(kinds, "STRING") if first == 1 else kinds
-        lines.where(f"{MID} <> 0" if first == 1 else "true").createOrReplaceTempView("name_lines")
+        lines = _read(spark, location, fmt)
+        lines.createOrReplaceTempView("name_lines")
+        kinds = _kinds(lines, fmt)
         typed = spark.sql(named_lines_sql(*roles, kinds, "name_lines", "spark")).persist()
         try:  # kept: a filter would otherwise repeat the typing expressions (Spark inlines)
             typed.createOrReplaceTempView("named_lines")
@@ -181,10 +201,8 @@ def _typed(spark: SparkSession, source: Source, args: Args) -> tuple[DataFrame, 
             None,
         )
     else:
-        lines, first = _read(spark, source[0], source[1])
-        row = MID
-        kinds = {f.name: f.dataType.simpleString() for f in lines.schema.fields}
-        kinds = dict.fromkeys(kinds, "STRING") if first == 1 else kinds
+        lines, first, row = _read(spark, source[0], source[1]), FIRST_ROW, MID
+        kinds = _kinds(lines, source[1])
         rest = [c for c in lines.columns if c not in args and c != MID]
     trim = Compiler("spark")
     cells = [F.expr(trim.f("trim", x=quote(c, "spark"), chars=trim.lit(WHITESPACE))) for c in rest]
@@ -214,15 +232,12 @@ def _run(
     rules: LineRules,
 ) -> EngineResult:  # fmt: skip
     from pyspark import StorageLevel
-    from pyspark.sql import functions as F
 
     header, has_order = args[0], args[4] is not None
     typed, first = _typed(spark, source, args)
     typed = typed.persist(StorageLevel.MEMORY_AND_DISK)
     try:
         rows_of = _row_numbers(spark, typed, first)
-        if first == 1:  # the header line
-            typed = typed.where(F.col("row") != 0)
         typed.createOrReplaceTempView("typed_lines")
         if as_of is None:
             as_of = _latest(spark, has_order, header)

@@ -5,15 +5,21 @@ CSV dialects, URIs, errors). One Spark session for the whole run (the ``spark`` 
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 
-from core.orders.log import OrderFeatures
+from core.errors import InputError
+from core.orders.log import OrderFeatures, aggregate_orders
 from core.orders.spark_session import SparkTarget
+from tests.core.cli_support import run_main
 from tests.core.orders.order_corpus import CASES, KNOWN_GAPS, REFERENCE, aggregate, assert_same
 
 pytestmark = pytest.mark.spark
 TARGET = SparkTarget("local[2]")
+ORDERS = Path(__file__).resolve().parents[3] / "data" / "sample_orders.csv"
 SPARK_AS_DUCKDB = {"numeric_ids"}  # DuckDB's known gap to pandas that Spark shares
 
 
@@ -55,6 +61,98 @@ def test_spark_gives_duckdb_s_result_on_every_corpus_case(
     case_id: str, on_spark: SparkTarget
 ) -> None:
     assert_same(_result(case_id, "duckdb"), _result(case_id, "spark"))
+
+
+def _log_with_bad_lines(lines: int) -> pd.DataFrame:
+    """A log whose bad lines (no customer, bad date, bad amount, returns) are spread over
+    the whole file, so their row numbers come from many partitions."""
+    rng = np.random.default_rng(7)
+    frame = pd.DataFrame({
+        "order_id": [f"O{i:06d}" for i in range(lines)],
+        "customer": [f"K{i:04d}" for i in rng.integers(0, 400, lines)],
+        "date": [f"2024-{m:02d}-{d:02d}" for m, d in zip(rng.integers(1, 13, lines),
+                                                        rng.integers(1, 29, lines), strict=True)],
+        "amount": np.round(rng.lognormal(5, 1, lines), 2).astype(str),
+    })  # fmt: skip
+    bad = rng.choice(lines, 40, replace=False)
+    frame.loc[bad[:10], "customer"] = ""
+    frame.loc[bad[10:20], "date"] = "2024-02-30"
+    frame.loc[bad[20:30], "amount"] = "n/a?"
+    frame.loc[bad[30:], "amount"] = "-12.5"
+    return frame
+
+
+@pytest.fixture
+def small_partitions(spark):
+    """Spark splits files into partitions of 4 KiB while a test runs."""
+    key = "spark.sql.files.maxPartitionBytes"
+    before = spark.conf.get(key)
+    spark.conf.set(key, "4096")
+    yield spark
+    spark.conf.set(key, before)
+
+
+def test_row_numbers_of_lines_from_many_partitions_are_their_file_rows(
+    tmp_path: Path, small_partitions
+) -> None:
+    path = tmp_path / "log.csv"
+    _log_with_bad_lines(3000).to_csv(path, index=False)
+    parts = small_partitions.read.csv(str(path)).rdd.getNumPartitions()
+    assert parts > 10
+    expected = aggregate_orders(path, engine="pandas")
+    result = aggregate_orders(path, engine="spark", spark=TARGET)
+    assert_same(expected, result)
+    assert {i.category for i in result.report.issues} >= {"bad_date", "bad_amount", "return"}
+    assert all(len(i.rows) == 5 for i in result.report.issues if i.lines >= 5)
+
+
+def test_a_file_uri_a_folder_and_a_semicolon_gbk_file(tmp_path: Path, on_spark) -> None:
+    log = _log_with_bad_lines(600)
+    path = tmp_path / "log.csv"
+    log.to_csv(path, index=False, sep=";", encoding="gb18030")
+    expected = aggregate_orders(path, engine="pandas")
+    assert_same(expected, aggregate_orders(path.as_uri(), engine="spark", spark=on_spark))
+    folder = tmp_path / "parts"
+    folder.mkdir()
+    log.iloc[:300].to_csv(folder / "a.csv", index=False)
+    log.iloc[300:].to_csv(folder / "b.csv", index=False)
+    whole = aggregate_orders(log, engine="pandas").features
+    parts = aggregate_orders(folder, engine="spark", spark=on_spark)
+    pd.testing.assert_frame_equal(whole, parts.features, check_exact=False, rtol=1e-9)
+    assert parts.report.lines == len(log)
+
+
+def test_unreadable_sources_are_clear_errors(tmp_path: Path, on_spark) -> None:
+    with pytest.raises(InputError, match=r"missing\.csv: Spark cannot read it"):
+        aggregate_orders(tmp_path / "missing.csv", engine="spark", spark=on_spark)
+    empty = tmp_path / "empty.csv"
+    empty.write_text("")
+    with pytest.raises(InputError, match="empty"):
+        aggregate_orders(empty, engine="spark", spark=on_spark)
+
+
+def test_cli_rfm_on_spark_writes_what_duckdb_writes(tmp_path: Path, on_spark) -> None:
+    duck, spark_out = tmp_path / "duckdb.csv", tmp_path / "spark.csv"
+    assert run_main("rfm", ORDERS, "--engine", "duckdb", "--out", duck).code == 0
+    spark = ("--engine", "spark", "--spark-master", "local[2]")
+    done = run_main("rfm", ORDERS, *spark, "--spark-conf", "spark.sql.shuffle.partitions=4",
+                    "--out", spark_out)  # fmt: skip
+    assert done.code == 0, done.err
+    assert "engine spark" in done.err
+    ours, theirs = pd.read_csv(spark_out), pd.read_csv(duck)  # sums in another order: 1e-15
+    pd.testing.assert_frame_equal(ours, theirs, check_exact=False, rtol=1e-12)
+    assert spark_out.read_bytes()[:200] == duck.read_bytes()[:200]  # BOM, header, first row
+
+
+def test_cli_spark_options_need_the_spark_engine() -> None:
+    done = run_main("rfm", ORDERS, "--spark-master", "local[2]")
+    assert done.code == 2
+    assert done.err.strip() == (
+        "error: --spark-master, --spark-remote and --spark-conf apply to the Spark engine: "
+        "add --engine spark"
+    )
+    done = run_main("rfm", ORDERS, "--engine", "spark", "--spark-conf", "nokey")
+    assert done.code == 2 and "write KEY=VALUE" in done.err
 
 
 @pytest.fixture(scope="session")
