@@ -5,7 +5,7 @@
     rfm ORDERS [--as-of DATE] [--period-days N] [--customer-col C --date-col D --amount-col A]
                [--profit-col P --order-col O --name-col N] [--engine auto|pandas|duckdb|spark]
                [--spark-master URL | --spark-remote sc://HOST:PORT] [--spark-conf KEY=VALUE …]
-               [--drop-copies] [--ignore-zero] [--out FILE] [--json]
+               [--drop-copies] [--ignore-zero] [--out FILE | --features-out URI] [--json]
         one row per customer: features (customer_name with a name column), R/F/M scores,
         cell, segment, frequency class and the lifetimes-style CLV columns; without --out the
         segment overview is printed
@@ -22,7 +22,9 @@ zero-amount lines (by default orders of 0). docs/rfm.md §2 has the rules.
 ``--engine spark`` runs the aggregation on Spark (pyspark from ``requirements-spark.txt``):
 ORDERS may then be a URI the cluster reads (``s3a://…``, ``hdfs://…``) or a folder;
 ``--spark-master`` (``spark://host:7077``, ``yarn``, ``local[*]``, the default) or
-``--spark-remote`` / ``SPARK_REMOTE`` (Spark Connect) say where, ``--spark-conf`` adds settings.
+``--spark-remote`` / ``SPARK_REMOTE`` (Spark Connect) say where, ``--spark-conf`` adds settings;
+``--features-out URI`` has the cluster write the per-customer features as Parquet (for very many
+customers: nothing comes back, nothing is scored).
 """
 
 from __future__ import annotations
@@ -99,7 +101,13 @@ def add_rfm_parser(subparsers: argparse._SubParsersAction) -> None:
         description="Aggregate an order log per customer and score R, F and M 1–5.",
     )
     _common(parser, period_required=False)
-    parser.add_argument("--out", metavar="FILE", help="write one row per customer (.csv .xlsx …)")
+    out = parser.add_mutually_exclusive_group()
+    out.add_argument("--out", metavar="FILE", help="write one row per customer (.csv .xlsx …)")
+    out.add_argument(
+        "--features-out",
+        metavar="URI",
+        help="Spark: the cluster writes the per-customer features there as Parquet (no scores)",
+    )
 
 
 def add_review_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -180,8 +188,13 @@ def run_rfm(args: argparse.Namespace) -> int:
         output_format(args.out)
     result = aggregate_orders(
         _source(args.orders), as_of=args.as_of, period_days=args.period_days,
-        columns=_columns(args), engine=args.engine, **_line_rules(args),
+        columns=_columns(args), engine=args.engine, features_out=args.features_out,
+        **_line_rules(args),
     )  # fmt: skip
+    if args.features_out:
+        _notes(result.report)
+        err(f"wrote: {args.features_out} ({result.report.customers} customer(s))")
+        return EXIT_OK
     table = rfm_table(result.features)
     first = [c for c in FIRST_COLUMNS if c in table.columns]
     table = table[[*first, *(c for c in table.columns if c not in first)]]

@@ -193,6 +193,7 @@ MESSAGES: dict[str, str] = {
     "orders.spark_not_installed": "the Spark engine needs pyspark and Java 17: python -m pip install -r requirements-spark.txt",
     "orders.spark_cannot_connect": "cannot start or reach Spark at {target} ({detail}); check the URL, that the cluster is running and that Java 17 is installed",
     "orders.spark_cannot_read_source": "{file}: Spark cannot read it ({detail})",
+    "orders.features_out_needs_spark": "--features-out is for the Spark engine on a file, folder or URI: add --engine spark, or write the table with --out",
     "orders.unknown_engine_use_one": "unknown engine {engine!r}; use one of: {engines}",
     "orders.no_complete_line": "no line has a customer, a readable date and an amount",
     "orders.no_line_up_to_as_of": "no purchase, return or zero-amount line up to the as-of date",

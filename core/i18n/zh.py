@@ -177,6 +177,7 @@ MESSAGES: dict[str, str] = {
     "orders.spark_not_installed": "Spark 引擎需要 pyspark 和 Java 17：python -m pip install -r requirements-spark.txt",
     "orders.spark_cannot_connect": "无法启动或连接 {target} 上的 Spark（{detail}）；请检查地址、集群是否在运行、是否已安装 Java 17",
     "orders.spark_cannot_read_source": "{file}：Spark 无法读取（{detail}）",
+    "orders.features_out_needs_spark": "--features-out 只用于 Spark 引擎读取文件、文件夹或 URI：请加上 --engine spark，或用 --out 写出表格",
     "orders.unknown_engine_use_one": "未知的引擎「{engine}」；可选：{engines}",
     "orders.no_complete_line": "没有一行同时具有客户、可识别的日期和金额",
     "orders.no_line_up_to_as_of": "截止日期之前没有购买、退货或 0 金额行",

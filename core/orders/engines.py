@@ -80,6 +80,11 @@ class EngineResult:
     as_of: date
     no_purchase: tuple[str, ...]  # customers with a row but no order (only returns)
     ignored: tuple[str, ...] = ()  # customers whose only lines were ignored zero lines
+    written: int | None = None  # customers written elsewhere (Spark's --features-out), not raw
+
+    @property
+    def customers(self) -> int:
+        return len(self.raw) if self.written is None else self.written
 
 
 def _days(value: date) -> int:

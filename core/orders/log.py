@@ -31,9 +31,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
-import pyarrow as pa
 
 from core.errors import InputError
 from core.i18n import msg
@@ -49,6 +47,7 @@ from core.orders.engines import (
     LineRules,
     pandas_engine,
 )
+from core.orders.features import finish_features
 from core.orders.names import NameConflicts, attach_names, log_names
 from core.orders.noncustomer import ingest_rows
 from core.orders.spark_engine import spark_columns, spark_engine, spark_location, spark_names
@@ -256,6 +255,7 @@ def aggregate_orders(
     ignore_zero: bool = False,
     excluded: pd.DataFrame | None = None,
     spark: SparkTarget | None = None,
+    features_out: str | None = None,
 ) -> OrderFeatures:
     """Aggregate an order log (a DataFrame or a CSV/XLSX/Parquet path) per customer.
 
@@ -267,7 +267,9 @@ def aggregate_orders(
     :func:`core.ingest.read.read_table`) lists the total, note and repeated-header rows
     ingest already removed: they are reported like the ones found in the log. ``spark``: where
     the Spark engine runs (default: ``SPARK_REMOTE``, else local); with that engine ``source``
-    may be a URI the cluster reads (``s3a://…``), a file or a folder of them.
+    may be a URI the cluster reads (``s3a://…``), a file or a folder of them, and
+    ``features_out`` a path or URI where the cluster writes the features as Parquet instead
+    of bringing them back (the result's ``features`` are then empty; names are not read).
     """
     if int(period_days) < 1:
         raise InputError(msg("orders.period_length_must_day_more", n=period_days))
@@ -276,9 +278,11 @@ def aggregate_orders(
         msg("word.order_log") if isinstance(source, pd.DataFrame) else Path(source).name
     )
     frame = source if isinstance(source, pd.DataFrame) else None
+    if features_out is not None and (chosen != "spark" or frame is not None):
+        raise InputError(msg("orders.features_out_needs_spark"))
     if chosen == "spark" and frame is None:
         return _on_spark(str(source), label, as_of, int(period_days), columns, drop_copies,
-                         ignore_zero, spark)  # fmt: skip
+                         ignore_zero, spark, features_out)  # fmt: skip
     fmt = None if frame is not None else _duckdb_format(Path(source))
     if frame is None and (chosen == "pandas" or fmt is None):
         ingest = read_table(Path(source), name=label)
@@ -320,17 +324,18 @@ def _spark_format(location: str) -> str:
 def _on_spark(
     source: str, label: str, as_of: date | str | None, period_days: int,
     columns: Mapping[str, str | None] | None, drop_copies: bool, ignore_zero: bool,
-    target: SparkTarget | None,
+    target: SparkTarget | None, features_out: str | None = None,
 ) -> OrderFeatures:  # fmt: skip
     """:func:`aggregate_orders` of a CSV/Parquet path or URI on Spark (read by Spark itself)."""
     location, fmt = spark_location(source), _spark_format(source)
     cols = detect_order_columns(spark_columns(location, fmt, target), columns)
     args = (cols.customer, cols.date, cols.amount, cols.profit, cols.order_id)
     rules = LineRules(bool(drop_copies), bool(ignore_zero))
-    result = spark_engine((location, fmt), args, _as_of(as_of), period_days, label, rules, target)
+    result = spark_engine((location, fmt), args, _as_of(as_of), period_days, label, rules, target,
+                          features_out)  # fmt: skip
     report = _report(result, label, "spark", period_days, rules, {})
     features = finish_features(result.raw, result.as_of, cols.profit)
-    if cols.name is not None:
+    if cols.name is not None and features_out is None:
         roles = (cols.customer, cols.date, cols.name)
         found = spark_names(location, fmt, roles, result.as_of, target)
         features, conflicts = attach_names(features, found)
@@ -356,78 +361,5 @@ def _report(
     lines = result.lines + sum(map(len, removed.values()))
     return OrdersReport(
         label, engine, result.as_of, period_days, lines, result.purchase_lines,
-        len(result.raw), tuple(issues), result.no_purchase, result.ignored, rules,
+        result.customers, tuple(issues), result.no_purchase, result.ignored, rules,
     )  # fmt: skip
-
-
-def _days_or_nan(values: np.ndarray) -> np.ndarray:
-    """Whole days as int64, or float with NaN when some customer has none."""
-    return values.astype("int64") if not np.isnan(values).any() else values
-
-
-def _dates(days: np.ndarray) -> np.ndarray:
-    epoch = np.datetime64("1970-01-01", "D")
-    known = ~np.isnan(days)
-    out = np.full(len(days), np.datetime64("NaT"), dtype="datetime64[ns]")
-    out[known] = (epoch + days[known].astype("int64").astype("timedelta64[D]")).astype(
-        "datetime64[ns]"
-    )
-    return out
-
-
-def finish_features(raw: pd.DataFrame, as_of: date, profit: str | None) -> pd.DataFrame:
-    """Derived columns from the engines' raw per-customer sums (one place, so both agree).
-
-    Orders, order dates, recency and tenure come from the order lines (purchases and counted
-    zero lines); a customer with only returns has orders = 0 and NaN/NaT there.
-    recency = as_of − last order, tenure = as_of − first order (days);
-    monetary_total = purchases + returns; monetary_mean = monetary_total / orders (NaN without
-    an order); growth = (spend_current − spend_previous) / spend_previous, NaN when
-    spend_previous ≤ 0. The clv_* columns are lifetimes' summary over every counted line
-    (purchases, returns, counted zero lines), summed per customer-day:
-    clv_frequency = days − 1; clv_recency = last − first day; clv_T = as_of − first day;
-    clv_monetary_value = (all amounts − the first day's) / clv_frequency, 0 when 0.
-    """
-    end = (pd.Timestamp(as_of) - pd.Timestamp("1970-01-01")).days
-    first, last = raw["first_day"].to_numpy(float), raw["last_day"].to_numpy(float)
-    orders = raw["orders"].to_numpy("int64")
-    total = (raw["gross_total"] + raw["returns_total"]).to_numpy(float)
-    repeat_days = raw["txn_days"].to_numpy(float) - 1
-    repeat_spend = total - raw["txn_first_total"].to_numpy(float)
-    txn_first = raw["txn_first"].to_numpy(float)
-    prev = raw["spend_previous"].to_numpy()
-    with np.errstate(divide="ignore", invalid="ignore"):
-        growth = np.where(prev > 0, (raw["spend_current"].to_numpy() - prev) / prev, np.nan)
-        clv_monetary = np.where(repeat_days > 0, repeat_spend / repeat_days, 0.0)
-        mean = np.where(orders > 0, total / orders, np.nan)
-    columns = {
-        "customer_id": pa.array(raw["customer_id"].astype("str")),
-        "orders": orders,
-        "recency_days": _days_or_nan(end - last),
-        "tenure_days": _days_or_nan(end - first),
-        "first_order": _dates(first),
-        "last_order": _dates(last),
-        "monetary_total": total,
-        "monetary_mean": mean,
-        "gross_total": raw["gross_total"].to_numpy(float),
-        "returns_total": raw["returns_total"].to_numpy(float),
-        "return_lines": raw["return_lines"].to_numpy("int64"),
-        "profit": raw["profit"].to_numpy(float),
-        "active_months": raw["active_months"].to_numpy("int64"),
-        "spend_current": raw["spend_current"].to_numpy(float),
-        "spend_previous": raw["spend_previous"].to_numpy(float),
-        "growth": growth,
-        "orders_current": raw["orders_current"].to_numpy("int64"),
-        "orders_previous": raw["orders_previous"].to_numpy("int64"),
-        "clv_frequency": repeat_days,
-        "clv_recency": raw["txn_last"].to_numpy(float) - txn_first,
-        "clv_T": end - txn_first,
-        "clv_monetary_value": clv_monetary.astype(float),
-    }
-    if profit is None:
-        del columns["profit"]
-    # via Arrow, one block per column: pandas would copy 1M-row columns into 2-D blocks
-    out = pa.table(columns).to_pandas(split_blocks=True)
-    if out["customer_id"].is_monotonic_increasing:  # the DuckDB engine sorts in SQL
-        return out
-    return out.sort_values("customer_id", kind="stable").reset_index(drop=True)

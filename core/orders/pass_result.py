@@ -30,9 +30,11 @@ Copies = tuple[int, float, tuple[int, ...]]  # lines, amount, first rows of a gr
 def engine_result(
     raw: pd.DataFrame, found: Found, copies: Copies, has_order: bool, has_profit: bool,
     as_of: date, rules: LineRules, ignored: tuple[str, ...],
+    written: tuple[int, tuple[str, ...]] | None = None,
 ) -> EngineResult:  # fmt: skip
     """The EngineResult of one pass: ``raw`` (the purchasers' sums), ``found`` per status,
-    ``copies`` (dropped or kept by ``rules``)."""
+    ``copies`` (dropped or kept by ``rules``); ``written``: (customers, those without an
+    order) when the sums were written elsewhere instead of ``raw``."""
     dropping = rules.drops_copies(has_order)
     counts = {"duplicate" if dropping else "identical": copies}
     for code, name in enumerate(STATUS):
@@ -49,9 +51,13 @@ def engine_result(
         n, total, rows = counts.get(name, (0, 0.0, ()))
         total = float("nan") if name in NO_AMOUNT else float(total or 0.0)
         issues.append((name, int(n or 0), total, tuple(int(r) for r in rows or ())))
-    if raw.empty:
+    if raw.empty if written is None else not written[0]:
         raise _no_lines(msg("orders.no_line_up_to_as_of"))
     lines = sum(row[0] for row in found.values()) + (copies[0] if dropping else 0)
     purchases = found.get(0, (0,))[0]
-    no_purchase = tuple(str(c) for c in raw.loc[raw["orders"] == 0, "customer_id"])
-    return EngineResult(raw, tuple(issues), int(lines), int(purchases), as_of, no_purchase, ignored)
+    if written is None:
+        no_purchase = tuple(str(c) for c in raw.loc[raw["orders"] == 0, "customer_id"])
+    else:
+        no_purchase = written[1]
+    return EngineResult(raw, tuple(issues), int(lines), int(purchases), as_of, no_purchase,
+                        ignored, None if written is None else written[0])  # fmt: skip

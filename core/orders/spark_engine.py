@@ -46,9 +46,10 @@ from core.orders.engines import (
     _no_lines,
     prepare_frame,
 )
+from core.orders.features import features_schema, finish_features
 from core.orders.names import name_sql, names_frame
 from core.orders.pass_result import engine_result
-from core.orders.spark_session import SparkTarget, spark_session
+from core.orders.spark_session import SparkTarget, ship_core, spark_session
 from core.orders.sql import (
     SUMS,
     counted_sql,
@@ -180,10 +181,14 @@ def spark_names(
 def spark_engine(
     source: Source, args: Args, as_of: date | None, period: int, label: str,
     rules: LineRules = DEFAULT_RULES, target: SparkTarget | None = None,
+    features_out: str | None = None,
 ) -> EngineResult:  # fmt: skip
-    """The rules and sums on Spark; ``source`` is a DataFrame or (path or URI, format)."""
+    """The rules and sums on Spark; ``source`` is a DataFrame or (path or URI, format).
+    ``features_out``: a path or URI where the cluster writes the per-customer features as
+    Parquet instead of bringing them back (``raw`` is then empty)."""
     spark = spark_session(target)
-    return _guarded(lambda: _run(spark, source, args, as_of, period, rules), label)
+    work = lambda: _run(spark, source, args, as_of, period, rules, features_out)  # noqa: E731
+    return _guarded(work, label)
 
 
 def _typed(spark: SparkSession, source: Source, args: Args) -> tuple[DataFrame, int | None]:
@@ -229,7 +234,7 @@ def _row_numbers(spark: SparkSession, lines: DataFrame, first: int | None):
 
 def _run(
     spark: SparkSession, source: Source, args: Args, as_of: date | None, period: int,
-    rules: LineRules,
+    rules: LineRules, features_out: str | None = None,
 ) -> EngineResult:  # fmt: skip
     from pyspark import StorageLevel
 
@@ -247,7 +252,7 @@ def _run(
         lines = lines.persist(StorageLevel.MEMORY_AND_DISK)
         typed.unpersist()
         try:
-            return _aggregate(spark, lines, args, end, as_of, period, rules, rows_of)
+            return _aggregate(spark, lines, args, end, as_of, period, rules, rows_of, features_out)
         finally:
             lines.unpersist()
     finally:
@@ -294,7 +299,7 @@ def _copies(spark: SparkSession, rows_of) -> tuple[DataFrame | None, tuple]:
 
 def _aggregate(
     spark: SparkSession, lines: DataFrame, args: Args, end: int, as_of: date, period: int,
-    rules: LineRules, rows_of,
+    rules: LineRules, rows_of, features_out: str | None,
 ) -> EngineResult:  # fmt: skip
     from pyspark.sql import functions as F
 
@@ -307,25 +312,62 @@ def _aggregate(
     used.createOrReplaceTempView("counted_lines")
     query = pass_sql("counted_lines", has_order, end, period, args[0], rules.ignore_zero,
                      "spark", status="s")  # fmt: skip
-    result = spark.sql(query).toArrow().to_pandas()
-    if dropped is not None:
-        dropped.unpersist()
-    people = result[result["s"].isna()]
-    raw = people[people["txn_days"].notna()][["customer_id", *SUMS]]
-    raw = raw.sort_values("customer_id", kind="stable").reset_index(drop=True)
-    raw = raw.astype({c: "int64" for c in SUMS if c not in _FLOATS and raw[c].notna().all()})
-    only_side = people[people["side"].fillna(False).astype(bool) & people["txn_days"].isna()]
-    ignored = tuple(sorted(str(c) for c in only_side["customer_id"].dropna()))
+    passed = spark.sql(query).persist()
+    try:
+        statuses = passed.where("s IS NOT NULL").toArrow().to_pandas()
+        only_side = "s IS NULL AND side AND txn_days IS NULL AND customer_id IS NOT NULL"
+        ignored = tuple(sorted(str(r[0]) for r in passed.where(only_side).collect()))
+        people = passed.where("s IS NULL AND txn_days IS NOT NULL").select("customer_id", *SUMS)
+        raw, written = pd.DataFrame(columns=["customer_id", *SUMS]), None
+        if features_out is None:
+            raw = _raw(people.toArrow().to_pandas())
+        else:
+            written = _write_features(spark, people, features_out, as_of, args[3])
+    finally:
+        passed.unpersist()
+        if dropped is not None:
+            dropped.unpersist()
     examples = _first_rows(spark, rules.ignore_zero)
     found = {}
-    for row in result[result["s"].notna()].itertuples(index=False):
+    for row in statuses.itertuples(index=False):
         code = int(row.s)
         rows = rows_of(examples.get((code, False), ()))
         gap_rows = rows_of(examples.get((code, True), ()))
         gap_total = None if pd.isna(row.gap_total) else float(row.gap_total)
         total = None if pd.isna(row.total) else float(row.total)
         found[code] = (int(row.n), total, rows, int(row.gap_n), gap_total, gap_rows)
-    return engine_result(raw, found, copies, has_order, has_profit, as_of, rules, ignored)
+    return engine_result(raw, found, copies, has_order, has_profit, as_of, rules, ignored,
+                         written)  # fmt: skip
+
+
+def _raw(people: pd.DataFrame) -> pd.DataFrame:
+    """The per-customer sums as the other engines give them: sorted by ID, counts as int64."""
+    raw = people.sort_values("customer_id", kind="stable").reset_index(drop=True)
+    return raw.astype({c: "int64" for c in SUMS if c not in _FLOATS and raw[c].notna().all()})
+
+
+def _write_features(
+    spark: SparkSession, people: DataFrame, location: str, as_of: date, profit: str | None
+) -> tuple[int, tuple[str, ...]]:
+    """Write the per-customer features (:func:`core.orders.features.finish_features`, run on
+    the executors batch by batch) as Parquet at ``location``; (customers, those without an
+    order). The rows are not sorted across files."""
+    import pyarrow as pa
+    from pyspark.sql.pandas.types import from_arrow_schema
+
+    schema = features_schema(as_of, profit)
+
+    def finish(batches):
+        for batch in batches:
+            out = finish_features(batch.to_pandas(), as_of, profit)
+            yield pa.RecordBatch.from_pandas(out, schema=schema, preserve_index=False)
+
+    ship_core(spark)
+    people.mapInArrow(finish, from_arrow_schema(schema)).write.mode("errorifexists").parquet(
+        spark_location(location)
+    )
+    none = people.where("orders = 0").select("customer_id").orderBy("customer_id").collect()
+    return people.count(), tuple(str(r[0]) for r in none)
 
 
 _FLOATS = ("gross_total", "returns_total", "profit", "spend_current", "spend_previous",

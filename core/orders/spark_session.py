@@ -11,8 +11,11 @@ ANSI errors on a cell that does not parse (the rules return NULL instead), Arrow
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.errors import InputError
@@ -113,6 +116,25 @@ def spark_session(target: SparkTarget | None = None) -> SparkSession:
     for key, value in SETTINGS.items():  # a reused session keeps the engine's settings
         session.conf.set(key, value)
     return session
+
+
+def ship_core(session: SparkSession) -> None:
+    """Make this project's ``core`` package importable on the session's executors (for Python
+    code that runs there): zipped once per process and added to the session."""
+    global _SHIPPED
+    if _SHIPPED is not None:
+        return
+    folder = Path(tempfile.mkdtemp(prefix="ciw-spark-"))
+    package = Path(__file__).resolve().parents[1]
+    archive = shutil.make_archive(str(folder / "core"), "zip", package.parent, package.name)
+    try:
+        session.sparkContext.addPyFile(archive)
+    except Exception:  # Spark Connect has no SparkContext: the archive is an artifact there
+        session.addArtifacts(archive, pyfile=True)
+    _SHIPPED = archive
+
+
+_SHIPPED: str | None = None
 
 
 def _first_line(error: BaseException) -> str:

@@ -160,3 +160,28 @@ def spark():  # placeholder until the suite-wide fixture lands
     from core.orders.spark_session import spark_session
 
     return spark_session(TARGET)
+
+
+def test_features_out_has_the_cluster_write_the_features_table(tmp_path: Path, on_spark) -> None:
+    out = tmp_path / "features.parquet"
+    done = run_main("rfm", ORDERS, "--engine", "spark", "--spark-master", "local[2]",
+                    "--features-out", out)  # fmt: skip
+    assert done.code == 0, done.err
+    assert f"wrote: {out} (500 customer(s))" in done.err
+    expected = aggregate_orders(ORDERS, engine="duckdb").features
+    written = pd.read_parquet(out).sort_values("customer_id").reset_index(drop=True)
+    assert list(written.columns) == list(expected.columns)
+    days = ["recency_days", "tenure_days", "first_order", "last_order"]
+    for name in days[:2]:
+        assert (written[name] == expected[name]).all()
+    for name in days[2:]:
+        assert (
+            written[name].to_numpy("datetime64[D]") == expected[name].to_numpy("datetime64[D]")
+        ).all()
+    rest = [c for c in expected.columns if c not in days]
+    pd.testing.assert_frame_equal(written[rest], expected[rest], check_exact=False, rtol=1e-12,
+                                  check_dtype=False)  # fmt: skip
+    again = run_main("rfm", ORDERS, "--engine", "spark", "--features-out", out)
+    assert again.code == 2 and "Spark cannot read it" in again.err  # never overwritten
+    duck = run_main("rfm", ORDERS, "--features-out", out)
+    assert duck.code == 2 and "add --engine spark" in duck.err
