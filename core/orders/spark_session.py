@@ -3,9 +3,10 @@
 pyspark is optional (``requirements-spark.txt``); it is imported here, on first use, never by
 the app's start or by commands that do not use Spark. The connection, in order of precedence:
 ``remote`` (Spark Connect, ``sc://host:15002``), the ``SPARK_REMOTE`` environment variable,
-``master`` (``spark://host:7077``, ``yarn``, ``local[*]``), else ``local[*]``. Every session
-gets the settings the engine's SQL is written for (:data:`SETTINGS`): dates at UTC, no
-ANSI errors on a cell that does not parse (the rules return NULL instead), Arrow transfers.
+``master`` (``spark://host:7077``, ``yarn``, ``local[*]``), else the ``--master`` given to
+``spark-submit`` when it runs us, else ``local[*]``. Every session gets the settings the
+engine's SQL is written for (:data:`SETTINGS`): dates at UTC, no ANSI errors on a cell that does
+not parse (the rules return NULL instead), Arrow transfers.
 """
 
 from __future__ import annotations
@@ -103,7 +104,8 @@ def spark_session(target: SparkTarget | None = None) -> SparkSession:
         builder = builder.remote(target.remote)
         settings = {**SETTINGS, **target.conf}
     else:
-        builder = builder.master(target.master or "local[*]")
+        if target.master:  # else spark-submit's --master, or pyspark's own local[*]
+            builder = builder.master(target.master)
         settings = {**LOCAL_SETTINGS, **SETTINGS, **target.conf}
     for key, value in settings.items():
         builder = builder.config(key, value)
