@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import tempfile
 from collections.abc import Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlparse
 
 from core.errors import InputError
 from core.i18n import msg
@@ -26,6 +29,7 @@ if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
 APP_NAME = "customer-importance-orders"
+CONNECT_SECONDS = 10
 SETTINGS = {
     "spark.sql.session.timeZone": "UTC",
     "spark.sql.ansi.enabled": "false",
@@ -93,13 +97,32 @@ def spark_available() -> bool:
 
 
 def spark_session(target: SparkTarget | None = None) -> SparkSession:
-    """The process's Spark session for ``target`` (created on first use, then reused)."""
+    """The process's Spark session for ``target`` (created on first use, then reused). An
+    explicit master wins over ``SPARK_REMOTE``; a Spark Connect server that does not answer
+    within :data:`CONNECT_SECONDS` is an error at once (the client would retry for minutes)."""
     try:
         from pyspark.sql import SparkSession
     except ImportError:
         raise InputError(msg("orders.spark_not_installed")) from None
     target = (target or SparkTarget()).resolved()
-    builder = SparkSession.builder.appName(APP_NAME)
+    try:
+        if target.remote:
+            _check_reachable(target.remote)
+        with _without_remote_env(bool(target.master)):
+            session = _builder(SparkSession, target).getOrCreate()
+    except InputError:
+        raise
+    except Exception as error:  # pyspark raises its own types, Py4J and gRPC ones
+        raise InputError(
+            msg("orders.spark_cannot_connect", target=target.label(), detail=_first_line(error))
+        ) from None
+    for key, value in SETTINGS.items():  # a reused session keeps the engine's settings
+        session.conf.set(key, value)
+    return session
+
+
+def _builder(session_type, target: SparkTarget):
+    builder = session_type.builder.appName(APP_NAME)
     if target.remote:
         builder = builder.remote(target.remote)
         settings = {**SETTINGS, **target.conf}
@@ -109,15 +132,30 @@ def spark_session(target: SparkTarget | None = None) -> SparkSession:
         settings = {**LOCAL_SETTINGS, **SETTINGS, **target.conf}
     for key, value in settings.items():
         builder = builder.config(key, value)
+    return builder
+
+
+@contextmanager
+def _without_remote_env(active: bool):
+    """``SPARK_REMOTE`` hidden from pyspark while a session for an explicit master starts
+    (pyspark refuses a master beside it)."""
+    saved = os.environ.pop("SPARK_REMOTE", None) if active else None
     try:
-        session = builder.getOrCreate()
-    except Exception as error:  # pyspark raises its own types, Py4J and gRPC ones
-        raise InputError(
-            msg("orders.spark_cannot_connect", target=target.label(), detail=_first_line(error))
-        ) from None
-    for key, value in SETTINGS.items():  # a reused session keeps the engine's settings
-        session.conf.set(key, value)
-    return session
+        yield
+    finally:
+        if saved is not None:
+            os.environ["SPARK_REMOTE"] = saved
+
+
+def _check_reachable(url: str) -> None:
+    """InputError unless the host and port of a ``sc://`` URL accept a connection."""
+    parsed = urlparse(url)
+    host, port = parsed.hostname or "localhost", parsed.port or 15002
+    try:
+        socket.create_connection((host, port), timeout=CONNECT_SECONDS).close()
+    except OSError as error:
+        detail = error.strerror or type(error).__name__
+        raise InputError(msg("orders.spark_cannot_connect", target=url, detail=detail)) from None
 
 
 def ship_core(session: SparkSession) -> None:

@@ -5,9 +5,7 @@ context, and the test run's is the local one).
 :func:`core.orders.spark_session.spark_session`, sums :data:`ORDERS` per customer there and
 prints what it saw as one JSON line (an InputError as ``{"error": …}``). KIND is ``master``
 (URL ``spark://…``), ``remote`` (``sc://…``), ``submit`` (no URL and no job: run by
-``spark-submit --master …``, it reports the master it got) or ``closed`` (``sc://…`` of a
-closed port, with the Connect client's retries turned off: by default it retries an
-unreachable server for about ten minutes).
+``spark-submit --master …``, it reports the master it got).
 """
 
 from __future__ import annotations
@@ -49,8 +47,6 @@ def target_for(kind: str, url: str | None) -> SparkTarget:
 
 
 def probe(kind: str, url: str | None = None) -> dict:
-    if kind == "closed":
-        _no_connect_retries()
     try:
         spark = spark_session(target_for(kind, url))
     except InputError as error:
@@ -87,16 +83,6 @@ def _executors(sc, wanted: int) -> int:
         if count >= wanted or time.monotonic() > deadline:
             return count
         time.sleep(0.5)
-
-
-def _no_connect_retries() -> None:
-    from pyspark.sql.connect.client import core as client
-
-    class NoRetries(client.DefaultPolicy):
-        def __init__(self, **options):
-            super().__init__(**{**options, "max_retries": 0})
-
-    client.DefaultPolicy = NoRetries
 
 
 if __name__ == "__main__":

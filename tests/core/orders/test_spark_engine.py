@@ -4,6 +4,9 @@ CSV dialects, URIs, errors). One Spark session for the whole run (the ``spark`` 
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -14,7 +17,7 @@ import pytest
 from core.errors import InputError
 from core.orders.log import OrderFeatures, aggregate_orders
 from core.orders.spark_session import SparkTarget
-from tests.core.cli_support import run_main
+from tests.core.cli_support import ROOT, run_main, run_module
 from tests.core.orders.order_corpus import CASES, KNOWN_GAPS, REFERENCE, aggregate, assert_same
 
 pytestmark = pytest.mark.spark
@@ -155,13 +158,6 @@ def test_cli_spark_options_need_the_spark_engine() -> None:
     assert done.code == 2 and "write KEY=VALUE" in done.err
 
 
-@pytest.fixture(scope="session")
-def spark():  # placeholder until the suite-wide fixture lands
-    from core.orders.spark_session import spark_session
-
-    return spark_session(TARGET)
-
-
 def test_features_out_has_the_cluster_write_the_features_table(tmp_path: Path, on_spark) -> None:
     out = tmp_path / "features.parquet"
     done = run_main("rfm", ORDERS, "--engine", "spark", "--spark-master", "local[2]",
@@ -185,3 +181,42 @@ def test_features_out_has_the_cluster_write_the_features_table(tmp_path: Path, o
     assert again.code == 2 and "Spark cannot read it" in again.err  # never overwritten
     duck = run_main("rfm", ORDERS, "--features-out", out)
     assert duck.code == 2 and "add --engine spark" in duck.err
+
+
+def _on_cluster(kind: str, url: str) -> dict[str, str]:
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.core.orders.spark_corpus_probe", kind, url],
+        capture_output=True, text=True, cwd=ROOT, timeout=1200, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("kind", ["master", "remote"])
+def test_a_real_cluster_gives_the_reference_result_on_every_corpus_case(
+    kind: str, request: pytest.FixtureRequest
+) -> None:
+    """The whole corpus on the standalone cluster (a master and two workers on loopback) and
+    on a Spark Connect server, each in one process of its own: every case as pandas gives it
+    but the known gaps, which must still differ."""
+    url = request.getfixturevalue("spark_master_url" if kind == "master" else "spark_remote_url")
+    seen = _on_cluster(kind, url)
+    gaps = {case for case, engine in KNOWN_GAPS if engine == "spark"}
+    assert set(seen) == set(CASES)
+    assert {c: r for c, r in seen.items() if c not in gaps and r != "same"} == {}
+    assert all(seen[c] != "same" for c in gaps)
+
+
+def test_the_cli_reaches_the_standalone_cluster_by_url(tmp_path: Path, spark_master_url) -> None:
+    out = tmp_path / "cluster.csv"
+    done = run_module(
+        "rfm", ORDERS, "--engine", "spark", "--spark-master", spark_master_url,
+        "--spark-conf", "spark.driver.host=127.0.0.1", "--spark-conf", "spark.cores.max=2",
+        "--out", out, timeout=600,
+    )  # fmt: skip
+    assert done.code == 0, done.err[-2000:]
+    assert "engine spark" in done.err and "Traceback" not in done.err
+    expected = aggregate_orders(ORDERS, engine="duckdb").features
+    written = pd.read_csv(out)
+    assert written["customer_id"].tolist() == expected["customer_id"].tolist()
+    np.testing.assert_allclose(written["monetary_total"], expected["monetary_total"], rtol=1e-12)

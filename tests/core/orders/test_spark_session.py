@@ -97,14 +97,19 @@ def test_a_reused_session_gets_the_engines_settings_back(spark) -> None:
     assert spark.conf.get("spark.sql.session.timeZone") == "UTC"
 
 
-@pytest.mark.spark
-def test_an_unreachable_spark_connect_server_is_an_input_error() -> None:
-    # With its default retries the client waits about ten minutes for a closed port; the probe
-    # turns them off, so this checks how the failure reads, not how long it takes.
+def test_an_unreachable_spark_connect_server_is_an_input_error_at_once() -> None:
+    """The port is tried first (the Connect client itself retries for minutes)."""
     spark_support.require_spark(java=False, connect=True)
     url = f"sc://127.0.0.1:{closed_port()}"
-    seen = run_probe(sys.executable, "-m", PROBE, "closed", url)
-    assert seen["error"].startswith(f"cannot start or reach Spark at {url} (")
+    with pytest.raises(InputError) as caught:
+        spark_session(SparkTarget(remote=url))
+    assert str(caught.value).startswith(f"cannot start or reach Spark at {url} (")
+
+
+@pytest.mark.spark
+def test_an_explicit_master_wins_over_spark_remote(spark, monkeypatch) -> None:
+    monkeypatch.setenv("SPARK_REMOTE", f"sc://127.0.0.1:{closed_port()}")
+    assert spark_session(spark_support.LOCAL).sparkContext is spark.sparkContext
 
 
 def test_a_session_on_the_standalone_cluster_runs_on_its_two_workers(spark_master_url) -> None:
