@@ -57,27 +57,36 @@ if not orders.columns_ready(columns):
     st.warning(t("orders.pick_columns"), icon="👉")
     st.stop()
 picked = tuple(columns.items())
-period_col, as_of_col, _ = st.columns([1, 1, 2])
+period_col, as_of_col, engine_col = st.columns([1, 1, 2])
+orders.engine_input(t, engine_col)
 try:
-    period, as_of, latest = period_inputs(
-        "orders", dataset, picked, frame, t, (period_col, as_of_col), True, excluded
-    )
-    result = latest
-    if as_of != latest.report.as_of:
-        result = orders.aggregate(
-            dataset.digest, dataset.name, as_of, period, picked, frame, orders.line_rules(),
-            excluded,
-        )  # fmt: skip
-except InputError as exc:
-    st.error(t("orders.aggregate_error", error=message_of(exc)), icon="⚠️")
-    st.stop()
+    with st.spinner(orders.running_text(t)):
+        period, as_of, latest = period_inputs(
+            "orders", dataset, picked, frame, t, (period_col, as_of_col), True, excluded
+        )
+        result = latest
+        if as_of != latest.report.as_of:
+            result = orders.aggregate(
+                dataset.digest, dataset.name, as_of, period, picked, frame, orders.line_rules(),
+                excluded, *orders.chosen_engine(),
+            )  # fmt: skip
+    st.session_state[orders.LAST_GOOD] = (dataset.digest, result)
+except InputError as exc:  # e.g. Spark out of reach: the error as text, the last good result
+    error = escape_markdown(str(localize(message_of(exc), page.lang)))
+    st.error(t("orders.aggregate_error", error=error), icon="⚠️")
+    last = st.session_state.get(orders.LAST_GOOD)
+    if last is None or last[0] != dataset.digest:
+        st.stop()
+    result = last[1]
+    st.info(t("orders.last_good", engine=orders.engine_label(result.report.engine, t)))
 
 # What happened to every line: nothing is dropped silently
 report = result.report
 st.subheader(t("orders.report"))
 st.markdown(
     t("orders.report_summary", lines=report.lines, purchases=report.purchase_lines,
-      customers=report.customers, as_of=report.as_of, engine=report.engine)
+      customers=report.customers, as_of=report.as_of,
+      engine=orders.engine_label(report.engine, t))
 )  # fmt: skip
 orders.line_rule_inputs(t, tuple(st.columns(2)))
 copies = next((i for i in report.issues if i.category in ("identical", "duplicate")), None)

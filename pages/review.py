@@ -65,11 +65,13 @@ try:
             st.stop()
         picked = tuple(columns.items())
         period_col, as_of_col, note_col = st.columns([1, 1, 2], vertical_alignment="bottom")
-        period, as_of, _ = period_inputs(
-            "review", dataset, picked, frame, t, (period_col, as_of_col), excluded=excluded
-        )
-        review = orders.review_log(dataset.digest, as_of, period, picked, rules, page.lang, frame,
-                                   orders.line_rules(), excluded)  # fmt: skip
+        with st.spinner(orders.running_text(t)):  # with the Orders page's engine
+            period, as_of, _ = period_inputs(
+                "review", dataset, picked, frame, t, (period_col, as_of_col), excluded=excluded
+            )
+            review = orders.review_log(dataset.digest, as_of, period, picked, rules, page.lang,
+                                       frame, orders.line_rules(), excluded,
+                                       *orders.chosen_engine())  # fmt: skip
         end_a, end_b = (r.as_of for r in review.reports)
         start_a = end_a - timedelta(days=period)
         note_col.caption(t("review.periods", a0=start_a, a1=end_a, b1=end_b, name=dataset.name))
@@ -92,8 +94,9 @@ try:
         label_a, label_b = (
             f"{t(f'review.snapshot_{s}')} · {d.name}" for s, d in zip("ab", files, strict=True)
         )
-except InputError as exc:
-    st.error(t("review.error", error=message_of(exc)), icon="⚠️")
+except InputError as exc:  # the message as text (a Spark error quotes the cluster's)
+    error = escape_markdown(str(localize(message_of(exc), page.lang)))
+    st.error(t("review.error", error=error), icon="⚠️")
     st.stop()
 
 names = customer_labels([review.a, review.b], page.lang, page.presentation, orders.master_names())

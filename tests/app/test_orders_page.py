@@ -1,5 +1,6 @@
 """AppTest of the Orders & RFM page: the sample log, its report, segments, editable rules,
-column overrides on an upload, and "rank these customers" (always on a private CIW_DATA_DIR)."""
+column overrides on an upload, the engine choice (Spark only when configured), and "rank these
+customers" (always on a private CIW_DATA_DIR)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from core.errors import InputError
+from core.i18n import msg
 from tests.app.apptest_support import LANGS, app
 
 PAGE = "pages/orders.py"
@@ -15,9 +18,15 @@ SEGMENT = {"zh": "分群", "en": "Segment"}
 CUSTOMERS = {"zh": "客户数", "en": "Customers"}
 
 
+SPARK_ENV = ("SPARK_REMOTE", "SPARK_MASTER")
+SPARK_TIMEOUT = 120  # Spark's first run starts a session
+
+
 @pytest.fixture(autouse=True)
 def _private_store(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("CIW_DATA_DIR", str(tmp_path))
+    for name in SPARK_ENV:  # no Spark connection unless a test configures one
+        monkeypatch.delenv(name, raising=False)
 
 
 def orders_page(lang: str = "en") -> AppTest:
@@ -265,3 +274,77 @@ def test_a_customer_named_two_ways_in_the_log_is_reported() -> None:
     (warning,) = [w.value for w in at.warning]
     assert warning.startswith(r"1 customer ID\(s\) carry more than one name in the order log")
     assert r"X1 \(ACME Inc / Acme\)" in warning  # escaped: shown as text
+
+
+def summary(at: AppTest) -> str:
+    return next(m.value for m in at.markdown if "14,995" in m.value)
+
+
+def customers(at: AppTest) -> pd.DataFrame:
+    """The customer table's IDs and net monetary values, by ID."""
+    shown = table(at, "Customer ID")[["Customer ID", "Monetary (net)"]]
+    return shown.sort_values("Customer ID").reset_index(drop=True)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_without_a_spark_connection_the_local_engines_are_offered(lang: str) -> None:
+    at = orders_page(lang)
+    box = at.selectbox(key="orders_engine")
+    assert box.value == "auto"  # automatic by default: pandas on the sample
+    assert box.options == (["自动", "pandas", "DuckDB"] if lang == "zh" else
+                           ["Automatic", "pandas", "DuckDB"])  # fmt: skip
+    assert ("引擎 pandas" if lang == "zh" else "engine pandas") in summary(at)
+    at = box.set_value("duckdb").run()
+    assert not at.exception and not at.error
+    assert ("引擎 DuckDB" if lang == "zh" else "engine DuckDB") in summary(at)
+    at = at.switch_page("pages/review.py").run()  # the review aggregates with DuckDB too
+    assert not at.exception and not at.error
+    at = at.switch_page(PAGE).run()
+    assert at.selectbox(key="orders_engine").value == "duckdb"  # kept across page switches
+
+
+def test_a_spark_choice_falls_back_to_automatic_when_spark_is_no_longer_configured() -> None:
+    at = app()
+    at.session_state["orders_engine.kept"] = "spark"  # picked while Spark was configured
+    at = at.switch_page(PAGE).run()
+    assert not at.exception and not at.error
+    assert at.selectbox(key="orders_engine").value == "auto"
+    assert "engine pandas" in summary(at)
+
+
+@pytest.mark.spark
+def test_with_a_spark_master_spark_is_offered_and_gives_duckdbs_table(spark, monkeypatch) -> None:
+    monkeypatch.setenv("SPARK_MASTER", "local[2]")  # the run's one session
+    at = orders_page()
+    at.default_timeout = SPARK_TIMEOUT
+    box = at.selectbox(key="orders_engine")
+    assert box.options == ["Automatic", "pandas", "DuckDB", "Spark · local[2]"]
+    assert box.value == "auto"
+    at = box.set_value("duckdb").run()
+    assert not at.exception and not at.error
+    on_duckdb = customers(at)
+    at = at.selectbox(key="orders_engine").set_value("spark").run()
+    assert not at.exception and not at.error
+    assert "engine Spark · local[2]" in summary(at)
+    assert "500 customers" in summary(at)
+    pd.testing.assert_frame_equal(customers(at), on_duckdb)
+
+
+def test_spark_out_of_reach_is_an_error_and_the_last_good_result_stays(monkeypatch) -> None:
+    monkeypatch.setenv("SPARK_MASTER", "spark://nowhere:7077")
+    detail = "Connection refused: nowhere/[*]:7077"  # Markdown characters, shown as text
+
+    def unreachable(target=None):
+        raise InputError(msg("orders.spark_cannot_connect", target=target.label(), detail=detail))
+
+    monkeypatch.setattr("core.orders.spark_engine.spark_session", unreachable)
+    at = orders_page()
+    before = customers(at)
+    at = at.selectbox(key="orders_engine").set_value("spark").run()
+    assert not at.exception
+    (error,) = [e.value for e in at.error]
+    assert error.startswith("The orders could not be aggregated: cannot start or reach Spark at")
+    assert r"nowhere/\[\*\]\:7077" in error  # escaped: the detail is text, never Markdown
+    assert "the last result that could be computed (engine pandas)" in at.info[0].value
+    assert "engine pandas" in summary(at)
+    pd.testing.assert_frame_equal(customers(at), before)

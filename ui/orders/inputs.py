@@ -26,8 +26,8 @@ def period_inputs(
 ) -> tuple[int, date, OrderFeatures]:
     """The period length in days and the as-of date, in ``boxes``, each kept under the page's
     ``prefix`` (the date per file). The date starts at the log's last day, known from the
-    aggregate up to it (under the Orders page's line rules; ``excluded``: the rows ingest
-    removed), returned too: ``(period, as_of, latest)``. InputError when the log cannot be
+    aggregate up to it (under the Orders page's line rules and engine; ``excluded``: the rows
+    ingest removed), returned too: ``(period, as_of, latest)``. InputError when the log cannot be
     aggregated."""
     period_box, as_of_box = boxes
     period = kept_widget(
@@ -41,8 +41,9 @@ def period_inputs(
         help=t("orders.period_help") if with_help else None,
     )
     latest = orders.aggregate(
-        dataset.digest, dataset.name, None, period, columns, frame, orders.line_rules(), excluded
-    )
+        dataset.digest, dataset.name, None, period, columns, frame, orders.line_rules(), excluded,
+        *orders.chosen_engine(),
+    )  # fmt: skip
     as_of = kept_widget(
         as_of_box.date_input,
         f"{prefix}_as_of_{dataset.digest[:12]}",

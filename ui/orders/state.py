@@ -21,6 +21,7 @@ from core.orders.log import OrderFeatures, aggregate_orders, detect_order_column
 from core.orders.merge import ORDER_FACTORS, MergeResult, merge_master, order_scenario
 from core.orders.names import NAME, name_mismatches
 from core.orders.rfm import SEGMENT_RULES, SegmentRule, rules_frame, rules_from_frame
+from core.orders.spark_session import SparkTarget, configured_target
 from core.review.periods import REVIEW_FACTORS, Review, WarningRules, review_orders
 from core.storage.snapshots import SnapshotStore
 from ui import state
@@ -38,6 +39,9 @@ FLASH = "orders_flash"
 SAMPLE_ORDERS = "sample_orders.csv"
 DROP_COPIES = "orders_drop_copies"  # checkbox: drop identical lines without order IDs
 IGNORE_ZERO = "orders_ignore_zero"  # checkbox: ignore zero-amount lines
+ENGINE = "orders_engine"  # selectbox: the order engine (auto, pandas, duckdb, spark)
+LAST_GOOD = "orders_last_good"  # (digest, OrderFeatures): the last aggregate that succeeded
+LOCAL_ENGINES = ("auto", "pandas", "duckdb")
 ROLES = ("customer", "date", "amount", "profit", "order_id", "name")
 REQUIRED = ("customer", "date", "amount")
 
@@ -108,6 +112,46 @@ def line_rule_inputs(t: Callable[..., str], boxes: tuple[DeltaGenerator, DeltaGe
         kept_widget(box.checkbox, key, False, t(f"orders.{label}"), help=t(f"orders.{label}_help"))
 
 
+def engine_options() -> list[str]:
+    """The engines the Orders page offers: Spark too while a connection is configured
+    (:func:`core.orders.spark_session.configured_target`)."""
+    return [*LOCAL_ENGINES, "spark"] if configured_target() else list(LOCAL_ENGINES)
+
+
+def chosen_engine() -> tuple[str, SparkTarget | None]:
+    """(engine, Spark target) as last picked on the Orders page: automatic until then, and
+    again when Spark is no longer configured; the target only with Spark. The Review page
+    aggregates with the same."""
+    picked = st.session_state.get(ENGINE, st.session_state.get(f"{ENGINE}.kept", "auto"))
+    target = configured_target() if picked == "spark" else None
+    if target is not None:
+        return "spark", target
+    return (picked if picked in LOCAL_ENGINES else "auto"), None
+
+
+def engine_label(engine: str, t: Callable[..., str]) -> str:
+    """An engine's display name; Spark's with the URL it runs on."""
+    name = t(f"orders.engine.{engine}")
+    target = configured_target() if engine == "spark" else None
+    return f"{name} · {target.label()}" if target else name
+
+
+def engine_input(t: Callable[..., str], box: DeltaGenerator) -> None:
+    """The engine selectbox (kept across page switches), in ``box``."""
+    kept_choice(
+        box.selectbox, ENGINE, "auto", t("orders.engine"), engine_options(),
+        format_func=lambda e: engine_label(e, t), help=t("orders.engine_help"),
+    )  # fmt: skip
+
+
+def running_text(t: Callable[..., str]) -> str:
+    """The progress text of an aggregation with the chosen engine (Spark's names its slow
+    first start)."""
+    engine, _ = chosen_engine()
+    key = "orders.running_spark" if engine == "spark" else "orders.running"
+    return t(key, engine=engine_label(engine, t))
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
 def aggregate(
     digest: str,
@@ -118,12 +162,16 @@ def aggregate(
     _frame: pd.DataFrame,
     rules: tuple[bool, bool] = (False, False),
     _excluded: pd.DataFrame | None = None,
+    engine: str = "auto",
+    spark: SparkTarget | None = None,
 ) -> OrderFeatures:
     """:func:`core.orders.log.aggregate_orders`, cached on the digest and the settings
-    (``rules``: :func:`line_rules`; ``_excluded``: the rows ingest removed from the file)."""
+    (``rules``: :func:`line_rules`; ``_excluded``: the rows ingest removed from the file;
+    ``engine`` and ``spark``: :func:`chosen_engine`, a dataclass Streamlit hashes by its fields,
+    ``conf`` included)."""
     return aggregate_orders(
         _frame, as_of=as_of, period_days=period_days, columns=dict(columns), name=name,
-        drop_copies=rules[0], ignore_zero=rules[1], excluded=_excluded,
+        drop_copies=rules[0], ignore_zero=rules[1], excluded=_excluded, engine=engine, spark=spark,
     )  # fmt: skip
 
 
@@ -138,14 +186,17 @@ def review_log(
     _frame: pd.DataFrame,
     lines: tuple[bool, bool] = (False, False),
     _excluded: pd.DataFrame | None = None,
+    engine: str = "auto",
+    spark: SparkTarget | None = None,
 ) -> Review:
     """:func:`core.review.periods.review_orders` on the last two periods, cached likewise; tiers are
-    labelled in ``lang``; ``lines`` as :func:`line_rules`."""
+    labelled in ``lang``; ``lines`` as :func:`line_rules`; ``engine``, ``spark`` as
+    :func:`aggregate`."""
     factors = pd.DataFrame(columns=[c for c, _ in REVIEW_FACTORS])
     scenario = order_scenario(factors, REVIEW_FACTORS, lang=lang)
     return review_orders(
         _frame, period_days, as_of=as_of, columns=dict(columns), scenario=scenario, rules=rules,
-        drop_copies=lines[0], ignore_zero=lines[1], excluded=_excluded,
+        drop_copies=lines[0], ignore_zero=lines[1], excluded=_excluded, engine=engine, spark=spark,
     )  # fmt: skip
 
 

@@ -52,7 +52,8 @@ _TECHNICAL = """CSV XLSX xlsx csv json html JSON HTML PDF PNG UTF GB Excel Parqu
     B.json NPS VIP schema_version rules scale_column influence_column key_account_rules
     allocation first sum Spark Java pyspark python pip requirements-spark.txt
     spark-conf KEY VALUE spark.executor.memory install
-    name-col spark-master spark-remote engine spark features-out out URI"""
+    name-col spark-master spark-remote engine spark features-out out URI SPARK_REMOTE
+    SPARK_MASTER"""
 TECHNICAL = set(_TECHNICAL.split())
 
 
