@@ -299,3 +299,24 @@ def test_every_yyyy_mm_dd_shaped_text_is_read_alike() -> None:
     ]  # fmt: skip
     assert _sql(cells, SQL.day('"v"', "d")) == _pandas_days(cells)
     assert _sql(["2024-02-29", "2023-02-29"], SQL.day('"v"', "d")) == [19782, None]
+
+
+def _spark_values(spark, cells: Sequence[str | None], steps: list) -> list:
+    """The last step's values over a text column ``v`` in Spark SQL."""
+    frame = spark.createDataFrame([(c,) for c in cells], "v string")
+    frame.createOrReplaceTempView("cells")
+    return [row[0] for row in spark.sql(select_steps("cells", [steps[-1][0]], [steps])).collect()]
+
+
+def test_spark_reads_the_corpus_as_duckdb_does(spark) -> None:
+    """Amounts, dates (with and without serials) and identifiers: Spark SQL's compiled rules
+    give DuckDB's values, float bits included."""
+    spark_sql = Compiler("spark")
+    got = _spark_values(spark, CELLS, spark_sql.number("`v`", "n"))
+    assert _identical(got, _sql(CELLS, SQL.number('"v"', "n")))
+    for serial in (True, False):
+        got = _spark_values(spark, DAY_CELLS, spark_sql.day("`v`", "d", serial=serial))
+        assert got == _sql(DAY_CELLS, SQL.day('"v"', "d", serial=serial))
+    ids = [*sorted(MISSING_TOKENS), " a ", "ＡＢ", "x'y", "back\\slash", "\u3000id\u3000", None, ""]
+    got = _spark_values(spark, ids, spark_sql.identifier("`v`", "i"))
+    assert got == _sql(ids, SQL.identifier('"v"', "i"))
