@@ -312,17 +312,23 @@ def _aggregate(
     used.createOrReplaceTempView("counted_lines")
     query = pass_sql("counted_lines", has_order, end, period, args[0], rules.ignore_zero,
                      "spark", status="s")  # fmt: skip
-    passed = spark.sql(query).persist()
+    passed = spark.sql(query)
     try:
-        statuses = passed.where("s IS NOT NULL").toArrow().to_pandas()
-        only_side = "s IS NULL AND side AND txn_days IS NULL AND customer_id IS NOT NULL"
-        ignored = tuple(sorted(str(r[0]) for r in passed.where(only_side).collect()))
-        people = passed.where("s IS NULL AND txn_days IS NOT NULL").select("customer_id", *SUMS)
-        raw, written = pd.DataFrame(columns=["customer_id", *SUMS]), None
-        if features_out is None:
-            raw = _raw(people.toArrow().to_pandas())
-        else:
-            written = _write_features(spark, people, features_out, as_of, args[3])
+        if features_out is None:  # one row per customer and status, in one transfer
+            result = passed.toArrow().to_pandas()
+            statuses, people = result[result["s"].notna()], result[result["s"].isna()]
+            raw, written = _raw(people[people["txn_days"].notna()][["customer_id", *SUMS]]), None
+            side = people["side"].fillna(False).astype(bool) & people["txn_days"].isna()
+            ignored = tuple(sorted(str(c) for c in people.loc[side, "customer_id"].dropna()))
+        else:  # the customers stay on the cluster
+            passed = passed.persist()
+            statuses = passed.where("s IS NOT NULL").toArrow().to_pandas()
+            only_side = "s IS NULL AND side AND txn_days IS NULL AND customer_id IS NOT NULL"
+            ignored = tuple(sorted(str(r[0]) for r in passed.where(only_side).collect()))
+            people = passed.where("s IS NULL AND txn_days IS NOT NULL")
+            raw = pd.DataFrame(columns=["customer_id", *SUMS])
+            written = _write_features(spark, people.select("customer_id", *SUMS), features_out,
+                                      as_of, args[3])  # fmt: skip
     finally:
         passed.unpersist()
         if dropped is not None:
@@ -343,6 +349,7 @@ def _aggregate(
 def _raw(people: pd.DataFrame) -> pd.DataFrame:
     """The per-customer sums as the other engines give them: sorted by ID, counts as int64."""
     raw = people.sort_values("customer_id", kind="stable").reset_index(drop=True)
+    raw["customer_id"] = raw["customer_id"].astype(object)
     return raw.astype({c: "int64" for c in SUMS if c not in _FLOATS and raw[c].notna().all()})
 
 
