@@ -106,8 +106,8 @@ def spark_session(target: SparkTarget | None = None) -> SparkSession:
         raise InputError(msg("orders.spark_not_installed")) from None
     target = (target or SparkTarget()).resolved()
     try:
-        if target.remote:
-            _check_reachable(target.remote)
+        if target.remote or (target.master or "").startswith("spark://"):
+            _check_reachable(target.remote or target.master)
         with _without_remote_env(bool(target.master)):
             session = _builder(SparkSession, target).getOrCreate()
     except InputError:
@@ -148,14 +148,19 @@ def _without_remote_env(active: bool):
 
 
 def _check_reachable(url: str) -> None:
-    """InputError unless the host and port of a ``sc://`` URL accept a connection."""
-    parsed = urlparse(url)
-    host, port = parsed.hostname or "localhost", parsed.port or 15002
-    try:
-        socket.create_connection((host, port), timeout=CONNECT_SECONDS).close()
-    except OSError as error:
-        detail = error.strerror or type(error).__name__
-        raise InputError(msg("orders.spark_cannot_connect", target=url, detail=detail)) from None
+    """InputError unless a ``sc://`` URL's server, or one master of a ``spark://`` URL (a
+    standby list ``spark://a:7077,b:7077``), accepts a connection."""
+    default = 15002 if url.startswith("sc://") else 7077
+    detail = ""
+    for place in url.split("://", 1)[1].split("/")[0].split(";")[0].split(","):
+        parsed = urlparse(f"//{place}")
+        try:
+            address = (parsed.hostname or "localhost", parsed.port or default)
+            socket.create_connection(address, timeout=CONNECT_SECONDS).close()
+            return
+        except (OSError, ValueError) as error:
+            detail = getattr(error, "strerror", None) or type(error).__name__
+    raise InputError(msg("orders.spark_cannot_connect", target=url, detail=detail))
 
 
 def ship_core(session: SparkSession) -> None:

@@ -104,6 +104,9 @@ def test_an_unreachable_spark_connect_server_is_an_input_error_at_once() -> None
     with pytest.raises(InputError) as caught:
         spark_session(SparkTarget(remote=url))
     assert str(caught.value).startswith(f"cannot start or reach Spark at {url} (")
+    master = f"spark://127.0.0.1:{closed_port()}"
+    with pytest.raises(InputError, match="cannot start or reach Spark at spark://127"):
+        spark_session(SparkTarget(master=master))
 
 
 @pytest.mark.spark
