@@ -129,7 +129,9 @@ def _builder(session_type, target: SparkTarget):
     else:
         if target.master:  # else spark-submit's --master, or pyspark's own local[*]
             builder = builder.master(target.master)
-        settings = {**LOCAL_SETTINGS, **SETTINGS, **target.conf}
+        submitted = "PYSPARK_GATEWAY_PORT" in os.environ  # spark-submit started this process
+        local = (target.master or ("" if submitted else "local")).startswith("local")
+        settings = {**(LOCAL_SETTINGS if local else {}), **SETTINGS, **target.conf}
     for key, value in settings.items():
         builder = builder.config(key, value)
     return builder
