@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import IO
 
 import pandas as pd
-import xlsxwriter.exceptions
 
 from core.errors import InputError
 from core.i18n import msg
@@ -92,6 +91,8 @@ def write_xlsx(path_or_buffer: str | Path | IO[bytes], sheets: Mapping[str, pd.D
     xlsxwriter is told never to turn strings into formulas or links; infinities become
     ``#NUM!`` and missing values empty cells.
     """
+    import xlsxwriter.exceptions  # loaded only when a workbook is written
+
     if not sheets:
         raise InputError(msg("export.nothing_write_give_least_one"))
     try:
