@@ -13,6 +13,7 @@ reads the file in the local code page and Chinese turns into mojibake. pandas, P
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 from collections.abc import Mapping
@@ -23,6 +24,7 @@ import pandas as pd
 
 from core.errors import InputError
 from core.i18n import msg
+from core.report.csv_writer import csv_bytes
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 CSV_ENCODING = "utf-8-sig"
@@ -59,8 +61,9 @@ def neutralize_formulas(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def to_csv_bytes(df: pd.DataFrame) -> bytes:
-    """The table as neutralised CSV bytes, UTF-8 with BOM, no index."""
-    return neutralize_formulas(df).to_csv(index=False, lineterminator="\r\n").encode(CSV_ENCODING)
+    """The table as neutralised CSV bytes, UTF-8 with BOM, CRLF line ends, no index: the text
+    ``DataFrame.to_csv`` writes, built in Arrow (:mod:`core.report.csv_writer`)."""
+    return codecs.BOM_UTF8 + csv_bytes(neutralize_formulas(df))
 
 
 def _sheet_name(name: str, taken: set[str]) -> str:
