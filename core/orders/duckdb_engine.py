@@ -173,10 +173,11 @@ def _csv_log(con: duckdb.DuckDBPyConnection, path: Path, args: Args) -> Callable
 
 
 def _compared_csv(con: duckdb.DuckDBPyConnection, path: Path, args: Args, names: list) -> str:
-    """The copy candidates' lines (table ``candidates`` of :func:`core.orders.copies.drop_copies`)
-    in table ``log``, as the copy check compares them, as the file's own types read them: the ID columns as text, every other column as DuckDB's sniffer types it (a
-    cell that type cannot read stays text), so ``100`` and ``100.0`` in a number column are
-    the same value. Sniffs the file's types (only asked for when copies are possible)."""
+    """The copy candidates (table ``candidates`` of :func:`core.orders.copies.drop_copies`)
+    as the check compares them: their lines in table ``log`` as the file's own types read
+    them, the ID columns as text and every other column as DuckDB's sniffer types it (a cell
+    that type cannot read stays text), so ``100`` and ``100.0`` in a number column are the
+    same value. Sniffs the file's types (only asked for when copies are possible)."""
     ids = {c: "VARCHAR" for c in (args[0], args[4]) if c is not None}
     kinds = _describe(con, path, "csv", ids)
     values = [
