@@ -2,12 +2,10 @@
 SQL.
 
 A CSV or Parquet file is scanned by DuckDB itself (``read_csv`` / ``read_parquet``), never
-loaded into pandas; a DataFrame is registered. Every line is typed once into a temporary
-table ``lines`` (row, cust, oid, day, amt, prof). A CSV is first read, in parallel and every
-column as text, into table ``log``: DuckDB keeps the file's order, so a line's row is its
-rowid (a window numbering the lines would run on one thread), and the copy check compares
-the few candidate lines there instead of reading the file again. One query streams
-``lines`` once: every line gets a status code by a CASE (``core.orders.sql.STATUS``) and
+loaded into pandas; a DataFrame is registered. Every line is typed once, in parallel, into a
+temporary table read through view ``lines`` (row, cust, oid, day, amt, prof). DuckDB keeps a
+CSV's order, so a line's row is its rowid (a window numbering the lines would run on one
+thread): the pass finds the example rows itself. One query streams ``lines`` once: every line gets a status code by a CASE (``core.orders.sql.STATUS``) and
 feeds the per-order, per-day and per-customer aggregates and the category counts (with their
 first example rows), all with conditional aggregates; the result lands in a small temporary
 table, split and sorted in SQL, so only the purchasers' sums reach pandas (through Arrow).
@@ -59,11 +57,11 @@ from core.orders.sql import (
     copies_sql,
     literal,
     pass_sql,
-    quote,
     status_sql,
     typed_sql,
 )
 
+Compared = Callable[[bool], str]  # all_text → the SQL of the raw lines the copy check compares
 NON_CUSTOMER = ("total_row", "note_row", "header_row")  # statuses of core.orders.noncustomer
 MEMORY_LIMIT = "3GiB"  # with Python's share the peak stays under 4 GiB; beyond it DuckDB spills
 
@@ -80,7 +78,7 @@ def _scan(path: Path, fmt: str, text: dict[str, str], numbered: bool = True) -> 
         )
     types = ", ".join(f"{literal(c)}: 'VARCHAR'" for c in text)
     options = f", types = {{{types}}}" if text else ""
-    source = _read_csv(path, options)
+    source = f"read_csv({literal(str(path))}, header = true{options})"
     # read_csv has no row-number column and a window runs on one thread: a numbered scan
     # only serves DESCRIBE (the sniffed types); the engine numbers a CSV's lines by rowid
     row = "row_number() OVER () + 1" if numbered else "NULL::BIGINT"
@@ -152,66 +150,58 @@ def _first_rows(con: duckdb.DuckDBPyConnection, where: str) -> list[int]:
     return sorted(row for (row,) in con.sql(query).fetchall())
 
 
-def _read_csv(path: Path, options: str = "") -> str:
-    return f"read_csv({literal(str(path))}, header = true{options})"
+def _csv_lines(con: duckdb.DuckDBPyConnection, path: Path, args: Args) -> Compared:
+    """Table ``lines`` from a CSV: its role columns read as text (the value rules of
+    core.ingest.rules type them; DuckDB's sniffer would read ``1_000`` or ``0x10`` as
+    numbers), in parallel and in file order, so a line's row is its rowid + 2 (a window
+    numbering the lines would run on one thread). The copy check reads the file again,
+    numbered, for its few candidates only."""
+    text = {c: "VARCHAR" for c in args if c is not None}
+    kinds = _describe(con, path, "csv", text)
+    typed = typed_sql(args, kinds, f"({_scan(path, 'csv', text, numbered=False)})")
+    _typed_lines(con, f"SELECT * EXCLUDE (row) FROM ({typed})", "rowid + 2")
+
+    def compared(all_text: bool) -> str:
+        """The file numbered, its ID columns as text (or every role column, when the sniffed
+        types cannot read some cell) and the other columns as sniffed."""
+        ids = text if all_text else {c: "VARCHAR" for c in (args[0], args[4]) if c is not None}
+        return _scan(path, "csv", ids)
+
+    return compared
 
 
-def _csv_log(con: duckdb.DuckDBPyConnection, path: Path, args: Args) -> Callable[[], str]:
-    """Table ``log``: the CSV read once, in parallel, every column as text (the value rules
-    of core.ingest.rules type the role columns: DuckDB's sniffer would read ``1_000`` or
-    ``0x10`` as numbers), in file order, so a line's row is its rowid + 2. Returns the SQL of
-    the raw lines the copy check compares (see :func:`_compared_csv`)."""
-    source = _read_csv(path, ", all_varchar = true")
-    try:
-        con.sql(f"CREATE TEMP TABLE log AS SELECT * FROM {source}")
-    except duckdb.Error as error:
-        raise _unreadable(path, error) from None
-    numbered = f"SELECT rowid + 2 AS {ROW}, * FROM log"
-    kinds = {name: "VARCHAR" for name, *_ in con.sql("DESCRIBE log").fetchall()}
-    _typed_lines(con, typed_sql(args, kinds, f"({numbered})"))
-    return lambda: _compared_csv(con, path, args, list(kinds))
-
-
-def _compared_csv(con: duckdb.DuckDBPyConnection, path: Path, args: Args, names: list) -> str:
-    """The copy candidates (table ``candidates`` of :func:`core.orders.copies.drop_copies`)
-    as the check compares them: their lines in table ``log`` as the file's own types read
-    them, the ID columns as text and every other column as DuckDB's sniffer types it (a cell
-    that type cannot read stays text), so ``100`` and ``100.0`` in a number column are the
-    same value. Sniffs the file's types (only asked for when copies are possible)."""
-    ids = {c: "VARCHAR" for c in (args[0], args[4]) if c is not None}
-    kinds = _describe(con, path, "csv", ids)
-    values = [
-        quote(c) if kinds.get(c, "VARCHAR") == "VARCHAR" else
-        f"coalesce(CAST(TRY_CAST({quote(c)} AS {kinds[c]}) AS VARCHAR), {quote(c)}) AS {quote(c)}"
-        for c in names
-    ]  # fmt: skip
-    # only the candidates' cells are cast: they are few
-    return (
-        f"SELECT rowid + 2 AS {ROW}, {', '.join(values)} FROM log "
-        "WHERE rowid + 2 IN (SELECT row FROM candidates)"
-    )
-
-
-def _typed_lines(con: duckdb.DuckDBPyConnection, typed: str) -> None:
-    """Table ``lines`` (row, cust, oid, day, amt, prof: every line typed once, for the pass,
-    the copy check and the example rows) and view ``numbered`` (the same)."""
-    con.sql(f"CREATE TEMP TABLE lines AS {typed}")
+def _typed_lines(con: duckdb.DuckDBPyConnection, typed: str, row: str = "row") -> None:
+    """Table ``typed_lines`` (every line typed once, for the pass, the copy check and the
+    example rows) and views ``lines`` and ``numbered`` over it (row, cust, oid, day, amt,
+    prof; ``row`` the SQL of the row number)."""
+    con.sql(f"CREATE TEMP TABLE typed_lines AS {typed}")
+    columns = "cust, oid, day, amt, prof"
+    con.sql(f"CREATE VIEW lines AS SELECT {row} AS row, {columns} FROM typed_lines")
     con.sql("CREATE VIEW numbered AS SELECT * FROM lines")
 
 
-def _load(con: duckdb.DuckDBPyConnection, source: object, args: Args) -> Callable[[], str]:
-    """Tables ``lines`` (and ``log`` for a CSV) and view ``numbered``; returns a function
-    giving the SQL of the raw lines (every column, with the row) the copy check compares."""
+def _load(con: duckdb.DuckDBPyConnection, source: object, args: Args) -> Compared:
+    """Table ``typed_lines`` and views ``lines`` and ``numbered``; returns the SQL of the raw
+    lines (every column, with the row) the copy check compares."""
     if isinstance(source, pd.DataFrame):
         con.register("source_frame", prepare_frame(source, args))
         _typed_lines(con, typed_sql(args, None, "source_frame"))
-        return lambda: "SELECT * FROM source_frame"
+        return lambda _all_text: "SELECT * FROM source_frame"
     path, fmt = source
     if fmt == "csv":
-        return _csv_log(con, path, args)
+        return _csv_lines(con, path, args)
     scan = _scan(path, fmt, {})
     _typed_lines(con, typed_sql(args, _describe(con, path, fmt, {}), f"({scan})"))
-    return lambda: scan
+    return lambda _all_text: scan
+
+
+def _copies(con: duckdb.DuckDBPyConnection, compared: Compared) -> tuple[int, float, tuple]:
+    """:func:`core.orders.copies.drop_copies` on the raw lines; a value the sniffer's sample
+    did not foresee (in a role column) is compared as text."""
+    try:
+        return drop_copies(con, compared(False))
+    except duckdb.ConversionException:
+        return drop_copies(con, compared(True))
 
 
 def duckdb_engine(
@@ -242,7 +232,7 @@ def duckdb_engine(
 
 
 def _run(
-    con: duckdb.DuckDBPyConnection, raw_sql: Callable[[], str], args: Args, as_of: date | None,
+    con: duckdb.DuckDBPyConnection, compared: Compared, args: Args, as_of: date | None,
     period: int, rules: LineRules,
 ) -> EngineResult:  # fmt: skip
     header, has_order = args[0], args[4] is not None
@@ -261,7 +251,7 @@ def _run(
     # total, note and header lines are no copies: left out when the pass found any
     others = any(found.get(STATUS.index(name), (0,))[0] for name in NON_CUSTOMER)
     if twins > 0 and values_repeat(con, customer_line if others else "true"):
-        copies = drop_copies(con, raw_sql())
+        copies = _copies(con, compared)
         if copies[0] and dropping:
             queries = copies_sql(has_order, end, period, header, rules.ignore_zero)
             raw, found = without_copies(con, raw, found, queries)
