@@ -130,7 +130,7 @@ def _output_format(path: str) -> str:
 
 
 def _write(path: Path, sheets: dict[str, pd.DataFrame], csv_side: str | None = None) -> None:
-    from core.report.export import to_csv_bytes, write_xlsx
+    from core.report.export import write_csv, write_xlsx
 
     try:
         if path.suffix.lower() == ".xlsx":
@@ -138,10 +138,9 @@ def _write(path: Path, sheets: dict[str, pd.DataFrame], csv_side: str | None = N
             return
         first = next(iter(sheets.values()))
         if path.suffix.lower() == ".csv":
-            path.write_bytes(to_csv_bytes(first))
+            write_csv(first, path)
             if csv_side:
-                side = path.with_name(f"{path.stem}.{csv_side}.csv")
-                side.write_bytes(to_csv_bytes(sheets[csv_side]))
+                write_csv(sheets[csv_side], path.with_name(f"{path.stem}.{csv_side}.csv"))
         else:
             first.to_parquet(path, index=False)
     except OSError as exc:

@@ -5,10 +5,11 @@ A CSV or Parquet file is scanned by DuckDB itself (``read_csv`` / ``read_parquet
 loaded into pandas; a DataFrame is registered. Every line is typed once, in parallel, into a
 temporary table read through view ``lines`` (row, cust, oid, day, amt, prof). DuckDB keeps a
 CSV's order, so a line's row is its rowid (a window numbering the lines would run on one
-thread): the pass finds the example rows itself. One query streams ``lines`` once: every line gets a status code by a CASE (``core.orders.sql.STATUS``) and
-feeds the per-order, per-day and per-customer aggregates and the category counts (with their
-first example rows), all with conditional aggregates; the result lands in a small temporary
-table, split and sorted in SQL, so only the purchasers' sums reach pandas (through Arrow).
+thread): the pass finds the example rows itself. One query streams ``lines`` once: every
+line gets a status code by a CASE (``core.orders.sql.STATUS``) and feeds the per-order,
+per-day and per-customer aggregates and the category counts (with their first example rows),
+all with conditional aggregates; the result lands in a small temporary table, split and
+sorted in SQL, so only the purchasers' sums reach pandas (through Arrow).
 
 Copies cost nothing when there are none: exact copies share (customer, order key), so the
 per-order aggregate also counts its lines, and only when some key has more than one line are

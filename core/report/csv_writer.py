@@ -23,6 +23,7 @@ line with a single empty field).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -36,6 +37,7 @@ SPECIAL = '[,"\r\n]'  # a cell with one of these is quoted (csv.QUOTE_MINIMAL)
 PLAIN_FLOATS = (1e-4, 1e10)  # |x| where Arrow and numpy both write plain decimals
 DAY_NS = 86_400 * 10**9
 TEXT = pa.large_string()
+ROWS_PER_PART = 65_536  # lines joined at a time (their text is reused memory, not new)
 
 
 def _text(value: str) -> pa.Scalar:
@@ -44,9 +46,16 @@ def _text(value: str) -> pa.Scalar:
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """``frame`` as CSV (UTF-8, no BOM, CRLF line ends, header, no index)."""
+    return b"".join(csv_parts(frame))
+
+
+def csv_parts(frame: pd.DataFrame, rows_per_part: int = ROWS_PER_PART) -> Iterator[memoryview]:
+    """The CSV of ``frame`` in parts (the header, then blocks of lines) to write one after
+    another: a large table's text is never held twice."""
     rows, width = frame.shape
     if width == 0:
-        return (LINE_END * (rows + 1)).encode()
+        yield memoryview((LINE_END * (rows + 1)).encode())
+        return
     header = _cells(pd.Series(frame.columns, dtype=frame.columns.dtype))
     series = [frame.iloc[:, i] for i in range(width)]
     # Arrow's kernels release the GIL: the columns are formatted side by side
@@ -54,8 +63,9 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
         columns = list(pool.map(_cells, series))
     if width == 1:  # the csv module quotes a line's only field when it is empty
         header, columns = _quote_empty(header), [_quote_empty(columns[0])]
-    head = (",".join(header.to_pylist()) + LINE_END).encode()
-    return b"".join([head, _joined(_lines(columns))]) if rows else head
+    yield memoryview((",".join(header.to_pylist()) + LINE_END).encode())
+    for start in range(0, rows, rows_per_part):
+        yield _joined(_lines([column.slice(start, rows_per_part) for column in columns]))
 
 
 def _lines(columns: list[pa.Array]) -> pa.Array:

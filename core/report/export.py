@@ -24,7 +24,7 @@ import pandas as pd
 
 from core.errors import InputError
 from core.i18n import msg
-from core.report.csv_writer import csv_bytes
+from core.report.csv_writer import csv_bytes, csv_parts
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 CSV_ENCODING = "utf-8-sig"
@@ -64,6 +64,14 @@ def to_csv_bytes(df: pd.DataFrame) -> bytes:
     """The table as neutralised CSV bytes, UTF-8 with BOM, CRLF line ends, no index: the text
     ``DataFrame.to_csv`` writes, built in Arrow (:mod:`core.report.csv_writer`)."""
     return codecs.BOM_UTF8 + csv_bytes(neutralize_formulas(df))
+
+
+def write_csv(df: pd.DataFrame, path: str | Path) -> None:
+    """Write :func:`to_csv_bytes` of ``df`` to ``path``, part by part (OSError if it cannot)."""
+    with open(path, "wb") as out:
+        out.write(codecs.BOM_UTF8)
+        for part in csv_parts(neutralize_formulas(df)):
+            out.write(part)
 
 
 def _sheet_name(name: str, taken: set[str]) -> str:
@@ -169,7 +177,7 @@ def write_table(
     path = Path(path)
     suffix = output_format(path)
     if suffix == ".csv":
-        path.write_bytes(to_csv_bytes(df))
+        write_csv(df, path)
     elif suffix == ".xlsx":
         write_xlsx(path, {"ranking": df, **(extra_sheets or {})})
     else:
