@@ -2,10 +2,10 @@
 SQL.
 
 A CSV or Parquet file is scanned by DuckDB itself (``read_csv`` / ``read_parquet``), never
-loaded into pandas; a DataFrame is registered. Every line is typed once, in parallel, into a
-temporary table read through view ``lines`` (row, cust, oid, day, amt, prof). DuckDB keeps a
-CSV's order, so a line's row is its rowid (a window numbering the lines would run on one
-thread): the pass finds the example rows itself. One query streams ``lines`` once: every
+loaded into pandas; a DataFrame is registered. A view ``lines`` types the role columns (row,
+cust, oid, day, amt, prof); a CSV's typed lines are first kept in a temporary table, in
+parallel and in file order, so a line's row is its rowid (a window numbering the lines would
+run on one thread): the pass finds the example rows itself. One query streams ``lines`` once: every
 line gets a status code by a CASE (``core.orders.sql.STATUS``) and feeds the per-order,
 per-day and per-customer aggregates and the category counts (with their first example rows),
 all with conditional aggregates; the result lands in a small temporary table, split and
@@ -171,19 +171,21 @@ def _csv_lines(con: duckdb.DuckDBPyConnection, path: Path, args: Args) -> Compar
     return compared
 
 
-def _typed_lines(con: duckdb.DuckDBPyConnection, typed: str, row: str = "row") -> None:
-    """Table ``typed_lines`` (every line typed once, for the pass, the copy check and the
-    example rows) and views ``lines`` and ``numbered`` over it (row, cust, oid, day, amt,
-    prof; ``row`` the SQL of the row number)."""
-    con.sql(f"CREATE TEMP TABLE typed_lines AS {typed}")
-    columns = "cust, oid, day, amt, prof"
-    con.sql(f"CREATE VIEW lines AS SELECT {row} AS row, {columns} FROM typed_lines")
+def _typed_lines(con: duckdb.DuckDBPyConnection, typed: str, row: str | None = None) -> None:
+    """View ``lines`` (row, cust, oid, day, amt, prof) and view ``numbered`` (the same) over
+    ``typed``; with ``row`` (the SQL of the row number: a CSV's rowid) the typed lines are
+    kept in table ``typed_lines`` first, typed once for the pass, the copy check and the
+    example rows."""
+    if row is not None:
+        con.sql(f"CREATE TEMP TABLE typed_lines AS {typed}")
+        typed = f"SELECT {row} AS row, cust, oid, day, amt, prof FROM typed_lines"
+    con.sql(f"CREATE VIEW lines AS {typed}")
     con.sql("CREATE VIEW numbered AS SELECT * FROM lines")
 
 
 def _load(con: duckdb.DuckDBPyConnection, source: object, args: Args) -> Compared:
-    """Table ``typed_lines`` and views ``lines`` and ``numbered``; returns the SQL of the raw
-    lines (every column, with the row) the copy check compares."""
+    """Views ``lines`` and ``numbered`` (over table ``typed_lines`` for a CSV); returns the
+    SQL of the raw lines (every column, with the row) the copy check compares."""
     if isinstance(source, pd.DataFrame):
         con.register("source_frame", prepare_frame(source, args))
         _typed_lines(con, typed_sql(args, None, "source_frame"))
