@@ -11,14 +11,16 @@ import sys
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from core.i18n import msg
-from core.ingest.read import IngestResult, read_table
-from core.method import scenario_io
 from core.method.duplicates import DUPLICATE_POLICIES
-from core.method.scenario import Scenario
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from core.ingest.read import IngestResult
+    from core.method.scenario import Scenario
 
 EXIT_OK = 0
 EXIT_INPUT = 2  # the same code argparse uses for usage errors
@@ -72,6 +74,8 @@ def with_duplicates(scenario: Scenario, args: argparse.Namespace) -> Scenario:
 
 def read_input(args: argparse.Namespace) -> IngestResult:
     """The INPUT table, read with --sheet and --header-row."""
+    from core.ingest.read import read_table  # imported by the commands that read a table
+
     return read_table(Path(args.input), sheet=args.sheet, header_row=args.header_row)
 
 
@@ -88,6 +92,8 @@ def load_scenario(
 
     Every problem raises ScenarioError naming the file.
     """
+    from core.method import scenario_io  # imported by the commands that take a scenario
+
     loaded = scenario_io.load_scenario(Path(path), columns)
     for warning in loaded.warnings:
         err(f"warning: {warning}")

@@ -29,43 +29,52 @@ Results go to stdout, the summary, warnings and excluded rows to stderr, so
 from __future__ import annotations
 
 import argparse
+import importlib
 import io
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from core.cli.common import EXIT_INPUT, EXIT_OK, err
-from core.cli.orders import add_review_parser, add_rfm_parser, run_review, run_rfm
-from core.cli.report import add_report_parser, run_report
-from core.cli.rooms import add_room_parser, run_room
-from core.cli.score import add_score_parser, run_score
-from core.cli.validate import add_validate_parser, run_validate
-from core.cli.weights import add_compare_parser, add_weights_parser, run_compare, run_weights
 from core.errors import InputError
 from core.i18n import msg
 
 Handler = Callable[[argparse.Namespace], int]
-COMMANDS: dict[str, tuple[Callable[[argparse._SubParsersAction], None], Handler]] = {
-    "validate": (add_validate_parser, run_validate),
-    "score": (add_score_parser, run_score),
-    "weights": (add_weights_parser, run_weights),
-    "compare": (add_compare_parser, run_compare),
-    "rfm": (add_rfm_parser, run_rfm),
-    "review": (add_review_parser, run_review),
-    "room": (add_room_parser, run_room),
-    "report": (add_report_parser, run_report),
+# command → (its module, its parser builder, its handler): a module is imported only when its
+# command runs (or for the list of all commands), so ``rfm`` never loads the HTML report.
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "validate": ("core.cli.validate", "add_validate_parser", "run_validate"),
+    "score": ("core.cli.score", "add_score_parser", "run_score"),
+    "weights": ("core.cli.weights", "add_weights_parser", "run_weights"),
+    "compare": ("core.cli.weights", "add_compare_parser", "run_compare"),
+    "rfm": ("core.cli.orders", "add_rfm_parser", "run_rfm"),
+    "review": ("core.cli.orders", "add_review_parser", "run_review"),
+    "room": ("core.cli.rooms", "add_room_parser", "run_room"),
+    "report": ("core.cli.report", "add_report_parser", "run_report"),
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_part(command: str, part: int) -> Callable:
+    module, *names = COMMANDS[command]
+    return getattr(importlib.import_module(module), names[part])
+
+
+def build_parser(commands: Iterable[str] = COMMANDS) -> argparse.ArgumentParser:
+    """The parser with the subcommands ``commands`` (default: all of them)."""
     parser = argparse.ArgumentParser(
         prog="python -m core",
         description="Rank a company's customers by importance (客户重要性排序).",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for add_parser, _ in COMMANDS.values():
-        add_parser(subparsers)
+    for command in commands:
+        _command_part(command, 0)(subparsers)
     return parser
+
+
+def _commands_to_build(argv: Sequence[str]) -> Iterable[str]:
+    """Only the named command when the first argument names one, else every command (the
+    top-level help and usage errors list them all)."""
+    return argv[:1] if argv[:1] and argv[0] in COMMANDS else COMMANDS
 
 
 def _one_line(text: str) -> str:
@@ -93,12 +102,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             # A terminal that cannot show Chinese gets escapes rather than a crash.
             stream.reconfigure(errors="backslashreplace")
+    argv = sys.argv[1:] if argv is None else list(argv)
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser(_commands_to_build(argv)).parse_args(argv)
     except SystemExit as exc:  # --help (0) or a usage error (2), already printed by argparse
         return exc.code if isinstance(exc.code, int) else EXIT_INPUT
     try:
-        return COMMANDS[args.command][1](args)
+        return _command_part(args.command, 1)(args)
     except InputError as exc:
         err(f"error: {_one_line(exc)}")
     except BrokenPipeError:

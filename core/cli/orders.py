@@ -33,6 +33,7 @@ import argparse
 import json
 import math
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -43,8 +44,9 @@ from core.i18n import msg
 from core.orders.log import DEFAULT_PERIOD_DAYS, ENGINES, OrdersReport, aggregate_orders
 from core.orders.rfm import rfm_table, segment_overview
 from core.orders.spark_session import SparkTarget, parse_conf
-from core.report.export import output_format, to_csv_bytes, write_xlsx
-from core.review.periods import Review, review_orders
+
+if TYPE_CHECKING:
+    from core.review.periods import Review
 
 FIRST_COLUMNS = (
     "customer_id", "customer_name", "orders", "recency_days", "monetary_total", "monetary_mean",
@@ -160,17 +162,24 @@ def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
     return [{k: _json_value(v) for k, v in row.items()} for row in frame.to_dict("records")]
 
 
+def _output_format(path: str) -> str:
+    from core.report.export import output_format  # the exports load only when writing
+
+    return output_format(path)
+
+
 def _write(path: Path, sheets: dict[str, pd.DataFrame], csv_side: str | None = None) -> None:
+    from core.report.export import write_csv, write_xlsx
+
     try:
         if path.suffix.lower() == ".xlsx":
             write_xlsx(path, sheets)
             return
         first = next(iter(sheets.values()))
         if path.suffix.lower() == ".csv":
-            path.write_bytes(to_csv_bytes(first))
+            write_csv(first, path)
             if csv_side:
-                side = path.with_name(f"{path.stem}.{csv_side}.csv")
-                side.write_bytes(to_csv_bytes(sheets[csv_side]))
+                write_csv(sheets[csv_side], path.with_name(f"{path.stem}.{csv_side}.csv"))
         else:
             first.to_parquet(path, index=False)
     except OSError as exc:
@@ -185,7 +194,7 @@ def _write(path: Path, sheets: dict[str, pd.DataFrame], csv_side: str | None = N
 
 def run_rfm(args: argparse.Namespace) -> int:
     if args.out:
-        output_format(args.out)
+        _output_format(args.out)
     result = aggregate_orders(
         _source(args.orders), as_of=args.as_of, period_days=args.period_days,
         columns=_columns(args), engine=args.engine, features_out=args.features_out,
@@ -231,7 +240,9 @@ def _review_sheets(review: Review) -> dict[str, pd.DataFrame]:
 
 
 def run_review(args: argparse.Namespace) -> int:
-    if args.out and output_format(args.out) == ".parquet":
+    from core.review.periods import review_orders
+
+    if args.out and _output_format(args.out) == ".parquet":
         raise InputError(msg("cli.review_not_parquet", path=args.out))
     scenario = load_scenario(args.scenario) if args.scenario else None
     review = review_orders(

@@ -36,7 +36,7 @@ from core.cli.common import add_json, load_scenario
 from core.errors import InputError
 from core.i18n import msg
 from core.ingest.read import read_table
-from core.report.export import to_csv_bytes
+from core.report.export import write_csv
 from core.workshop.rooms import RoomStore
 from core.workshop.rules import format_code, summarize
 
@@ -134,7 +134,7 @@ def _export(store: RoomStore, args: argparse.Namespace) -> None:
         text = json.dumps(store.export(args.code, args.key), ensure_ascii=False, indent=2)
         out.write_text(text + "\n", encoding="utf-8")
     else:
-        out.write_bytes(to_csv_bytes(store.submissions(args.code, args.key)))
+        write_csv(store.submissions(args.code, args.key), out)
     print(f"wrote: {out}")
 
 

@@ -29,7 +29,7 @@ from core.ingest.read import IngestResult
 from core.mapping.columns import detect_mapping
 from core.method.ranking import Ranking, rank_customers
 from core.method.scenario_mapping import default_scenario
-from core.report.export import FORMATS, output_format, to_csv_bytes, write_table
+from core.report.export import FORMATS, output_format, write_csv, write_table
 
 EXCLUDED_SHOWN = 50  # excluded rows listed on stderr; all of them go to the .excluded.csv
 
@@ -64,7 +64,7 @@ def _write(ranking: Ranking, out: str, table: pd.DataFrame) -> tuple[Path, Path 
         write_table(table, path)
         if ranking.excluded.empty:
             return path, None
-        excluded_path.write_bytes(to_csv_bytes(ranking.excluded))
+        write_csv(ranking.excluded, excluded_path)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise InputError(

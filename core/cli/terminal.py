@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from core.ingest.read import IngestResult
-from core.mapping.columns import ColumnRole, Mapping
-from core.method.ranking import Ranking
+if TYPE_CHECKING:
+    from core.ingest.read import IngestResult
+    from core.mapping.columns import ColumnRole, Mapping
+    from core.method.ranking import Ranking
 
 MAX_CELL = 28  # terminal cells; longer text is cut with "…"
 TOP_DRIVERS = 3

@@ -3,21 +3,20 @@ SQL.
 
 A CSV or Parquet file is scanned by DuckDB itself (``read_csv`` / ``read_parquet``), never
 loaded into pandas; a DataFrame is registered. A view ``lines`` types the role columns (row,
-cust, oid, day, amt, prof). One query streams it once: every line gets a status code by a
-CASE (``core.orders.sql.STATUS``) and feeds the per-order, per-day and per-customer
-aggregates and the category counts (with their first example rows), all with conditional
-aggregates; the result lands in a small temporary table, split and sorted in SQL, so only the
-purchasers' sums reach pandas (through Arrow). A CSV has no
-row-number column and a window runs on one thread, so the pass reads it unnumbered; the
-example rows of each category with lines come from a view ``numbered``, read only until the
-examples are found (LIMIT).
+cust, oid, day, amt, prof); a CSV's typed lines are first kept in a temporary table, in
+parallel and in file order, so a line's row is its rowid (a window numbering the lines would
+run on one thread): the pass finds the example rows itself. One query streams ``lines`` once: every
+line gets a status code by a CASE (``core.orders.sql.STATUS``) and feeds the per-order,
+per-day and per-customer aggregates and the category counts (with their first example rows),
+all with conditional aggregates; the result lands in a small temporary table, split and
+sorted in SQL, so only the purchasers' sums reach pandas (through Arrow).
 
 Copies cost nothing when there are none: exact copies share (customer, order key), so the
 per-order aggregate also counts its lines, and only when some key has more than one line are
 the lines compared (:mod:`core.orders.copies`: typed hash first, then every column of the file
-for the few candidates; total, note and header lines left out). Kept copies (identical lines
-of a log without order IDs) are only reported; dropped ones have their share subtracted. The
-status CASE puts totals, notes and repeated headers first
+for the few candidates; total, note and header lines left out when the log has any). Kept
+copies (identical lines of a log without order IDs) are only reported; dropped ones have
+their share subtracted. The status CASE puts totals, notes and repeated headers first
 (:func:`core.orders.noncustomer.non_customer_sql`). DuckDB uses every core; the
 memory limit (:data:`MEMORY_LIMIT`) and a temporary spill folder keep logs larger than memory
 out of core.
@@ -27,6 +26,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -51,6 +51,7 @@ from core.orders.engines import (
 from core.orders.noncustomer import non_customer_sql
 from core.orders.pass_result import engine_result
 from core.orders.sql import (
+    STATUS,
     SUMS,
     copies_sql,
     literal,
@@ -59,6 +60,8 @@ from core.orders.sql import (
     typed_sql,
 )
 
+Compared = Callable[[bool], str]  # all_text → the SQL of the raw lines the copy check compares
+NON_CUSTOMER = ("total_row", "note_row", "header_row")  # statuses of core.orders.noncustomer
 MEMORY_LIMIT = "3GiB"  # with Python's share the peak stays under 4 GiB; beyond it DuckDB spills
 
 
@@ -75,8 +78,8 @@ def _scan(path: Path, fmt: str, text: dict[str, str], numbered: bool = True) -> 
     types = ", ".join(f"{literal(c)}: 'VARCHAR'" for c in text)
     options = f", types = {{{types}}}" if text else ""
     source = f"read_csv({literal(str(path))}, header = true{options})"
-    # read_csv has no row-number column and a window runs on one thread: the main pass
-    # reads unnumbered (in parallel), the narrow example queries read numbered
+    # read_csv has no row-number column and a window runs on one thread: a numbered scan
+    # only serves DESCRIBE (the sniffed types); the engine numbers a CSV's lines by rowid
     row = "row_number() OVER () + 1" if numbered else "NULL::BIGINT"
     return f"SELECT {row} AS {ROW}, * FROM {source}"
 
@@ -85,14 +88,13 @@ def _describe(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, text: dict) 
     try:
         rows = con.sql(f"DESCRIBE {_scan(path, fmt, text)}").fetchall()
     except duckdb.Error as error:
-        raise IngestError(
-            msg(
-                "orders.duckdb_cannot_read_file_save",
-                file=path.name,
-                detail=str(error).splitlines()[0],
-            )
-        ) from None
+        raise _unreadable(path, error) from None
     return {name: kind for name, kind, *_ in rows if name != ROW}
+
+
+def _unreadable(path: Path, error: duckdb.Error) -> IngestError:
+    detail = str(error).splitlines()[0]
+    return IngestError(msg("orders.duckdb_cannot_read_file_save", file=path.name, detail=detail))
 
 
 def _one_pass(
@@ -129,10 +131,8 @@ def _one_pass(
 
 
 def _examples(con: duckdb.DuckDBPyConnection, found: dict, status: str, copies: bool) -> dict:
-    """``found`` with the example rows the pass could not number (a CSV's ``lines``, or rows
-    that named a dropped copy) taken from ``numbered``: per category, the first rows in file
-    order, copies left out. The window streams, so LIMIT stops the read as soon as the
-    examples are found (at once for a common category)."""
+    """``found`` with the example rows cleared because they named a dropped copy taken again
+    from ``numbered``: per category, the first rows in file order, copies left out."""
     kept = " AND row NOT IN (SELECT row FROM dropped)" if copies else ""
     out = {}
     for code, (n, total, rows, gap_n, gap_total, gap_rows) in found.items():
@@ -149,31 +149,60 @@ def _first_rows(con: duckdb.DuckDBPyConnection, where: str) -> list[int]:
     return sorted(row for (row,) in con.sql(query).fetchall())
 
 
-def _views(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, args: Args, ids: dict) -> str:
-    """Views ``lines`` (typed, row NULL for a CSV) and ``numbered`` (typed, with rows) over
-    the file; nothing is read yet. A CSV's role columns are read as text, so the value rules
-    of core.ingest.rules type them (DuckDB's sniffer would read ``1_000`` or ``0x10`` as
-    numbers); a Parquet file's typed columns keep their types. Returns the SQL of the raw
-    numbered scan (``ids`` as text, the other columns as sniffed) for the copy check."""
-    text = {c: "VARCHAR" for c in args if c is not None} if fmt == "csv" else {}
-    kinds = _describe(con, path, fmt, text)
-    for view, numbered in (("lines", False), ("numbered", True)):
-        scan = _scan(path, fmt, text, numbered)
-        con.sql(f"CREATE OR REPLACE VIEW {view} AS {typed_sql(args, kinds, f'({scan})')}")
-    return _scan(path, fmt, ids)
+def _csv_lines(con: duckdb.DuckDBPyConnection, path: Path, args: Args) -> Compared:
+    """Table ``lines`` from a CSV: its role columns read as text (the value rules of
+    core.ingest.rules type them; DuckDB's sniffer would read ``1_000`` or ``0x10`` as
+    numbers), in parallel and in file order, so a line's row is its rowid + 2 (a window
+    numbering the lines would run on one thread). The copy check reads the file again,
+    numbered, for its few candidates only."""
+    text = {c: "VARCHAR" for c in args if c is not None}
+    kinds = _describe(con, path, "csv", text)
+    typed = typed_sql(args, kinds, f"({_scan(path, 'csv', text, numbered=False)})")
+    _typed_lines(con, f"SELECT * EXCLUDE (row) FROM ({typed})", "rowid + 2")
+
+    def compared(all_text: bool) -> str:
+        """The file numbered, its ID columns as text (or every role column, when the sniffed
+        types cannot read some cell) and the other columns as sniffed."""
+        ids = text if all_text else {c: "VARCHAR" for c in (args[0], args[4]) if c is not None}
+        return _scan(path, "csv", ids)
+
+    return compared
 
 
-def _load(con: duckdb.DuckDBPyConnection, source: object, args: Args) -> str:
-    """Create the views of :func:`_views`; returns the SQL of the raw scan (for the duplicate
-    check)."""
+def _typed_lines(con: duckdb.DuckDBPyConnection, typed: str, row: str | None = None) -> None:
+    """View ``lines`` (row, cust, oid, day, amt, prof) and view ``numbered`` (the same) over
+    ``typed``; with ``row`` (the SQL of the row number: a CSV's rowid) the typed lines are
+    kept in table ``typed_lines`` first, typed once for the pass, the copy check and the
+    example rows."""
+    if row is not None:
+        con.sql(f"CREATE TEMP TABLE typed_lines AS {typed}")
+        typed = f"SELECT {row} AS row, cust, oid, day, amt, prof FROM typed_lines"
+    con.sql(f"CREATE VIEW lines AS {typed}")
+    con.sql("CREATE VIEW numbered AS SELECT * FROM lines")
+
+
+def _load(con: duckdb.DuckDBPyConnection, source: object, args: Args) -> Compared:
+    """Views ``lines`` and ``numbered`` (over table ``typed_lines`` for a CSV); returns the
+    SQL of the raw lines (every column, with the row) the copy check compares."""
     if isinstance(source, pd.DataFrame):
         con.register("source_frame", prepare_frame(source, args))
-        con.sql(f"CREATE VIEW lines AS {typed_sql(args, None, 'source_frame')}")
-        con.sql("CREATE VIEW numbered AS SELECT * FROM lines")
-        return "SELECT * FROM source_frame"
+        _typed_lines(con, typed_sql(args, None, "source_frame"))
+        return lambda _all_text: "SELECT * FROM source_frame"
     path, fmt = source
-    ids = {c: "VARCHAR" for c in (args[0], args[4]) if c is not None and fmt == "csv"}
-    return _views(con, path, fmt, args, ids)
+    if fmt == "csv":
+        return _csv_lines(con, path, args)
+    scan = _scan(path, fmt, {})
+    _typed_lines(con, typed_sql(args, _describe(con, path, fmt, {}), f"({scan})"))
+    return lambda _all_text: scan
+
+
+def _copies(con: duckdb.DuckDBPyConnection, compared: Compared) -> tuple[int, float, tuple]:
+    """:func:`core.orders.copies.drop_copies` on the raw lines; a value the sniffer's sample
+    did not foresee (in a role column) is compared as text."""
+    try:
+        return drop_copies(con, compared(False))
+    except duckdb.ConversionException:
+        return drop_copies(con, compared(True))
 
 
 def duckdb_engine(
@@ -188,16 +217,7 @@ def duckdb_engine(
         })  # fmt: skip
         con.sql("SET enable_progress_bar = false")
         try:
-            raw = _load(con, source, args)
-            try:
-                return _run(con, raw, args, as_of, period, rules)
-            except duckdb.ConversionException:
-                if isinstance(source, pd.DataFrame) or source[1] != "csv":
-                    raise
-                # a value the sniffer's sample did not foresee: every role column as text
-                ids = {c: "VARCHAR" for c in args if c is not None}
-                views = _views(con, source[0], "csv", args, ids)
-                return _run(con, views, args, as_of, period, rules)
+            return _run(con, _load(con, source, args), args, as_of, period, rules)
         except duckdb.Error as error:
             if isinstance(error, duckdb.OutOfMemoryException):
                 raise
@@ -213,8 +233,8 @@ def duckdb_engine(
 
 
 def _run(
-    con: duckdb.DuckDBPyConnection, raw_sql: str, args: Args, as_of: date | None, period: int,
-    rules: LineRules,
+    con: duckdb.DuckDBPyConnection, compared: Compared, args: Args, as_of: date | None,
+    period: int, rules: LineRules,
 ) -> EngineResult:  # fmt: skip
     header, has_order = args[0], args[4] is not None
     customer_line = f"({non_customer_sql('cust', header)}) IS NULL"
@@ -229,8 +249,10 @@ def _run(
     raw, twins, ignored, found = _one_pass(con, has_order, end, period, header, rules)
     copies = (0, 0.0, ())
     dropping = rules.drops_copies(has_order)
-    if twins > 0 and values_repeat(con, customer_line):
-        copies = drop_copies(con, raw_sql)
+    # total, note and header lines are no copies: left out when the pass found any
+    others = any(found.get(STATUS.index(name), (0,))[0] for name in NON_CUSTOMER)
+    if twins > 0 and values_repeat(con, customer_line if others else "true"):
+        copies = _copies(con, compared)
         if copies[0] and dropping:
             queries = copies_sql(has_order, end, period, header, rules.ignore_zero)
             raw, found = without_copies(con, raw, found, queries)

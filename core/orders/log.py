@@ -35,7 +35,6 @@ import pandas as pd
 
 from core.errors import InputError
 from core.i18n import msg
-from core.ingest.read import read_table
 from core.mapping.catalog import NAME_SYNONYMS, header_key
 from core.orders.duckdb_engine import duckdb_engine, file_columns
 from core.orders.engines import (
@@ -285,6 +284,8 @@ def aggregate_orders(
                          ignore_zero, spark, features_out)  # fmt: skip
     fmt = None if frame is not None else _duckdb_format(Path(source))
     if frame is None and (chosen == "pandas" or fmt is None):
+        from core.ingest.read import read_table  # only the pandas engine reads a file itself
+
         ingest = read_table(Path(source), name=label)
         frame, excluded = ingest.frame, getattr(ingest, "excluded", None)
     header = list(frame.columns) if frame is not None else _file_columns(Path(source), fmt)

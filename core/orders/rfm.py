@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from core.errors import InputError
 from core.i18n import msg
@@ -68,12 +69,14 @@ class FrequencyRules:
     min_days: int = 365
 
 
+CELLS = [f"{r}{f}{m}" for r in range(1, 6) for f in range(1, 6) for m in range(1, 6)]
 FREQUENCY_CLASSES = {
     "high": ("高频购买", "High-frequency"),
     "low": ("低频购买", "Low-frequency"),
     "first": ("首次购买", "First-time"),
     "prospective": ("潜在客户", "Prospective"),
 }
+CLASS_KEYS = list(FREQUENCY_CLASSES)
 
 
 def quintile_scores(values: np.ndarray, higher_is_better: bool = True) -> np.ndarray:
@@ -83,8 +86,9 @@ def quintile_scores(values: np.ndarray, higher_is_better: bool = True) -> np.nda
     n = len(x)
     if n == 0:
         return np.zeros(0, dtype=np.int64)
-    ranks = pd.Series(x).rank(method="min").to_numpy()
-    return (1 + np.floor(5 * (ranks - 1) / n)).astype(np.int64)
+    # the min rank less one: how many values are smaller (pandas' rank(method="min") - 1)
+    below = np.searchsorted(np.sort(x), x, side="left")
+    return (1 + (5 * below) // n).astype(np.int64)
 
 
 def cut_scores(values: np.ndarray, cuts: Sequence[float], higher_is_better: bool = True):
@@ -121,9 +125,8 @@ def rfm_scores(
             if letter in cuts
             else quintile_scores(values, better)
         )
-    out["rfm_cell"] = (
-        out["r_score"].astype(str) + out["f_score"].astype(str) + out["m_score"].astype(str)
-    )
+    cell = 25 * (out["r_score"] - 1) + 5 * (out["f_score"] - 1) + out["m_score"] - 1
+    out["rfm_cell"] = _labels(CELLS, cell.to_numpy())
     return out
 
 
@@ -139,8 +142,9 @@ def check_rules(rules: Sequence[SegmentRule]) -> None:
         raise InputError(msg("orders.segment_rules_last_rule_must", segment=last.segment))
 
 
-def assign_segments(scores: pd.DataFrame, rules: Sequence[SegmentRule] = SEGMENT_RULES):
-    """The segment key of each row: the first rule whose ranges hold its R and FM."""
+def _segment_rules(scores: pd.DataFrame, rules: Sequence[SegmentRule]) -> np.ndarray:
+    """The index in ``rules`` of each row's segment: the first rule whose ranges hold its R
+    and FM."""
     check_rules(rules)
     r = scores["r_score"].to_numpy()
     fm = (scores["f_score"].to_numpy() + scores["m_score"].to_numpy()) / 2
@@ -148,7 +152,12 @@ def assign_segments(scores: pd.DataFrame, rules: Sequence[SegmentRule] = SEGMENT
         (r >= rule.r_min) & (r <= rule.r_max) & (fm >= rule.fm_min) & (fm <= rule.fm_max)
         for rule in rules
     ]
-    return np.select(hits, [rule.segment for rule in rules], default=rules[-1].segment)
+    return np.select(hits, np.arange(len(rules)), default=len(rules) - 1)
+
+
+def assign_segments(scores: pd.DataFrame, rules: Sequence[SegmentRule] = SEGMENT_RULES):
+    """The segment key of each row: the first rule whose ranges hold its R and FM."""
+    return np.array([rule.segment for rule in rules])[_segment_rules(scores, rules)]
 
 
 def rules_frame(rules: Sequence[SegmentRule] = SEGMENT_RULES) -> pd.DataFrame:
@@ -170,16 +179,31 @@ def rules_from_frame(frame: pd.DataFrame) -> tuple[SegmentRule, ...]:
     return rules
 
 
-def frequency_classes(features: pd.DataFrame, rules: FrequencyRules = FrequencyRules()):
-    """The frequency class key of each customer (see :class:`FrequencyRules`)."""
+def _frequency_index(features: pd.DataFrame, rules: FrequencyRules) -> np.ndarray:
+    """The index in :data:`CLASS_KEYS` of each customer's frequency class."""
     orders = features["orders"].to_numpy(dtype=float, na_value=0.0)
     tenure = features["tenure_days"].to_numpy(dtype=float, na_value=0.0)
     per_year = orders * 365 / np.maximum(tenure, rules.min_days)
+    keys = CLASS_KEYS.index
     return np.select(
         [orders <= 0, orders == 1, per_year >= rules.high_per_year],
-        ["prospective", "first", "high"],
-        default="low",
+        [keys("prospective"), keys("first"), keys("high")],
+        default=keys("low"),
     )
+
+
+def frequency_classes(features: pd.DataFrame, rules: FrequencyRules = FrequencyRules()):
+    """The frequency class key of each customer (see :class:`FrequencyRules`)."""
+    return np.array(CLASS_KEYS)[_frequency_index(features, rules)]
+
+
+def _labels(texts: Sequence[str], index: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    """``texts[index]`` as the text column pandas makes of a list of strings, built by one
+    Arrow lookup (pandas would convert every cell)."""
+    dtype = pd.Series(list(texts[:1])).dtype  # pandas' own text type (str, or object)
+    picked = pa.array(list(texts)).take(pa.array(index))
+    return pd.array(picked, dtype=dtype) if isinstance(dtype, pd.StringDtype) else (
+        np.array(picked.to_pylist(), dtype=object))  # fmt: skip
 
 
 def rfm_table(
@@ -190,14 +214,14 @@ def rfm_table(
 ) -> pd.DataFrame:
     """``features`` plus r/f/m scores, rfm_cell, segment, segment_zh/en, frequency_class."""
     scores = rfm_scores(features, cuts)
-    out = pd.concat([features, scores], axis=1)
-    segment = assign_segments(scores, rules)
-    names = {r.segment: (r.zh, r.en) for r in rules}
-    out["segment"] = segment
-    out["segment_zh"] = [names[s][0] for s in segment]
-    out["segment_en"] = [names[s][1] for s in segment]
-    out["frequency_class"] = frequency_classes(features, frequency)
-    return out
+    segment = _segment_rules(scores, rules)
+    added = {
+        "segment": _labels([r.segment for r in rules], segment),
+        "segment_zh": _labels([r.zh for r in rules], segment),
+        "segment_en": _labels([r.en for r in rules], segment),
+        "frequency_class": _labels(CLASS_KEYS, _frequency_index(features, frequency)),
+    }
+    return pd.concat([features, scores, pd.DataFrame(added, index=features.index)], axis=1)
 
 
 def segment_overview(

@@ -13,6 +13,7 @@ reads the file in the local code page and Chinese turns into mojibake. pandas, P
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 from collections.abc import Mapping
@@ -20,10 +21,10 @@ from pathlib import Path
 from typing import IO
 
 import pandas as pd
-import xlsxwriter.exceptions
 
 from core.errors import InputError
 from core.i18n import msg
+from core.report.csv_writer import csv_bytes, csv_parts
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 CSV_ENCODING = "utf-8-sig"
@@ -60,8 +61,17 @@ def neutralize_formulas(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def to_csv_bytes(df: pd.DataFrame) -> bytes:
-    """The table as neutralised CSV bytes, UTF-8 with BOM, no index."""
-    return neutralize_formulas(df).to_csv(index=False, lineterminator="\r\n").encode(CSV_ENCODING)
+    """The table as neutralised CSV bytes, UTF-8 with BOM, CRLF line ends, no index: the text
+    ``DataFrame.to_csv`` writes, built in Arrow (:mod:`core.report.csv_writer`)."""
+    return codecs.BOM_UTF8 + csv_bytes(neutralize_formulas(df))
+
+
+def write_csv(df: pd.DataFrame, path: str | Path) -> None:
+    """Write :func:`to_csv_bytes` of ``df`` to ``path``, part by part (OSError if it cannot)."""
+    with open(path, "wb") as out:
+        out.write(codecs.BOM_UTF8)
+        for part in csv_parts(neutralize_formulas(df)):
+            out.write(part)
 
 
 def _sheet_name(name: str, taken: set[str]) -> str:
@@ -92,6 +102,8 @@ def write_xlsx(path_or_buffer: str | Path | IO[bytes], sheets: Mapping[str, pd.D
     xlsxwriter is told never to turn strings into formulas or links; infinities become
     ``#NUM!`` and missing values empty cells.
     """
+    import xlsxwriter.exceptions  # loaded only when a workbook is written
+
     if not sheets:
         raise InputError(msg("export.nothing_write_give_least_one"))
     try:
@@ -165,7 +177,7 @@ def write_table(
     path = Path(path)
     suffix = output_format(path)
     if suffix == ".csv":
-        path.write_bytes(to_csv_bytes(df))
+        write_csv(df, path)
     elif suffix == ".xlsx":
         write_xlsx(path, {"ranking": df, **(extra_sheets or {})})
     else:

@@ -46,3 +46,24 @@ def run_module(*argv: object, timeout: float = 120) -> CliResult:
         timeout=timeout,
     )
     return CliResult(done.returncode, done.stdout, done.stderr)
+
+
+LOADED_MODULES = """import sys
+from core.cli.main import main
+code = main(sys.argv[2:])
+with open(sys.argv[1], "w", encoding="utf-8") as out:
+    out.write("\\n".join(sorted(sys.modules)))
+sys.exit(code)
+"""
+
+
+def modules_loaded(listing: Path, *argv: object, timeout: float = 120) -> tuple[int, set[str]]:
+    """Run ``main(argv)`` in a fresh child process; its exit code and the names of every
+    module it had imported by the end (written to ``listing``)."""
+    done = subprocess.run(
+        [sys.executable, "-c", LOADED_MODULES, str(listing), *map(str, argv)],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=timeout,
+    )
+    return done.returncode, set(listing.read_text(encoding="utf-8").split())

@@ -19,7 +19,7 @@ from core.mapping.columns import detect_mapping
 from core.method.ranking import rank_customers
 from core.method.scenario import Scenario
 from core.method.scenario_mapping import default_scenario
-from tests.core.cli_support import run_main, run_module
+from tests.core.cli_support import modules_loaded, run_main, run_module
 
 ROOT = Path(__file__).resolve().parents[3]
 ZH = ROOT / "data" / "sample_customers_zh.csv"
@@ -343,6 +343,41 @@ def test_commands_table_builds_every_subcommand() -> None:
     assert (args.command, args.input, args.sheet, args.top, args.out) == (
         "score", "x.csv", "客户", 3, None
     )  # fmt: skip
+
+
+# What a command does not use is never imported: the HTML report, its charts and their
+# libraries, the workbook writers, the app.
+UNUSED_BY_RFM = ("altair", "vl_convert", "streamlit", "openpyxl", "xlsxwriter", "ui",
+                 "core.report.html", "core.report.charts", "core.report.figures",
+                 "core.report.images")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("argv", "exports"),
+    [
+        (["rfm", "--help"], False),
+        (["rfm", "data/sample_orders.csv"], False),
+        (["rfm", "data/sample_orders.csv", "--engine", "duckdb", "--json"], False),
+        (["rfm", "data/sample_orders.csv", "--out", "{tmp}/rfm.csv"], True),
+    ],
+)
+def test_rfm_imports_only_what_it_uses(tmp_path: Path, argv: list[str], exports: bool) -> None:
+    argv = [a.format(tmp=tmp_path) for a in argv]
+    code, loaded = modules_loaded(tmp_path / "modules.txt", *argv)
+    assert code == 0
+    assert "core.cli.orders" in loaded and "core.cli.report" not in loaded
+    assert not {m for m in loaded for name in UNUSED_BY_RFM
+                if m == name or m.startswith(f"{name}.")}  # fmt: skip
+    # the exports only to write a file (and the CSV writer), no report module without one
+    assert {m for m in loaded if m.startswith("core.report")} == (
+        {"core.report", "core.report.export", "core.report.csv_writer"} if exports else set()
+    )
+
+
+def test_the_top_level_help_lists_every_command(tmp_path: Path) -> None:
+    code, loaded = modules_loaded(tmp_path / "modules.txt", "--help")
+    assert code == 0
+    assert {module for module, *_ in COMMANDS.values()} <= loaded
 
 
 def test_format_table_counts_wide_characters() -> None:

@@ -1,4 +1,4 @@
-"""core.cli.orders: ``rfm`` and ``review`` through core.cli.main.main (commands patched in)."""
+"""core.cli.orders: ``rfm`` and ``review`` through core.cli.main.main."""
 
 from __future__ import annotations
 
@@ -9,18 +9,11 @@ import pandas as pd
 import pytest
 
 import core.cli.main as cli
-from core.cli.orders import FIRST_COLUMNS, add_review_parser, add_rfm_parser, run_review, run_rfm
+from core.cli.orders import FIRST_COLUMNS
 from core.report.export import CSV_ENCODING
 
 ROOT = Path(__file__).resolve().parents[3]
 ORDERS = ROOT / "data" / "sample_orders.csv"
-
-
-@pytest.fixture(autouse=True)
-def _commands(monkeypatch: pytest.MonkeyPatch) -> None:
-    commands = {**cli.COMMANDS, "rfm": (add_rfm_parser, run_rfm),
-                "review": (add_review_parser, run_review)}  # fmt: skip
-    monkeypatch.setattr(cli, "COMMANDS", commands)
 
 
 def test_rfm_writes_one_row_per_customer(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

@@ -7,11 +7,9 @@ from pathlib import Path
 
 import pytest
 
-import core.cli.main as cli
 import core.cli.report as cli_report
 import core.report.figures as report_figures
 import core.report.images as report_images
-from core.cli.report import add_report_parser, run_report
 from tests.core.cli_support import run_main
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -24,11 +22,6 @@ SAMPLE_WARNINGS = [
     f"column '{c}': 15 missing value(s) filled with the column median"
     for c in ("满意度", "NPS", "增长率", "市场影响力")
 ]
-
-
-@pytest.fixture(autouse=True)
-def commands(monkeypatch):
-    monkeypatch.setitem(cli.COMMANDS, "report", (add_report_parser, run_report))
 
 
 def test_report_writes_a_chinese_html_file(tmp_path: Path) -> None:

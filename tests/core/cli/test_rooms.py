@@ -9,9 +9,7 @@ from pathlib import Path
 
 import pytest
 
-import core.cli.main as cli
 import tests.core.room_backends as room_backends
-from core.cli.rooms import add_room_parser, run_room
 from core.ingest.read import read_table
 from core.mapping.columns import detect_mapping
 from core.method.scenario import Scenario
@@ -22,11 +20,6 @@ from tests.core.writer_support import KILL_ROOM_SIZE, run_and_kill
 
 ROOT = Path(__file__).resolve().parents[3]
 SAMPLE = ROOT / "data" / "sample_customers_en.csv"
-
-
-@pytest.fixture(autouse=True)
-def registered(monkeypatch) -> None:
-    monkeypatch.setitem(cli.COMMANDS, "room", (add_room_parser, run_room))
 
 
 @pytest.fixture(params=room_backends.BACKENDS)

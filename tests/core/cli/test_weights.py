@@ -9,15 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-import core.cli.main as cli
 from core.analysis.compare import compare_rankings
 from core.analysis.sensitivity import filled_matrix
-from core.cli.weights import (
-    add_compare_parser,
-    add_weights_parser,
-    run_compare,
-    run_weights,
-)
 from core.ingest.read import read_table
 from core.mapping.columns import detect_mapping
 from core.method.ahp import ahp_weights, read_pairwise_csv
@@ -42,12 +35,6 @@ SCENARIO_B = {
     "id_column": "客户编号",
     "factors": [{"column": "毛利", "weight": 40}, {"column": "满意度", "weight": 20}],
 }
-
-
-@pytest.fixture(autouse=True)
-def commands(monkeypatch):
-    monkeypatch.setitem(cli.COMMANDS, "weights", (add_weights_parser, run_weights))
-    monkeypatch.setitem(cli.COMMANDS, "compare", (add_compare_parser, run_compare))
 
 
 def write(path: Path, text: str) -> Path:

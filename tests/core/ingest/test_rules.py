@@ -5,6 +5,7 @@ engines, and random amounts and dates written in every supported style."""
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -113,6 +114,11 @@ def test_identifiers_are_trimmed_and_missing_tokens_are_null_alike() -> None:
     got = _sql(cells, SQL.identifier('"v"', "i"))
     assert got == [None if pd.isna(v) else v for v in expected]
     assert got[:4] == ["C001", "C001", "Ａ１", None]
+
+
+def test_whitespace_is_every_character_python_strips() -> None:
+    every = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+    assert every == rules.WHITESPACE
 
 
 def test_trimming_is_pythons_whitespace_in_both_engines() -> None:
