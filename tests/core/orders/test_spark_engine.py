@@ -225,3 +225,15 @@ def test_the_cli_reaches_the_standalone_cluster_by_url(tmp_path: Path, spark_mas
     written = pd.read_csv(out)
     assert written["customer_id"].tolist() == expected["customer_id"].tolist()
     np.testing.assert_allclose(written["monetary_total"], expected["monetary_total"], rtol=1e-12)
+
+
+def test_cli_review_on_spark_gives_duckdb_s_review(on_spark) -> None:
+    args = ("review", ORDERS, "--period-days", "180", "--json")
+    duck = run_main(*args, "--engine", "duckdb")
+    spark = run_main(*args, "--engine", "spark", "--spark-master", "local[2]")
+    assert spark.code == duck.code == 0, spark.err
+    ours, theirs = json.loads(spark.out), json.loads(duck.out)
+    assert ours.keys() == theirs.keys()
+    for sheet in ("movers", "warnings", "migration"):
+        assert pd.DataFrame(ours[sheet]).round(9).equals(pd.DataFrame(theirs[sheet]).round(9))
+    assert ours["new_customers"] == theirs["new_customers"]
