@@ -56,8 +56,10 @@ def log_names(
 ) -> pd.DataFrame:
     """Per customer with a named line: ``customer_id``, ``customer_name`` (the rule above) and
     ``variants`` (its distinct names in code-point order when more than one, else ``()``),
-    sorted by ID. ``engine`` is "pandas" or "duckdb"; ``source`` a DataFrame, or for DuckDB a
-    (path, "csv"|"parquet") to scan."""
+    sorted by ID. ``engine`` is "pandas" or "duckdb" (a frame the Spark engine aggregated is
+    in memory here: DuckDB reads its names); ``source`` a DataFrame, or for DuckDB a
+    (path, "csv"|"parquet") to scan. Spark reads a file's names itself
+    (:func:`core.orders.spark_engine.spark_names`)."""
     if engine == "pandas" and isinstance(source, pd.DataFrame):
         return pandas_names(source, roles, as_of)
     return duckdb_names(source, roles, as_of)
