@@ -20,6 +20,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.spark)
 
 
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Every test's stores (scenarios, snapshots, sessions, rooms) in a folder of its own,
+    never the app's ``store/``; a test may set ``CIW_DATA_DIR`` again."""
+    monkeypatch.setenv("CIW_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+
+
 @pytest.fixture(scope="session")
 def spark():
     """The run's one local Spark session (``local[2]``, 4 shuffle partitions): its JVM starts

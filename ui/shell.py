@@ -17,7 +17,7 @@ from core.ingest.read import IngestResult
 from core.mapping.columns import Mapping
 from core.method.ranking import Ranking, rank_customers
 from core.method.scenario import Scenario
-from ui import state
+from ui import session, state
 from ui.i18n import LANG_NAMES, LANGS, lang_from_locale, localize, message_of, t
 from ui.widgets import weight_sliders
 
@@ -175,6 +175,13 @@ def _sidebar(lang: str, current: str) -> None:
         )
         with st.expander(t("shell.weights", lang), expanded=current != "weights"):
             weight_sliders(lang, location="sidebar")
+        st.button(
+            t("shell.start_over", lang),
+            key="start_over",
+            help=t("shell.start_over_help", lang),
+            on_click=session.start_over,
+            icon=":material/restart_alt:",
+        )
 
 
 HIDE_SIDEBAR_CSS = """<style>
@@ -195,6 +202,7 @@ def participant_shell(title_key: str) -> str:
 
 def page_shell(current: str) -> Page:
     """Draw the shared chrome and return the state this page draws from."""
+    session.restore()
     lang = _resolve_lang()
     st.set_page_config(
         page_title=t("app.title", lang),
@@ -202,6 +210,7 @@ def page_shell(current: str) -> Page:
         layout="wide",
         initial_sidebar_state="expanded",
     )
+    session.apply_pending(lang)
     state.ensure_data(lang)
     _apply_share_link(lang)
     _sidebar(lang, current)
@@ -215,6 +224,8 @@ def page_shell(current: str) -> Page:
     ):
         if st.session_state.get(key):
             st.error(t(message, lang, error=st.session_state[key]), icon="⚠️")
+    if (notice := session.notice(lang)) is not None:
+        st.warning(notice, icon="⚠️")
     for warning in state.adopted_warnings():  # shown once, on the page drawn after the load
         st.warning(localize(warning, lang), icon="⚠️")
     scenario = state.current_scenario()
@@ -224,4 +235,5 @@ def page_shell(current: str) -> Page:
     except InputError as exc:
         st.error(t("shell.rank_error", lang, error=message_of(exc)), icon="⚠️")
         ranking = None
+    session.keep(lang)
     return Page(lang, ingest, state.current_mapping(), scenario, ranking, presentation)

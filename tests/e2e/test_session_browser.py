@@ -1,0 +1,57 @@
+"""F5 loses nothing: in Chromium, upload, weight, present, reload: the same page and ranking."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from tests.e2e.test_browser import (
+    SAMPLE_EN,
+    UPLOAD_ROWS,
+    cell,
+    go,
+    open_app,
+    settle,
+    sidebar_slider,
+)
+
+pytestmark = pytest.mark.browser
+
+
+def ranked_ids(page, n: int = 10) -> list[str]:
+    """The Ranking page's top IDs (its table has a selection column first)."""
+    cell(page, 2, 0).wait_for(state="attached")
+    return [cell(page, 2, row).text_content() for row in range(n)]
+
+
+def test_a_reload_keeps_the_upload_weights_presentation_and_page(tab, app_url, tmp_path):
+    upload = tmp_path / "clients_for_reload.csv"
+    pd.read_csv(SAMPLE_EN).head(UPLOAD_ROWS).to_csv(upload, index=False)
+    open_app(tab, app_url, "en")
+    go(tab, "data")
+    tab.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(upload)
+    tab.get_by_text(f"{UPLOAD_ROWS} rows").first.wait_for()
+    settle(tab)
+    go(tab, "ranking")
+    settle(tab)
+    for column, key in (("revenue", "Home"), ("complaints", "End")):
+        slider = sidebar_slider(tab, column)
+        slider.focus()
+        slider.press(key)
+        settle(tab)
+    before = ranked_ids(tab)
+    url = tab.url
+    assert "sid=" in url and "/ranking" in url
+
+    tab.reload()
+    settle(tab)
+    assert tab.url == url
+    assert "clients_for_reload.csv" in tab.locator('[data-testid="stSidebar"]').inner_text()
+    assert sidebar_slider(tab, "revenue").input_value() == "0"
+    assert sidebar_slider(tab, "complaints").input_value() == "100"
+    assert ranked_ids(tab) == before
+
+    tab.get_by_role("button", name="Start over").click()
+    settle(tab)
+    assert "sample_customers_en.csv" in tab.locator('[data-testid="stSidebar"]').inner_text()
+    assert sidebar_slider(tab, "revenue").input_value() == "50"
