@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import streamlit as st
 
@@ -24,8 +25,20 @@ TOKEN = "session_token"
 KEPT = "session_kept"  # what was last written, to skip unchanged writes
 PENDING = "session_pending"  # a kept session read before the language was resolved
 STORE = "session_store"
+WRITE = "session_write"  # the last write's future
 NOTICE = "session_notice"  # (message key, error) to show once
 TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{16,64}")
+
+
+@st.cache_resource
+def _writer() -> ThreadPoolExecutor:
+    """One thread for the app's session writes, in order: a rerun never waits for the disk."""
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="session-writer")
+
+
+def flush_writes() -> None:
+    """Wait for the writes already asked for (a reload reads what the last run kept)."""
+    _writer().submit(lambda: None).result()
 
 
 def _store() -> SessionStore | None:
@@ -53,6 +66,8 @@ def restore() -> None:
         token = asked if _valid(asked) else new_token()
         st.session_state[TOKEN] = token
         store = _store() if asked else None
+        if store is not None:
+            flush_writes()
         saved = _load(store, token) if store is not None else None
         if asked and store is not None and saved is None:
             st.session_state[NOTICE] = ("shell.session_expired", "")
@@ -114,7 +129,8 @@ def _current(lang: str) -> SavedSession | None:
 
 
 def keep(lang: str) -> None:
-    """Write the session to the store when it changed since the last write."""
+    """Write the session to the store (in the background) when it changed since the last
+    write; a failed write is said once and the store left alone."""
     session = _current(lang)
     store = _store()
     if session is None or store is None:
@@ -122,15 +138,22 @@ def keep(lang: str) -> None:
     token = st.session_state[TOKEN]
     fingerprint = (token, session.data.digest, session.data.sheet, session.data.header_row,
                    session.scenario.to_json(indent=None), lang, session.presentation)  # fmt: skip
-    if st.session_state.get(KEPT) == fingerprint:
+    if st.session_state.get(KEPT) == fingerprint or _failed(st.session_state.get(WRITE)):
         return
-    try:
-        store.save(token, session)
-    except InputError as exc:
-        st.session_state[STORE] = None
-        st.session_state[NOTICE] = ("shell.session_unavailable", message_of(exc))
-        return
+    st.session_state[WRITE] = _writer().submit(store.save, token, session)
     st.session_state[KEPT] = fingerprint
+
+
+def _failed(write: Future | None) -> bool:
+    """Whether the last write failed (the store is then dropped and the user told once)."""
+    if write is None or not write.done() or write.exception() is None:
+        return False
+    error = write.exception()
+    st.session_state[STORE] = None
+    st.session_state[WRITE] = None
+    detail = message_of(error) if isinstance(error, InputError) else str(error)
+    st.session_state[NOTICE] = ("shell.session_unavailable", detail)
+    return True
 
 
 def start_over() -> None:
@@ -138,6 +161,7 @@ def start_over() -> None:
     the next run opens on the sample with a new token."""
     store, token = st.session_state.get(STORE), st.session_state.get(TOKEN)
     if store is not None and token:
+        flush_writes()  # a pending write must not bring the session back
         with contextlib.suppress(InputError):  # an unusable store keeps nothing anyway
             store.forget(token)
     lang = st.session_state.get(state.LANG)

@@ -15,7 +15,7 @@ import streamlit as st
 from core.errors import InputError
 from core.ingest.read import IngestResult
 from core.mapping.columns import Mapping
-from core.method.ranking import Ranking, rank_customers
+from core.method.ranking import Ranking
 from core.method.scenario import Scenario
 from ui import session, state
 from ui.i18n import LANG_NAMES, LANGS, lang_from_locale, localize, message_of, t
@@ -231,7 +231,7 @@ def page_shell(current: str) -> Page:
     scenario = state.current_scenario()
     ingest = state.ingest_result()
     try:
-        ranking = rank_customers(ingest.frame, scenario, excluded=ingest.excluded)
+        ranking = state.rank_current_data(scenario)
     except InputError as exc:
         st.error(t("shell.rank_error", lang, error=message_of(exc)), icon="⚠️")
         ranking = None

@@ -24,7 +24,7 @@ import streamlit as st
 from core.errors import InputError
 from core.ingest.read import IngestResult, read_table
 from core.mapping.columns import Mapping, detect_mapping
-from core.method.ranking import Ranking, rank_customers
+from core.method.ranking import PreparedRanking, Ranking, prepare_ranking, rank_prepared
 from core.method.scenario import Scenario
 from core.method.scenario_io import Source, load_scenario
 from core.method.scenario_mapping import default_scenario, mapping_for, scenario_after_edit
@@ -51,6 +51,8 @@ AHP_FACTORS = "ahp_factors"
 AHP_ACTIVE = "ahp_active_judge"
 SENSITIVITY = "sensitivity_result"
 BASELINE_CACHE = "baseline_ranking_cache"
+PREPARED = "prepared_rankings"  # (data digest, scenario without weights) → PreparedRanking
+PREPARED_KEEP = 4  # the live scenario's, the baseline's and a couple being compared
 
 SLIDER_MAX = 100
 EQUAL_WEIGHT = 50
@@ -281,6 +283,22 @@ def remember_widget(key: str, into: str | None = None) -> None:
     st.session_state[into or f"{key}.kept"] = st.session_state[key]
 
 
+def rank_current_data(scenario: Scenario) -> Ranking:
+    """Rank the current data under ``scenario``; what a ranking reads from the data before
+    any weight is kept per (data, scenario without weights), so a weight change only scores
+    (core.method.ranking.prepare_ranking). Raises InputError like rank_customers."""
+    ingest = ingest_result()
+    key = (data_digest(), scenario.with_weights(dict.fromkeys(scenario.columns, 1.0)).to_json())
+    kept: dict[tuple[str, str], PreparedRanking] = st.session_state.setdefault(PREPARED, {})
+    prepared = kept.get(key)
+    if prepared is None:
+        prepared = prepare_ranking(ingest.frame, scenario, excluded=ingest.excluded)
+        while len(kept) >= PREPARED_KEEP:
+            kept.pop(next(iter(kept)))
+        kept[key] = prepared
+    return rank_prepared(prepared, scenario)
+
+
 def baseline_ranking(scenario: Scenario) -> Ranking:
     """Rank the current data under a baseline scenario, once per (data, scenario).
 
@@ -290,7 +308,6 @@ def baseline_ranking(scenario: Scenario) -> Ranking:
     key = (data_digest(), scenario.to_json(indent=None))
     cached = st.session_state.get(BASELINE_CACHE)
     if cached is None or cached[0] != key:
-        ingest = ingest_result()
-        cached = (key, rank_customers(ingest.frame, scenario, excluded=ingest.excluded))
+        cached = (key, rank_current_data(scenario))
         st.session_state[BASELINE_CACHE] = cached
     return cached[1]

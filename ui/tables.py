@@ -3,6 +3,7 @@ presentation mode."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -62,15 +63,15 @@ def display_ranking(
 
 def change_labels(change: pd.Series, new_label: str) -> pd.Series:
     """Rank changes as text: 3 → "▲ 3", -2 → "▼ 2", 0 → "—", <NA> → ``new_label``."""
-
-    def label(value: object) -> str:
-        if pd.isna(value):
-            return new_label
-        if value > 0:
-            return f"▲ {value}"
-        return f"▼ {-value}" if value < 0 else "—"
-
-    return change.map(label).astype(object)
+    numbers = pd.to_numeric(change, errors="coerce").astype("Float64")
+    missing = numbers.isna().to_numpy()
+    steps = numbers.abs().fillna(0).astype("int64").astype(str).to_numpy(dtype=object)
+    labels = np.select(
+        [missing, (numbers > 0).fillna(False).to_numpy(), (numbers < 0).fillna(False).to_numpy()],
+        [new_label, "▲ " + steps, "▼ " + steps],
+        "—",
+    )
+    return pd.Series(labels, index=change.index, dtype=object)
 
 
 def search_matches(ids: pd.Series, names: pd.Series, query: str) -> pd.Series:

@@ -120,8 +120,10 @@ def rank_change(current: pd.DataFrame, baseline: pd.DataFrame) -> pd.Series:
     customer is not in the baseline. Customers are matched by ID as text; the result is
     aligned with ``current``'s rows (nullable Int64).
     """
-    before = pd.Series(
-        baseline["rank"].to_numpy(), index=baseline["customer_id"].astype(str).to_numpy()
+    where = pd.Index(baseline["customer_id"].astype(str)).get_indexer(
+        current["customer_id"].astype(str)
     )
-    previous = current["customer_id"].astype(str).map(before)
-    return (previous - current["rank"]).astype("Int64").rename("change")
+    previous = pd.array(baseline["rank"].to_numpy()[where], dtype="Int64")
+    previous[where < 0] = pd.NA
+    change = previous - pd.array(current["rank"].to_numpy(), dtype="Int64")
+    return pd.Series(change, index=current.index, name="change")

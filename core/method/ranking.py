@@ -9,7 +9,7 @@ with a warning naming them and one per ID whose rows carry different names.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
@@ -139,12 +139,10 @@ def rank_customers(
     ``excluded`` holds rows already taken out before ranking (an ingest's
     :attr:`~core.ingest.read.IngestResult.excluded`: totals, notes …); they are listed in
     :attr:`Ranking.excluded` with their reasons, ahead of the ranking's own on the same row,
-    the whole list sorted by row.
+    the whole list sorted by row. (:func:`prepare_ranking` and :func:`rank_prepared` are its
+    two halves, for many weightings of one table.)
     """
-    ranking = _rank(frame, scenario)
-    if excluded is None or excluded.empty:
-        return ranking
-    return replace(ranking, excluded=with_excluded(excluded, ranking.excluded))
+    return rank_prepared(prepare_ranking(frame, scenario, excluded=excluded), scenario)
 
 
 def with_excluded(first: pd.DataFrame, then: pd.DataFrame) -> pd.DataFrame:
@@ -156,7 +154,34 @@ def with_excluded(first: pd.DataFrame, then: pd.DataFrame) -> pd.DataFrame:
     return both.sort_values("row", kind="stable").reset_index(drop=True)
 
 
-def _rank(frame: pd.DataFrame, scenario: Scenario) -> Ranking:
+@dataclass(frozen=True)
+class PreparedRanking:
+    """What ranking ``frame`` under a scenario reads from the data before any weight: the
+    rows kept and left out, the factor values filled and normalised. Weights move often (a
+    slider); this is computed once per data and scenario-without-weights
+    (:func:`prepare_ranking`) and scored many times (:func:`rank_prepared`)."""
+
+    key: str  # the scenario without its weights, as JSON
+    rows: pd.DataFrame  # the rows ranked (after the duplicate policy)
+    id_codes: np.ndarray  # of their IDs, for ties (core.method.overrides.id_codes)
+    as_of: date | None
+    excluded: pd.DataFrame
+    values: np.ndarray  # per kept row and factor: normalised (weighted sum) or filled (TOPSIS)
+    cost: np.ndarray
+    present: np.ndarray | None
+    empty: np.ndarray  # factors with no value left
+    warnings: tuple
+
+
+def _weightless(scenario: Scenario) -> str:
+    return scenario.with_weights(dict.fromkeys(scenario.columns, 1.0)).to_json(indent=None)
+
+
+def prepare_ranking(
+    frame: pd.DataFrame, scenario: Scenario, *, excluded: pd.DataFrame | None = None
+) -> PreparedRanking:
+    """Everything :func:`rank_customers` does before the weights (see PreparedRanking)."""
+    before = excluded
     scenario.validate(frame.columns)
     columns = scenario.columns
     as_of = date.fromisoformat(scenario.as_of) if scenario.as_of else latest_date(frame, columns)
@@ -177,17 +202,14 @@ def _rank(frame: pd.DataFrame, scenario: Scenario) -> Ranking:
     raw = np.where(infinite, np.nan, raw)
     excluded = _excluded_rows(frame, scenario.id_column, raw, repeated.excluded)
     kept = ranked_rows(frame, excluded)
+    if before is not None and not before.empty:
+        excluded = with_excluded(before, excluded)
     x = raw[kept]
     if len(x) == 0:
         raise ScenarioError(msg("ranking.no_customer_can_ranked_every"))
-    weights = scenario.weights.copy()
     empty = np.isnan(x).all(axis=0)
     for j in np.flatnonzero(empty):
         warnings.append(msg("ranking.column_has_no_values_left", column=columns[j]))
-    weights[empty] = 0.0
-    if weights.sum() <= 0:
-        raise ScenarioError(msg("ranking.no_factor_with_positive_weight"))
-    weights = weights / weights.sum()
     x[:, empty] = 0.0
     warnings += _column_warnings(columns, x, scenario.missing)
     cost = np.array([f.direction == COST for f in scenario.factors])
@@ -195,22 +217,42 @@ def _rank(frame: pd.DataFrame, scenario: Scenario) -> Ranking:
     filled = fill_missing(x, cost, scenario.missing)
     for j in np.flatnonzero(constant_columns(filled) & ~empty):
         warnings.append(msg("ranking.column_has_same_value_every", column=columns[j]))
+    if scenario.method != "topsis":
+        filled = normalize_columns(filled, cost, [f.normalize for f in scenario.factors])
+    rows = frame.loc[kept]
+    return PreparedRanking(
+        _weightless(scenario), rows, id_codes(rows[scenario.id_column]), as_of, excluded,
+        filled, cost, present, empty, tuple(warnings),
+    )  # fmt: skip
+
+
+def rank_prepared(prepared: PreparedRanking, scenario: Scenario) -> Ranking:
+    """Score, rank, tier and explain ``prepared`` under ``scenario``, which may differ from
+    the one it was prepared for only in its weights (ValueError otherwise)."""
+    if _weightless(scenario) != prepared.key:
+        raise ValueError("the scenario differs from the prepared one in more than its weights")
+    weights = scenario.weights.copy()
+    weights[prepared.empty] = 0.0
+    if weights.sum() <= 0:
+        raise ScenarioError(msg("ranking.no_factor_with_positive_weight"))
+    weights = weights / weights.sum()
     if scenario.method == "topsis":
-        score, contrib = topsis(filled, cost, weights, present)
+        score, contrib = topsis(prepared.values, prepared.cost, weights, prepared.present)
     else:
-        normalized = normalize_columns(filled, cost, [f.normalize for f in scenario.factors])
-        score, contrib = weighted_sum(normalized, weights, present)
-    table = _build_table(frame.loc[kept], scenario, score, contrib)
+        score, contrib = weighted_sum(prepared.values, weights, prepared.present)
+    table = _build_table(prepared, scenario, score, contrib)
     table.insert(3, "tier", _assign_tiers(table, scenario))
     table, override_warnings, _ = apply_overrides(table, scenario)
-    return Ranking(table, excluded, tuple(warnings + override_warnings), scenario, as_of)
+    warnings = (*prepared.warnings, *override_warnings)
+    return Ranking(table, prepared.excluded, warnings, scenario, prepared.as_of)
 
 
 def _build_table(
-    frame: pd.DataFrame, scenario: Scenario, score: np.ndarray, contrib: np.ndarray
+    prepared: PreparedRanking, scenario: Scenario, score: np.ndarray, contrib: np.ndarray
 ) -> pd.DataFrame:
+    frame = prepared.rows
     ids = frame[scenario.id_column]
-    order = rank_order(score, id_codes(ids))
+    order = rank_order(score, prepared.id_codes)
     head = {
         "rank": np.arange(1, len(order) + 1),
         "customer_id": ids.iloc[order].reset_index(drop=True),

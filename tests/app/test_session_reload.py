@@ -8,6 +8,7 @@ import sqlite3
 from streamlit.testing.v1 import AppTest
 
 from tests.app.apptest_support import ENTRYPOINT, ROOT, app
+from ui.session import flush_writes
 
 SAMPLE_ZH = ROOT / "data" / "sample_customers_zh.csv"
 
@@ -104,6 +105,7 @@ def test_sessions_unused_for_30_days_are_dropped_when_the_app_opens() -> None:
     at = worked_session()
     sid = at.query_params["sid"]
     store = at.session_state["session_store"]
+    flush_writes()
     with sqlite3.connect(store.path) as db:
         db.execute("UPDATE sessions SET updated = '2020-01-01T00:00:00+00:00'")
     app("en")  # another browser session opens the store

@@ -115,13 +115,14 @@ def customer_picker(table: pd.DataFrame, ids: list[str], names: pd.Series, lang:
     picks = ids[:MAX_PICKS]
     if st.session_state.get(CUSTOMER) not in picks:
         st.session_state[CUSTOMER] = None
-    label_of = dict(zip(table["customer_id"].astype(str), names, strict=True))
-    rank_of = dict(zip(table["customer_id"].astype(str), table["rank"], strict=True))
+    rows = pd.Index(table["customer_id"].astype(str)).get_indexer(picks)
+    ranks, shown = table["rank"].to_numpy()[rows], names.to_numpy()[rows]
+    label_of = {c: f"#{r} · {n}" for c, r, n in zip(picks, ranks, shown, strict=True)}
     return st.selectbox(
         t("ranking.pick", lang),
         picks,
         index=None,
         key=CUSTOMER,
-        format_func=lambda c: f"#{rank_of[c]} · {label_of[c]}",
+        format_func=label_of.__getitem__,
         placeholder=t("ranking.pick_placeholder", lang),
     )
