@@ -499,6 +499,9 @@ MESSAGES: dict[str, str] = {
     "cli.weights_not_json": "--weights: not valid JSON at column {column}; {detail}",
     "cli.weights_not_object": '--weights: give a JSON object such as {{"revenue": 3, "profit": 1}}',
     "cli.room_export_suffix": "--out {path!r}: use a file name ending in .json or .csv",
+    "cli.room_key_missing": "no facilitator key: set {env} or give --key-file FILE (- reads the key from stdin)",
+    "cli.room_key_file_empty": "--key-file {path!r}: the file holds no key",
+    "cli.room_key_on_command_line": "--key shows the facilitator key to every user of this computer (ps, shell history); set {env} or use --key-file instead",
     "cli.compare_needs_two": "compare needs exactly two scenarios, got {n}; write --scenario A.json --scenario B.json",
     # ── anonymize ──
     "anonymize.alias": "Customer {code}",

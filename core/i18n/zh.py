@@ -483,6 +483,9 @@ MESSAGES: dict[str, str] = {
     "cli.weights_not_json": "--weights：第 {column} 列不是有效的 JSON",
     "cli.weights_not_object": '--weights：请给出 JSON 对象，例如 {{"revenue": 3, "profit": 1}}',
     "cli.room_export_suffix": "--out「{path}」：文件名请以 .json 或 .csv 结尾",
+    "cli.room_key_missing": "缺少主持人密钥：请设置 {env}，或用 --key-file FILE 指定密钥文件（- 表示从标准输入读取）",
+    "cli.room_key_file_empty": "--key-file「{path}」：文件中没有密钥",
+    "cli.room_key_on_command_line": "--key 会让本机所有用户看到主持人密钥（ps、命令历史）；请改为设置 {env} 或使用 --key-file",
     "cli.compare_needs_two": "对比需要正好两个方案，实际为 {n} 个；请写成 --scenario A.json --scenario B.json",
     # ── anonymize ──
     "anonymize.alias": "客户 {code}",
