@@ -18,6 +18,7 @@ from core.workshop.rules import (
 )
 from ui.i18n import localize, message_of, t
 from ui.shell import participant_shell
+from ui.stores import from_store
 from ui.workshop.join_seat import seat, seat_name, take_seat
 from ui.workshop.join_weights import weights_input
 from ui.workshop.state import LOOKUPS, room_store
@@ -26,7 +27,7 @@ POLL_SECONDS = 4
 
 lang = participant_shell("join.title")
 st.title(t("join.title", lang))
-store = room_store()
+store = from_store(room_store, lang)
 
 typed = st.query_params.get("room") or st.text_input(t("join.code", lang), key="join_code")
 if not typed:

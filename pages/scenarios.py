@@ -14,6 +14,7 @@ from ui.charts.compare import migration_heatmap, slope_chart
 from ui.i18n import message_of
 from ui.scenarios.manager import flash_message, save_form, saved_list
 from ui.shell import page_shell
+from ui.stores import from_store
 from ui.tables import change_labels, customer_names
 from ui.widgets import kept_choice, kept_widget
 
@@ -36,12 +37,8 @@ page = page_shell("scenarios")
 t = page.t
 st.title(t("scenarios.title"))
 st.caption(t("scenarios.intro"))
-try:
-    store = state.scenario_store()
-    saved = store.list_scenarios()
-except InputError as exc:
-    st.error(t("scenarios.store_error", error=message_of(exc)), icon="⚠️")
-    st.stop()
+store = from_store(state.scenario_store, page.lang)
+saved = from_store(store.list_scenarios, page.lang)
 flash_message(page.lang)
 
 save_col, list_col = st.columns([2, 3], gap="large")

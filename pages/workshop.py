@@ -6,15 +6,16 @@ from core.analysis.consensus import CONSENSUS_METHODS
 from core.workshop.rules import format_code
 from ui.charts.workshop import qr_png
 from ui.shell import page_shell
+from ui.stores import from_store
 from ui.workshop.live import act, create_room, live_room, open_room
 from ui.workshop.state import METHOD, NOTICE, ROOM_CODE, ROOM_KEY, join_link, room_store
 
 page = page_shell("workshop")
 t = page.t
-store = room_store()
 
 st.title(t("workshop.title"))
 st.caption(t("workshop.intro"))
+store = from_store(room_store, page.lang)
 if st.session_state.get(NOTICE):
     st.info(st.session_state[NOTICE], icon="ℹ️")
 
@@ -49,14 +50,15 @@ with head[0]:
     st.markdown(f"## {t('workshop.join_code')}: `{format_code(code)}`")
     st.write(t("workshop.join_how"))
     st.code(link, language=None)
-    with st.expander(t("workshop.key_title"), expanded=False):
+    # The key reaches the browser only once the facilitator asks for it (not projected).
+    if st.toggle(t("workshop.key_title"), key="workshop_key_shown"):
         st.warning(t("workshop.key_warning"), icon="🔒")
         st.code(key, language=None)
 with head[1]:
     st.image(qr_png(link), width=220, caption=t("workshop.qr_caption"))
 
 controls = st.columns(5)
-room = store.room(code)
+room = from_store(lambda: store.room(code), page.lang)
 controls[0].button(
     t("workshop.close_round"),
     on_click=act,

@@ -6,12 +6,16 @@
         open a room; prints the join code and the facilitator key (keep the key secret)
     room submit CODE --participant NAME --weights '{"column": weight, …}'
         submit (or replace) NAME's weights for the current round
-    room summary CODE --key KEY [--data INPUT] [--method mean|median|geometric] [--json]
+    room summary CODE [--key-file FILE] [--data INPUT] [--method mean|median|geometric] [--json]
         participants, consensus weights, Kendall's W of the current round
-    room export CODE --key KEY --out FILE.json|FILE.csv
+    room export CODE [--key-file FILE] --out FILE.json|FILE.csv
         every round and every submission
 
 Every subcommand takes ``--db PATH|URL`` (default: the app's store, see core.workshop.db).
+
+The facilitator key (``summary``, ``export``) is read from ``--key-file FILE`` (its first line;
+``-`` reads standard input), else from ``$CIW_ROOM_KEY``: never from the command line, which
+every user of the computer can see (``ps``). ``--key KEY`` is still accepted, with a warning.
 
 From the command line a participant is identified by name alone (case-insensitive): a second
 ``submit`` with the same name replaces that person's earlier submission for the round. In the
@@ -28,17 +32,22 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
+import sys
 from pathlib import Path
 from typing import Any
 
 from core.analysis.consensus import CONSENSUS_METHODS
-from core.cli.common import add_json, load_scenario
+from core.cli.common import add_json, err, load_scenario
 from core.errors import InputError
 from core.i18n import msg
 from core.ingest.read import read_table
 from core.report.export import write_csv
 from core.workshop.rooms import RoomStore
 from core.workshop.rules import format_code, summarize
+
+ENV_KEY = "CIW_ROOM_KEY"
+KEY_READ = 4096  # characters read from a key file at most (a key is 43)
 
 
 def add_room_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -57,17 +66,56 @@ def add_room_parser(subparsers: argparse._SubParsersAction) -> None:
     submit.add_argument("--weights", required=True, metavar="JSON", help='{"column": weight}')
     summary = actions.add_parser("summary", help="consensus and agreement of the current round")
     summary.add_argument("code", metavar="CODE")
-    summary.add_argument("--key", required=True, metavar="KEY", help="facilitator key")
     summary.add_argument("--data", metavar="INPUT", help="customer table for Kendall's W")
     summary.add_argument("--method", choices=CONSENSUS_METHODS, default="mean")
     export = actions.add_parser("export", help="all rounds and submissions as JSON or CSV")
     export.add_argument("code", metavar="CODE")
-    export.add_argument("--key", required=True, metavar="KEY", help="facilitator key")
     export.add_argument("--out", required=True, metavar="FILE", help="FILE.json or FILE.csv")
+    for sub in (summary, export):
+        _add_key(sub)
     for sub in (create, submit, summary, export):
         sub.add_argument("--db", metavar="PATH|URL", help="room store (default: the app's)")
     for sub in (create, summary):
         add_json(sub)
+
+
+def _add_key(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--key-file",
+        metavar="FILE",
+        help=f"read the facilitator key from FILE's first line (- = stdin); else ${ENV_KEY}",
+    )
+    parser.add_argument(
+        "--key",
+        metavar="KEY",
+        help=f"the key itself: UNSAFE, other users see it (ps); use ${ENV_KEY} or --key-file",
+    )
+
+
+def _first_line(text: str) -> str:
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")
+
+
+def facilitator_key(args: argparse.Namespace) -> str:
+    """The facilitator key: ``--key-file`` (``-``: stdin), else ``--key`` (with a warning: the
+    command line is public), else ``$CIW_ROOM_KEY``; InputError when none gives one."""
+    if args.key_file is not None:
+        if args.key_file == "-":
+            text = sys.stdin.read(KEY_READ)
+        else:
+            with open(args.key_file, encoding="utf-8", errors="replace") as file:
+                text = file.read(KEY_READ)
+        key = _first_line(text)
+        if not key:
+            raise InputError(msg("cli.room_key_file_empty", path=args.key_file))
+        return key
+    if args.key is not None:
+        err(f"warning: {msg('cli.room_key_on_command_line', env=ENV_KEY)}")
+        return args.key
+    key = os.environ.get(ENV_KEY, "").strip()
+    if not key:
+        raise InputError(msg("cli.room_key_missing", env=ENV_KEY))
+    return key
 
 
 def _weights(text: str) -> dict[str, Any]:
@@ -101,7 +149,7 @@ def _submit(store: RoomStore, args: argparse.Namespace) -> None:
 
 def _summary(store: RoomStore, args: argparse.Namespace) -> None:
     room = store.room(args.code)
-    table = store.submissions(args.code, args.key, round=room.round)
+    table = store.submissions(args.code, facilitator_key(args), round=room.round)
     frame = read_table(Path(args.data)).frame if args.data else None
     summary = summarize(table, room.scenario, args.method, frame)
     if args.json:
@@ -130,11 +178,12 @@ def _export(store: RoomStore, args: argparse.Namespace) -> None:
     out = Path(args.out)
     if out.suffix.lower() not in (".json", ".csv"):
         raise InputError(msg("cli.room_export_suffix", path=args.out))
+    key = facilitator_key(args)
     if out.suffix.lower() == ".json":
-        text = json.dumps(store.export(args.code, args.key), ensure_ascii=False, indent=2)
+        text = json.dumps(store.export(args.code, key), ensure_ascii=False, indent=2)
         out.write_text(text + "\n", encoding="utf-8")
     else:
-        write_csv(store.submissions(args.code, args.key), out)
+        write_csv(store.submissions(args.code, key), out)
     print(f"wrote: {out}")
 
 

@@ -95,10 +95,27 @@ def prepare_folder(path: Path, what: object) -> Path:
     return path
 
 
+def damaged_store(what: object, path: Path | str, detail: object) -> InputError:
+    """The one error every store (scenarios, snapshots, workshop rooms) gives for a file
+    SQLite cannot read: which store, where, and what to do (move it away)."""
+    return InputError(
+        msg("store.damaged_file", what=what, path=str(path), env=ENV_DIR, detail=detail)
+    )
+
+
+def is_damage(exc: BaseException) -> bool:
+    """True when ``exc`` says the SQLite file itself is unreadable (not a lock, not a
+    constraint, not a missing folder)."""
+    if not isinstance(exc, sqlite3.DatabaseError) or isinstance(exc, sqlite3.IntegrityError):
+        return False
+    text = str(exc).lower()
+    return not isinstance(exc, sqlite3.OperationalError) or "malformed" in text
+
+
 @contextmanager
 def transaction(path: Path, what: str) -> Iterator[sqlite3.Connection]:
     """One connection, one transaction (WAL, busy timeout): committed on success, rolled back
-    on error; a damaged file raises InputError naming ``what``."""
+    on error; a damaged file raises InputError naming ``what`` (:func:`damaged_store`)."""
     try:
         with closing(sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)) as db:
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -106,15 +123,21 @@ def transaction(path: Path, what: str) -> Iterator[sqlite3.Connection]:
             with db:
                 yield db
     except sqlite3.DatabaseError as exc:
-        raise InputError(
-            msg(
-                "store.damaged_file",
-                what=what,
-                path=str(path),
-                env=ENV_DIR,
-                detail=exc,
-            )
-        ) from None
+        raise damaged_store(what, path, exc) from None
+
+
+@contextmanager
+def unique_name(taken: InputError) -> Iterator[None]:
+    """Inside a transaction: a write that breaks a unique name raises ``taken`` (the name is
+    claimed by the database's constraint, so two writers can never both get it)."""
+    try:
+        yield
+    except sqlite3.IntegrityError:
+        raise taken from None
+
+
+def _taken(name: str) -> InputError:
+    return InputError(msg("store.saved_scenario_already_named_choose", name=name))
 
 
 class ScenarioStore:
@@ -158,27 +181,29 @@ class ScenarioStore:
             listed = ", ".join(saved[:20]) or msg("word.none_yet")
             raise InputError(msg("store.no_saved_scenario_named_saved", name=name, names=listed))
 
-    def _refuse_taken(self, db: sqlite3.Connection, name: str) -> None:
-        if self._exists(db, name):
-            raise InputError(msg("store.saved_scenario_already_named_choose", name=name))
-
     def save(self, name: str, scenario: Scenario, overwrite: bool = False) -> SavedScenario:
         """Save ``scenario`` under ``name`` (stored with that name); an existing name raises
-        InputError unless ``overwrite`` (which keeps its created time and pin)."""
+        InputError unless ``overwrite`` (which keeps its created time and pin).
+
+        One statement claims the name (the primary key), so of two saves at the same moment
+        without ``overwrite`` exactly one succeeds and the other is told the name is taken."""
         name = _clean_name(name)
         text = replace(scenario, name=name).to_json()
         now = _now()
-        with self._connect() as db:
-            if not overwrite:
-                self._refuse_taken(db, name)
-            db.execute(
-                "INSERT INTO scenarios (name, json, method, factor_count, created, updated) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET json = excluded.json, "
+        insert = (
+            "INSERT INTO scenarios (name, json, method, factor_count, created, updated) "
+            "VALUES (?, ?, ?, ?, ?, ?)"
+        )
+        if overwrite:
+            insert += (
+                " ON CONFLICT (name) DO UPDATE SET json = excluded.json, "
                 "method = excluded.method, factor_count = excluded.factor_count, "
-                "updated = excluded.updated",
-                (name, text, scenario.method, len(scenario.factors), now, now),
+                "updated = excluded.updated"
             )
-        return self.info(name)
+        with self._connect() as db, unique_name(_taken(name)):
+            db.execute(insert, (name, text, scenario.method, len(scenario.factors), now, now))
+            row = db.execute(f"{_LIST} WHERE name = ?", (name,)).fetchone()
+        return SavedScenario(*row[:5], bool(row[5]))
 
     def list_scenarios(self) -> list[SavedScenario]:
         """Every saved scenario, by name."""
@@ -209,10 +234,12 @@ class ScenarioStore:
     def rename(self, name: str, new_name: str) -> SavedScenario:
         """Give a saved scenario a new (unused) name; created time and pin are kept."""
         name, new_name = _clean_name(name), _clean_name(new_name)
-        scenario = replace(self.load(name), name=new_name)
-        with self._connect() as db:
-            if new_name != name:
-                self._refuse_taken(db, new_name)
+        with self._connect() as db, unique_name(_taken(new_name)):
+            db.execute("BEGIN IMMEDIATE")  # read and rewrite the row with no writer between
+            self._require(db, name)
+            (text,) = db.execute("SELECT json FROM scenarios WHERE name = ?", (name,)).fetchone()
+            source = msg("store.saved_scenario", name=name)
+            scenario = replace(Scenario.from_json(text, source=source), name=new_name)
             db.execute(
                 "UPDATE scenarios SET name = ?, json = ?, updated = ? WHERE name = ?",
                 (new_name, scenario.to_json(), _now(), name),

@@ -35,7 +35,13 @@ import pandas as pd
 from core.errors import InputError
 from core.i18n import msg
 from core.method.scenario import TierSpec
-from core.storage.scenarios import MAX_NAME, prepare_folder, store_path, transaction
+from core.storage.scenarios import (
+    MAX_NAME,
+    prepare_folder,
+    store_path,
+    transaction,
+    unique_name,
+)
 
 COLUMNS = ("customer_id", "rank", "score", "tier", "name", "tier_key")
 DEFAULT_TOP_N = 10
@@ -151,7 +157,8 @@ class SnapshotStore:
         self, name: str, as_of: date | str, table: pd.DataFrame, overwrite: bool = False
     ) -> SavedSnapshot:
         """Keep ``table`` (:func:`snapshot_frame` is applied) as ``name``; an existing name
-        raises InputError unless ``overwrite``."""
+        raises InputError unless ``overwrite``. The name is claimed by the insert itself, in
+        the transaction that writes the rows, so a concurrent save is never silently lost."""
         name, day = _clean_name(name), _as_date(as_of)
         frame = snapshot_frame(table, "name" if "name" in table.columns else None)
         if frame["customer_id"].duplicated().any():
@@ -163,13 +170,12 @@ class SnapshotStore:
             for r in frame.itertuples(index=False)
         ]  # fmt: skip
         created = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        with self._connect() as db:
-            taken = db.execute("SELECT 1 FROM snapshots WHERE name = ?", (name,)).fetchone()
-            if taken and not overwrite:
-                raise InputError(msg("snapshots.already_named_choose_another_name", name=name))
-            db.execute("DELETE FROM snapshot_rows WHERE snapshot = ?", (name,))
-            db.execute("DELETE FROM snapshots WHERE name = ?", (name,))
-            db.execute(
+        taken = InputError(msg("snapshots.already_named_choose_another_name", name=name))
+        with self._connect() as db, unique_name(taken):
+            if overwrite:
+                db.execute("DELETE FROM snapshot_rows WHERE snapshot = ?", (name,))
+                db.execute("DELETE FROM snapshots WHERE name = ?", (name,))
+            db.execute(  # the name's primary key: of two savers without overwrite, one wins
                 "INSERT INTO snapshots (name, as_of, created, customers) VALUES (?, ?, ?, ?)",
                 (name, day.isoformat(), created, len(rows)),
             )

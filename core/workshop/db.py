@@ -27,7 +27,7 @@ from sqlalchemy.pool import NullPool
 
 from core.errors import InputError
 from core.i18n import msg
-from core.storage.scenarios import prepare_folder, store_path
+from core.storage.scenarios import damaged_store, is_damage, prepare_folder, store_path
 from core.workshop import rules as rooms
 
 FILE_NAME = "rooms.sqlite3"
@@ -133,9 +133,13 @@ def _transient(exc: Exception) -> bool:
 
 
 def store_error(engine: Engine, exc: Exception) -> InputError:
-    """A database failure as an InputError naming the store (password hidden)."""
+    """A database failure as an InputError naming the store (password hidden); an SQLite
+    file that cannot be read gets the message every store gives (move it away)."""
+    cause = getattr(exc, "orig", exc)
+    reason = " ".join(str(cause).split())
+    if engine.url.get_backend_name() == "sqlite" and is_damage(cause):
+        return damaged_store(msg("word.room_store"), engine.url.database or "", reason)
     where = engine.url.render_as_string(hide_password=True)
-    reason = " ".join(str(getattr(exc, "orig", exc)).split())
     return InputError(msg("rooms.store_check_file_database_url", where=where, detail=reason))
 
 

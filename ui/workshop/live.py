@@ -27,8 +27,13 @@ def create_room(page: Page, store: RoomStore) -> None:
     """Open a new room on the page's scenario (with the aliased data if the toggle is on)."""
     data = anonymised_factors(page.ingest.frame, page.scenario, page.lang)
     show = bool(st.session_state.get("workshop_show_data"))
-    created = store.create_room(page.scenario, show_data=show, data=data)
+    try:
+        created = store.create_room(page.scenario, show_data=show, data=data)
+    except InputError as exc:  # the store became unusable since the page opened it
+        st.session_state[NOTICE] = escape_markdown(localize(message_of(exc), page.lang))
+        return
     st.session_state[ROOM_CODE], st.session_state[ROOM_KEY] = created.code, created.facilitator_key
+    st.session_state[NOTICE] = None
 
 
 def open_room(store: RoomStore) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import signal
 import sqlite3
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import tests.core.room_backends as room_backends
+from core.cli.rooms import ENV_KEY
 from core.ingest.read import read_table
 from core.mapping.columns import detect_mapping
 from core.method.scenario import Scenario
@@ -44,8 +46,11 @@ def created(scenario_file: Path, db: Path | str) -> dict:
     return json.loads(out)
 
 
-def test_create_submit_summary_export(scenario_file: Path, tmp_path: Path, db: str) -> None:
+def test_create_submit_summary_export(
+    scenario_file: Path, tmp_path: Path, db: str, monkeypatch
+) -> None:
     room = created(scenario_file, db)
+    monkeypatch.setenv(ENV_KEY, room["facilitator_key"])
     assert set(room) == {"code", "facilitator_key"} and len(room["code"]) == 8
     columns = json.loads(scenario_file.read_text())["factors"]
     names = [f["column"] for f in columns]
@@ -63,28 +68,22 @@ def test_create_submit_summary_export(scenario_file: Path, tmp_path: Path, db: s
             db,
         )
         assert code == 0 and out.startswith(f"stored: {who}, round 1")
-    code, out, _ = run_main(
-        "room",
-        "summary",
-        room["code"],
-        "--key",
-        room["facilitator_key"],
-        "--json",
-        "--db",
-        db,
-    )
+    code, out, _ = run_main("room", "summary", room["code"], "--json", "--db", db)
     summary = json.loads(out)
     assert code == 0 and summary["participants"] == 2  # Ann's second submit replaced her first
     assert {"participants", "consensus", "kendall_w"} <= set(summary)
     assert summary["w_basis"] == "factors" and summary["kendall_w"] == pytest.approx(1.0)
     assert summary["consensus"]["profit"] == pytest.approx(3 / 13, abs=1e-6)
     assert sum(summary["consensus"].values()) == pytest.approx(1.0, abs=1e-5)
+    key_file = tmp_path / "key.txt"
+    key_file.write_text(f"\n  {room['facilitator_key']}  \n", encoding="utf-8")
+    monkeypatch.delenv(ENV_KEY)
     code, out, _ = run_main(
         "room",
         "summary",
         room["code"],
-        "--key",
-        room["facilitator_key"],
+        "--key-file",
+        key_file,
         "--json",
         "--data",
         str(SAMPLE),
@@ -95,12 +94,13 @@ def test_create_submit_summary_export(scenario_file: Path, tmp_path: Path, db: s
         "kendall_w"
     ] == pytest.approx(1.0)
     for name in ("room.json", "room.csv"):
+        monkeypatch.setattr("sys.stdin", io.StringIO(room["facilitator_key"] + "\n"))
         code, out, _ = run_main(
             "room",
             "export",
             room["code"],
-            "--key",
-            room["facilitator_key"],
+            "--key-file",
+            "-",
             "--out",
             str(tmp_path / name),
             "--db",
@@ -114,33 +114,67 @@ def test_create_submit_summary_export(scenario_file: Path, tmp_path: Path, db: s
 
 
 @pytest.mark.parametrize(
-    ("argv", "message"),
+    ("argv", "key", "message"),
     [
-        (["summary", "{code}", "--key", "wrong"], "the facilitator key is wrong"),
-        (["export", "{code}", "--key", "wrong", "--out", "x.json"], "the facilitator key is wrong"),
-        (["submit", "{code}", "--participant", "A", "--weights", "[1]"], "give a JSON object"),
-        (["submit", "{code}", "--participant", "A", "--weights", "{"], "not valid JSON"),
+        (["summary", "{code}"], "wrong", "the facilitator key is wrong"),
+        (["export", "{code}", "--out", "x.json"], "wrong", "the facilitator key is wrong"),
+        (["summary", "{code}"], "", "no facilitator key: set CIW_ROOM_KEY or give --key-file"),
+        (["submit", "{code}", "--participant", "A", "--weights", "[1]"], "", "give a JSON object"),
+        (["submit", "{code}", "--participant", "A", "--weights", "{"], "", "not valid JSON"),
         (
             ["submit", "{code}", "--participant", "A", "--weights", '{"x": 1}'],
+            "",
             "unknown factor(s) ['x']",
         ),
         (
             ["submit", "ZZZZ-ZZZZ", "--participant", "A", "--weights", "{}"],
+            "",
             "no room with code ZZZZ-ZZZZ",
         ),
-        (["export", "{code}", "--key", "{key}", "--out", "x.txt"], "ending in .json or .csv"),
-        (["summary", "{code}", "--key", "{key}"], "nobody has submitted weights"),
+        (["export", "{code}", "--out", "x.txt"], "{key}", "ending in .json or .csv"),
+        (["summary", "{code}"], "{key}", "nobody has submitted weights"),
     ],
 )
-def test_bad_input_exits_2_with_one_error_line(scenario_file, tmp_path, argv, message) -> None:
+def test_bad_input_exits_2_with_one_error_line(
+    scenario_file, tmp_path, argv, key, message, monkeypatch
+) -> None:
     room = created(scenario_file, tmp_path)
-    filled = [
-        a.replace("{code}", room["code"]).replace("{key}", room["facilitator_key"]) for a in argv
-    ]
+    filled = [a.replace("{code}", room["code"]) for a in argv]
+    monkeypatch.setenv(ENV_KEY, key.replace("{key}", room["facilitator_key"]))
     code, out, err = run_main("room", *filled, "--db", str(tmp_path))
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and err.startswith("error: ") and message in err
     assert room["facilitator_key"] not in err
+
+
+def test_a_key_on_the_command_line_still_works_with_a_warning(scenario_file, tmp_path) -> None:
+    room = created(scenario_file, tmp_path)
+    code, _, err = run_main(
+        "room", "summary", room["code"], "--key", room["facilitator_key"], "--db", tmp_path
+    )
+    assert code == 2 and "nobody has submitted weights" in err  # the key was accepted
+    assert err.startswith(
+        "warning: --key shows the facilitator key to every user of this computer (ps, shell "
+        "history); set CIW_ROOM_KEY or use --key-file instead\n"
+    )
+    assert room["facilitator_key"] not in err
+
+
+@pytest.mark.parametrize("content", ["", "\n   \n"])
+def test_an_empty_key_file_is_one_error_line(scenario_file, tmp_path, content) -> None:
+    room = created(scenario_file, tmp_path)
+    (tmp_path / "key.txt").write_text(content, encoding="utf-8")
+    argv = ("room", "summary", room["code"], "--key-file", tmp_path / "key.txt", "--db", tmp_path)
+    code, _, err = run_main(*argv)
+    assert (
+        code == 2
+        and err == f"error: --key-file {str(tmp_path / 'key.txt')!r}: the file holds no key\n"
+    )
+
+
+def test_the_key_option_is_documented_as_unsafe() -> None:
+    code, out, _ = run_main("room", "summary", "--help")
+    assert code == 0 and "UNSAFE" in out and "--key-file" in out and "CIW_ROOM_KEY" in out
 
 
 def test_missing_scenario_file_exits_2(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ import core.storage.scenarios as store_module
 from core.errors import InputError
 from core.method.scenario import FactorSpec, Scenario
 from core.storage.scenarios import FILE_NAME, MIGRATIONS, SavedScenario, ScenarioStore, store_path
+from tests.core.race_support import race
 
 ROOT = Path(__file__).resolve().parents[3]
 VALUE = Scenario("客户编号", (FactorSpec("销售额", weight=40), FactorSpec("毛利", weight=20)))
@@ -162,6 +163,55 @@ def test_damaged_file(tmp_path):
     (tmp_path / FILE_NAME).write_bytes(b"this is not a database" * 100)
     with pytest.raises(InputError, match="file is not a database; if the file is damaged"):
         ScenarioStore(tmp_path)
+
+
+def test_a_rename_onto_a_taken_name_is_refused_and_changes_nothing(store):
+    store.save("a", VALUE)
+    store.save("b", GROWTH)
+    with pytest.raises(InputError, match="a saved scenario is already named 'b'"):
+        store.rename("a", "b")
+    assert store.load("a").method == "weighted_sum" and store.load("b").method == "topsis"
+
+
+def _saved_by(who: int) -> Scenario:
+    """Contender ``who``'s scenario: its weight tells whose save the store kept."""
+    return Scenario("id", (FactorSpec("x", weight=10 + who),))
+
+
+def _save(where: str, who: int, trial: int, overwrite: bool) -> str:
+    try:
+        ScenarioStore(where).save(f"plan {trial}", _saved_by(who), overwrite=overwrite)
+    except InputError as exc:
+        return f"taken: {exc}"
+    return "saved"
+
+
+def save_fresh(where: str, who: int, trial: int) -> str:
+    return _save(where, who, trial, overwrite=False)
+
+
+def save_or_overwrite(where: str, who: int, trial: int) -> str:
+    return _save(where, who, trial, overwrite=who == 1)  # contender 1 means to overwrite
+
+
+def _kept_weight(store: ScenarioStore, trial: int) -> float:
+    return store.load(f"plan {trial}").factors[0].weight
+
+
+def test_two_processes_saving_one_name_never_both_hear_saved(tmp_path):
+    store = ScenarioStore(tmp_path)
+    for trial, told in enumerate(race(save_fresh, str(tmp_path))):
+        assert sorted(told)[0] == "saved", told
+        assert sorted(told)[1].startswith("taken: a saved scenario is already named"), told
+        assert _kept_weight(store, trial) == 10 + told.index("saved")  # the winner's save
+
+
+def test_a_deliberate_overwrite_wins_and_the_other_is_saved_first_or_told(tmp_path):
+    store = ScenarioStore(tmp_path)
+    for trial, (plain, overwriting) in enumerate(race(save_or_overwrite, str(tmp_path))):
+        assert overwriting == "saved"
+        assert plain == "saved" or plain.startswith("taken: "), plain
+        assert _kept_weight(store, trial) == 11  # saved last whatever the order
 
 
 def test_unwritable_folder(tmp_path):

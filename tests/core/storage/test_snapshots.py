@@ -18,6 +18,7 @@ from core.storage.snapshots import (
     snapshot_frame,
     watchlist,
 )
+from tests.core.race_support import race
 
 
 def ranking_table(order: list[str], names: dict[str, str] | None = None) -> pd.DataFrame:
@@ -109,6 +110,37 @@ def test_a_damaged_file_is_an_input_error(tmp_path) -> None:
     (tmp_path / "workbench.sqlite3").write_bytes(b"not a database" * 100)
     with pytest.raises(InputError, match="if the file is damaged, move it away"):
         SnapshotStore(tmp_path)
+
+
+def test_the_damaged_file_message_is_the_scenario_stores(tmp_path) -> None:
+    (tmp_path / "workbench.sqlite3").write_bytes(b"not a database" * 100)
+    with pytest.raises(InputError) as snapshots:
+        SnapshotStore(tmp_path)
+    with pytest.raises(InputError) as scenarios:
+        ScenarioStore(tmp_path)
+    assert str(snapshots.value).replace("snapshot store", "scenario store") == str(scenarios.value)
+
+
+def _customers_of(who: int) -> list[str]:
+    """Contender ``who``'s ranking: its customers tell whose rows the store kept."""
+    return [f"{who}-{k}" for k in range(3 + who)]
+
+
+def keep_fresh(where: str, who: int, trial: int) -> str:
+    try:
+        SnapshotStore(where).save(f"Q{trial}", "2024-06-30", ranking_table(_customers_of(who)))
+    except InputError as exc:
+        return f"taken: {exc}"
+    return "saved"
+
+
+def test_two_processes_keeping_one_name_never_both_hear_saved(tmp_path) -> None:
+    store = SnapshotStore(tmp_path)
+    for trial, told in enumerate(race(keep_fresh, str(tmp_path))):
+        assert sorted(told)[0] == "saved", told
+        assert sorted(told)[1].startswith("taken: a snapshot is already named"), told
+        kept = store.load(f"Q{trial}").table["customer_id"].tolist()
+        assert kept == _customers_of(told.index("saved"))  # the winner's rows, none other
 
 
 def test_watchlist_follows_the_latest_top_n_with_arrows() -> None:

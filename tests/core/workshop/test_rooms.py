@@ -18,6 +18,7 @@ import sqlalchemy as sa
 
 import tests.core.room_backends as room_backends
 from core.errors import InputError
+from core.i18n import localize
 from core.ingest.read import read_table
 from core.mapping.columns import detect_mapping
 from core.method.scenario import FactorSpec, Scenario
@@ -36,6 +37,7 @@ from core.workshop.rules import (
     secret_matches,
     summarize,
 )
+from tests.core.race_support import race
 from tests.core.writer_support import KILL_ROOM_SIZE, run_and_kill
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -291,6 +293,44 @@ def test_30_participants_at_once_threads_and_processes(store: RoomStore, where: 
     assert sorted(table["participant"]) == names
     assert table[["a", "b", "c"]].drop_duplicates().values.tolist() == [[1.0, 2.0, 3.0]]
     assert store.room(room.code).participants == 30
+
+
+def join_as_the_same_name(where_and_code: str, who: int, trial: int) -> str:
+    where, code = where_and_code.rsplit("#", 1)
+    store = RoomStore(where)
+    try:
+        receipt = store.submit(code, f"Ann {trial}", weights(1 + who, 1, 1))
+    except InputError as exc:
+        return f"taken: {exc}"
+    finally:
+        store.engine.dispose()
+    return "saved" if receipt.token else "no token"
+
+
+def test_two_browsers_joining_under_one_name_get_one_seat(store: RoomStore, where: str) -> None:
+    room = store.create_room(SCENARIO)
+    outcomes = race(join_as_the_same_name, f"{where}#{room.code}")
+    table = store.submissions(room.code, room.facilitator_key).set_index("participant")
+    for trial, told in enumerate(outcomes):
+        assert sorted(told)[0] == "saved", told
+        assert "is taken in this room" in sorted(told)[1], told
+        assert table.loc[f"Ann {trial}", "a"] == 1 + told.index("saved")  # the seat's weights
+
+
+@pytest.mark.parametrize(
+    "damage", [b"not a database" * 300, b"SQLite format 3\x00" + b"\x01" * 900]
+)
+def test_a_damaged_file_gets_the_message_every_store_gives(tmp_path: Path, damage: bytes) -> None:
+    (tmp_path / "rooms.sqlite3").write_bytes(damage)
+    with pytest.raises(InputError) as raised:
+        RoomStore(tmp_path)
+    text = str(raised.value)
+    assert text.startswith(f"room store {str(tmp_path / 'rooms.sqlite3')!r}: ")
+    assert text.endswith(
+        "if the file is damaged, move it away (a new one is created) "
+        "or set CIW_DATA_DIR to another folder"
+    )
+    assert "如果文件已损坏，请把它移走" in localize(raised.value, "zh")
 
 
 def test_killed_writer_leaves_the_room_intact(tmp_path: Path) -> None:
