@@ -91,6 +91,8 @@ MESSAGES: dict[str, str] = {
     "allocation.unknown_basis_use_one": "allocation: unknown basis {basis!r}; use one of: {bases}",
     "allocation.unknown_unit_use_one": "allocation: unknown unit {unit!r}; use one of: {units}",
     "allocation.not_a_number": "allocation: {what} is {value!r}; use {kind}",
+    # ── dates ──
+    "dates.as_of_outside_years": "as-of date {day} is outside the years {first}–{last} a date can take; give a day from {first}-01-01 to {last}-12-31",
     # ── duplicates ──
     "duplicates.example": "{id} rows {rows}",
     "duplicates.found": "{n} customer ID(s) appear more than once ({examples})",
@@ -183,6 +185,7 @@ MESSAGES: dict[str, str] = {
     "orders.log_no_column_found_looked": "order log: no {role} column found (looked for {names} …); available columns: {columns}; name it with --{flag}-col",
     "orders.log_unknown_role_use_one": "order log: unknown role {role!r}; use one of: {roles}",
     "orders.period_length_must_day_more": "period length {n} must be 1 day or more",
+    "orders.period_too_long": "period length {n} days is over the limit of {most} days (ten years); give a shorter period",
     "orders.rfm_cut_points_give_increasing": "RFM cut points {cuts}: give 4 increasing numbers",
     "orders.rfm_cut_points_use_letters": "RFM cut points for {letters}: use the letters r, f and m",
     "orders.segment_rules_last_rule_must": "segment rules: the last rule ({segment!r}) must cover R 1–5 and FM 1–5 so that every customer lands in a segment",

@@ -75,6 +75,8 @@ MESSAGES: dict[str, str] = {
     "allocation.unknown_basis_use_one": "资源配置：未知的分配依据「{basis}」；可选：{bases}",
     "allocation.unknown_unit_use_one": "资源配置：未知的单位「{unit}」；可选：{units}",
     "allocation.not_a_number": "资源配置：{what}为 {value}；请使用{kind}",
+    # ── dates ──
+    "dates.as_of_outside_years": "截止日期 {day} 超出日期可用的年份 {first}–{last}；请给出 {first}-01-01 至 {last}-12-31 之间的日期",
     # ── duplicates ──
     "duplicates.example": "{id}：第 {rows} 行",
     "duplicates.found": "{n} 个客户编号出现多次（{examples}）",
@@ -167,6 +169,7 @@ MESSAGES: dict[str, str] = {
     "orders.log_no_column_found_looked": "订单表：没有找到{role}列（已查找 {names} …）；可用的列：{columns}；请手动指定该列（命令行：--{flag}-col）",
     "orders.log_unknown_role_use_one": "订单表：未知的列角色「{role}」；可选：{roles}",
     "orders.period_length_must_day_more": "周期长度 {n} 必须至少为 1 天",
+    "orders.period_too_long": "周期长度 {n} 天超过上限 {most} 天（十年）；请给出更短的周期",
     "orders.rfm_cut_points_give_increasing": "RFM 分割点 {cuts}：请给出 4 个递增的数",
     "orders.rfm_cut_points_use_letters": "RFM 分割点 {letters}：请使用字母 r、f、m",
     "orders.segment_rules_last_rule_must": "分群规则：最后一条规则（「{segment}」）必须覆盖 R 1–5 和 FM 1–5，使每位客户都能归入一个分群",
