@@ -258,6 +258,7 @@ MESSAGES: dict[str, str] = {
     # ── ranking ──
     "ranking.column_has_no_values_left": "column {column!r} has no values; it is left out of the score",
     "ranking.column_has_same_value_every": "column {column!r} has the same value for every customer; it adds the same to everyone and does not change the order",
+    "ranking.dates_after_as_of": "column {column!r}: {n} date(s) after the as-of date {as_of} (row(s) {rows}) treated as missing; set the scenario's as_of if they are real",
     "ranking.column_infinite_value_row_treated": "column {column!r}: infinite value(s) in row(s) {rows} treated as missing",
     "ranking.duplicate_customer_id_first_seen": "duplicate customer ID {id!r} (first seen in row {row}); only the first row is ranked",
     "ranking.missing_customer_id_column": "missing customer ID in column {column!r}",

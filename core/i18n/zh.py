@@ -242,6 +242,7 @@ MESSAGES: dict[str, str] = {
     # ── ranking ──
     "ranking.column_has_no_values_left": "列「{column}」没有任何值，不参与评分",
     "ranking.column_has_same_value_every": "列「{column}」所有客户取值相同：对每位客户加分相同，不影响排序",
+    "ranking.dates_after_as_of": "列「{column}」：{n} 个日期晚于截止日期 {as_of}（第 {rows} 行），按缺失处理；如确属实，请在方案中设置截止日期（as_of）",
     "ranking.column_infinite_value_row_treated": "列「{column}」：第 {rows} 行的无穷大值按缺失处理",
     "ranking.duplicate_customer_id_first_seen": "客户编号「{id}」重复（首次出现在第 {row} 行），只对第一行排序",
     "ranking.missing_customer_id_column": "列「{column}」中缺少客户编号",
