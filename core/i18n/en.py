@@ -395,7 +395,7 @@ MESSAGES: dict[str, str] = {
     "rooms.too_many_submissions_most_per": "too many submissions: at most {n} per minute; wait a moment and submit again",
     "rooms.weights_all_weights_zero_give": "weights: all weights are zero; give at least one factor a weight",
     "rooms.weights_give_object_such_column": 'weights: give an object such as {{"column": weight, …}}',
-    "rooms.weights_has_use_number": "weights: {c!r} has {value!r}; use a number ≥ 0",
+    "rooms.weights_has_use_number": "weights: {c!r} has {value!r}; use a number from 0 to {most}",
     "rooms.weights_unknown_factor_missing_factor": "weights: unknown factor(s) {unknown} and missing factor(s) {missing}; give one weight for each of: {columns}",
     # ── scenario ──
     "scenario.abc_classes_need_cut_offs": "scenario: {n} ABC classes need {k} cut-offs, got {m}",

@@ -379,7 +379,7 @@ MESSAGES: dict[str, str] = {
     "rooms.too_many_submissions_most_per": "提交过于频繁：每分钟最多 {n} 次；请稍后再提交",
     "rooms.weights_all_weights_zero_give": "权重：所有权重都为零；请至少给一个因素权重",
     "rooms.weights_give_object_such_column": '权重：请给出对象，例如 {{"column": weight, …}}',
-    "rooms.weights_has_use_number": "权重：「{c}」的值为 {value}；请使用 ≥ 0 的数",
+    "rooms.weights_has_use_number": "权重：「{c}」的值为 {value}；请使用 0 到 {most} 之间的数",
     "rooms.weights_unknown_factor_missing_factor": "权重：未知的因素 {unknown}，缺少的因素 {missing}；请为以下每个因素给出一个权重：{columns}",
     # ── scenario ──
     "scenario.abc_classes_need_cut_offs": "方案：{n} 个 ABC 类别需要 {k} 个分界点，实际为 {m} 个",
