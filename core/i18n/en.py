@@ -120,6 +120,7 @@ MESSAGES: dict[str, str] = {
     "ingest.cannot_split_file_into_columns": "{file}: cannot split the file into columns ({detail}); export it again",
     "ingest.cannot_work_out_text_encoding": "{file}: cannot work out the text encoding; save it again as 'CSV UTF-8'",
     "ingest.column_has_no_values": "{file}: column {column} has no values",
+    "ingest.column_dates_outside_rule": "{file}: column {column}: {n} value(s) are not real days of the years {first}–{last} and are now missing ({examples})",
     "ingest.column_value_could_not_read": "{file}: column {column}: {n} value(s) could not be read as {kind} and are now missing ({examples})",
     "ingest.column_value_start_with_kept": "{file}: column {column}: {n} value(s) start with = + - or @ ({examples}); kept as plain text, never evaluated",
     "ingest.duplicate_name_columns": "{name} (columns {numbers})",
@@ -469,7 +470,6 @@ MESSAGES: dict[str, str] = {
     "weights.column_n": "column {n}",
     # ── word ──
     "word.numbers": "numbers",
-    "word.dates": "dates",
     "word.percentages": "percentages",
     "word.comma": "comma",
     "word.semicolon": "semicolon",

@@ -104,6 +104,7 @@ MESSAGES: dict[str, str] = {
     "ingest.cannot_split_file_into_columns": "{file}：无法把文件拆分成列；请重新导出",
     "ingest.cannot_work_out_text_encoding": "{file}：无法识别文本编码；请另存为「CSV UTF-8」格式",
     "ingest.column_has_no_values": "{file}：列「{column}」没有任何值",
+    "ingest.column_dates_outside_rule": "{file}：列「{column}」有 {n} 个值不是 {first}–{last} 年间的真实日期，已按缺失处理（{examples}）",
     "ingest.column_value_could_not_read": "{file}：列「{column}」有 {n} 个值无法识别为{kind}，已按缺失处理（{examples}）",
     "ingest.column_value_start_with_kept": "{file}：列「{column}」有 {n} 个值以 = + - 或 @ 开头（{examples}），按纯文本保存，不会作为公式执行",
     "ingest.duplicate_name_columns": "{name}（第 {numbers} 列）",
@@ -453,7 +454,6 @@ MESSAGES: dict[str, str] = {
     "weights.column_n": "第 {n} 列",
     # ── word ──
     "word.numbers": "数字",
-    "word.dates": "日期",
     "word.percentages": "百分比",
     "word.comma": "逗号",
     "word.semicolon": "分号",
