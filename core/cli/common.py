@@ -1,12 +1,15 @@
 """What the ``python -m core`` commands share, defined once: exit codes, the shared options
 (INPUT, --sheet and --header-row, --json, --duplicates, whole-number arguments), reading the
 input table,
-stderr lines and the ``--scenario`` file (through the one scenario loader).
+stderr lines, the ``--scenario`` file (through the one scenario loader) and the JSON every
+command writes (:func:`json_text`: never NaN or Infinity).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import math
 import sys
 from collections.abc import Iterable
 from dataclasses import replace
@@ -77,6 +80,29 @@ def read_input(args: argparse.Namespace) -> IngestResult:
     from core.ingest.read import read_table  # imported by the commands that read a table
 
     return read_table(Path(args.input), sheet=args.sheet, header_row=args.header_row)
+
+
+def json_text(data: object, indent: int | None = None) -> str:
+    """``data`` as JSON text, the one way the commands write JSON: NumPy scalars become plain
+    values and a float that is not finite becomes null (JSON has no NaN or Infinity)."""
+    return json.dumps(_plain(data), ensure_ascii=False, allow_nan=False, indent=indent)
+
+
+def print_json(data: object) -> None:
+    """``--json``: ``data`` as one line of JSON on stdout (see :func:`json_text`)."""
+    print(json_text(data))
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, dict):
+        return {key: _plain(v) for key, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if hasattr(value, "item") and not isinstance(value, str | bytes):
+        value = value.item()  # a NumPy scalar
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
 
 
 def err(line: str) -> None:

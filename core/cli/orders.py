@@ -30,14 +30,13 @@ customers: nothing comes back, nothing is scored).
 from __future__ import annotations
 
 import argparse
-import json
 import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from core.cli.common import EXIT_OK, add_json, err, load_scenario, positive_int
+from core.cli.common import EXIT_OK, add_json, err, load_scenario, positive_int, print_json
 from core.cli.terminal import format_table
 from core.errors import InputError
 from core.i18n import msg
@@ -152,14 +151,8 @@ def _notes(report: OrdersReport) -> None:
         err(f"note: {line}")
 
 
-def _json_value(value: object) -> object:
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    return value.item() if hasattr(value, "item") else value
-
-
 def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
-    return [{k: _json_value(v) for k, v in row.items()} for row in frame.to_dict("records")]
+    return frame.to_dict("records")  # plain values and nulls in json_text
 
 
 def _output_format(path: str) -> str:
@@ -221,8 +214,8 @@ def run_rfm(args: argparse.Namespace) -> int:
         _write(Path(args.out), {"rfm": table, "segments": overview, "report": report})
         err(f"wrote: {args.out}")
     elif args.json:
-        print(json.dumps({"as_of": result.report.as_of.isoformat(), "customers": len(table),
-                          "segments": _records(overview)}, ensure_ascii=False))  # fmt: skip
+        print_json({"as_of": result.report.as_of.isoformat(), "customers": len(table),
+                    "segments": _records(overview)})  # fmt: skip
     else:
         rows = [(r.segment, r.zh, r.customers, r.orders, f"{r.revenue:,.0f}",
                  f"{100 * r.revenue_share:.1f} %", "-" if r.avg_order_value != r.avg_order_value
@@ -258,7 +251,7 @@ def run_review(args: argparse.Namespace) -> int:
         data = {name: _records(frame) for name, frame in sheets.items()}
         data |= {"new_customers": list(review.new_customers),
                  "lost_customers": list(review.lost_customers)}  # fmt: skip
-        print(json.dumps(data, ensure_ascii=False))
+        print_json(data)
     else:
         kpis = [(r.kpi, _fmt(r.period_a), _fmt(r.period_b)) for r in review.kpis.itertuples()]
         print(format_table(kpis, ["kpi", "period A", "period B"], right=[False, True, True]))

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from core.analysis.consensus import CONSENSUS_METHODS
-from core.cli.common import add_json, err, load_scenario
+from core.cli.common import add_json, err, json_text, load_scenario, print_json
 from core.errors import InputError
 from core.i18n import msg
 from core.ingest.read import read_table
@@ -128,14 +128,10 @@ def _weights(text: str) -> dict[str, Any]:
     return data
 
 
-def _number(value: float) -> float | None:
-    return None if math.isnan(value) else round(float(value), 6)
-
-
 def _create(store: RoomStore, args: argparse.Namespace) -> None:
     created = store.create_room(load_scenario(args.scenario))
     if args.json:
-        print(json.dumps({"code": created.code, "facilitator_key": created.facilitator_key}))
+        print_json({"code": created.code, "facilitator_key": created.facilitator_key})
         return
     print(f"code: {format_code(created.code)}")
     print(f"facilitator key: {created.facilitator_key}")
@@ -158,11 +154,11 @@ def _summary(store: RoomStore, args: argparse.Namespace) -> None:
             "round": room.round,
             "round_open": room.round_open,
             "method": args.method,
-            "consensus": {k: _number(v) for k, v in summary.consensus.items()},
-            "kendall_w": _number(summary.kendall_w),
+            "consensus": {k: v for k, v in summary.consensus.items()},
+            "kendall_w": summary.kendall_w,
             "w_basis": summary.w_basis,
         }
-        print(json.dumps(data, ensure_ascii=False, allow_nan=False))
+        print_json(data)
         return
     state = "open" if room.round_open else "closed"
     print(f"room {format_code(room.code)}, round {room.round} ({state})")
@@ -180,7 +176,7 @@ def _export(store: RoomStore, args: argparse.Namespace) -> None:
         raise InputError(msg("cli.room_export_suffix", path=args.out))
     key = facilitator_key(args)
     if out.suffix.lower() == ".json":
-        text = json.dumps(store.export(args.code, key), ensure_ascii=False, indent=2)
+        text = json_text(store.export(args.code, key), indent=2)
         out.write_text(text + "\n", encoding="utf-8")
     else:
         write_csv(store.submissions(args.code, key), out)

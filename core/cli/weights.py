@@ -19,9 +19,7 @@ one JSON object goes to stdout (NaN as null) and warnings still go to stderr.
 from __future__ import annotations
 
 import argparse
-import json
 import math
-from typing import Any
 
 import numpy as np
 
@@ -35,6 +33,7 @@ from core.cli.common import (
     err,
     load_scenario,
     positive_int,
+    print_json,
     read_input,
 )
 from core.cli.terminal import format_table
@@ -97,14 +96,6 @@ def add_compare_parser(subparsers: argparse._SubParsersAction) -> None:
     add_json(parser)
 
 
-def _number(value: float) -> float | None:
-    return None if math.isnan(value) else float(value)
-
-
-def _print_json(data: dict[str, Any]) -> None:
-    print(json.dumps(data, ensure_ascii=False, allow_nan=False))
-
-
 def _weight_rows(names: list[str], weights: np.ndarray) -> str:
     rows = [(name, f"{w:.4f}", f"{100 * w:.1f} %") for name, w in zip(names, weights, strict=True)]
     return format_table(rows, ["factor", "weight", "share"], right=[False, True, True])
@@ -115,7 +106,7 @@ def _run_ahp(args: argparse.Namespace) -> int:
     result = ahp_weights(matrix, names=names)
     pairs = [p for p in result.worst_pairs if p.actionable] if not result.consistent else []
     if args.json:
-        _print_json(
+        print_json(
             {
                 "weights": dict(zip(names, map(float, result.weights), strict=True)),
                 "lambda_max": result.lambda_max,
@@ -168,7 +159,7 @@ def _run_objective(args: argparse.Namespace) -> int:
     for warning in (*ingest.warnings, *ranking.warnings, *result.warnings):
         err(f"warning: {warning}")
     if args.json:
-        _print_json(
+        print_json(
             {"weights": dict(zip(scenario.columns, map(float, result.weights), strict=True))}
         )
     else:
@@ -227,11 +218,11 @@ def run_compare(args: argparse.Namespace) -> int:
     for warning in dict.fromkeys((*ingest.warnings, *a.warnings, *b.warnings)):
         err(f"warning: {warning}")
     if args.json:
-        _print_json(
+        print_json(
             {
-                "spearman": _number(comparison.spearman),
-                "kendall": _number(comparison.kendall),
-                "top_n_overlap": _number(comparison.top_n_overlap),
+                "spearman": comparison.spearman,
+                "kendall": comparison.kendall,
+                "top_n_overlap": comparison.top_n_overlap,
                 "migration": _migration_json(comparison),
             }
         )

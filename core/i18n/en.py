@@ -91,6 +91,8 @@ MESSAGES: dict[str, str] = {
     "allocation.unknown_basis_use_one": "allocation: unknown basis {basis!r}; use one of: {bases}",
     "allocation.unknown_unit_use_one": "allocation: unknown unit {unit!r}; use one of: {units}",
     "allocation.not_a_number": "allocation: {what} is {value!r}; use {kind}",
+    # ── dates ──
+    "dates.as_of_outside_years": "as-of date {day} is outside the years {first}–{last} a date can take; give a day from {first}-01-01 to {last}-12-31",
     # ── duplicates ──
     "duplicates.example": "{id} rows {rows}",
     "duplicates.found": "{n} customer ID(s) appear more than once ({examples})",
@@ -118,6 +120,7 @@ MESSAGES: dict[str, str] = {
     "ingest.cannot_split_file_into_columns": "{file}: cannot split the file into columns ({detail}); export it again",
     "ingest.cannot_work_out_text_encoding": "{file}: cannot work out the text encoding; save it again as 'CSV UTF-8'",
     "ingest.column_has_no_values": "{file}: column {column} has no values",
+    "ingest.column_dates_outside_rule": "{file}: column {column}: {n} value(s) are not real days of the years {first}–{last} and are now missing ({examples})",
     "ingest.column_value_could_not_read": "{file}: column {column}: {n} value(s) could not be read as {kind} and are now missing ({examples})",
     "ingest.column_value_start_with_kept": "{file}: column {column}: {n} value(s) start with = + - or @ ({examples}); kept as plain text, never evaluated",
     "ingest.duplicate_name_columns": "{name} (columns {numbers})",
@@ -183,6 +186,7 @@ MESSAGES: dict[str, str] = {
     "orders.log_no_column_found_looked": "order log: no {role} column found (looked for {names} …); available columns: {columns}; name it with --{flag}-col",
     "orders.log_unknown_role_use_one": "order log: unknown role {role!r}; use one of: {roles}",
     "orders.period_length_must_day_more": "period length {n} must be 1 day or more",
+    "orders.period_too_long": "period length {n} days is over the limit of {most} days (ten years); give a shorter period",
     "orders.rfm_cut_points_give_increasing": "RFM cut points {cuts}: give 4 increasing numbers",
     "orders.rfm_cut_points_use_letters": "RFM cut points for {letters}: use the letters r, f and m",
     "orders.segment_rules_last_rule_must": "segment rules: the last rule ({segment!r}) must cover R 1–5 and FM 1–5 so that every customer lands in a segment",
@@ -255,6 +259,7 @@ MESSAGES: dict[str, str] = {
     # ── ranking ──
     "ranking.column_has_no_values_left": "column {column!r} has no values; it is left out of the score",
     "ranking.column_has_same_value_every": "column {column!r} has the same value for every customer; it adds the same to everyone and does not change the order",
+    "ranking.dates_after_as_of": "column {column!r}: {n} date(s) after the as-of date {as_of} (row(s) {rows}) treated as missing; set the scenario's as_of if they are real",
     "ranking.column_infinite_value_row_treated": "column {column!r}: infinite value(s) in row(s) {rows} treated as missing",
     "ranking.duplicate_customer_id_first_seen": "duplicate customer ID {id!r} (first seen in row {row}); only the first row is ranked",
     "ranking.missing_customer_id_column": "missing customer ID in column {column!r}",
@@ -391,7 +396,7 @@ MESSAGES: dict[str, str] = {
     "rooms.too_many_submissions_most_per": "too many submissions: at most {n} per minute; wait a moment and submit again",
     "rooms.weights_all_weights_zero_give": "weights: all weights are zero; give at least one factor a weight",
     "rooms.weights_give_object_such_column": 'weights: give an object such as {{"column": weight, …}}',
-    "rooms.weights_has_use_number": "weights: {c!r} has {value!r}; use a number ≥ 0",
+    "rooms.weights_has_use_number": "weights: {c!r} has {value!r}; use a number from 0 to {most}",
     "rooms.weights_unknown_factor_missing_factor": "weights: unknown factor(s) {unknown} and missing factor(s) {missing}; give one weight for each of: {columns}",
     # ── scenario ──
     "scenario.abc_classes_need_cut_offs": "scenario: {n} ABC classes need {k} cut-offs, got {m}",
@@ -465,7 +470,6 @@ MESSAGES: dict[str, str] = {
     "weights.column_n": "column {n}",
     # ── word ──
     "word.numbers": "numbers",
-    "word.dates": "dates",
     "word.percentages": "percentages",
     "word.comma": "comma",
     "word.semicolon": "semicolon",

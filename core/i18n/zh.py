@@ -75,6 +75,8 @@ MESSAGES: dict[str, str] = {
     "allocation.unknown_basis_use_one": "资源配置：未知的分配依据「{basis}」；可选：{bases}",
     "allocation.unknown_unit_use_one": "资源配置：未知的单位「{unit}」；可选：{units}",
     "allocation.not_a_number": "资源配置：{what}为 {value}；请使用{kind}",
+    # ── dates ──
+    "dates.as_of_outside_years": "截止日期 {day} 超出日期可用的年份 {first}–{last}；请给出 {first}-01-01 至 {last}-12-31 之间的日期",
     # ── duplicates ──
     "duplicates.example": "{id}：第 {rows} 行",
     "duplicates.found": "{n} 个客户编号出现多次（{examples}）",
@@ -102,6 +104,7 @@ MESSAGES: dict[str, str] = {
     "ingest.cannot_split_file_into_columns": "{file}：无法把文件拆分成列；请重新导出",
     "ingest.cannot_work_out_text_encoding": "{file}：无法识别文本编码；请另存为「CSV UTF-8」格式",
     "ingest.column_has_no_values": "{file}：列「{column}」没有任何值",
+    "ingest.column_dates_outside_rule": "{file}：列「{column}」有 {n} 个值不是 {first}–{last} 年间的真实日期，已按缺失处理（{examples}）",
     "ingest.column_value_could_not_read": "{file}：列「{column}」有 {n} 个值无法识别为{kind}，已按缺失处理（{examples}）",
     "ingest.column_value_start_with_kept": "{file}：列「{column}」有 {n} 个值以 = + - 或 @ 开头（{examples}），按纯文本保存，不会作为公式执行",
     "ingest.duplicate_name_columns": "{name}（第 {numbers} 列）",
@@ -167,6 +170,7 @@ MESSAGES: dict[str, str] = {
     "orders.log_no_column_found_looked": "订单表：没有找到{role}列（已查找 {names} …）；可用的列：{columns}；请手动指定该列（命令行：--{flag}-col）",
     "orders.log_unknown_role_use_one": "订单表：未知的列角色「{role}」；可选：{roles}",
     "orders.period_length_must_day_more": "周期长度 {n} 必须至少为 1 天",
+    "orders.period_too_long": "周期长度 {n} 天超过上限 {most} 天（十年）；请给出更短的周期",
     "orders.rfm_cut_points_give_increasing": "RFM 分割点 {cuts}：请给出 4 个递增的数",
     "orders.rfm_cut_points_use_letters": "RFM 分割点 {letters}：请使用字母 r、f、m",
     "orders.segment_rules_last_rule_must": "分群规则：最后一条规则（「{segment}」）必须覆盖 R 1–5 和 FM 1–5，使每位客户都能归入一个分群",
@@ -239,6 +243,7 @@ MESSAGES: dict[str, str] = {
     # ── ranking ──
     "ranking.column_has_no_values_left": "列「{column}」没有任何值，不参与评分",
     "ranking.column_has_same_value_every": "列「{column}」所有客户取值相同：对每位客户加分相同，不影响排序",
+    "ranking.dates_after_as_of": "列「{column}」：{n} 个日期晚于截止日期 {as_of}（第 {rows} 行），按缺失处理；如确属实，请在方案中设置截止日期（as_of）",
     "ranking.column_infinite_value_row_treated": "列「{column}」：第 {rows} 行的无穷大值按缺失处理",
     "ranking.duplicate_customer_id_first_seen": "客户编号「{id}」重复（首次出现在第 {row} 行），只对第一行排序",
     "ranking.missing_customer_id_column": "列「{column}」中缺少客户编号",
@@ -375,7 +380,7 @@ MESSAGES: dict[str, str] = {
     "rooms.too_many_submissions_most_per": "提交过于频繁：每分钟最多 {n} 次；请稍后再提交",
     "rooms.weights_all_weights_zero_give": "权重：所有权重都为零；请至少给一个因素权重",
     "rooms.weights_give_object_such_column": '权重：请给出对象，例如 {{"column": weight, …}}',
-    "rooms.weights_has_use_number": "权重：「{c}」的值为 {value}；请使用 ≥ 0 的数",
+    "rooms.weights_has_use_number": "权重：「{c}」的值为 {value}；请使用 0 到 {most} 之间的数",
     "rooms.weights_unknown_factor_missing_factor": "权重：未知的因素 {unknown}，缺少的因素 {missing}；请为以下每个因素给出一个权重：{columns}",
     # ── scenario ──
     "scenario.abc_classes_need_cut_offs": "方案：{n} 个 ABC 类别需要 {k} 个分界点，实际为 {m} 个",
@@ -449,7 +454,6 @@ MESSAGES: dict[str, str] = {
     "weights.column_n": "第 {n} 列",
     # ── word ──
     "word.numbers": "数字",
-    "word.dates": "日期",
     "word.percentages": "百分比",
     "word.comma": "逗号",
     "word.semicolon": "分号",

@@ -36,6 +36,7 @@ from core.ingest.header import header_note, header_position
 from core.ingest.non_data_rows import find_non_data_rows, no_excluded
 from core.ingest.parsing import ColumnConversion, Placeholder, as_text, coerce_frame
 from core.ingest.rows import ROW_INDEX
+from core.ingest.rules import YEARS
 from core.ingest.text import read_text
 
 EXTENSIONS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx"}
@@ -290,9 +291,17 @@ def _no_rows(label: str) -> str:
 def _conversion_warning(label: str, c: ColumnConversion) -> str:
     if not c.parsed and not c.failed:
         return msg("ingest.column_has_no_values", file=label, column=c.column)
-    kind = {"date": msg("word.dates"), "percent": msg("word.percentages")}.get(
-        c.kind, msg("word.numbers")
-    )
+    if c.kind == "date":  # the rule: a real day within the years a date can take
+        return msg(
+            "ingest.column_dates_outside_rule",
+            file=label,
+            column=c.column,
+            n=c.failed,
+            first=YEARS[0],
+            last=YEARS[1],
+            examples=Items(c.failed_examples),
+        )
+    kind = msg("word.percentages") if c.kind == "percent" else msg("word.numbers")
     return msg(
         "ingest.column_value_could_not_read",
         file=label,

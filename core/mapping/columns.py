@@ -218,18 +218,41 @@ def data_language(mapping: Mapping) -> str:
     return "en" if mapping.id_column.isascii() else "zh"
 
 
-def latest_date(frame: pd.DataFrame, columns: list[str]) -> date | None:
-    """The latest date in the given date columns (the default as-of date), or None."""
-    dates = [frame[c].max() for c in columns if column_kind(frame[c]) == "date"]
-    dates = [d for d in dates if pd.notna(d)]
-    return max(dates).date() if dates else None
+def latest_date(frame: pd.DataFrame, columns: list[str], today: date | None = None) -> date | None:
+    """The default as-of date: the latest day in the given date columns that is not after
+    ``today`` (default: the clock's), or ``today`` when every date is after it; None without
+    dates. A date after it never becomes the as-of date (:func:`future_dates` flags it)."""
+    today = today or date.today()
+    dated = [frame[c].dt.normalize() for c in columns if column_kind(frame[c]) == "date"]
+    if not any(d.notna().any() for d in dated):
+        return None
+    past = [d[d <= pd.Timestamp(today)].max() for d in dated]
+    past = [d for d in past if pd.notna(d)]
+    return max(past).date() if past else today
+
+
+def future_dates(
+    frame: pd.DataFrame, columns: list[str], as_of: date | None
+) -> dict[str, np.ndarray]:
+    """Per date column with days after ``as_of``: the mask of those rows (which
+    :func:`factor_values` reads as missing)."""
+    if as_of is None:
+        return {}
+    found = {}
+    for column in columns:
+        if column_kind(frame[column]) == "date":
+            after = (frame[column].dt.normalize() > pd.Timestamp(as_of)).to_numpy(dtype=bool)
+            if after.any():
+                found[column] = after
+    return found
 
 
 def factor_values(frame: pd.DataFrame, columns: list[str], as_of: date | None) -> np.ndarray:
     """The factor matrix (customers × factors, float, NaN = missing).
 
     Date columns become days since ``as_of`` (days since the last purchase, days since the
-    first order); numbers are taken as they are.
+    first order), missing for a day after ``as_of`` (see :func:`future_dates`); numbers are
+    taken as they are.
     """
     out = np.empty((len(frame), len(columns)), dtype=float)
     for j, column in enumerate(columns):
@@ -238,7 +261,9 @@ def factor_values(frame: pd.DataFrame, columns: list[str], as_of: date | None) -
             if as_of is None:
                 raise InputError(msg("mapping.column_holds_dates_but_no", column=column))
             delta = pd.Timestamp(as_of) - values
-            out[:, j] = delta.dt.days.to_numpy(dtype=float, na_value=np.nan)
+            days = delta.dt.days.to_numpy(dtype=float, na_value=np.nan)
+            after = (values.dt.normalize() > pd.Timestamp(as_of)).to_numpy(dtype=bool)
+            out[:, j] = np.where(after, np.nan, days)
         elif column_kind(values) == "number":
             out[:, j] = values.to_numpy(dtype=float, na_value=np.nan)
         else:

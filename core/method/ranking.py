@@ -16,10 +16,10 @@ import numpy as np
 import pandas as pd
 
 from core.errors import ScenarioError
-from core.i18n import msg
+from core.i18n import Items, msg
 from core.ingest.rows import sheet_rows
 from core.mapping.catalog import COST
-from core.mapping.columns import factor_values, latest_date
+from core.mapping.columns import factor_values, future_dates, latest_date
 from core.method.duplicates import PolicyResult, apply_duplicate_policy
 from core.method.normalize import constant_columns
 from core.method.overrides import OVERRIDE_COLUMNS, apply_overrides, id_codes
@@ -188,7 +188,7 @@ def prepare_ranking(
     repeated = _repeated_ids(frame, scenario)
     frame = repeated.frame
     raw = factor_values(frame, columns, as_of)
-    warnings = list(repeated.warnings)
+    warnings = [*repeated.warnings, *_future_warnings(frame, columns, as_of)]
     infinite = np.isinf(raw)
     for j in np.flatnonzero(infinite.any(axis=0)):
         rows = sheet_rows(frame)[infinite[:, j]].tolist()
@@ -245,6 +245,18 @@ def rank_prepared(prepared: PreparedRanking, scenario: Scenario) -> Ranking:
     table, override_warnings, _ = apply_overrides(table, scenario)
     warnings = (*prepared.warnings, *override_warnings)
     return Ranking(table, prepared.excluded, warnings, scenario, prepared.as_of)
+
+
+def _future_warnings(frame: pd.DataFrame, columns: list[str], as_of: date | None) -> list[str]:
+    """One warning per date column with days after the as-of date (read as missing)."""
+    warnings = []
+    for column, after in future_dates(frame, columns, as_of).items():
+        rows = sheet_rows(frame)[after].tolist()
+        shown = Items([*map(str, rows[:5]), *(["…"] if len(rows) > 5 else [])], "comma")
+        warnings.append(
+            msg("ranking.dates_after_as_of", column=column, n=len(rows), as_of=as_of, rows=shown)
+        )
+    return warnings
 
 
 def _build_table(

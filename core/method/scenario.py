@@ -46,6 +46,7 @@ import numpy as np
 
 from core.errors import ScenarioError
 from core.i18n import Message, msg
+from core.ingest.date_range import checked_as_of
 from core.mapping.catalog import DIRECTIONS
 from core.method.account_rules import KeyAccountRules
 from core.method.allocation_policy import AllocationPolicy
@@ -249,6 +250,7 @@ class Scenario:
                 as_of = date.fromisoformat(str(self.as_of))
             except ValueError:
                 raise ScenarioError(msg("scenario.not_date_write_yyyy_mm", v=self.as_of)) from None
+            checked_as_of(as_of, ScenarioError)
             # Stored as YYYY-MM-DD so callers can parse it (a JSON number would not be).
             object.__setattr__(self, "as_of", as_of.isoformat())
         if sum(f.weight for f in self.factors) <= 0:

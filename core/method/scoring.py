@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from core.method.normalize import NORMALIZERS
+from core.method.normalize import NORMALIZERS, scaled_down
 
 
 def fill_missing(x: np.ndarray, cost: np.ndarray, policy: str) -> np.ndarray:
@@ -29,8 +29,9 @@ def fill_missing(x: np.ndarray, cost: np.ndarray, policy: str) -> np.ndarray:
         column = x[:, j]
         if policy == "worst":
             fill = np.nanmax(column) if cost[j] else np.nanmin(column)
-        else:
-            fill = np.nanmedian(column)
+        else:  # the median of the scaled column: the mean of two middle values cannot overflow
+            scaled, exponent = scaled_down(column[:, None])
+            fill = np.ldexp(np.nanmedian(scaled), exponent[0])
         out[missing[:, j], j] = fill
     return out
 
@@ -79,6 +80,7 @@ def topsis(
     100 · (wⱼ/2 + (D⁻ᵢⱼ² − D⁺ᵢⱼ²)/(2(D⁺ + D⁻)²)), which sums exactly to the score.
     A customer equal to both ideals (every column constant) scores 50.
     """
+    x = scaled_down(x)[0]  # r is the same for x / 2**e, whose squares cannot overflow
     norms = np.sqrt((x * x).sum(axis=0))
     r = x / np.where(norms > 0, norms, 1.0)
     wr = _row_weights(w, present)

@@ -35,6 +35,7 @@ import pandas as pd
 
 from core.errors import InputError
 from core.i18n import msg
+from core.ingest.date_range import checked_as_of
 from core.mapping.catalog import NAME_SYNONYMS, header_key
 from core.orders.duckdb_engine import duckdb_engine, file_columns
 from core.orders.engines import (
@@ -55,6 +56,7 @@ from core.orders.spark_session import SparkTarget
 DUCKDB_FILE_BYTES = 50 * 2**20  # a CSV/Parquet file larger than 50 MiB goes to DuckDB
 DUCKDB_FRAME_ROWS = 1_000_000  # a DataFrame with more rows goes to DuckDB
 DEFAULT_PERIOD_DAYS = 365
+MAX_PERIOD_DAYS = 3_650  # ten years: two periods of a review still span only twenty
 ENGINES = ("auto", "pandas", "duckdb", "spark")
 ROLES: dict[str, tuple[str, ...]] = {
     "customer": ("客户编号", "客户", "客户id", "客户代码", "客户号", "customer_id", "customer",
@@ -233,13 +235,25 @@ def _duckdb_format(path: Path) -> str | None:
     return {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".parquet": "parquet"}.get(suffix)
 
 
+def checked_period(period_days: int) -> int:
+    """``period_days`` when it is from 1 to :data:`MAX_PERIOD_DAYS`, else InputError naming it."""
+    if int(period_days) < 1:
+        raise InputError(msg("orders.period_length_must_day_more", n=period_days))
+    if int(period_days) > MAX_PERIOD_DAYS:
+        raise InputError(msg("orders.period_too_long", n=period_days, most=MAX_PERIOD_DAYS))
+    return int(period_days)
+
+
 def _as_of(value: date | str | None) -> date | None:
-    if value is None or isinstance(value, date):
+    if value is None:
         return value
+    if isinstance(value, date):
+        return checked_as_of(value)
     try:
-        return date.fromisoformat(str(value))
+        day = date.fromisoformat(str(value))
     except ValueError:
         raise InputError(msg("orders.date_not_date_write_yyyy", value=value)) from None
+    return checked_as_of(day)
 
 
 def aggregate_orders(
@@ -270,8 +284,7 @@ def aggregate_orders(
     ``features_out`` a path or URI where the cluster writes the features as Parquet instead
     of bringing them back (the result's ``features`` are then empty; names are not read).
     """
-    if int(period_days) < 1:
-        raise InputError(msg("orders.period_length_must_day_more", n=period_days))
+    checked_period(period_days)
     chosen = choose_engine(source, engine)
     label = name or (
         msg("word.order_log") if isinstance(source, pd.DataFrame) else Path(source).name

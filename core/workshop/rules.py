@@ -51,6 +51,7 @@ SUBMIT_LIMIT = 10  # submissions per participant …
 SUBMIT_WINDOW = 60.0  # … per this many seconds
 LOOKUP_LIMIT = 10  # failed join-code look-ups per session per window
 MAX_NAME = 40
+MAX_WEIGHT = 1_000_000  # a submitted weight (the Join page's sliders go to 100)
 TOP_N = 10
 PARTICIPANT_PREFIX = "participant:"  # top-list columns; a name can never shadow "rank"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
@@ -119,7 +120,8 @@ def name_key(name: str) -> str:
 
 
 def check_weights(weights: object, columns: Sequence[str]) -> dict[str, float]:
-    """Weights for exactly the room's factor columns, numbers ≥ 0 with a positive sum."""
+    """Weights for exactly the room's factor columns, finite numbers from 0 to
+    :data:`MAX_WEIGHT` with a positive sum."""
     if not isinstance(weights, Mapping):
         raise InputError(msg("rooms.weights_give_object_such_column"))
     unknown = [str(c) for c in weights if c not in columns]
@@ -138,8 +140,10 @@ def check_weights(weights: object, columns: Sequence[str]) -> dict[str, float]:
         value = weights[column]
         numeric = isinstance(value, int | float) and not isinstance(value, bool)
         number = float(value) if numeric else -1.0
-        if not math.isfinite(number) or number < 0:
-            raise InputError(msg("rooms.weights_has_use_number", c=column, value=value))
+        if not (math.isfinite(number) and 0 <= number <= MAX_WEIGHT):
+            raise InputError(
+                msg("rooms.weights_has_use_number", c=column, value=value, most=f"{MAX_WEIGHT:,}")
+            )
         checked[column] = number
     if sum(checked.values()) <= 0:
         raise InputError(msg("rooms.weights_all_weights_zero_give"))

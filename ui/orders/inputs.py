@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 from streamlit.delta_generator import DeltaGenerator
 
-from core.orders.log import DEFAULT_PERIOD_DAYS, OrderFeatures
+from core.orders.log import DEFAULT_PERIOD_DAYS, MAX_PERIOD_DAYS, OrderFeatures
 from ui.orders import state as orders
 from ui.state import Dataset
 from ui.widgets import kept_widget
@@ -36,7 +36,7 @@ def period_inputs(
         DEFAULT_PERIOD_DAYS,
         t("orders.period"),
         min_value=1,
-        max_value=3650,
+        max_value=MAX_PERIOD_DAYS,
         step=1,
         help=t("orders.period_help") if with_help else None,
     )

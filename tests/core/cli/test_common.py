@@ -3,9 +3,13 @@ customer table, the header note, and the rows ingest takes out in every report."
 
 from __future__ import annotations
 
+import json
+
+import numpy as np
 import pandas as pd
 import pytest
 
+from core.cli.common import json_text
 from tests.core.cli_support import run_main
 
 TABLE = (
@@ -92,3 +96,11 @@ def test_validate_lists_what_ingest_took_out_even_when_nothing_can_be_ranked(tmp
     code, out, _ = run_main("validate", path)
     assert code == 2
     assert "  row 4, id '合计': total row (合计): not a customer" in out.splitlines()
+
+
+def test_json_text_never_writes_nan_or_infinity() -> None:
+    data = {"w": [np.float64("nan"), float("inf"), -np.inf, np.float32(0.5)], "n": np.int64(3)}
+    text = json_text(data)
+    assert "NaN" not in text and "Infinity" not in text
+    assert json.loads(text) == {"w": [None, None, None, 0.5], "n": 3}
+    assert json_text({"名": "值"}, indent=2) == '{\n  "名": "值"\n}'

@@ -350,3 +350,20 @@ def test_placeholders_give_one_warning_per_column_with_their_rows() -> None:
     assert localize(result.warnings[0], "zh") == (
         "t.csv：列「毛利」有 3 个占位符按缺失处理：「—」（第 4、9 行）、「N/A」（第 12 行）"
     )
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "1677-09-21", "2262-04-12", "9999-12-31"])
+def test_a_date_outside_the_years_is_missing_with_the_rule_and_row_named(
+    tmp_path: Path, day: str
+) -> None:
+    path = tmp_path / "dates.csv"
+    good = "".join(f"{c},2024-0{k}-0{k}\n" for k, c in enumerate("ACDEF", start=1))
+    path.write_text(f"id,last_order_date\nB,{day}\n{good}", encoding="utf-8")
+    result = read_table(path)
+    assert result.frame["last_order_date"].isna().tolist() == [True] + [False] * 5
+    (warning,) = result.warnings
+    assert warning == (
+        "dates.csv: column last_order_date: 1 value(s) are not real days of the years "
+        f"1678–2261 and are now missing (row 2: '{day}')"
+    )
+    assert localize(warning, "zh").startswith("dates.csv：列「last_order_date」有 1 个值不是")

@@ -13,6 +13,7 @@ from core.mapping.columns import (
     column_kind,
     detect_mapping,
     factor_values,
+    future_dates,
     latest_date,
     with_factor,
 )
@@ -180,6 +181,28 @@ def test_factor_values_dates_become_days_since():
     np.testing.assert_array_equal(x, [[0.0, 1.5], [30.0, NAN], [NAN, 3.0]])
     later = factor_values(frame, ["d"], date(2025, 1, 10))
     np.testing.assert_array_equal(later[:, 0], [10.0, 40.0, NAN])
+
+
+def test_a_date_after_today_never_becomes_the_as_of_date():
+    frame = pd.DataFrame(
+        {"d": pd.to_datetime(["2024-03-01", "2099-06-01", "2024-05-02 10:30"], format="ISO8601")}
+    )
+    assert latest_date(frame, ["d"], today=date(2025, 1, 1)) == date(2024, 5, 2)
+    assert latest_date(frame, ["d"], today=date(2024, 5, 2)) == date(2024, 5, 2)  # same day
+    assert latest_date(frame, ["d"], today=date(2020, 1, 1)) == date(2020, 1, 1)  # all later
+
+
+def test_days_after_the_as_of_date_are_flagged_and_missing():
+    frame = pd.DataFrame(
+        {"d": pd.to_datetime(["2024-12-31 18:00", "2025-01-01", None], format="ISO8601")}
+    )
+    as_of = date(2024, 12, 31)
+    assert {c: m.tolist() for c, m in future_dates(frame, ["d"], as_of).items()} == {
+        "d": [False, True, False]
+    }
+    assert np.isnan(factor_values(frame, ["d"], as_of)[1:, 0]).all()
+    assert future_dates(frame, ["d"], date(2025, 1, 1)) == {}
+    assert future_dates(frame, ["d"], None) == {}
 
 
 def test_factor_values_errors():

@@ -124,3 +124,31 @@ def test_constant_columns_mask():
 
 def test_registry_names():
     assert set(NORMALIZERS) == {"minmax", "percentile", "zscore", "log"}
+
+
+EXTREME = np.array([[1e308, 5.0], [-1e308, 1e308], [1.7976931348623157e308, -1e308], [0.0, 2.0]])
+
+
+@pytest.mark.parametrize("method", sorted(NORMALIZERS))
+def test_values_at_the_edge_of_floating_point_normalise_without_overflow(method):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no overflow or invalid-value warning either
+        n = NORMALIZERS[method](EXTREME, np.array([False, True]))
+    assert np.isfinite(n).all() and (n >= 0).all() and (n <= 1).all()
+    assert n[2, 0] == n[:, 0].max() and n[1, 0] == n[:, 0].min()  # order kept
+    assert n[2, 1] == n[:, 1].max()  # cost: the lowest value is best
+
+
+@pytest.mark.parametrize("method", ["minmax", "zscore"])
+def test_scaling_huge_values_gives_the_numbers_of_the_ordinary_ones(method):
+    x = np.array([[3.0], [7.0], [11.0], [-2.0]])
+    assert np.array_equal(
+        NORMALIZERS[method](x * 2.0**1000, BENEFIT), NORMALIZERS[method](x, BENEFIT)
+    )
+
+
+def test_log_of_a_span_that_overflows_equals_the_log_of_the_span():
+    n = log_minmax(col(-1e308, 0.0, 1e308), BENEFIT)
+    expected = np.log1p(np.array([0.0, 1e308, 2e307 * 10]))  # spans 0, 1e308, 2e308 → ln
+    expected[2] = math.log(2.0) + math.log(0.5 + 1e308)
+    np.testing.assert_allclose(n[:, 0], (expected - expected[0]) / (expected[2] - expected[0]))

@@ -275,3 +275,10 @@ def test_normalize_weights_errors(w, message):
     with pytest.raises(InputError) as err:
         normalize_weights(w)
     assert message in str(err.value)
+
+
+@pytest.mark.parametrize("method", [entropy_weights, critic_weights])
+def test_values_at_the_edge_of_floating_point_give_finite_weights(method):
+    x = np.array([[1e308, 1.0], [-1e308, 3.0], [1.7976931348623157e308, 2.0], [0.0, 5.0]])
+    w = method(x, np.array([False, False])).weights
+    assert np.isfinite(w).all() and w.sum() == pytest.approx(1.0) and (w > 0).all()

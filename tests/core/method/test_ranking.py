@@ -169,6 +169,20 @@ def test_date_factor_explicit_as_of():
     assert by_id(result) == pytest.approx(dict(zip("pqr", expected, strict=True)), abs=1e-9)
 
 
+def test_a_date_after_the_as_of_date_is_missing_and_named_in_a_warning():
+    frame = dated()
+    frame.loc[1, "last"] = pd.Timestamp("2099-06-01")
+    result = rank_customers(frame, scenario(FactorSpec("last", "cost")))
+    assert result.as_of == date(2024, 12, 31)  # not 2099-06-01
+    assert result.warnings[0] == (
+        "column 'last': 1 date(s) after the as-of date 2024-12-31 (row(s) 3) treated as "
+        "missing; set the scenario's as_of if they are real"
+    )
+    explicit = rank_customers(dated(), scenario(FactorSpec("last", "cost"), as_of="2024-12-15"))
+    assert "after the as-of date 2024-12-15 (row(s) 2)" in explicit.warnings[0]
+    assert np.isfinite(explicit.table["score"]).all()
+
+
 # ── exclusions and warnings ───────────────────────────────────────────────────────────────
 
 

@@ -232,6 +232,14 @@ def test_scenario_error_is_an_input_error():
             minimal(as_of="2024-13-01"),
             "scenario: 'as_of' '2024-13-01' is not a date; write it as YYYY-MM-DD",
         ),
+        *(
+            (
+                minimal(as_of=day),
+                f"as-of date {day} is outside the years 1678–2261 a date can take; "
+                "give a day from 1678-01-01 to 2261-12-31",
+            )
+            for day in ("0001-01-01", "1677-09-21", "2262-04-12", "9999-12-31")
+        ),
         ({"factors": [{"column": "a"}]}, "scenario: missing required field 'id_column'"),
         ({"id_column": "id"}, "scenario: missing required field 'factors'"),
         (minimal(factors=[]), "scenario: 'factors' is empty; include at least one factor"),

@@ -147,3 +147,13 @@ def test_rank_order_highest_first_ties_by_id():
     score = np.array([50.0, 70.0, 50.0, 90.0])
     codes = np.array([2, 0, 1, 3])
     assert rank_order(score, codes).tolist() == [3, 1, 2, 0]
+
+
+def test_median_fill_and_topsis_stay_finite_at_the_edge_of_floating_point():
+    huge = [1e308, 1.7976931348623157e308, np.nan, -1e308, 1.5e308]
+    x = np.column_stack([huge, [1.0, 2.0, 3.0, 4.0, 5.0]])
+    filled = fill_missing(x, np.array([False, False]), "median")
+    assert filled[2, 0] == 1.25e308  # the mean of 1e308 and 1.5e308, whose sum overflows
+    score, contributions = topsis(filled, np.array([False, False]), np.array([0.5, 0.5]))
+    assert np.isfinite(score).all() and np.isfinite(contributions).all()
+    np.testing.assert_allclose(contributions.sum(axis=1), score, atol=1e-9)

@@ -298,6 +298,15 @@ def test_engine_choice_and_errors() -> None:
         aggregate_orders(_log([("1", "A", "2024-01-01", -5.0, 0.0)]), as_of="2023-12-31")
 
 
+@pytest.mark.parametrize("engine", ["pandas", "duckdb"])
+def test_period_length_and_as_of_are_limited_on_both_engines(engine: str) -> None:
+    with pytest.raises(InputError, match="over the limit of 3650 days"):
+        aggregate_orders(ORDERS, period_days=99_999_999, engine=engine)
+    with pytest.raises(InputError, match="as-of date 0001-01-01 is outside the years 1678–2261"):
+        aggregate_orders(ORDERS, as_of="0001-01-01", engine=engine)
+    assert aggregate_orders(ORDERS, period_days=3650, engine=engine).report.period_days == 3650
+
+
 def _lifetimes(lines: pd.DataFrame, customer: str, day: str, amount: str, as_of: str):
     """lifetimes' summary of ``lines`` with our column names, sorted by customer."""
     expected = summary_data_from_transaction_data(

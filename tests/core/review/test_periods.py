@@ -118,3 +118,9 @@ def test_each_warning_reason_is_also_given_in_chinese() -> None:
         "投诉次数从 0 增至 2",
         "消费下降 100%（100 → 0）；阈值 30%",
     ]
+
+
+@pytest.mark.parametrize("engine", ["pandas", "duckdb"])
+def test_a_period_over_the_limit_is_refused_naming_the_limit(engine: str) -> None:
+    with pytest.raises(InputError, match="period length 99999999 days is over the limit of 3650"):
+        review_orders(ORDERS, 99_999_999, engine=engine)

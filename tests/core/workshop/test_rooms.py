@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import math
 import multiprocessing
 import signal
 import sqlite3
@@ -100,8 +101,12 @@ def test_check_weights_requires_every_factor_as_a_number() -> None:
         InputError, match=r"unknown factor\(s\) \['z'\] and missing factor\(s\) \['c'\]"
     ):
         rooms.check_weights({"a": 1, "b": 1, "z": 1}, ["a", "b", "c"])
-    with pytest.raises(InputError, match="'b' has '3'; use a number ≥ 0"):
+    with pytest.raises(InputError, match="'b' has '3'; use a number from 0 to 1,000,000"):
         rooms.check_weights({"a": 1, "b": "3", "c": 1}, ["a", "b", "c"])
+    for extreme in (1e308, 1.7976931348623157e308, -1e308, math.inf, math.nan, 1_000_001):
+        with pytest.raises(InputError, match="use a number from 0 to 1,000,000"):
+            rooms.check_weights({"a": 1, "b": extreme, "c": 1}, ["a", "b", "c"])
+    assert rooms.check_weights(weights(1_000_000, 0, 1), ["a", "b", "c"])["a"] == 1_000_000
     with pytest.raises(InputError, match="all weights are zero"):
         rooms.check_weights(weights(0, 0, 0), ["a", "b", "c"])
 
