@@ -18,7 +18,7 @@ from core.mapping.columns import Mapping
 from core.method.ranking import Ranking, rank_customers
 from core.method.scenario import Scenario
 from ui import state
-from ui.i18n import LANG_NAMES, LANGS, lang_from_locale, localize, message_of, t
+from ui.i18n import LANG_NAMES, LANGS, lang_from_locale, markdown_of, message_of, t
 from ui.widgets import weight_sliders
 
 APP_ROOT = Path(__file__).resolve().parents[1]
@@ -216,7 +216,7 @@ def page_shell(current: str) -> Page:
         if st.session_state.get(key):
             st.error(t(message, lang, error=st.session_state[key]), icon="⚠️")
     for warning in state.adopted_warnings():  # shown once, on the page drawn after the load
-        st.warning(localize(warning, lang), icon="⚠️")
+        st.warning(markdown_of(warning, lang), icon="⚠️")
     scenario = state.current_scenario()
     ingest = state.ingest_result()
     try:

@@ -13,7 +13,7 @@ from core.errors import ScenarioError
 from core.strategy.playbook import FIELDS, resource_total
 from ui import state
 from ui.groups.tier_controls import ERROR
-from ui.i18n import localize, message_of, t
+from ui.i18n import markdown_of, message_of, t
 
 CARDS_PER_ROW = 4
 WIDGET_PREFIX = "pb_"  # every playbook widget key starts with this
@@ -49,7 +49,7 @@ def resources_check(playbook: Mapping[str, Mapping[str, str]], lang: str) -> Non
         if abs(total - 100) > 0.01:
             st.warning(t("groups.resources_total", lang, total=total))
     except ScenarioError as exc:
-        st.warning(localize(message_of(exc), lang))
+        st.warning(markdown_of(message_of(exc), lang))
 
 
 def _card(
