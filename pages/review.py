@@ -13,7 +13,7 @@ from core.review.periods import GONE, NEW, WarningRules, review_snapshots
 from ui import state
 from ui.charts.compare import migration_heatmap
 from ui.data.source import FILE_TYPES
-from ui.i18n import markdown_of, message_of
+from ui.i18n import escape_markdown, markdown_of, message_of
 from ui.orders import state as orders
 from ui.orders.inputs import period_inputs
 from ui.orders.tables import customer_labels, kpi_strip, movers_table, warnings_table
@@ -119,7 +119,8 @@ with right:
 new_col, lost_col = st.columns(2, gap="large")
 for box, key, ids in ((new_col, "new_list", review.new_customers),
                       (lost_col, "lost_list", review.lost_customers)):  # fmt: skip
-    shown = ", ".join(names.get(i, i) for i in ids[:30]) + (" …" if len(ids) > 30 else "")
+    shown = ", ".join(escape_markdown(names.get(i, i)) for i in ids[:30])
+    shown += " …" if len(ids) > 30 else ""
     box.markdown(f"**{t(f'review.{key}', n=len(ids))}**")
     box.caption(shown or t("review.none"))
 
