@@ -14,7 +14,7 @@ from ui.accounts.allocation import draw_allocation
 from ui.accounts.key_accounts import draw_key_accounts
 from ui.accounts.overrides import draw_overrides
 from ui.charts.accounts import segment_profit_chart
-from ui.i18n import message_of
+from ui.i18n import escape_markdown, message_of
 from ui.shell import page_shell
 from ui.tables import column_for, customer_names
 
@@ -55,7 +55,7 @@ by = st.segmented_control(
     segments,
     default="tier",
     key="pf_segment",
-    format_func=lambda c: page.t("col.tier") if c == "tier" else c,
+    format_func=lambda c: page.t("col.tier") if c == "tier" else escape_markdown(c),
     required=True,
 )
 try:

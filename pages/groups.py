@@ -46,7 +46,7 @@ with left:
             values,
             spec.cuts if abc else DEFAULT_CUTS,
             page.t("groups.pareto_customers"),
-            page.t("groups.pareto_value", column=pareto_column),
+            page.t_plain("groups.pareto_value", column=pareto_column),
         )
         st.altair_chart(chart, width="stretch")
     else:

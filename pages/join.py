@@ -12,11 +12,10 @@ from core.errors import InputError
 from core.workshop.rules import (
     LOOKUP_LIMIT,
     SUBMIT_WINDOW,
-    escape_markdown,
     format_code,
     within_rate,
 )
-from ui.i18n import localize, message_of, t
+from ui.i18n import message_of, t
 from ui.shell import participant_shell
 from ui.stores import from_store
 from ui.workshop.join_seat import seat, seat_name, take_seat
@@ -41,9 +40,7 @@ try:
     room = store.room(typed)
 except InputError as exc:
     st.session_state[LOOKUPS] = [*failures, time.time()]
-    st.error(
-        t("join.no_room", lang, error=escape_markdown(localize(message_of(exc), lang))), icon="⚠️"
-    )
+    st.error(t("join.no_room", lang, error=message_of(exc)), icon="⚠️")
     st.stop()
 
 status = t("join.open", lang) if room.round_open else t("join.closed", lang)
@@ -68,7 +65,7 @@ if room.show_data:
 
 mine = store.my_weights(room.code, token) if token else None
 if token:
-    st.success(t("join.as", lang, name=escape_markdown(seat_name(room.code))), icon="🙋")
+    st.success(t("join.as", lang, name=seat_name(room.code)), icon="🙋")
     st.caption(t("join.seat_hint", lang))
 else:
     st.text_input(t("join.name", lang), key="join_name", max_chars=40)
@@ -86,7 +83,7 @@ if st.button(
         receipt = store.submit(room.code, st.session_state.get("join_name"), values, token=token)
     except InputError as exc:
         st.error(
-            t("join.rejected", lang, error=escape_markdown(localize(message_of(exc), lang))),
+            t("join.rejected", lang, error=message_of(exc)),
             icon="⚠️",
         )
     else:

@@ -6,11 +6,10 @@ import streamlit as st
 from core.errors import InputError
 from core.orders.names import mismatch_text
 from core.orders.rfm import rfm_table, segment_overview
-from core.workshop.rules import escape_markdown
 from ui import state
 from ui.charts.review import segment_chart
 from ui.data.source import FILE_TYPES
-from ui.i18n import localize, message_of
+from ui.i18n import markdown_of, message_of
 from ui.orders import state as orders
 from ui.orders.inputs import period_inputs
 from ui.orders.tables import customers_table, frequency_counts, issues_table, overview_table
@@ -72,8 +71,7 @@ try:
             )  # fmt: skip
     st.session_state[orders.LAST_GOOD] = (dataset.digest, result)
 except InputError as exc:  # e.g. Spark out of reach: the error as text, the last good result
-    error = escape_markdown(str(localize(message_of(exc), page.lang)))
-    st.error(t("orders.aggregate_error", error=error), icon="⚠️")
+    st.error(t("orders.aggregate_error", error=message_of(exc)), icon="⚠️")
     last = st.session_state.get(orders.LAST_GOOD)
     if last is None or last[0] != dataset.digest:
         st.stop()
@@ -110,7 +108,7 @@ if report.ignored_customers:
     ids = ", ".join(report.ignored_customers[:10])
     st.info(t("orders.ignored_customers", n=len(report.ignored_customers), ids=ids))
 if report.name_conflicts and report.name_conflicts.count and not page.presentation:
-    st.warning(escape_markdown(localize(report.name_conflicts.text, page.lang)), icon="🏷️")
+    st.warning(markdown_of(report.name_conflicts.text, page.lang), icon="🏷️")
 
 # RFM scores and segments
 st.subheader(t("orders.rfm"))
@@ -143,9 +141,7 @@ joined = orders.master_join(rfm)
 st.markdown(f"**{t('orders.frequency')}**")
 st.caption(t("orders.frequency_caption" if joined else "orders.frequency_no_master"))
 if joined and joined.name_mismatches and not page.presentation:
-    st.warning(
-        escape_markdown(localize(mismatch_text(joined.name_mismatches), page.lang)), icon="🏷️"
-    )
+    st.warning(markdown_of(mismatch_text(joined.name_mismatches), page.lang), icon="🏷️")
 classes = joined.table["frequency_class"] if joined else rfm["frequency_class"]
 for box, (label, count) in zip(st.columns(4), frequency_counts(classes, page.lang), strict=True):
     box.metric(label, f"{count:,}")
@@ -165,7 +161,7 @@ flash = st.session_state.pop(orders.FLASH, None)
 if flash and flash[0] == "success":
     st.success(t("orders.rank_done", n=len(state.ingest_result().frame)), icon="✅")
     if flash[1]:
-        st.info("\n\n".join(escape_markdown(localize(w, page.lang)) for w in flash[1]))
+        st.info("\n\n".join(markdown_of(w, page.lang) for w in flash[1]))
     st.page_link("pages/ranking.py", label=t("orders.go_ranking"), icon="🏆")
 elif flash:
     st.error(t("orders.rank_error", error=flash[1]), icon="⚠️")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from core.method.explain import rank_change, source_column
-from ui.i18n import localize
+from ui.i18n import markdown_of
 from ui.ranking.controls import (
     SHOWN_IDS,
     baseline_bar,
@@ -54,7 +54,7 @@ st.session_state[SHOWN_IDS] = ids
 st.caption(page.t("ranking.shown", shown=len(shown), total=len(table)))
 if ranking.warnings:
     with st.expander(page.t("ranking.warnings", n=len(ranking.warnings))):
-        st.markdown("\n".join(f"- {localize(w, page.lang)}" for w in ranking.warnings))
+        st.markdown("\n".join(f"- {markdown_of(w, page.lang)}" for w in ranking.warnings))
 if shown.empty:
     st.info(page.t("ranking.no_match"))
 st.dataframe(

@@ -10,11 +10,10 @@ import streamlit as st
 from core.errors import InputError
 from core.orders.names import mismatch_text
 from core.review.periods import GONE, NEW, WarningRules, review_snapshots
-from core.workshop.rules import escape_markdown
 from ui import state
 from ui.charts.compare import migration_heatmap
 from ui.data.source import FILE_TYPES
-from ui.i18n import localize, message_of
+from ui.i18n import escape_markdown, markdown_of, message_of
 from ui.orders import state as orders
 from ui.orders.inputs import period_inputs
 from ui.orders.tables import customer_labels, kpi_strip, movers_table, warnings_table
@@ -95,14 +94,13 @@ try:
             f"{t(f'review.snapshot_{s}')} · {d.name}" for s, d in zip("ab", files, strict=True)
         )
 except InputError as exc:  # the message as text (a Spark error quotes the cluster's)
-    error = escape_markdown(str(localize(message_of(exc), page.lang)))
-    st.error(t("review.error", error=error), icon="⚠️")
+    st.error(t("review.error", error=message_of(exc)), icon="⚠️")
     st.stop()
 
 names = customer_labels([review.a, review.b], page.lang, page.presentation, orders.master_names())
 mismatches = orders.log_name_mismatches([review.a, review.b]) if source == "log" else ()
 if mismatches and not page.presentation:
-    st.warning(escape_markdown(localize(mismatch_text(mismatches), page.lang)), icon="🏷️")
+    st.warning(markdown_of(mismatch_text(mismatches), page.lang), icon="🏷️")
 for box, (label, value, delta) in zip(st.columns(6), kpi_strip(review, t, page.lang), strict=True):
     box.metric(label, value, delta)
 st.caption(t("review.kpi_caption"))
@@ -121,7 +119,8 @@ with right:
 new_col, lost_col = st.columns(2, gap="large")
 for box, key, ids in ((new_col, "new_list", review.new_customers),
                       (lost_col, "lost_list", review.lost_customers)):  # fmt: skip
-    shown = ", ".join(names.get(i, i) for i in ids[:30]) + (" …" if len(ids) > 30 else "")
+    shown = ", ".join(escape_markdown(names.get(i, i)) for i in ids[:30])
+    shown += " …" if len(ids) > 30 else ""
     box.markdown(f"**{t(f'review.{key}', n=len(ids))}**")
     box.caption(shown or t("review.none"))
 

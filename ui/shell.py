@@ -18,7 +18,7 @@ from core.mapping.columns import Mapping
 from core.method.ranking import Ranking
 from core.method.scenario import Scenario
 from ui import session, state
-from ui.i18n import LANG_NAMES, LANGS, lang_from_locale, localize, message_of, t
+from ui.i18n import LANG_NAMES, LANGS, lang_from_locale, markdown_of, message_of, t, t_plain
 from ui.widgets import weight_sliders
 
 APP_ROOT = Path(__file__).resolve().parents[1]
@@ -99,6 +99,10 @@ class Page:
     def t(self, key: str, **values: object) -> str:
         """Translate a key into this page's language."""
         return t(key, self.lang, **values)
+
+    def t_plain(self, key: str, **values: object) -> str:
+        """:meth:`t` as plain text (a table header, a chart title)."""
+        return t_plain(key, self.lang, **values)
 
 
 def _resolve_lang() -> str:
@@ -227,7 +231,7 @@ def page_shell(current: str) -> Page:
     if (notice := session.notice(lang)) is not None:
         st.warning(notice, icon="⚠️")
     for warning in state.adopted_warnings():  # shown once, on the page drawn after the load
-        st.warning(localize(warning, lang), icon="⚠️")
+        st.warning(markdown_of(warning, lang), icon="⚠️")
     scenario = state.current_scenario()
     ingest = state.ingest_result()
     try:

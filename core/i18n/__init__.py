@@ -14,6 +14,9 @@ it (or an exception carrying it) in any catalogue language. The catalogues are
   names the source itself.
 - ``localize(value, lang)``: a Message or an exception carrying one in ``lang``, else as it is;
   ``message_of(exc)``: the Message an exception carries, to keep and show later.
+- ``localize(value, lang, markdown=True)`` / ``markdown_format(template, values)``: the same for
+  a page that renders Markdown: the catalogue's formatting kept, every field escaped
+  (:func:`core.i18n.markdown.escape_markdown`: data is text).
 - ``phrases(prefix, lang)``: the templates of a group of ids (a report's words, tier labels).
 """
 
@@ -23,6 +26,7 @@ from core.i18n.message import (
     Message,
     Tail,
     localize,
+    markdown_format,
     message_of,
     msg,
     phrases,
@@ -36,6 +40,7 @@ __all__ = [
     "Message",
     "Tail",
     "localize",
+    "markdown_format",
     "message_of",
     "msg",
     "phrases",

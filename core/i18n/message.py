@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import string
 from collections.abc import Mapping
+from numbers import Number
 from typing import Any
 
 from core.i18n import en, zh
+from core.i18n.markdown import Markdown, escape_markdown
 
 CATALOGUES: dict[str, Mapping[str, str]] = {"en": en.MESSAGES, "zh": zh.MESSAGES}
 LANGUAGES = tuple(CATALOGUES)
@@ -38,9 +41,10 @@ class Tail:
     def __init__(self, message: Any, prefix_id: str) -> None:
         self.message, self.prefix_id = message, prefix_id
 
-    def render(self, lang: str) -> str:
-        text = str(_value(self.message, lang))
-        return text.removeprefix(render(self.prefix_id, {}, lang))
+    def render(self, lang: str, markdown: bool = False) -> str:
+        text = str(_value(self.message, lang, markdown))
+        prefix = render(self.prefix_id, {}, lang, markdown=markdown)
+        return Markdown(text.removeprefix(prefix)) if markdown else text.removeprefix(prefix)
 
     def __str__(self) -> str:
         return self.render("en")
@@ -49,27 +53,68 @@ class Tail:
         return (Tail, (self.message, self.prefix_id))
 
 
-def _value(value: Any, lang: str) -> Any:
+def _value(value: Any, lang: str, markdown: bool = False) -> Any:
     if isinstance(value, Message | Tail):
-        return value.render(lang)
+        return value.render(lang, markdown)
     if isinstance(value, Items):
-        return SEPARATORS[value.kind][lang].join(str(_value(v, lang)) for v in value)
+        parts = (_value(v, lang, markdown) for v in value)
+        if markdown:
+            return Markdown(SEPARATORS[value.kind][lang].join(map(escape_markdown, parts)))
+        return SEPARATORS[value.kind][lang].join(map(str, parts))
     return value
 
 
-def render(message_id: str, params: Mapping[str, Any], lang: str, detail: str | None = None) -> str:
-    """The text of ``message_id`` in ``lang`` (English when ``lang`` has no catalogue)."""
+class _MarkdownFields(string.Formatter):
+    """``str.format`` whose fields are escaped after formatting (numbers and Markdown kept)."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        text = super().format_field(value, format_spec)
+        if isinstance(value, Markdown | Number):
+            return text
+        return escape_markdown(text)
+
+
+_MARKDOWN_FIELDS = _MarkdownFields()
+
+
+def render(
+    message_id: str,
+    params: Mapping[str, Any],
+    lang: str,
+    detail: str | None = None,
+    markdown: bool = False,
+) -> str:
+    """The text of ``message_id`` in ``lang`` (English when ``lang`` has no catalogue).
+
+    With ``markdown`` the result is a :class:`~core.i18n.markdown.Markdown` for a page that
+    renders Markdown: the catalogue's own formatting is kept, every field (a name, a cell, a
+    file name, a library's detail) is escaped to show as plain text.
+    """
     catalogue = CATALOGUES.get(lang, CATALOGUES["en"])
     template = catalogue.get(message_id)
     if template is None:
         template = CATALOGUES["en"][message_id]  # KeyError: an id missing from English is a bug
-    values = {k: _value(v, lang) for k, v in params.items()}
+    values = {k: _value(v, lang, markdown) for k, v in params.items()}
+    if markdown and detail is not None:
+        detail = escape_markdown(detail)
     if "{detail}" in template:  # the library text has its place in this sentence
-        return template.format(**values, detail=detail or "")
-    text = template.format(**values)
+        return _fill(template, {**values, "detail": detail or ""}, markdown)
+    text = _fill(template, values, markdown)
     if detail:
-        text = DETAIL.get(lang, DETAIL["en"]).format(text=text, detail=detail)
+        text = _fill(
+            DETAIL.get(lang, DETAIL["en"]), {"text": Markdown(text), "detail": detail}, markdown
+        )
     return text
+
+
+def _fill(template: str, values: Mapping[str, Any], markdown: bool) -> str:
+    return markdown_format(template, values) if markdown else template.format(**values)
+
+
+def markdown_format(template: str, values: Mapping[str, Any]) -> Markdown:
+    """``template.format(**values)`` for a Markdown page: the template's formatting kept, each
+    field escaped once formatted (numbers and :class:`Markdown` values as they are)."""
+    return Markdown(_MARKDOWN_FIELDS.vformat(template, (), values))
 
 
 class Message(str):
@@ -85,9 +130,9 @@ class Message(str):
         self.id, self.params, self.detail = message_id, params, detail
         return self
 
-    def render(self, lang: str) -> str:
-        """This message in ``lang``."""
-        return render(self.id, self.params, lang, self.detail)
+    def render(self, lang: str, markdown: bool = False) -> str:
+        """This message in ``lang`` (fields escaped for a Markdown page with ``markdown``)."""
+        return render(self.id, self.params, lang, self.detail, markdown)
 
     def __reduce__(self):
         return (_rebuild, (self.id, self.detail, self.params))
@@ -131,10 +176,15 @@ def message_of(exc: BaseException) -> object:
     return str(exc)
 
 
-def localize(value: object, lang: str) -> object:
-    """A Message (or an exception whose first argument is one) in ``lang``; else as it is."""
+def localize(value: object, lang: str, markdown: bool = False) -> object:
+    """A Message (or an exception whose first argument is one) in ``lang``; else as it is.
+
+    With ``markdown`` the text is safe Markdown: a Message keeps its catalogue formatting with
+    escaped fields, any other text (an exception's own words) is escaped whole."""
     if isinstance(value, BaseException) and value.args and isinstance(value.args[0], Message):
         value = value.args[0]
-    if isinstance(value, Message):
-        return value.render(lang)
+    if isinstance(value, Message | Tail):
+        return value.render(lang, markdown)
+    if markdown and isinstance(value, str | BaseException):
+        return escape_markdown(value)
     return value

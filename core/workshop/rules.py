@@ -54,7 +54,6 @@ MAX_NAME = 40
 MAX_WEIGHT = 1_000_000  # a submitted weight (the Join page's sliders go to 100)
 TOP_N = 10
 PARTICIPANT_PREFIX = "participant:"  # top-list columns; a name can never shadow "rank"
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
 def new_code() -> str:
@@ -153,11 +152,6 @@ def check_weights(weights: object, columns: Sequence[str]) -> dict[str, float]:
 def within_rate(times: Sequence[float], now: float, limit: int, window: float) -> bool:
     """True when fewer than ``limit`` of ``times`` fall within ``window`` seconds before now."""
     return sum(1 for t in times if now - t < window) < limit
-
-
-def escape_markdown(text: str) -> str:
-    """``text`` with Markdown's (and Streamlit's ``:color[…]``/``$…$``) syntax made inert."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 @dataclass(frozen=True)

@@ -206,7 +206,7 @@ def test_repeated_ids_banner_and_the_policy_choice() -> None:
     assert not at.exception
     banner = [w.value for w in at.warning if "appear more than once" in w.value]
     assert len(banner) == 1
-    assert banner[0].startswith("2 customer ID\\(s\\) appear more than once \\(C003 rows 4, 5; ")
+    assert banner[0].startswith("2 customer ID(s) appear more than once (C003 rows 4, 5; ")
     assert "2 row\\(s\\) repeat an ID that appears earlier" in banner[0]
     conflicts = at.error[0].value
     assert conflicts.startswith("Same ID, different names: likely a data problem")

@@ -156,5 +156,5 @@ def test_a_named_log_is_reviewed_with_its_own_names() -> None:
     assert table_names["C0001"] != "甲方订单公司"  # the table does name it otherwise
     (warning,) = [w.value for w in at.warning]
     assert warning.startswith("2 个客户编号在客户表中的名称与订单表不一致")
-    assert f"C0001\\: 甲方订单公司 ≠ {table_names['C0001']}" in warning
-    assert r"乙方\_订单\_公司" in warning and "C0003" not in warning
+    assert f"C0001: 甲方订单公司 ≠ {table_names['C0001']}" in warning
+    assert "乙方_订单_公司" in warning and "C0003" not in warning  # a_b is no emphasis

@@ -32,7 +32,7 @@ from core.strategy.key_accounts import (
 )
 from ui import state
 from ui.charts.accounts import clv_profit_chart
-from ui.i18n import message_of, t
+from ui.i18n import escape_markdown, message_of, t
 from ui.tables import column_for, customer_names
 from ui.widgets import kept_choice
 
@@ -129,7 +129,7 @@ def draw_key_accounts(page) -> None:
     counts = shown_types.value_counts()
     for column, rule in zip(st.columns(len(rules)), rules, strict=True):
         name = type_label(rule.name, lang)
-        column.metric(name, int(counts.get(name, 0)))
+        column.metric(escape_markdown(name), int(counts.get(name, 0)))
     names = customer_names(page.ranking, page.mapping, lang, page.presentation)
     listing = pd.DataFrame(
         {

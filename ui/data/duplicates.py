@@ -19,9 +19,8 @@ from core.method.duplicates import (
     name_conflicts,
 )
 from core.method.scenario import Scenario
-from core.workshop.rules import escape_markdown
 from ui import state
-from ui.i18n import localize, t
+from ui.i18n import markdown_of, t
 
 POLICY_KEY = "data_duplicate_ids"
 CONFLICTS_SHOWN = 5
@@ -50,7 +49,7 @@ def _conflicts(found: DuplicateIds, lang: str) -> None:
     messages = name_conflicts(found)
     if not messages:
         return
-    lines = [escape_markdown(str(localize(m, lang))) for m in messages[:CONFLICTS_SHOWN]]
+    lines = [markdown_of(m, lang) for m in messages[:CONFLICTS_SHOWN]]
     if len(messages) > CONFLICTS_SHOWN:
         lines.append(t("data.dupes.more", lang, n=len(messages) - CONFLICTS_SHOWN))
     st.error("\n\n".join([t("data.dupes.conflicts", lang), *lines]), icon="🪪")
@@ -79,7 +78,7 @@ def draw_duplicates(frame: pd.DataFrame, scenario: Scenario, lang: str) -> None:
     with st.container(border=True):
         st.markdown(f"**{t('data.dupes.title', lang)}**")
         text = t("data.dupes.found", lang, found=duplicates_summary(found), extra=found.extra_rows)
-        st.warning(escape_markdown(text), icon="⚠️")
+        st.warning(text, icon="⚠️")
         _conflicts(found, lang)
         with st.expander(t("data.dupes.table", lang, n=len(found.ids))):
             st.dataframe(duplicates_table(found, lang), hide_index=True, width="stretch")

@@ -10,7 +10,7 @@ import streamlit as st
 
 from core.ingest.read import IngestResult
 from core.method.ranking import Ranking
-from ui.i18n import localize, t
+from ui.i18n import localize, markdown_of, t
 
 EXCLUDED_HEADERS = {
     "row": "data.ex.row",
@@ -58,12 +58,12 @@ def draw_ingest_report(ingest: IngestResult, ranking: Ranking | None, lang: str)
     facts[2].metric(t("data.delimiter", lang), delimiter)
     facts[3].metric(t("data.header_fact", lang), ingest.header_row)
     for note in ingest.notes:  # row numbers only: no data in the text
-        st.info(localize(note, lang), icon="ℹ️")
+        st.info(markdown_of(note, lang), icon="ℹ️")
     st.markdown(f"**{t('data.conversions', lang)}**")
     st.dataframe(conversions_table(ingest, lang), hide_index=True, width="stretch")
     st.markdown(f"**{t('data.warnings', lang)}**")
     for warning in ingest.warnings:
-        st.warning(localize(warning, lang))
+        st.warning(markdown_of(warning, lang))
     if not ingest.warnings:
         st.caption(t("data.no_warnings", lang))
     _excluded(ingest, ranking, lang)

@@ -13,7 +13,7 @@ from core.errors import ScenarioError
 from core.strategy.playbook import FIELDS, resource_total
 from ui import state
 from ui.groups.tier_controls import ERROR
-from ui.i18n import localize, message_of, t
+from ui.i18n import escape_markdown, markdown_of, message_of, t
 
 CARDS_PER_ROW = 4
 WIDGET_PREFIX = "pb_"  # every playbook widget key starts with this
@@ -49,7 +49,12 @@ def resources_check(playbook: Mapping[str, Mapping[str, str]], lang: str) -> Non
         if abs(total - 100) > 0.01:
             st.warning(t("groups.resources_total", lang, total=total))
     except ScenarioError as exc:
-        st.warning(localize(message_of(exc), lang))
+        st.warning(markdown_of(message_of(exc), lang))
+
+
+def _lines(text: str) -> str:
+    """Typed text as Markdown: each line escaped, line breaks kept."""
+    return "  \n".join(escape_markdown(line) for line in str(text).splitlines())
 
 
 def _card(
@@ -60,10 +65,10 @@ def _card(
     )
     if "revenue_share" in stats.index:
         line += t("groups.card_revenue", lang, share=stats["revenue_share"])
-    st.markdown(f"### {label}")
+    st.markdown(f"### {escape_markdown(label)}")
     st.caption(line)
     if readonly:
-        fields = (f"**{t(f'groups.field_{f}', lang)}**  \n{entry[f]}" for f in FIELDS)
+        fields = (f"**{t(f'groups.field_{f}', lang)}**  \n{_lines(entry[f])}" for f in FIELDS)
         st.markdown("\n\n".join(fields))
         return
     prefix = f"{WIDGET_PREFIX}{lang}_{label}"

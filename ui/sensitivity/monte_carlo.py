@@ -12,7 +12,7 @@ from core.analysis.sensitivity import FactorMatrix, monte_carlo, robust_top
 from core.errors import InputError
 from ui import state
 from ui.charts.sensitivity import rank_interval_chart
-from ui.i18n import message_of, t
+from ui.i18n import escape_markdown, message_of, t
 
 # name → (default, min, max, step); widget key "sens_<name>", label "sensitivity.<name>"
 SETTINGS = {
@@ -106,7 +106,7 @@ def _robust_list(intervals: pd.DataFrame, n: int, name_of: Mapping[str, str], la
         st.info(t("sensitivity.robust_none", lang, n=n))
     else:
         ranks = zip(robust["customer_id"], robust["rank"], strict=True)
-        st.markdown("\n".join(f"1. #{r} {name_of[c]}" for c, r in ranks))
+        st.markdown("\n".join(f"1. #{r} {escape_markdown(name_of[c])}" for c, r in ranks))
 
 
 def draw_result(data_key: str, name_of: Mapping[str, str], lang: str) -> None:

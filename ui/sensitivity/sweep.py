@@ -10,7 +10,7 @@ import streamlit as st
 
 from core.analysis.sensitivity import FactorMatrix, weight_sweep
 from ui.charts.sensitivity import sweep_chart
-from ui.i18n import t
+from ui.i18n import t, t_plain
 from ui.widgets import kept_choice, kept_widget
 
 POINTS = 101  # grid points from 0 % to 100 %: one per percent
@@ -53,7 +53,7 @@ def draw_sweep(fm: FactorMatrix, name_of: Mapping[str, str], lang: str) -> None:
     sweep = weight_sweep(fm, column, points=POINTS, top_n=int(followed))
     st.caption(t("sensitivity.current_weight", lang, factor=column, weight=sweep.weight))
     grid = sweep.grid.assign(customer=lambda f: f["customer_id"].map(name_of))
-    weight_t = t("sensitivity.weight_of", lang, factor=column)
+    weight_t = t_plain("sensitivity.weight_of", lang, factor=column)
     chart = sweep_chart(grid, sweep.weight, weight_t, t("col.rank", lang), t("col.name", lang))
     st.altair_chart(chart, width="stretch")
     shown = switches_table(sweep.switches, name_of, lang)

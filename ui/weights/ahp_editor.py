@@ -15,7 +15,7 @@ from core.method.ahp import CR_LIMIT, SAATY_SCALE, AhpResult, PairAdvice, random
 from core.method.ahp_apply import judgement, slider_weights, with_judgement
 from core.method.scenario import Scenario
 from ui import state
-from ui.i18n import t
+from ui.i18n import escape_markdown, t
 
 OPTIONS = SAATY_SCALE[::-1]  # 9 … 1 … 1/9: left = the first factor matters more
 DEFAULT_PICK = 6
@@ -36,7 +36,8 @@ def sentence(x: str, y: str, value: float, lang: str) -> str:
 def _option(value: float, x: str, y: str, lang: str) -> str:
     if math.isclose(value, 1.0):
         return t("ahp.equal", lang)
-    return f"{round(value)}× {x}" if value > 1 else f"{round(1 / value)}× {y}"
+    shown = escape_markdown(x if value > 1 else y)  # select-slider options render Markdown
+    return f"{round(value if value > 1 else 1 / value)}× {shown}"
 
 
 def _set_pair(judge: str, x: str, y: str, value: float) -> None:

@@ -13,7 +13,7 @@ from core.mapping.catalog import COST
 from core.method.normalize import constant_columns
 from core.method.objective import blend, critic_weights, entropy_weights
 from ui.charts.weights import weights_table_chart
-from ui.i18n import localize, message_of, t
+from ui.i18n import markdown_of, message_of, t
 from ui.weights.ahp_editor import apply_shares
 from ui.widgets import kept_choice, kept_widget
 
@@ -56,7 +56,7 @@ def draw_objective_weights(page) -> None:
     if flat:
         st.warning(t("ahp.constant", lang, columns=", ".join(flat)))
     for warning in critic.warnings[len(flat) :]:
-        st.warning(localize(warning, lang))
+        st.warning(markdown_of(warning, lang))
 
     method, alpha = _method_and_alpha(lang)
     chosen = entropy.weights if method == "entropy" else critic.weights

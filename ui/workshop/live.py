@@ -13,10 +13,10 @@ import streamlit as st
 from core.errors import InputError
 from core.report.export import to_csv_bytes
 from core.workshop.rooms import RoomStore
-from core.workshop.rules import PARTICIPANT_PREFIX, escape_markdown, round_history, summarize
+from core.workshop.rules import PARTICIPANT_PREFIX, round_history, summarize
 from ui import state
 from ui.charts.workshop import distance_chart, history_chart, spread_chart
-from ui.i18n import factor_label, localize, message_of
+from ui.i18n import factor_label, markdown_of, message_of
 from ui.shell import Page
 from ui.workshop.state import METHOD, NOTICE, ROOM_CODE, ROOM_KEY, anonymised_factors
 
@@ -47,9 +47,7 @@ def open_room(store: RoomStore) -> None:
         st.session_state[ROOM_CODE], st.session_state[ROOM_KEY] = store.room(code).code, key
         st.session_state[NOTICE] = None
     except InputError as exc:
-        st.session_state[NOTICE] = escape_markdown(
-            localize(message_of(exc), st.session_state[state.LANG])
-        )
+        st.session_state[NOTICE] = markdown_of(message_of(exc), st.session_state[state.LANG])
 
 
 def act(action: str, page: Page, store: RoomStore) -> None:
@@ -57,7 +55,7 @@ def act(action: str, page: Page, store: RoomStore) -> None:
     try:
         _apply(action, page, store, st.session_state[ROOM_CODE], st.session_state[ROOM_KEY])
     except InputError as exc:
-        st.session_state[NOTICE] = escape_markdown(localize(message_of(exc), page.lang))
+        st.session_state[NOTICE] = markdown_of(message_of(exc), page.lang)
 
 
 def _apply(action: str, page: Page, store: RoomStore, code: str, key: str) -> None:
