@@ -30,7 +30,7 @@ def create_room(page: Page, store: RoomStore) -> None:
     try:
         created = store.create_room(page.scenario, show_data=show, data=data)
     except InputError as exc:  # the store became unusable since the page opened it
-        st.session_state[NOTICE] = escape_markdown(localize(message_of(exc), page.lang))
+        st.session_state[NOTICE] = markdown_of(message_of(exc), page.lang)
         return
     st.session_state[ROOM_CODE], st.session_state[ROOM_KEY] = created.code, created.facilitator_key
     st.session_state[NOTICE] = None
