@@ -1,5 +1,5 @@
 """Regenerate the damaged stores and key files beside this file:
-``python tests/corpus/hostile/make_stores.py``.
+``PYTHONPATH=. python tests/corpus/hostile/make_stores.py`` (from the repository root).
 
 - ``stores_damaged.sqlite3``: 8 KiB of (seeded) random bytes where a store file should be;
 - ``stores_truncated.sqlite3``: a real store (every table of the scenario, snapshot and room
