@@ -36,6 +36,7 @@ from core.cli.common import add_json, load_scenario
 from core.errors import InputError
 from core.i18n import msg
 from core.ingest.read import read_table
+from core.method.json_limits import check_json_limits
 from core.report.export import write_csv
 from core.workshop.rooms import RoomStore
 from core.workshop.rules import format_code, summarize
@@ -71,6 +72,7 @@ def add_room_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _weights(text: str) -> dict[str, Any]:
+    check_json_limits(text, "--weights")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
