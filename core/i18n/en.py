@@ -126,6 +126,7 @@ MESSAGES: dict[str, str] = {
     "ingest.dropped_empty_column_without_header": "{file}: dropped {n} empty column(s) without a header",
     "ingest.duplicate_column_names_rename_them": "{file}: duplicate column names: {where}; rename them so every header is unique",
     "ingest.empty": "{file} is empty: no header and no rows; export the sheet again with a header row",
+    "ingest.too_many_columns": "{file}: the table has {n:,} columns, more than the {limit:,} the workbench reads; keep the columns you rank on (the customer ID, names and factors) and save it again",
     "ingest.file_not_found_check_path": "{file}: file not found at {path}; check the path",
     "ingest.one_column": "{file}: found only one column (no comma, semicolon, tab or | between values); if the file should have several columns, export it again as CSV",
     "ingest.header_only": "{file} has a header row but no data rows; add the customer rows below the header",

@@ -15,6 +15,9 @@ SEPARATORS = {
     "comma": {"en": ", ", "zh": "、"},
 }
 DETAIL = {"en": "{text} ({detail})", "zh": "{text}（详情：{detail}）"}
+MAX_FIELD_CHARS = 160  # a quoted cell, header, name or path; longer text loses its middle
+MAX_DETAIL_CHARS = 400  # a library's own text
+MAX_ITEMS = 20  # a list parameter shows its first 20 items, then "… (+N)"
 
 
 class Items(tuple):
@@ -49,11 +52,29 @@ class Tail:
         return (Tail, (self.message, self.prefix_id))
 
 
+def shortened(text: str, limit: int = MAX_FIELD_CHARS) -> str:
+    """``text`` as a message quotes it: at most ``limit`` characters, the middle cut to "…"
+    (a 700 KB header or cell must not become a 700 KB error line)."""
+    if len(text) <= limit:
+        return text
+    head = (limit - 1) * 2 // 3
+    return f"{text[:head]}…{text[len(text) - (limit - 1 - head) :]}"
+
+
 def _value(value: Any, lang: str) -> Any:
+    """A parameter as its message shows it: messages rendered in ``lang``, lists joined (at
+    most MAX_ITEMS), any other text shortened to MAX_FIELD_CHARS (numbers stay numbers)."""
     if isinstance(value, Message | Tail):
         return value.render(lang)
     if isinstance(value, Items):
-        return SEPARATORS[value.kind][lang].join(str(_value(v, lang)) for v in value)
+        shown = [str(_value(v, lang)) for v in value[:MAX_ITEMS]]
+        if len(value) > MAX_ITEMS:
+            shown.append(f"… (+{len(value) - MAX_ITEMS})")
+        return SEPARATORS[value.kind][lang].join(shown)
+    if isinstance(value, str):
+        return shortened(value)
+    if not isinstance(value, int | float) and len(text := str(value)) > MAX_FIELD_CHARS:
+        return shortened(text)
     return value
 
 
@@ -64,6 +85,7 @@ def render(message_id: str, params: Mapping[str, Any], lang: str, detail: str | 
     if template is None:
         template = CATALOGUES["en"][message_id]  # KeyError: an id missing from English is a bug
     values = {k: _value(v, lang) for k, v in params.items()}
+    detail = shortened(detail, MAX_DETAIL_CHARS) if detail else detail
     if "{detail}" in template:  # the library text has its place in this sentence
         return template.format(**values, detail=detail or "")
     text = template.format(**values)

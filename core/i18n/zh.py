@@ -110,6 +110,7 @@ MESSAGES: dict[str, str] = {
     "ingest.dropped_empty_column_without_header": "{file}：已删除 {n} 个没有表头的空列",
     "ingest.duplicate_column_names_rename_them": "{file}：列名重复：{where}；请修改列名，使每个表头都不相同",
     "ingest.empty": "{file} 是空的：没有表头也没有数据；请带表头重新导出",
+    "ingest.too_many_columns": "{file}：表格有 {n:,} 列，超过可读取的上限 {limit:,} 列；请只保留排序用到的列（客户编号、名称和各因素）后重新保存",
     "ingest.file_not_found_check_path": "{file}：找不到文件 {path}；请检查路径",
     "ingest.one_column": "{file}：只找到一列（值之间没有逗号、分号、制表符或 |）；如果文件应有多列，请重新导出为 CSV",
     "ingest.header_only": "{file} 只有表头没有数据行；请在表头下方添加客户数据",

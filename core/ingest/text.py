@@ -23,9 +23,12 @@ import pandas as pd
 from core.errors import IngestError
 from core.i18n import msg
 from core.ingest.header import header_position
+from core.ingest.width import check_width
 
 DELIMITERS = (",", ";", "\t", "|")
 GB_ENCODINGS = frozenset({"gb2312", "gbk", "gb18030"})
+SNIFF_CHARS = 65536  # the delimiter is chosen on the first 50 lines within these characters
+WIDE_LINES = 3  # … or on the first 3 lines when they are longer
 _NO_DELIMITER = "\x1f"  # ASCII unit separator: never in a table, so the line stays one field
 HEADER_SEARCH_ROWS = 60  # CSV records read to find the header (core.ingest.header scans 50)
 
@@ -68,8 +71,10 @@ def _sniff(text: str) -> str | None:
     the field count, but count in the share, so a delimiter that splits only the body of a
     file loses to one that splits every line.
     """
-    lines = text[:65536].splitlines(keepends=True)
-    lines = lines[:50] if len(text) <= 65536 else lines[:-1][:50]  # last line may be cut
+    lines = text[:SNIFF_CHARS].splitlines(keepends=True)
+    lines = lines[:50] if len(text) <= SNIFF_CHARS else lines[:-1][:50]  # last line may be cut
+    if len(lines) < WIDE_LINES:  # very wide lines: the first few whole ones, however long
+        lines = list(itertools.islice(_Lines(text), WIDE_LINES))
     best, best_score = None, (0.0, 0)
     for delimiter in DELIMITERS:
         counts = [len(row) for row in csv.reader(lines, delimiter=delimiter) if row]
@@ -154,6 +159,7 @@ def read_text(
     sep = delimiter or _NO_DELIMITER
     wanted = header_row if header_row is not None else HEADER_SEARCH_ROWS
     records, ends = _leading_records(text, sep, wanted, label)
+    check_width(max(map(len, records), default=0), label)
     position = header_position(records, header_row, 0, label)
     start, skipped_lines = ends[position - 1] if position else (0, 0)
     try:

@@ -45,7 +45,7 @@ from typing import Any
 import numpy as np
 
 from core.errors import ScenarioError
-from core.i18n import Message, msg
+from core.i18n import Items, Message, msg
 from core.mapping.catalog import DIRECTIONS
 from core.method.account_rules import KeyAccountRules
 from core.method.allocation_policy import AllocationPolicy
@@ -309,7 +309,7 @@ class Scenario:
         ]
         for column in named:
             if column is not None and column not in available:
-                shown = ", ".join(map(str, available[:20]))
+                shown = Items(map(str, available), "comma")
                 raise ScenarioError(
                     msg("scenario.column_not_data_available_columns", c=column, columns=shown)
                 )
