@@ -117,6 +117,7 @@ MESSAGES: dict[str, str] = {
     "ingest.cannot_read_sheet": "{file}: cannot read sheet '{sheet}' ({detail})",
     "ingest.cannot_split_file_into_columns": "{file}: cannot split the file into columns ({detail}); export it again",
     "ingest.cannot_work_out_text_encoding": "{file}: cannot work out the text encoding; save it again as 'CSV UTF-8'",
+    "ingest.encoding_guessed": "{file}: the file is not UTF-8, so its encoding was guessed as {encoding} (read: {examples}); if these letters look wrong, save the file as UTF-8 (Excel: CSV UTF-8) and load it again",
     "ingest.column_has_no_values": "{file}: column {column} has no values",
     "ingest.column_value_could_not_read": "{file}: column {column}: {n} value(s) could not be read as {kind} and are now missing ({examples})",
     "ingest.column_value_start_with_kept": "{file}: column {column}: {n} value(s) start with = + - or @ ({examples}); kept as plain text, never evaluated",

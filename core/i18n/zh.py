@@ -101,6 +101,7 @@ MESSAGES: dict[str, str] = {
     "ingest.cannot_read_sheet": "{file}：无法读取工作表「{sheet}」",
     "ingest.cannot_split_file_into_columns": "{file}：无法把文件拆分成列；请重新导出",
     "ingest.cannot_work_out_text_encoding": "{file}：无法识别文本编码；请另存为「CSV UTF-8」格式",
+    "ingest.encoding_guessed": "{file}：文件不是 UTF-8 编码，已推测为 {encoding}（读出：{examples}）；如果这些文字不对，请将文件另存为 UTF-8（Excel：CSV UTF-8）后重新载入",
     "ingest.column_has_no_values": "{file}：列「{column}」没有任何值",
     "ingest.column_value_could_not_read": "{file}：列「{column}」有 {n} 个值无法识别为{kind}，已按缺失处理（{examples}）",
     "ingest.column_value_start_with_kept": "{file}：列「{column}」有 {n} 个值以 = + - 或 @ 开头（{examples}），按纯文本保存，不会作为公式执行",

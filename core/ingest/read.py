@@ -124,7 +124,8 @@ def read_table(
             warnings.append(msg("ingest.parquet_header_row_ignored", file=label, row=header_row))
         header_row = None
     elif file_format == "csv":
-        header, body, encoding, delimiter, found = read_text(data, label, header_row)
+        header, body, encoding, delimiter, found, guessed = read_text(data, label, header_row)
+        warnings += guessed
         if delimiter is None and len(header) == 1:
             warnings.append(msg("ingest.one_column", file=label))
     table = _table(header, body, label, found[0] + 1)
