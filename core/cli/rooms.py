@@ -36,6 +36,7 @@ from core.cli.common import add_json, load_scenario
 from core.errors import InputError
 from core.i18n import msg
 from core.ingest.read import read_table
+from core.mapping.row_ids import with_row_ids
 from core.method.json_limits import check_json_limits
 from core.report.export import write_csv
 from core.workshop.rooms import RoomStore
@@ -104,7 +105,7 @@ def _submit(store: RoomStore, args: argparse.Namespace) -> None:
 def _summary(store: RoomStore, args: argparse.Namespace) -> None:
     room = store.room(args.code)
     table = store.submissions(args.code, args.key, round=room.round)
-    frame = read_table(Path(args.data)).frame if args.data else None
+    frame = with_row_ids(read_table(Path(args.data))).frame if args.data else None
     summary = summarize(table, room.scenario, args.method, frame)
     if args.json:
         data = {

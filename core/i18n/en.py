@@ -172,6 +172,10 @@ MESSAGES: dict[str, str] = {
     "mapping.column_holds_dates_but_no": "column {column!r} holds dates but no as-of date is known",
     "mapping.column_holds_text_not_numbers": "column {column!r} holds text, not numbers; map another column as the factor or fix the values (see the ingest report for the cells that failed)",
     "mapping.no_factor_columns_found_table": "no factor columns found: the table needs at least one numeric or date column (for example 销售额 / revenue); add one to the file or name the factors in a scenario",
+    "mapping.unread_numbers": "no factor columns found: text that looks like numbers but cannot be read as numbers in {columns} (a unit, a range or a sign before or after the digits); write plain numbers such as 1200 or 12.5% (a unit can go in the header) or name the factors in a scenario",
+    "mapping.unread_column": "column {column!r} (for example {example!r})",
+    "mapping.row_number_ids": "{file}: no column looks like a customer ID (a header such as customer_id or 客户编号, or text that differs in every row), so customers are numbered by their sheet row in a new column {column!r}; add an ID column to the file to tell them apart across files",
+    "mapping.no_id_column": "no customer ID column: the table needs a column of IDs or names (for example customer_id / 客户编号); add one to the file",
     "mapping.table_has_no_columns_check": "the table has no columns; check the file's header row",
     # ── orders ──
     "orders.customer_table_no_column_available": "customer table: no column {column!r}; available: {columns}",
