@@ -3,7 +3,7 @@
 Text is decoded as UTF-8 (BOM or not), UTF-16 with a BOM, or GB18030 when charset-normalizer
 finds a GB encoding among its candidates. Otherwise the encoding is a guess: when the
 detector's first choice is a single-byte code page, the first of :data:`SINGLE_BYTE_ORDER`
-(Western European) among the candidates that look as clean as it is taken (a Latin-1
+(Western European) among the candidates that look about as clean as it is taken (a Latin-1
 ``Ñandú`` otherwise reads as cp1250 ``Ńandú`` as often as not); every guess is named in a
 warning quoting the words it decoded, with how to avoid it (save as UTF-8).
 
@@ -35,6 +35,7 @@ from core.ingest.width import check_width
 DELIMITERS = (",", ";", "\t", "|")
 GB_ENCODINGS = frozenset({"gb2312", "gbk", "gb18030"})
 SINGLE_BYTE_ORDER = ("cp1252", "latin_1", "iso8859_15")  # preferred among equally clean guesses
+CHAOS_MARGIN = 0.05  # a candidate this much messier than the detector's first is as clean
 CERTAIN_ENCODINGS = frozenset({"utf-8", "utf-8-sig", "utf-16", "gb18030"})
 GUESS_EXAMPLES = 3  # words with non-ASCII letters quoted in the warning on a guess
 SNIFF_CHARS = 65536  # the delimiter is chosen on the first 50 lines within these characters
@@ -64,7 +65,7 @@ def _guess(data: bytes) -> tuple[str, list[str]]:
         return "gb18030", candidates
     first = matches[0]
     if _single_byte(first.encoding):
-        clean = {m.encoding for m in matches if m.chaos <= first.chaos}
+        clean = {m.encoding for m in matches if m.chaos <= first.chaos + CHAOS_MARGIN}
         return next((e for e in SINGLE_BYTE_ORDER if e in clean), first.encoding), candidates
     return first.encoding, candidates
 
@@ -118,7 +119,10 @@ def _sniff(text: str) -> str | None:
         lines = list(itertools.islice(_Lines(text), WIDE_LINES))
     best, best_score = None, (0.0, 0)
     for delimiter in DELIMITERS:
-        counts = [len(row) for row in csv.reader(lines, delimiter=delimiter) if row]
+        try:
+            counts = [len(row) for row in csv.reader(lines, delimiter=delimiter) if row]
+        except csv.Error:  # a field past csv's size limit: the delimiter does not split it
+            continue
         table = list(itertools.dropwhile(lambda count: count < 2, counts))
         if not table:
             continue
