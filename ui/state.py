@@ -24,6 +24,7 @@ import streamlit as st
 from core.errors import InputError
 from core.ingest.read import IngestResult, read_table
 from core.mapping.columns import Mapping, detect_mapping
+from core.mapping.row_ids import with_row_ids
 from core.method.ranking import PreparedRanking, Ranking, prepare_ranking, rank_prepared
 from core.method.scenario import Scenario
 from core.method.scenario_io import Source, load_scenario
@@ -104,7 +105,7 @@ def _ingest(
 def load_dataset(dataset: Dataset, lang: str) -> None:
     """Make ``dataset`` current; on bad input keep the previous data and remember the error."""
     try:
-        result = read_dataset(dataset)
+        result = with_row_ids(read_dataset(dataset))
         mapping = detect_mapping(result.frame)
         scenario = equal_weights(default_scenario(mapping, lang))
     except InputError as exc:

@@ -9,8 +9,7 @@ from typing import TypeVar
 import streamlit as st
 
 from core.errors import InputError
-from core.workshop.rules import escape_markdown
-from ui.i18n import localize, message_of, t
+from ui.i18n import message_of, t
 
 T = TypeVar("T")
 
@@ -21,6 +20,5 @@ def from_store(call: Callable[[], T], lang: str) -> T:
     try:
         return call()
     except InputError as exc:
-        error = escape_markdown(localize(message_of(exc), lang))
-        st.error(t("store.unusable", lang, error=error), icon="⚠️")
+        st.error(t("store.unusable", lang, error=message_of(exc)), icon="⚠️")
         st.stop()

@@ -76,10 +76,12 @@ def with_duplicates(scenario: Scenario, args: argparse.Namespace) -> Scenario:
 
 
 def read_input(args: argparse.Namespace) -> IngestResult:
-    """The INPUT table, read with --sheet and --header-row."""
+    """The INPUT table, read with --sheet and --header-row (row-number IDs when it has no
+    ID column, core.mapping.row_ids)."""
     from core.ingest.read import read_table  # imported by the commands that read a table
+    from core.mapping.row_ids import with_row_ids
 
-    return read_table(Path(args.input), sheet=args.sheet, header_row=args.header_row)
+    return with_row_ids(read_table(Path(args.input), sheet=args.sheet, header_row=args.header_row))
 
 
 def json_text(data: object, indent: int | None = None) -> str:

@@ -42,6 +42,8 @@ from core.cli.common import add_json, err, json_text, load_scenario, print_json
 from core.errors import InputError
 from core.i18n import msg
 from core.ingest.read import read_table
+from core.mapping.row_ids import with_row_ids
+from core.method.json_limits import check_json_limits
 from core.report.export import write_csv
 from core.workshop.rooms import RoomStore
 from core.workshop.rules import format_code, summarize
@@ -119,6 +121,7 @@ def facilitator_key(args: argparse.Namespace) -> str:
 
 
 def _weights(text: str) -> dict[str, Any]:
+    check_json_limits(text, "--weights")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -146,7 +149,7 @@ def _submit(store: RoomStore, args: argparse.Namespace) -> None:
 def _summary(store: RoomStore, args: argparse.Namespace) -> None:
     room = store.room(args.code)
     table = store.submissions(args.code, facilitator_key(args), round=room.round)
-    frame = read_table(Path(args.data)).frame if args.data else None
+    frame = with_row_ids(read_table(Path(args.data))).frame if args.data else None
     summary = summarize(table, room.scenario, args.method, frame)
     if args.json:
         data = {

@@ -18,6 +18,9 @@ SEPARATORS = {
     "comma": {"en": ", ", "zh": "、"},
 }
 DETAIL = {"en": "{text} ({detail})", "zh": "{text}（详情：{detail}）"}
+MAX_FIELD_CHARS = 160  # a quoted cell, header, name or path; longer text loses its middle
+MAX_DETAIL_CHARS = 400  # a library's own text
+MAX_ITEMS = 20  # a list parameter shows its first 20 items, then "… (+N)"
 
 
 class Items(tuple):
@@ -53,14 +56,31 @@ class Tail:
         return (Tail, (self.message, self.prefix_id))
 
 
+def shortened(text: str, limit: int = MAX_FIELD_CHARS) -> str:
+    """``text`` as a message quotes it: at most ``limit`` characters, the middle cut to "…"
+    (a 700 KB header or cell must not become a 700 KB error line)."""
+    if len(text) <= limit:
+        return text
+    head = (limit - 1) * 2 // 3
+    return f"{text[:head]}…{text[len(text) - (limit - 1 - head) :]}"
+
+
 def _value(value: Any, lang: str, markdown: bool = False) -> Any:
+    """A parameter as its message shows it: messages rendered in ``lang``, lists joined (at
+    most MAX_ITEMS), any other text shortened to MAX_FIELD_CHARS (numbers stay numbers)."""
     if isinstance(value, Message | Tail):
         return value.render(lang, markdown)
     if isinstance(value, Items):
-        parts = (_value(v, lang, markdown) for v in value)
+        parts = [_value(v, lang, markdown) for v in value[:MAX_ITEMS]]
+        more = [f"… (+{len(value) - MAX_ITEMS})"] if len(value) > MAX_ITEMS else []
+        separator = SEPARATORS[value.kind][lang]
         if markdown:
-            return Markdown(SEPARATORS[value.kind][lang].join(map(escape_markdown, parts)))
-        return SEPARATORS[value.kind][lang].join(map(str, parts))
+            return Markdown(separator.join([*map(escape_markdown, parts), *more]))
+        return separator.join([*map(str, parts), *more])
+    if isinstance(value, str) and not isinstance(value, Markdown):
+        return shortened(value)
+    if not isinstance(value, int | float | Markdown) and len(text := str(value)) > MAX_FIELD_CHARS:
+        return shortened(text)
     return value
 
 
@@ -95,6 +115,7 @@ def render(
     if template is None:
         template = CATALOGUES["en"][message_id]  # KeyError: an id missing from English is a bug
     values = {k: _value(v, lang, markdown) for k, v in params.items()}
+    detail = shortened(detail, MAX_DETAIL_CHARS) if detail else detail
     if markdown and detail is not None:
         detail = escape_markdown(detail)
     if "{detail}" in template:  # the library text has its place in this sentence

@@ -38,6 +38,7 @@ from core.ingest.parsing import ColumnConversion, Placeholder, as_text, coerce_f
 from core.ingest.rows import ROW_INDEX
 from core.ingest.rules import YEARS
 from core.ingest.text import read_text
+from core.ingest.width import check_width
 
 EXTENSIONS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx"}
 EXTENSIONS |= {".parquet": "parquet"}
@@ -124,7 +125,8 @@ def read_table(
             warnings.append(msg("ingest.parquet_header_row_ignored", file=label, row=header_row))
         header_row = None
     elif file_format == "csv":
-        header, body, encoding, delimiter, found = read_text(data, label, header_row)
+        header, body, encoding, delimiter, found, guessed = read_text(data, label, header_row)
+        warnings += guessed
         if delimiter is None and len(header) == 1:
             warnings.append(msg("ingest.one_column", file=label))
     table = _table(header, body, label, found[0] + 1)
@@ -172,6 +174,7 @@ def _read_xlsx(
     where = msg("ingest.file_sheet", file=label, sheet=chosen)
     if not rows:
         raise IngestError(_empty(where))
+    check_width(max(map(len, rows)), where)
     offset = start[0] if start else 0  # calamine's rows begin at the first used sheet row
     position = header_position(rows, header_row, offset, where)
     body = pd.DataFrame(rows[position + 1 :], columns=range(len(rows[0])), dtype=object)
@@ -181,14 +184,20 @@ def _read_xlsx(
 def _read_parquet(data: bytes, label: str) -> tuple[list[object], pd.DataFrame]:
     try:
         table = pq.read_table(io.BytesIO(data))
-        body = table.to_pandas()
     except Exception as error:  # pyarrow raises several types for a damaged file
-        raise IngestError(
-            msg("ingest.cannot_read_parquet_file_export", file=label, detail=error)
-        ) from None
+        raise _unreadable_parquet(label, error) from None
+    check_width(table.num_columns, label)
+    try:
+        body = table.to_pandas()
+    except Exception as error:
+        raise _unreadable_parquet(label, error) from None
     if not table.column_names:
         raise IngestError(_empty(label))
     return list(table.column_names), body.set_axis(range(body.shape[1]), axis=1)
+
+
+def _unreadable_parquet(label: str, error: Exception) -> IngestError:
+    return IngestError(msg("ingest.cannot_read_parquet_file_export", file=label, detail=error))
 
 
 def _header(

@@ -35,6 +35,8 @@ from core.mapping.catalog import (
     is_name_header,
 )
 
+NUMBER_LIKE_SHARE = 0.8  # share of a text column's cells that start like a number
+
 
 @dataclass(frozen=True)
 class ColumnRole:
@@ -58,6 +60,9 @@ class Mapping:
     id_column: str
     name_column: str | None
     roles: tuple[ColumnRole, ...]
+    # text columns whose cells look like numbers the reader does not read ("100kg", "~5"):
+    # (column, an example cell), named when no factor is found
+    unread_numbers: tuple[tuple[str, str], ...] = ()
 
     @property
     def factors(self) -> tuple[ColumnRole, ...]:
@@ -88,7 +93,9 @@ def _is_unique_key(values: pd.Series) -> bool:
     return len(present) > 0 and present.is_unique and len(present) >= 0.95 * len(values)
 
 
-def _pick_id(frame: pd.DataFrame) -> str:
+def find_id(frame: pd.DataFrame) -> str | None:
+    """The customer ID column: the first whose header names an ID, else the first text
+    column unique in (almost) every row; None when no column is one."""
     columns = list(frame.columns)
     by_header = [c for c in columns if is_id_header(c)]
     if by_header:
@@ -96,9 +103,33 @@ def _pick_id(frame: pd.DataFrame) -> str:
     for column in columns:
         if column_kind(frame[column]) == "text" and _is_unique_key(frame[column]):
             return column
-    if not columns:
+    return None
+
+
+def _pick_id(frame: pd.DataFrame) -> str:
+    """:func:`find_id`; a table without one (never read through core.mapping.row_ids) falls
+    back to its first text column, never to a column of numbers or dates."""
+    if not len(frame.columns):
         raise InputError(msg("mapping.table_has_no_columns_check"))
-    return columns[0]
+    found = find_id(frame)
+    if found is not None:
+        return found
+    text = [c for c in frame.columns if column_kind(frame[c]) == "text"]
+    if not text:
+        raise InputError(msg("mapping.no_id_column"))
+    return text[0]
+
+
+_NUMBER_LIKE = r"\D{0,3}\d"  # digits at the start, after at most a sign or symbol (≈, ~, $)
+
+
+def _unread_number(values: pd.Series) -> str | None:
+    """An example cell when most cells of a text column start like a number, else None."""
+    present = values.dropna().astype(str)
+    looks = present.str.match(_NUMBER_LIKE)
+    if present.empty or looks.mean() < NUMBER_LIKE_SHARE:
+        return None
+    return str(present[looks].iloc[0])
 
 
 def detect_mapping(frame: pd.DataFrame) -> Mapping:
@@ -134,7 +165,13 @@ def detect_mapping(frame: pd.DataFrame) -> Mapping:
                 )
             else:
                 roles.append(ColumnRole(column, "factor", kind, "custom", BENEFIT, "custom"))
-    return Mapping(id_column, name_column, tuple(roles))
+    unread = tuple(
+        (r.column, example)
+        for r in roles
+        if r.role in ("ignored", "attribute")
+        and (example := _unread_number(frame[r.column])) is not None
+    )
+    return Mapping(id_column, name_column, tuple(roles), unread)
 
 
 def with_factor(mapping: Mapping, column: str, **changes: object) -> Mapping:

@@ -16,6 +16,7 @@ from typing import Any
 
 from core.errors import ScenarioError
 from core.i18n import LANGUAGES, msg, phrases
+from core.method.numbers import as_number
 
 KEY_ACCOUNT_LABELS = {lang: phrases("key_accounts.type.", lang) for lang in LANGUAGES}
 DIMENSIONS = ("scale", "potential", "influence")
@@ -36,10 +37,7 @@ class AccountRule:
             raise ScenarioError(msg("key_accounts.account_rules_every_rule_needs"))
         for dimension in DIMENSIONS:
             value = getattr(self, dimension)
-            try:
-                number = float(value)
-            except (TypeError, ValueError):
-                number = float("nan")
+            number = as_number(value)
             if not 0 <= number <= 100:
                 raise ScenarioError(
                     msg(

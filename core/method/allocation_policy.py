@@ -16,16 +16,14 @@ from typing import Any
 
 from core.errors import ScenarioError
 from core.i18n import msg
+from core.method.numbers import as_number
 
 UNITS = ("money", "hours", "managers")
 BASES = ("score", "value")
 
 
 def _number(value: object, what: object, whole: bool = False) -> float:
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        number = float("nan")
+    number = as_number(value)
     if not math.isfinite(number) or number < 0 or (whole and not number.is_integer()):
         kind = msg("word.whole_number_ge_0") if whole else msg("word.number_ge_0")
         raise ScenarioError(msg("allocation.not_a_number", what=what, value=value, kind=kind))

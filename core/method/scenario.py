@@ -45,13 +45,15 @@ from typing import Any
 import numpy as np
 
 from core.errors import ScenarioError
-from core.i18n import Message, msg
+from core.i18n import Items, Message, msg
 from core.ingest.date_range import checked_as_of
 from core.mapping.catalog import DIRECTIONS
 from core.method.account_rules import KeyAccountRules
 from core.method.allocation_policy import AllocationPolicy
 from core.method.duplicates import DEFAULT_POLICY, DUPLICATE_POLICIES
+from core.method.json_limits import MAX_JSON_BYTES, check_json_limits
 from core.method.normalize import NORMALIZERS
+from core.method.numbers import as_number
 from core.method.overrides import Override, check_overrides
 from core.method.scenario_schema import SCHEMA_VERSION, check_known, migrate_names, read_version
 from core.method.tiers import DEFAULT_TIER_LABELS, default_label_position, relabel, tier_keys
@@ -94,12 +96,9 @@ class FactorSpec:
             raise ScenarioError(msg("scenario.every_factor_needs_non_empty"))
         _choice(self.direction, DIRECTIONS, "scenario.unknown_direction", column=self.column)
         _choice(self.normalize, NORMALIZERS, "scenario.unknown_normaliser", column=self.column)
-        try:
-            weight = float(self.weight)
-        except (TypeError, ValueError):
-            raise ScenarioError(
-                msg("scenario.weight_not_number", c=self.column, w=self.weight)
-            ) from None
+        weight = as_number(self.weight)
+        if math.isnan(weight):
+            raise ScenarioError(msg("scenario.weight_not_number", c=self.column, w=self.weight))
         if not math.isfinite(weight) or weight < 0:
             raise ScenarioError(msg("scenario.weight_negative", c=self.column, w=self.weight))
         object.__setattr__(self, "weight", weight)
@@ -133,6 +132,7 @@ class TierSpec:
         _choice(self.scheme, TIER_SCHEMES, "scenario.unknown_tier_scheme")
         for name in ("labels", "shares", "thresholds", "cuts"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
+        self._check_numbers()
         if not self.labels or any(not str(label).strip() for label in self.labels):
             raise ScenarioError(msg("scenario.tier_labels_must_non_empty"))
         if len(set(self.labels)) != len(self.labels):
@@ -190,6 +190,16 @@ class TierSpec:
     def relabelled(self, lang: str) -> TierSpec:
         """A copy whose default labels are ``lang``'s (typed labels stay as typed)."""
         return replace(self, labels=relabel(self.labels, self.scheme, lang))
+
+    def _check_numbers(self) -> None:
+        """Shares, thresholds, cuts and the quadrant cuts are numbers (a boolean is none)."""
+        cuts = {"value_cut": self.value_cut, "potential_cut": self.potential_cut}
+        given = {name: getattr(self, name) for name in ("shares", "thresholds", "cuts")}
+        given |= {name: (value,) for name, value in cuts.items() if value is not None}
+        for name, values in given.items():
+            for value in values:
+                if not math.isfinite(as_number(value)):
+                    raise ScenarioError(msg("scenario.tier_not_number", field=name, value=value))
 
     def _check_shares(self) -> None:
         if len(self.shares) != len(self.labels):
@@ -301,7 +311,7 @@ class Scenario:
         ]
         for column in named:
             if column is not None and column not in available:
-                shown = ", ".join(map(str, available[:20]))
+                shown = Items(map(str, available), "comma")
                 raise ScenarioError(
                     msg("scenario.column_not_data_available_columns", c=column, columns=shown)
                 )
@@ -401,8 +411,10 @@ class Scenario:
         warnings: list[Message] | None = None,
     ) -> Scenario:
         """Parse JSON text; a syntax error names the line and column (and ``source``, by
-        default "scenario"); ``warnings``: see :meth:`from_dict`."""
+        default "scenario"), text over the size or nesting limit (core.method.json_limits) is
+        refused first; ``warnings``: see :meth:`from_dict`."""
         source = msg("word.scenario") if source is None else source
+        check_json_limits(text, source)
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
@@ -420,13 +432,29 @@ class Scenario:
 
     @classmethod
     def from_token(cls, token: str, warnings: list[Message] | None = None) -> Scenario:
-        """Inverse of :meth:`to_token`; a damaged token raises ScenarioError."""
+        """Inverse of :meth:`to_token`; a damaged token raises ScenarioError, and so does one
+        that would decompress past the JSON size limit (it is not decompressed further)."""
+        source = msg("word.share_link")
+        data = _inflated(token)
+        check_json_limits(data, source)
         try:
-            raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
-            text = zlib.decompress(raw).decode("utf-8")
-        except (ValueError, zlib.error, UnicodeDecodeError):
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
             raise ScenarioError(msg("scenario.share_link_scenario_link_damaged")) from None
-        return cls.from_json(text, source=msg("word.share_link"), warnings=warnings)
+        return cls.from_json(text, source=source, warnings=warnings)
+
+
+def _inflated(token: str) -> bytes:
+    """A share link's token decompressed, at most one byte past the JSON size limit."""
+    try:
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+        inflate = zlib.decompressobj()
+        data = inflate.decompress(raw, MAX_JSON_BYTES + 1)
+    except (ValueError, zlib.error):
+        data, inflate = b"", None
+    if inflate is None or not (inflate.eof or len(data) > MAX_JSON_BYTES):  # cut short
+        raise ScenarioError(msg("scenario.share_link_scenario_link_damaged"))
+    return data
 
 
 def _check_keys(tiers: TierSpec, written: object) -> None:

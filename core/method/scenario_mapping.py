@@ -10,14 +10,21 @@ from __future__ import annotations
 from dataclasses import replace
 
 from core.errors import InputError
-from core.i18n import msg
+from core.i18n import Items, msg
 from core.mapping.catalog import BENEFIT
 from core.mapping.columns import Mapping, data_language, with_id_column, with_name_column
 from core.method.scenario import DEFAULT_TIER_LABELS, FactorSpec, Scenario, TierSpec
 
 
-def _no_factors() -> InputError:
-    return InputError(msg("mapping.no_factor_columns_found_table"))
+def _no_factors(mapping: Mapping) -> InputError:
+    """No factor: naming the text columns that look like numbers the reader does not read."""
+    if not mapping.unread_numbers:
+        return InputError(msg("mapping.no_factor_columns_found_table"))
+    columns = Items(
+        (msg("mapping.unread_column", column=c, example=e) for c, e in mapping.unread_numbers),
+        "and",
+    )
+    return InputError(msg("mapping.unread_numbers", columns=columns))
 
 
 def default_scenario(mapping: Mapping, lang: str | None = None) -> Scenario:
@@ -30,7 +37,7 @@ def default_scenario(mapping: Mapping, lang: str | None = None) -> Scenario:
         FactorSpec(r.column, r.direction or BENEFIT, 1.0) for r in mapping.factors if r.include
     )
     if not factors:
-        raise _no_factors()
+        raise _no_factors(mapping)
     return Scenario(
         id_column=mapping.id_column,
         name_column=mapping.name_column,
@@ -88,7 +95,7 @@ def scenario_after_edit(
         if role.include and role.column not in kept:
             factors.append(FactorSpec(role.column, role.direction or BENEFIT, weight))
     if not factors:
-        raise _no_factors()
+        raise _no_factors(after)
     return replace(
         scenario,
         id_column=after.id_column,

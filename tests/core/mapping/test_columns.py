@@ -13,6 +13,7 @@ from core.mapping.columns import (
     column_kind,
     detect_mapping,
     factor_values,
+    find_id,
     future_dates,
     latest_date,
     with_factor,
@@ -107,9 +108,22 @@ def test_id_fallback_first_unique_text_column():
     assert mapping.role_of("备注").role == "ignored"
 
 
-def test_id_fallback_without_unique_text_is_first_column():
+def test_a_value_column_is_never_the_id():
     frame = pd.DataFrame({"甲": [1.0, 1.0], "乙": [2.0, 3.0]})
+    with pytest.raises(InputError, match=r"^no customer ID column: the table needs a column"):
+        detect_mapping(frame)
+
+
+def test_id_fallback_without_unique_text_is_the_first_text_column():
+    frame = pd.DataFrame({"revenue": [1.0, 2.0], "甲": ["a", "a"], "乙": ["b", "b"]})
     assert detect_mapping(frame).id_column == "甲"
+
+
+def test_find_id_is_none_without_an_id_header_or_unique_text():
+    frame = pd.DataFrame({"revenue": [1.0, 2.0], "region": ["N", "N"]})
+    assert find_id(frame) is None
+    assert find_id(frame.assign(company=["A", "B"])) == "company"
+    assert find_id(frame.assign(客户编号=[1.0, 2.0])) == "客户编号"
 
 
 def test_no_columns_raises():
@@ -211,3 +225,12 @@ def test_factor_values_errors():
         factor_values(frame, ["d"], None)
     with pytest.raises(InputError, match="column 't' holds text, not numbers"):
         factor_values(frame, ["t"], None)
+
+
+def test_text_that_looks_like_numbers_is_recorded_with_an_example():
+    frame = pd.DataFrame(
+        {"customer": ["A", "B", "C"], "revenue": ["100kg", "200kg", "n/a"], "note": list("xyz")}
+    )
+    assert detect_mapping(frame).unread_numbers == ()  # only 2 of 3 start like a number
+    frame["revenue"] = ["100kg", "200kg", "~300"]
+    assert detect_mapping(frame).unread_numbers == (("revenue", "100kg"),)

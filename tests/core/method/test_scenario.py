@@ -269,10 +269,39 @@ def test_validation_messages(data, message):
 
 @pytest.mark.parametrize(
     "tiers",
-    [{"labels": 5}, {"shares": ["a", "b", "c"]}, {"thresholds": None, "scheme": "threshold"}],
+    [{"labels": 5}, {"thresholds": None, "scheme": "threshold"}],
 )
 def test_wrong_types_raise_scenario_error(tiers):
     assert error_of(minimal(tiers=tiers)).startswith("scenario: a field has the wrong type (")
+
+
+@pytest.mark.parametrize(
+    ("tiers", "field", "value"),
+    [
+        ({"shares": ["a", "b", "c"]}, "shares", "'a'"),
+        ({"shares": [True, False, False]}, "shares", "True"),
+        ({"scheme": "threshold", "thresholds": [70, True]}, "thresholds", "True"),
+        ({"scheme": "abc", "labels": ["A", "B", "C"], "cuts": [0.8, False]}, "cuts", "False"),
+        (
+            {"scheme": "quadrant", "labels": ["a", "b", "c", "d"], "value_cut": True},
+            "value_cut",
+            "True",
+        ),
+    ],
+)
+def test_tier_numbers_must_be_numbers_not_booleans(tiers, field, value):
+    assert error_of(minimal(tiers=tiers)) == (
+        f"scenario: tiers.{field} holds {value}, which is not a number; "
+        "use numbers such as 0.2 or 70"
+    )
+
+
+@pytest.mark.parametrize("weight", [True, False])
+def test_a_boolean_is_no_weight(weight):
+    data = minimal(factors=[{"column": "销售额", "weight": weight}])
+    assert error_of(data) == (
+        f"scenario: factor '销售额' has a weight that is not a number ({weight}); use a number ≥ 0"
+    )
 
 
 def test_invalid_json_names_line_and_column():
