@@ -99,6 +99,7 @@ def open_app(page, url: str, csv: Path, rows: int):
     links = page.locator('[data-testid="stSidebar"] a')
     targets = links.evaluate_all("els => els.map(e => e.getAttribute('href'))")
     links.nth(targets.index("ranking")).click()
+    page.wait_for_url("**/ranking*")
     settle(page)
     page.locator('[data-testid="stDataFrame"]').first.wait_for()
     return page.locator('[data-testid="stSidebar"]').get_by_role("slider", name="revenue")

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from core.i18n.markdown import escape_markdown
 from core.method.scenario import Scenario
 from tests.app.apptest_support import ROOT, app
 
@@ -207,12 +208,12 @@ def test_repeated_ids_banner_and_the_policy_choice() -> None:
     banner = [w.value for w in at.warning if "appear more than once" in w.value]
     assert len(banner) == 1
     assert banner[0].startswith("2 customer ID(s) appear more than once (C003 rows 4, 5; ")
-    assert "2 row\\(s\\) repeat an ID that appears earlier" in banner[0]
+    assert "2 row(s) repeat an ID that appears earlier" in banner[0]
     conflicts = at.error[0].value
     assert conflicts.startswith("Same ID, different names: likely a data problem")
     assert "customer ID 'C003' has different names in rows 4, 5" in conflicts
     # data is escaped: the Markdown name keeps its asterisks and brackets as text
-    assert "\\*\\*\\[粗体\\]\\(http\\://x\\)\\*\\*" in conflicts
+    assert escape_markdown("**[粗体](http://x)**") in conflicts
     policy = at.radio(key="data_duplicate_ids")
     assert policy.value == "first"
     assert policy.options == ["Keep the first row", "Sum the rows", "Refuse the file"]
