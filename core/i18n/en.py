@@ -181,6 +181,12 @@ MESSAGES: dict[str, str] = {
     "mapping.no_id_column": "no customer ID column: the table needs a column of IDs or names (for example customer_id / 客户编号); add one to the file",
     "mapping.table_has_no_columns_check": "the table has no columns; check the file's header row",
     # ── orders ──
+    "predict.no_fit": "the {model} model could not be fitted to these customers (the fit does not settle on finite values); the data may be too uniform or too short: use a longer order history",
+    "predict.bad_summary": "{n} customer(s) have an impossible purchase summary (negative or missing counts, or a last purchase after the as-of date); check the order dates",
+    "predict.too_few_repeat_buyers": "the purchase model needs customers who came back: {repeat} of {n} customers bought on more than one day; at least {min_repeat} repeat buyers among at least {min_n} customers are needed (use a longer order history)",
+    "predict.too_few_spenders": "the spend model needs repeat buyers with a positive spend: {n} found, at least {min_repeat} are needed",
+    "predict.bad_horizon": "prediction horizon {days} days: give a whole number of days from 1 to {most}",
+    "predict.bad_discount": "annual discount rate {rate}: give a fraction from 0 (none) to below 1 (e.g. 0.1 for 10 %)",
     "orders.customer_table_no_column_available": "customer table: no column {column!r}; available: {columns}",
     "orders.date_not_date_write_yyyy": "as-of date {value!r} is not a date; write it as YYYY-MM-DD",
     "orders.duckdb_cannot_read_source": "{file}: DuckDB cannot read it ({detail})",

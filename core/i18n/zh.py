@@ -165,6 +165,12 @@ MESSAGES: dict[str, str] = {
     "mapping.no_id_column": "没有客户编号列：表格需要一列编号或名称（例如 customer_id / 客户编号）；请在文件中添加",
     "mapping.table_has_no_columns_check": "表格没有任何列；请检查文件的表头行",
     # ── orders ──
+    "predict.no_fit": "无法用这些客户拟合 {model} 模型（拟合得不到有限的参数）；数据可能过于单一或时间过短，请使用更长的订单历史",
+    "predict.bad_summary": "有 {n} 位客户的购买汇总不可能成立（次数为负或缺失，或最后一次购买晚于截止日期）；请检查订单日期",
+    "predict.too_few_repeat_buyers": "购买模型需要回头客：{n} 位客户中只有 {repeat} 位在不止一天购买过；至少需要 {min_n} 位客户，其中至少 {min_repeat} 位回头客（请使用更长的订单历史）",
+    "predict.too_few_spenders": "消费模型需要有正消费额的回头客：只找到 {n} 位，至少需要 {min_repeat} 位",
+    "predict.bad_horizon": "预测期 {days} 天：请给出 1 到 {most} 之间的整数天数",
+    "predict.bad_discount": "年折现率 {rate}：请给出从 0（不折现）到小于 1 的小数（如 0.1 表示 10%）",
     "orders.customer_table_no_column_available": "客户表：没有列「{column}」；可用的列：{columns}",
     "orders.date_not_date_write_yyyy": "截止日期「{value}」不是日期；请写成 YYYY-MM-DD",
     "orders.duckdb_cannot_read_source": "{file}：DuckDB 无法读取",
