@@ -6,9 +6,11 @@
                [--profit-col P --order-col O --name-col N] [--engine auto|pandas|duckdb|spark]
                [--spark-master URL | --spark-remote sc://HOST:PORT] [--spark-conf KEY=VALUE …]
                [--drop-copies] [--ignore-zero] [--out FILE | --features-out URI] [--json]
+               [--predict-days N [--discount-rate R]]
         one row per customer: features (customer_name with a name column), R/F/M scores,
         cell, segment, frequency class and the lifetimes-style CLV columns; without --out the
-        segment overview is printed
+        segment overview is printed; --predict-days adds BG/NBD and Gamma-Gamma predictions
+        (core.orders.predict) and a note with the fitted parameters
     review ORDERS --period-days N [--as-of DATE] [--scenario FILE.json] [--engine …]
                   [--drop-copies] [--ignore-zero] [--out FILE.csv|.xlsx] [--json]
         rank the last two periods; movers, tier migration, warnings and KPIs (XLSX: sheets
@@ -45,6 +47,7 @@ from core.orders.rfm import rfm_table, segment_overview
 from core.orders.spark_session import SparkTarget, parse_conf
 
 if TYPE_CHECKING:
+    from core.orders.predict import Forecast
     from core.review.periods import Review
 
 FIRST_COLUMNS = (
@@ -108,6 +111,20 @@ def add_rfm_parser(subparsers: argparse._SubParsersAction) -> None:
         "--features-out",
         metavar="URI",
         help="Spark: the cluster writes the per-customer features there as Parquet (no scores)",
+    )
+    parser.add_argument(
+        "--predict-days",
+        type=positive_int,
+        metavar="N",
+        help="fit BG/NBD and Gamma-Gamma; add p_alive, expected_purchases_<N>d, "
+        "expected_purchase_value, predicted_clv and expected_buyer for the next N days",
+    )
+    parser.add_argument(
+        "--discount-rate",
+        type=float,
+        default=0.0,
+        metavar="R",
+        help="annual discount rate of predicted_clv, e.g. 0.1 (default 0)",
     )
 
 
@@ -201,7 +218,12 @@ def run_rfm(args: argparse.Namespace) -> int:
     first = [c for c in FIRST_COLUMNS if c in table.columns]
     table = table[[*first, *(c for c in table.columns if c not in first)]]
     overview = segment_overview(table)
+    fitted = _forecast(result.features, args) if args.predict_days else None
+    if fitted is not None:
+        table = pd.concat([table, fitted.columns], axis=1)
     _notes(result.report)
+    if fitted is not None:
+        err(f"note: {_forecast_note(fitted)}")
     if args.out:
         rows = [(i.category, i.lines, i.amount, ", ".join(map(str, i.rows)), i.text)
                 for i in result.report.issues]  # fmt: skip
@@ -214,8 +236,11 @@ def run_rfm(args: argparse.Namespace) -> int:
         _write(Path(args.out), {"rfm": table, "segments": overview, "report": report})
         err(f"wrote: {args.out}")
     elif args.json:
-        print_json({"as_of": result.report.as_of.isoformat(), "customers": len(table),
-                    "segments": _records(overview)})  # fmt: skip
+        data = {"as_of": result.report.as_of.isoformat(), "customers": len(table),
+                "segments": _records(overview)}  # fmt: skip
+        if fitted is not None:
+            data["forecast"] = forecast_summary(fitted)
+        print_json(data)
     else:
         rows = [(r.segment, r.zh, r.customers, r.orders, f"{r.revenue:,.0f}",
                  f"{100 * r.revenue_share:.1f} %", "-" if r.avg_order_value != r.avg_order_value
@@ -223,6 +248,35 @@ def run_rfm(args: argparse.Namespace) -> int:
         header = ["segment", "名称", "customers", "orders", "revenue", "share", "avg order"]
         print(format_table(rows, header, right=[False, False, True, True, True, True, True]))
     return EXIT_OK
+
+
+def _forecast(features: pd.DataFrame, args: argparse.Namespace) -> Forecast:
+    from core.orders.predict import forecast
+
+    return forecast(features, args.predict_days, args.discount_rate)
+
+
+def forecast_summary(fitted: Forecast) -> dict[str, object]:
+    """The fitted models' parameters and the horizon, for ``--json``."""
+    bg, gg = fitted.bg_nbd, fitted.gamma_gamma
+    return {
+        "horizon_days": fitted.horizon_days, "annual_discount": fitted.annual_discount,
+        "bg_nbd": {"r": bg.r, "alpha": bg.alpha, "a": bg.a, "b": bg.b,
+                   "customers": bg.customers, "repeat_buyers": bg.repeat_buyers},
+        "gamma_gamma": {"p": gg.p, "q": gg.q, "v": gg.v, "customers": gg.customers},
+        "expected_buyers": int(fitted.columns["expected_buyer"].sum()),
+    }  # fmt: skip
+
+
+def _forecast_note(fitted: Forecast) -> str:
+    bg, gg = fitted.bg_nbd, fitted.gamma_gamma
+    return msg(
+        "cli.forecast_note",
+        r=f"{bg.r:.4g}", alpha=f"{bg.alpha:.4g}", a=f"{bg.a:.4g}", b=f"{bg.b:.4g}",
+        p=f"{gg.p:.4g}", q=f"{gg.q:.4g}", v=f"{gg.v:.4g}",
+        buyers=int(fitted.columns["expected_buyer"].sum()), n=len(fitted.columns),
+        days=fitted.horizon_days,
+    )  # fmt: skip
 
 
 def _review_sheets(review: Review) -> dict[str, pd.DataFrame]:

@@ -505,6 +505,7 @@ MESSAGES: dict[str, str] = {
     "word.critic_weights": "CRITIC weights",
     "word.order_log": "order log",
     # ── cli ──
+    "cli.forecast_note": "forecast: BG/NBD r {r}, alpha {alpha}, a {a}, b {b}; Gamma-Gamma p {p}, q {q}, v {v}; {buyers} of {n} customers expected to buy in the next {days} days",
     "cli.spark_options_need_spark": "--spark-master, --spark-remote and --spark-conf apply to the Spark engine: add --engine spark",
     "cli.not_whole_number": "{text!r} is not a whole number",
     "cli.must_be_1_or_more": "{value} must be 1 or more",

@@ -489,6 +489,7 @@ MESSAGES: dict[str, str] = {
     "word.critic_weights": "CRITIC 权重",
     "word.order_log": "订单表",
     # ── cli ──
+    "cli.forecast_note": "预测：BG/NBD 模型 r {r}、alpha {alpha}、a {a}、b {b}；Gamma-Gamma 模型 p {p}、q {q}、v {v}；{n} 位客户中有 {buyers} 位预计在未来 {days} 天内购买",
     "cli.spark_options_need_spark": "--spark-master、--spark-remote 和 --spark-conf 只用于 Spark 引擎：请加上 --engine spark",
     "cli.not_whole_number": "「{text}」不是整数",
     "cli.must_be_1_or_more": "{value} 必须不小于 1",

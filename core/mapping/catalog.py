@@ -227,6 +227,37 @@ FACTORS: tuple[FactorDef, ...] = (
         ("战略协同度", "战略匹配", "战略匹配度", "strategic_fit", "strategic_alignment"),
     ),
     FactorDef(
+        "p_alive",
+        "活跃概率",
+        "Probability active",
+        BENEFIT,
+        "potential",
+        ("p_alive", "活跃概率", "存活概率", "probability_alive", "prob_alive"),
+    ),
+    FactorDef(
+        "expected_purchases",
+        "预计购买次数",
+        "Expected purchases",
+        BENEFIT,
+        "potential",
+        ("expected_purchases", "预计购买次数", "predicted_purchases"),
+    ),
+    FactorDef(
+        "predicted_clv",
+        "预测客户终身价值",
+        "Predicted CLV",
+        BENEFIT,
+        "potential",
+        (
+            "predicted_clv",
+            "预测客户终身价值",
+            "客户终身价值",
+            "终身价值",
+            "clv",
+            "customer_lifetime_value",
+        ),
+    ),
+    FactorDef(
         "credit_risk",
         "信用风险",
         "Credit risk",
@@ -286,6 +317,7 @@ ATTRIBUTE_SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 _PUNCT = re.compile(r"[\s_\-./()（）:：%]+")
+_HORIZON = re.compile(r"(?<=[a-z])\d+d$")  # a forecast's horizon in days, after the name
 
 
 def header_key(header: str) -> str:
@@ -306,9 +338,10 @@ def find_factor(header: str) -> FactorDef | None:
     """The catalog factor a header names (exact synonym first, then the longest contained
     Chinese synonym, so 2024年毛利率 is the profit rate, not the profit), or None."""
     key = header_key(header)
-    for factor, names in _FACTOR_INDEX:
-        if key in names:
-            return factor
+    for candidate in (key, _HORIZON.sub("", key)):  # expected_purchases_365d: a horizon
+        for factor, names in _FACTOR_INDEX:
+            if candidate in names:
+                return factor
     contained = [
         (len(n), factor)
         for factor, names in _FACTOR_INDEX

@@ -32,6 +32,7 @@ MIN_REPEAT_BUYERS = 10  # a rate of dropping out needs customers who came back
 MAX_PARAMETER = 1e6  # a fitted parameter beyond this means the data cannot pin it down
 STEP_DAYS = 30
 DEFAULT_HORIZON_DAYS = 365
+EXPECTED_BUYER_MIN = 1.0  # expected purchase days in the horizon that make an expected buyer
 
 
 class PredictionError(InputError):
@@ -230,7 +231,8 @@ class Forecast:
     gamma_gamma: GammaGamma
     horizon_days: int
     annual_discount: float
-    columns: pd.DataFrame  # p_alive, expected_purchases_<N>d, expected_spend, predicted_clv
+    columns: pd.DataFrame  # p_alive, expected_purchases_<N>d, expected_purchase_value,
+    # predicted_clv, expected_buyer
 
 
 def purchases_column(days: int) -> str:
@@ -243,7 +245,10 @@ def forecast(
     annual_discount: float = 0.0,
 ) -> Forecast:  # fmt: skip
     """Fit both models to ``features`` (the rfm table's clv_* columns) and predict every
-    customer; PredictionError (with the reason) when they cannot be fitted."""
+    customer; PredictionError (with the reason) when they cannot be fitted.
+
+    ``expected_buyer`` is the method's "expected to buy in a coming period" (未来购买), by a
+    stated rule: at least :data:`EXPECTED_BUYER_MIN` expected purchase days in the horizon."""
     if not 1 <= horizon_days <= 3650:
         raise PredictionError(msg("predict.bad_horizon", days=horizon_days, most=3650))
     if not 0 <= annual_discount < 1:
@@ -254,12 +259,14 @@ def forecast(
     m = features["clv_monetary_value"].to_numpy(float)
     bg = fit_bg_nbd(x, t_x, T)
     gg = fit_gamma_gamma(x, m)
+    purchases = expected_purchases(bg, horizon_days, x, t_x, T)
     columns = pd.DataFrame(
         {
             "p_alive": p_alive(bg, x, t_x, T),
-            purchases_column(horizon_days): expected_purchases(bg, horizon_days, x, t_x, T),
-            "expected_spend": expected_spend(gg, x, m),
+            purchases_column(horizon_days): purchases,
+            "expected_purchase_value": expected_spend(gg, x, m),
             "predicted_clv": predicted_clv(bg, gg, x, t_x, T, m, horizon_days, annual_discount),
+            "expected_buyer": purchases >= EXPECTED_BUYER_MIN,
         },
         index=features.index,
     )

@@ -184,3 +184,38 @@ def test_bad_input_exits_2_with_one_error_line(
 def test_review_needs_period_days(capsys: pytest.CaptureFixture) -> None:
     assert cli.main(["review", str(ORDERS)]) == 2
     assert "--period-days" in capsys.readouterr().err
+
+
+def test_rfm_predict_days_adds_the_forecast(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    out = tmp_path / "rfm.csv"
+    argv = ["rfm", str(ORDERS), "--predict-days", "90", "--discount-rate", "0.1", "--out"]
+    assert cli.main([*argv, str(out)]) == 0
+    table = pd.read_csv(out, encoding=CSV_ENCODING)
+    added = ["p_alive", "expected_purchases_90d", "expected_purchase_value", "predicted_clv",
+             "expected_buyer"]  # fmt: skip
+    assert list(table.columns[-5:]) == added
+    assert table["p_alive"].between(0, 1).all() and (table["predicted_clv"] >= 0).all()
+    assert table["expected_buyer"].equals(table["expected_purchases_90d"] >= 1)
+    note = [line for line in capsys.readouterr().err.splitlines() if "forecast" in line]
+    assert len(note) == 1 and note[0].startswith("note: forecast: BG/NBD r ")
+    buyers = int(table["expected_buyer"].sum())
+    assert note[0].endswith(f"; {buyers} of 500 customers expected to buy in the next 90 days")
+    assert cli.main(["rfm", str(ORDERS), "--predict-days", "90", "--json"]) == 0
+    forecast = json.loads(capsys.readouterr().out)["forecast"]
+    assert forecast["horizon_days"] == 90 and forecast["expected_buyers"] == buyers
+    assert set(forecast["bg_nbd"]) == {"r", "alpha", "a", "b", "customers", "repeat_buyers"}
+
+
+def test_rfm_predict_days_refuses_a_log_too_short_for_the_models(
+    capsys: pytest.CaptureFixture,
+) -> None:
+    log = ROOT / "tests" / "corpus" / "orders" / "amounts_zh.csv"
+    assert cli.main(["rfm", str(log), "--predict-days", "30"]) == 2
+    errors = [line for line in capsys.readouterr().err.splitlines() if line.startswith("error:")]
+    assert errors == [
+        "error: the purchase model needs customers who came back: 5 of 5 customers bought on "
+        "more than one day; at least 10 repeat buyers among at least 20 customers are needed "
+        "(use a longer order history)"
+    ]
+    assert cli.main(["rfm", str(ORDERS), "--predict-days", "4000"]) == 2
+    assert "from 1 to 3650" in capsys.readouterr().err

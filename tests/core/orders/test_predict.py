@@ -152,10 +152,14 @@ def test_forecast_adds_the_columns_and_checks_its_options() -> None:
     features = pd.DataFrame({"clv_frequency": s.frequency, "clv_recency": s.recency,
                              "clv_T": s["T"], "clv_monetary_value": s.monetary_value})  # fmt: skip
     result = P.forecast(features, horizon_days=90)
-    assert list(result.columns) == ["p_alive", "expected_purchases_90d", "expected_spend",
-                                    "predicted_clv"]  # fmt: skip
+    assert list(result.columns) == ["p_alive", "expected_purchases_90d",
+                                    "expected_purchase_value", "predicted_clv",
+                                    "expected_buyer"]  # fmt: skip
     assert result.columns.index.equals(features.index)
-    assert np.isfinite(result.columns.to_numpy()).all()
+    assert np.isfinite(result.columns.drop(columns="expected_buyer").to_numpy()).all()
+    buyers = result.columns["expected_buyer"]
+    assert buyers.equals(result.columns["expected_purchases_90d"] >= P.EXPECTED_BUYER_MIN)
+    assert 0 < buyers.sum() < len(buyers)
     with pytest.raises(P.PredictionError, match="from 1 to 3650"):
         P.forecast(features, horizon_days=0)
     with pytest.raises(P.PredictionError, match="below 1"):
