@@ -11,6 +11,7 @@ from ui.charts.review import segment_chart
 from ui.data.source import FILE_TYPES
 from ui.i18n import markdown_of, message_of
 from ui.orders import state as orders
+from ui.orders.forecast import forecast_section
 from ui.orders.inputs import period_inputs
 from ui.orders.tables import customers_table, frequency_counts, issues_table, overview_table
 from ui.shell import page_shell
@@ -148,6 +149,11 @@ for box, (label, count) in zip(st.columns(4), frequency_counts(classes, page.lan
 with st.expander(t("orders.customers_table", n=len(rfm))):
     shown = customers_table(rfm, rules, page.lang, t, page.presentation)
     st.dataframe(shown, hide_index=True, width="stretch")
+
+# Predicted purchases and CLV: columns to rank with
+# (the CLV summary depends on the log, its columns, the line rules and the as-of date only)
+forecast_key = (dataset.digest, report.as_of, picked, orders.line_rules(), report.engine)
+rfm = forecast_section(rfm, forecast_key, t)
 
 # Rank these customers on the other pages
 st.subheader(t("orders.rank"))

@@ -26,6 +26,8 @@ ORDER_FACTORS = (
     ("orders", BENEFIT),
     ("monetary_total", BENEFIT),
     ("profit", BENEFIT),
+    ("predicted_clv", BENEFIT),  # when the forecast (core.orders.predict) joined the features
+    ("p_alive", BENEFIT),
 )
 
 

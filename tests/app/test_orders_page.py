@@ -71,13 +71,14 @@ def test_sample_log_report_and_segments(lang: str) -> None:
     customers = at.dataframe[-1].value
     assert len(customers) == 500 and customers.iloc[:, 0].is_unique
     assert customers[SEGMENT[lang]].notna().all()
-    labels = [m.label for m in at.metric]
+    classes = at.metric[:4]  # then the forecast's figures
+    labels = [m.label for m in classes]
     assert labels == (
         ["高频购买", "低频购买", "首次购买", "潜在客户"]
         if lang == "zh"
         else ["High-frequency", "Low-frequency", "First-time", "Prospective"]
     )
-    assert sum(int(m.value) for m in at.metric) == 500
+    assert sum(int(m.value) for m in classes) == 500
 
 
 def test_editing_a_rule_changes_the_overview() -> None:
@@ -172,6 +173,27 @@ def test_identical_lines_are_counted_until_dropped() -> None:
     assert at.dataframe[-1].value.set_index("Customer ID").loc["A", "Monetary (net)"] == 100.0
 
 
+def test_the_forecast_is_read_in_both_languages_and_can_be_turned_off() -> None:
+    for lang, reading in (("en", "While active, a typical customer buys about"),
+                          ("zh", "活跃期间，典型客户每月约购买")):  # fmt: skip
+        at = orders_page(lang)
+        assert any(m.value.startswith(reading) for m in at.markdown)
+        figures = [m.value for m in at.metric[4:]]
+        assert len(figures) == 4 and figures[0].endswith("%")
+        assert [list(t.value.index) for t in at.table] == [["BG/NBD"] * 4 + ["Gamma-Gamma"] * 3]
+    at.toggle(key="orders_predict").set_value(False).run()
+    assert not at.exception and not at.table and len(at.metric) == 4
+
+
+def test_a_log_too_short_for_the_forecast_says_why() -> None:
+    at = orders_page()
+    log = b"customer_id,order_date,amount\nA,2024-01-01,10\nA,2024-02-01,20\nB,2024-01-05,5\n"
+    at.file_uploader(key="orders_upload").upload("short.csv", log, "text/csv").run()
+    assert not at.exception
+    assert any(i.value.startswith("No forecast for this log: the purchase model needs customers "
+                                  "who came back: 1 of 2") for i in at.info)  # fmt: skip
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_rank_these_customers_joined_to_the_customer_table(lang: str) -> None:
     at = click(orders_page(lang), "为这些客户排名" if lang == "zh" else "Rank these customers")
@@ -207,7 +229,14 @@ def test_rank_the_order_features_alone() -> None:
     at = click(at, "Rank these customers")
     scenario = at.session_state["scenario"]
     assert scenario.id_column == "customer_id"
-    assert scenario.columns == ["recency_days", "orders", "monetary_total", "profit"]
+    assert scenario.columns == [
+        "recency_days",
+        "orders",
+        "monetary_total",
+        "profit",
+        "predicted_clv",
+        "p_alive",
+    ]  # the forecast's columns are factors too
     assert len(at.session_state["ingest"].frame) == 500
     at = at.switch_page("pages/ranking.py").run()
     assert not at.exception and len(at.dataframe[0].value) == 500
