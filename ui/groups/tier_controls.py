@@ -35,11 +35,15 @@ class ValueColumns:
 
 def value_columns(mapping: Mapping) -> ValueColumns:
     """Value = revenue, else profit, else the first number; potential = growth, else
-    influence, else the next number."""
+    influence, else the next number. With a predicted CLV (the Orders page's forecast) the
+    matrix is the method's CLV × profit: value = profit (else revenue), potential = CLV."""
     numbers = [r.column for r in mapping.roles if r.kind == "number"]
+    clv = column_for(mapping, "predicted_clv")
     value = column_for(mapping, "monetary") or column_for(mapping, "profit")
+    if clv:
+        value = column_for(mapping, "profit") or value
     value = value or (numbers[0] if numbers else None)
-    potential = column_for(mapping, "growth") or column_for(mapping, "influence")
+    potential = clv or column_for(mapping, "growth") or column_for(mapping, "influence")
     potential = potential or next((c for c in numbers if c != value), None)
     return ValueColumns(numbers, value, potential)
 
