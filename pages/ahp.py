@@ -9,7 +9,7 @@ from core.errors import InputError
 from core.method.ahp import ahp_weights, combine_judges
 from core.method.ahp_apply import ahp_shares, judgement_matrix
 from ui.charts.weights import weights_table_chart
-from ui.i18n import message_of
+from ui.i18n import factor_labels, message_of
 from ui.shell import page_shell
 from ui.weights.ahp_editor import (
     APPLIED,
@@ -62,7 +62,7 @@ with results:
     within = np.array([current[c] for c in chosen])
     table = pd.DataFrame(
         {
-            t("ahp.col_factor"): chosen,
+            t("ahp.col_factor"): list(factor_labels(chosen, lang).values()),
             t("ahp.col_current"): within / within.sum() if within.sum() else within,
             t("ahp.col_ahp"): final.weights,
             t("ahp.col_applied"): [applied[c] for c in chosen],

@@ -14,6 +14,7 @@ from ui.orders import state as orders
 from ui.orders.forecast import forecast_section
 from ui.orders.inputs import period_inputs
 from ui.orders.tables import customers_table, frequency_counts, issues_table, overview_table
+from ui.progress import staged
 from ui.shell import page_shell
 from ui.widgets import kept_widget
 
@@ -60,12 +61,14 @@ picked = tuple(columns.items())
 period_col, as_of_col, engine_col = st.columns([1, 1, 2])
 orders.engine_input(t, engine_col)
 try:
-    with st.spinner(orders.running_text(t)):
+    with staged(orders.running_text(t), "orders.progress.", page.lang, keep=False) as step:
+        step("aggregating", 0.1)
         period, as_of, latest = period_inputs(
             "orders", dataset, picked, frame, t, (period_col, as_of_col), True, excluded
         )
         result = latest
         if as_of != latest.report.as_of:
+            step("as_of", 0.6)
             result = orders.aggregate(
                 dataset.digest, dataset.name, as_of, period, picked, frame, orders.line_rules(),
                 excluded, *orders.chosen_engine(),

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from core.method.explain import rank_change, source_column
-from ui.i18n import markdown_of
+from ui.i18n import factor_label, markdown_of
 from ui.ranking.controls import (
     SHOWN_IDS,
     baseline_bar,
@@ -38,8 +38,11 @@ revenue = column_for(page.mapping, "monetary")
 if revenue and not page.presentation:
     extra.append(source_column(table, revenue))
 shown = display_ranking(ranking, page.mapping, page.lang, page.presentation, extra=extra)
-# Data columns keep the user's names; grouping attributes get a header in the page's language.
-shown = shown.rename(columns={c: attribute_header(c, page.lang) for c in extra[: len(attributes)]})
+# Data columns show their display names; grouping attributes get a header in the page's language.
+headers = {c: attribute_header(c, page.lang) for c in extra[: len(attributes)]}
+headers |= {c: factor_label(c, page.lang) for c in extra[len(attributes) :]}
+shown = shown.rename(columns=headers)
+money = list(headers.values())[len(attributes) :]
 score_col, tier_col = page.t("col.score"), page.t("col.tier")
 shown.insert(
     shown.columns.get_loc(tier_col) + 1,
@@ -69,7 +72,7 @@ st.dataframe(
             score_col, min_value=0, max_value=100, format="%.1f", help=page.t("ranking.score_help")
         ),
         page.t("col.change"): st.column_config.TextColumn(help=page.t("ranking.change_help")),
-        **{c: st.column_config.NumberColumn(format="localized") for c in extra[len(attributes) :]},
+        **{c: st.column_config.NumberColumn(format="localized") for c in money},
     },
 )
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from core.i18n import localize, markdown_format, message_of
 from core.i18n.markdown import Markdown, escape_markdown
 from core.i18n.message import CATALOGUES
-from core.mapping.catalog import DIMENSIONS, find_factor, header_key
+from core.mapping.catalog import DIMENSIONS, factor_display_name, factor_display_names
 
 __all__ = [
     "LANGS",
@@ -68,12 +68,13 @@ def lang_from_locale(locale: str | None) -> str:
 
 
 def factor_label(column: str, lang: str) -> str:
-    """A factor's display name: the column name, with the catalog's name when they differ."""
-    known = find_factor(column)
-    if known is None:
-        return column
-    name = known.zh if lang == "zh" else known.en
-    return column if header_key(name) == header_key(column) else f"{column} · {name}"
+    """A factor's display name (core.mapping.catalog.factor_display_name)."""
+    return factor_display_name(column, lang)
+
+
+def factor_labels(columns: list[str] | tuple[str, ...], lang: str) -> dict[str, str]:
+    """Each factor column's display name, no two alike (factor_display_names)."""
+    return factor_display_names(columns, lang)
 
 
 def dimension_label(dimension: str | None, lang: str) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,7 @@ AHP_FACTORS = "ahp_factors"
 AHP_ACTIVE = "ahp_active_judge"
 SENSITIVITY = "sensitivity_result"
 BASELINE_CACHE = "baseline_ranking_cache"
+Progress = Callable[[str, float], None]  # a stage and the share of the work done before it
 PREPARED = "prepared_rankings"  # (data digest, scenario without weights) → PreparedRanking
 PREPARED_KEEP = 4  # the live scenario's, the baseline's and a couple being compared
 
@@ -89,8 +91,12 @@ def sample_dataset(lang: str) -> Dataset:
     return make_dataset(name, (DATA_DIR / name).read_bytes(), is_sample=True)
 
 
-def read_dataset(dataset: Dataset) -> IngestResult:
-    """Ingest ``dataset`` (cached on its digest); raises InputError for a bad file."""
+def read_dataset(dataset: Dataset, progress: Progress | None = None) -> IngestResult:
+    """Ingest ``dataset`` (cached on its digest); raises InputError for a bad file.
+    ``progress`` hears ("reading", 0.0) before it (a cached function cannot draw, so the
+    ingest's own finer stages stay inside)."""
+    if progress:
+        progress("reading", 0.0)
     return _ingest(dataset.digest, dataset.name, dataset.sheet, dataset.header_row, dataset.content)
 
 
@@ -102,10 +108,13 @@ def _ingest(
     return read_table(_content, name=name, sheet=sheet, header_row=header_row)
 
 
-def load_dataset(dataset: Dataset, lang: str) -> None:
-    """Make ``dataset`` current; on bad input keep the previous data and remember the error."""
+def load_dataset(dataset: Dataset, lang: str, progress: Progress | None = None) -> None:
+    """Make ``dataset`` current; on bad input keep the previous data and remember the error.
+    ``progress`` hears the stages: ("reading", 0.0), then ("mapping", 0.8)."""
     try:
-        result = with_row_ids(read_dataset(dataset))
+        result = with_row_ids(read_dataset(dataset, progress))
+        if progress:
+            progress("mapping", 0.8)
         mapping = detect_mapping(result.frame)
         scenario = equal_weights(default_scenario(mapping, lang))
     except InputError as exc:

@@ -7,11 +7,11 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.mapping.catalog import attribute_of
+from core.mapping.catalog import attribute_of, is_code_name
 from core.mapping.columns import Mapping, column_kind
 from core.method.ranking import Ranking
 from core.report.anonymize import anonymous_names
-from ui.i18n import t
+from ui.i18n import t, t_plain
 
 MONEY = ("revenue", "profit")
 
@@ -85,13 +85,18 @@ def search_matches(ids: pd.Series, names: pd.Series, query: str) -> pd.Series:
 
 
 def attribute_header(column: str, lang: str) -> str:
-    """The header of a grouping-attribute column: the column's own name when it is already in
-    ``lang`` (Chinese text for zh, ASCII for en) or no known attribute, else the translated
-    attribute first ("行业 industry", "Industry 行业")."""
+    """The header of a grouping-attribute column: the column's own name when it is already
+    written for people in ``lang`` (行业 for zh, Sector for en) or no known attribute; the
+    translated attribute for a header written like an identifier (industry → Industry, 行业);
+    else the translated attribute first ("Industry 行业")."""
     attribute = attribute_of(column)
-    if attribute is None or column.isascii() == (lang == "en"):
+    if attribute is None:
         return column
-    return f"{t(f'col.{attribute}', lang)} {column}"
+    if is_code_name(column):
+        return t_plain(f"col.{attribute}", lang)
+    if column.isascii() == (lang == "en"):
+        return column
+    return f"{t_plain(f'col.{attribute}', lang)} {column}"
 
 
 def tier_summary_table(summary: pd.DataFrame, lang: str) -> pd.DataFrame:

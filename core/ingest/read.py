@@ -22,6 +22,7 @@ from __future__ import annotations
 import codecs
 import io
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -100,11 +101,16 @@ def read_table(
     name: str | None = None,
     sheet: str | None = None,
     header_row: int | None = None,
+    progress: Callable[[str, float], None] | None = None,
 ) -> IngestResult:
     """Read a table file into typed columns; see the module docstring for the rules.
 
-    ``header_row`` is the header's 1-based sheet row; None finds it.
+    ``header_row`` is the header's 1-based sheet row; None finds it. ``progress`` hears each
+    stage with the share of the work done before it: ("reading", 0.0), ("parsing", 0.5),
+    ("done", 1.0).
     """
+    report = progress or (lambda stage, done: None)
+    report("reading", 0.0)
     data, label = _load(source, name)
     if not data.strip(b" \t\r\n" + codecs.BOM_UTF8):
         raise IngestError(_empty(label))
@@ -129,8 +135,10 @@ def read_table(
         warnings += guessed
         if delimiter is None and len(header) == 1:
             warnings.append(msg("ingest.one_column", file=label))
+    report("parsing", 0.5)
     table = _table(header, body, label, found[0] + 1)
     note = header_note(found[0], found[1], chosen=header_row is not None)
+    report("done", 1.0)
     return IngestResult(
         table.frame, label, file_format, encoding, delimiter, sheet, sheets, table.conversions,
         tuple(warnings + table.warnings), found[0], (note,) if note else (), table.excluded,

@@ -373,3 +373,39 @@ def attribute_of(header: str) -> str | None:
         if key in _index(synonyms):
             return attribute
     return None
+
+
+def is_code_name(header: str) -> bool:
+    """True for a header written like an identifier (``last_order_date``, ``revenue``), not
+    like a label for people (``Last order date``, ``NPS``, ``最近购买日期``)."""
+    return header.isascii() and " " not in header and ("_" in header or header.islower())
+
+
+def _in_language(header: str, lang: str) -> bool:
+    """True when a header is already in ``lang``'s script (Chinese characters for zh)."""
+    chinese = any("\u4e00" <= ch <= "\u9fff" for ch in header)
+    return chinese == (lang == "zh")
+
+
+def factor_display_name(column: str, lang: str) -> str:
+    """How a factor column is shown to people in ``lang``: the catalog's name for a known
+    factor whose header is written like an identifier (``last_order_date`` → Recency) or
+    says the same; a header already in ``lang`` as it is (最近购买日期); otherwise the header
+    with the catalog's name ("销售额 · Revenue"). Unknown columns show as they are."""
+    known = find_factor(column)
+    if known is None:
+        return column
+    name = known.zh if lang == "zh" else known.en
+    if header_key(name) == header_key(column) or is_code_name(column):
+        return name
+    return column if _in_language(column, lang) else f"{column} · {name}"
+
+
+def factor_display_names(columns: list[str] | tuple[str, ...], lang: str) -> dict[str, str]:
+    """:func:`factor_display_name` for each column, each name distinct: columns that would
+    share a name (``revenue`` and ``sales`` are both Revenue) show their header beside it."""
+    names = {c: factor_display_name(c, lang) for c in columns}
+    counts: dict[str, int] = {}
+    for name in names.values():
+        counts[name] = counts.get(name, 0) + 1
+    return {c: n if counts[n] == 1 or n == c else f"{n} · {c}" for c, n in names.items()}

@@ -88,6 +88,14 @@ def column_kind(values: pd.Series) -> str:
     return "text"
 
 
+def direction_word(direction: str, values: pd.Series | None) -> str:
+    """How a factor's direction reads for its values: ``benefit`` / ``cost`` for numbers, and
+    ``date_benefit`` (earlier is better) / ``date_cost`` (more recent is better) for dates,
+    which are scored as days since (:func:`factor_values`)."""
+    dated = values is not None and column_kind(values) == "date"
+    return f"date_{direction}" if dated else direction
+
+
 def _is_unique_key(values: pd.Series) -> bool:
     present = values.dropna()
     return len(present) > 0 and present.is_unique and len(present) >= 0.95 * len(values)

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from core.i18n import phrases
+from core.mapping.catalog import factor_display_names
 from core.method.ranking import Ranking
 from core.method.tiers import tier_summary
 from core.report.anonymize import anonymous_names
@@ -45,10 +46,12 @@ def tier_labels(ranking: Ranking) -> list[str]:
     return list(dict.fromkeys(labels))
 
 
-def weights_frame(ranking: Ranking) -> pd.DataFrame:
-    """``factor`` and its ``weight`` (a fraction of 1), in the scenario's order."""
+def weights_frame(ranking: Ranking, lang: str = "en") -> pd.DataFrame:
+    """``factor`` (its display name in ``lang``) and its ``weight`` (a fraction of 1), in the
+    scenario's order."""
     scenario = ranking.scenario
-    return pd.DataFrame({"factor": scenario.columns, "weight": scenario.weights})
+    names = factor_display_names(scenario.columns, lang)
+    return pd.DataFrame({"factor": list(names.values()), "weight": scenario.weights})
 
 
 def report_charts(ranking: Ranking, lang: str = "zh", anonymize: bool = False) -> list[ReportChart]:
@@ -63,9 +66,14 @@ def report_charts(ranking: Ranking, lang: str = "zh", anonymize: bool = False) -
     aliases = anonymous_names(ranking.table["customer_id"], lang)
     names = shown_names(ranking, aliases, anonymize)
     head = ranking.table.head(CHART_TOP)
+    factors = factor_display_names(ranking.scenario.columns, lang)
     long = pd.DataFrame(
         [
-            {"customer": names.iloc[i], "factor": column, "points": float(row["contrib:" + column])}
+            {
+                "customer": names.iloc[i],
+                "factor": factors[column],
+                "points": float(row["contrib:" + column]),
+            }
             for i, row in head.iterrows()
             for column in ranking.scenario.columns
         ],
@@ -75,7 +83,7 @@ def report_charts(ranking: Ranking, lang: str = "zh", anonymize: bool = False) -
     return [
         ReportChart(
             "01-factor-weights",
-            weights_chart(weights_frame(ranking), text["chart.weights"], text["weight"]),
+            weights_chart(weights_frame(ranking, lang), text["chart.weights"], text["weight"]),
         ),
         ReportChart(
             "02-customers-per-group",

@@ -21,6 +21,8 @@ import pandas as pd
 
 from core.errors import ScenarioError
 from core.i18n import localize, phrases
+from core.mapping.catalog import factor_display_names
+from core.mapping.columns import direction_word
 from core.method.explain import contributions
 from core.method.overrides import override_audit
 from core.method.ranking import Ranking
@@ -96,7 +98,7 @@ def _scrubber(
     return lambda text: pattern.sub(lambda m: pairs[m.group(0)], text)
 
 
-def _scenario_section(ranking: Ranking, text: dict[str, str]) -> str:
+def _scenario_section(ranking: Ranking, text: dict[str, str], lang: str) -> str:
     scenario = ranking.scenario
     facts = [
         (text["method"], text[scenario.method]),
@@ -104,8 +106,10 @@ def _scenario_section(ranking: Ranking, text: dict[str, str]) -> str:
         (text["scheme"], text[f"scheme.{scenario.tiers.scheme}"]),
     ]
     listed = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in facts)
+    names = factor_display_names(scenario.columns, lang)
+    frame = ranking.table
     rows = [
-        (f.column, text[f.direction], f"{w:.1%}")
+        (names[f.column], text[direction_word(f.direction, frame.get(f.column))], f"{w:.1%}")
         for f, w in zip(scenario.factors, scenario.weights, strict=True)
     ]
     table = _table([text["factor"], text["direction"], text["weight"]], rows, {2})
@@ -287,7 +291,7 @@ def build_report(
         f"<h1>{escape(text['title'])}</h1>",
         f'<p class="note">{escape(text["anonymized"])}</p>' if anonymize else "",
         "<dl>" + "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in facts) + "</dl>",
-        _scenario_section(ranking, text),
+        _scenario_section(ranking, text, lang),
         _top_section(ranking, text, top, names, anonymize, scrub),
         _tier_section(ranking, text, labels, revenue, profit),
         _charts_section(ranking, text, lang, anonymize),

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from core.analysis.sensitivity import filled_matrix
 from core.ingest.read import read_table
-from core.mapping.catalog import COST
+from core.mapping.catalog import COST, factor_display_name
 from core.mapping.columns import detect_mapping
 from core.method.objective import entropy_weights
 from core.method.ranking import rank_customers
@@ -61,17 +61,18 @@ def test_a_judgement_changes_weights_and_cr() -> None:
     at = judge(ahp_page(), "revenue", "profit", 5.0)
     assert not at.exception
     table = at.dataframe[0].value.set_index("Factor")
-    assert table.loc["revenue", "AHP"] > table.loc["orders", "AHP"] > table.loc["profit", "AHP"]
+    assert table.loc["Revenue", "AHP"] > table.loc["Frequency", "AHP"] > table.loc["Profit", "AHP"]
     assert 0 < metric(at, "CR") < 0.10
-    assert "revenue is 5× as important as profit" in [c.value for c in at.caption]
+    assert "Revenue is 5× as important as Profit" in [c.value for c in at.caption]
     at = judge(at, "revenue", "profit", 1 / 3)
-    assert "profit is 3× as important as revenue" in [c.value for c in at.caption]
+    assert "Profit is 3× as important as Revenue" in [c.value for c in at.caption]
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_inconsistent_judgements_warn_and_name_a_pair(lang: str) -> None:
     at = ahp_page(lang)
     x = ["销售额", "毛利", "订单数"] if lang == "zh" else CHOSEN[:3]
+    shown = [factor_display_name(c, lang) for c in x]  # Revenue for revenue
     at = judge(at, x[0], x[1], 9.0)
     at = judge(at, x[1], x[2], 9.0)
     at = judge(at, x[0], x[2], 1 / 9)  # a > b > c but c ≫ a: a cycle
@@ -79,15 +80,17 @@ def test_inconsistent_judgements_warn_and_name_a_pair(lang: str) -> None:
     warning = at.warning[0].value
     if lang == "zh":
         assert "判断之间相互矛盾" in warning and "其他判断提示应为" in warning
-        assert f"{x[2]} 比 {x[0]} 重要 9 倍" in warning
+        assert f"{x[2]}比{x[0]}重要 9 倍" in warning
     else:
         assert "contradict each other" in warning and "the other judgements suggest" in warning
-        assert f"{x[2]} is 9× as important as {x[0]}" in warning
+        assert f"{shown[2]} is 9× as important as {shown[0]}" in warning
     # The worst pair comes with a button that applies its suggested value.
     before = metric(at, "CR")
     fix = next(b for b in at.button if b.key and b.key.startswith("ahp_fix_"))
     assert fix.label.endswith(
-        f"{x[0]} 与 {x[1]} 同等重要" if lang == "zh" else f"{x[0]} and {x[1]} are equally important"
+        f"{x[0]}与{x[1]}同等重要"
+        if lang == "zh"
+        else f"{shown[0]} and {shown[1]} are equally important"
     )
     at = fix.click().run()
     assert at.select_slider(key=f"ahp_pair_{x[0]}_{x[1]}").value == 1.0
@@ -104,7 +107,7 @@ def test_apply_pushes_ahp_weights_into_the_scenario() -> None:
     assert w["revenue"] == pytest.approx(100)  # the largest share fills the slider
     # The six chosen factors shared 6/11 of the weight; the others keep 1/11 each.
     for column in CHOSEN:
-        assert w[column] / total == pytest.approx(6 / 11 * ahp[column])
+        assert w[column] / total == pytest.approx(6 / 11 * ahp[factor_display_name(column, "en")])
     assert w["nps"] / total == pytest.approx(1 / 11)
     assert at.sidebar.slider(key="w_sidebar_revenue").value == 100
 

@@ -351,3 +351,15 @@ def test_the_preview_shows_missing_values_as_empty_cells() -> None:
     assert "—" not in cells
     excluded = next(d for d in at.dataframe if "Reason" in d.value.columns)
     assert excluded.proto.HasField("placeholder") and excluded.proto.placeholder == ""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_upload_shows_its_loading_stages_in_a_status_box(lang: str) -> None:
+    at = repeated_ids_upload(data_page(lang))
+    assert not at.exception
+    boxes = [e for e in at.get("status") if e.proto.label.startswith(("Loading", "正在载入"))]
+    assert [b.proto.label for b in boxes] == [
+        "Loading dupes.csv" if lang == "en" else "正在载入 dupes.csv"
+    ]
+    words = [p.proto.text for p in at.get("progress")]
+    assert words[-1] == ("Loaded." if lang == "en" else "已载入。")

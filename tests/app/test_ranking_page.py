@@ -90,7 +90,7 @@ def test_tier_and_attribute_filters_and_top_n() -> None:
     assert set(shown["Tier"]) == {"Important"}
     assert shown["Rank"].tolist() == list(range(101, 251))
     at.multiselect(key="ranking_attr_region").set_value(["East"]).run()
-    assert set(table(at)["region"]) == {"East"}
+    assert set(table(at)["Region"]) == {"East"}
     at.selectbox(key="ranking_top").set_value(10).run()
     assert len(table(at)) == 10
 

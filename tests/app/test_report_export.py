@@ -170,3 +170,10 @@ def test_without_vl_convert_the_page_says_so_and_keeps_the_html(monkeypatch) -> 
     labels = [b.label for b in at.get("download_button")]
     assert DOWNLOAD["en"] in labels and CHARTS["en"] not in labels
     assert any("vl-convert is missing" in w.value for w in at.warning)
+
+
+def test_building_the_report_shows_its_stages() -> None:
+    at = build("en")
+    titles = [e.proto.label for e in at.get("status")]
+    assert "Building the report and its charts…" in titles
+    assert "The report is ready." in [p.proto.text for p in at.get("progress")]

@@ -40,7 +40,7 @@ def test_loads_with_sliders_top5_and_chart() -> None:
     assert not at.exception
     assert at.title[0].value == "Weights"
     assert {f"w_page_{c}" for c in FACTORS} <= {s.key for s in at.slider}
-    assert at.slider(key="w_page_revenue").label == "revenue ↑ · 9%"
+    assert at.slider(key="w_page_revenue").label == "Revenue ↑ · 9%"
     assert len(at.dataframe[0].value) == 5
     assert len(at.get("vega_lite_chart")) == 1
     assert at.segmented_control(key="method").value == "weighted_sum"
@@ -56,7 +56,7 @@ def test_revenue_alone_ranks_by_revenue() -> None:
     expected = pd.read_csv(SAMPLE_EN).nlargest(5, "revenue")["customer_id"].tolist()
     assert top_ids(at) == expected
     assert top_ids(at) != before
-    assert at.slider(key="w_page_revenue").label == "revenue ↑ · 100%"
+    assert at.slider(key="w_page_revenue").label == "Revenue ↑ · 100%"
     assert at.sidebar.slider(key="w_sidebar_revenue").value == 100
 
 
@@ -122,7 +122,7 @@ def test_language_switch_changes_the_labels() -> None:
     assert not at.exception
     assert at.title[0].value == "权重"
     assert at.button(key="preset_value").label == "价值优先"
-    assert at.slider(key="w_page_revenue").label == "revenue · 销售额 ↑ · 9%"
+    assert at.slider(key="w_page_revenue").label == "销售额 ↑ · 9%"  # revenue: its catalog name
     assert at.dataframe[0].value.columns.tolist()[:2] == ["排名", "客户编号"]
 
 

@@ -15,10 +15,12 @@ from ui.tables import attribute_header, tier_summary_table, with_plain_dates
 @pytest.mark.parametrize(
     ("column", "lang", "header"),
     [
-        ("industry", "zh", "行业 industry"),
-        ("region", "zh", "区域 region"),
+        ("industry", "zh", "行业"),
+        ("region", "zh", "区域"),
+        ("Sector", "zh", "行业 Sector"),
         ("行业", "zh", "行业"),
-        ("industry", "en", "industry"),
+        ("industry", "en", "Industry"),
+        ("Sector", "en", "Sector"),
         ("区域", "en", "Region 区域"),
         ("所属行业", "en", "Industry 所属行业"),
         ("revenue", "zh", "revenue"),

@@ -4,6 +4,7 @@ the header row (automatic, or a row number). Each choice loads through
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import replace
 
 import streamlit as st
@@ -11,11 +12,13 @@ import streamlit as st
 from core.errors import InputError
 from core.ingest.read import IngestResult, list_sheets
 from ui import state
-from ui.i18n import t
+from ui.i18n import t, t_plain
+from ui.progress import staged
 
 FILE_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "parquet"]
 HEADER_ROWS = 30  # rows offered by the header-row picker
 PARQUET_MAGIC = b"PAR1"
+PROGRESS = "data.progress."  # the words of each loading stage: ui.data.progress.<stage>
 
 
 def _lang() -> str:
@@ -28,7 +31,18 @@ def _on_upload() -> None:
         return
     dataset = state.make_dataset(upload.name, upload.getvalue())
     if dataset.digest != st.session_state[state.DATASET].digest:
-        state.load_dataset(dataset, _lang())
+        lang = _lang()
+        with staged(t_plain("data.progress.title", lang, file=upload.name), PROGRESS, lang) as step:
+            state.load_dataset(dataset, lang, progress=step)
+            if st.session_state.get(state.LOAD_ERROR) is None:
+                step("ranking", 0.9)
+                _warm_ranking()
+
+
+def _warm_ranking() -> None:
+    """Rank the new data once, so the page that follows reuses what the ranking prepared."""
+    with suppress(InputError):  # the page says why it cannot rank
+        state.rank_current_data(state.current_scenario())
 
 
 def _workbook() -> state.Dataset:

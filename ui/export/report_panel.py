@@ -1,12 +1,13 @@
 """The client report on the Export page: language and anonymisation, one build, then the HTML
 report and its charts as PNG (zip) to download, and a preview.
 
-Both files are made by one click under one spinner from the same settings, so the charts in
-the zip are the report's own (same titles, language and aliases).
+Both files are made by one click under one progress box (the HTML, then the charts) from the
+same settings, so the charts in the zip are the report's own (same titles, language, aliases).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import streamlit as st
@@ -15,6 +16,7 @@ from core.report.figures import font_note
 from core.report.images import ChartRenderError, chart_pngs, charts_zip
 from ui import state
 from ui.i18n import LANG_NAMES, LANGS
+from ui.progress import staged
 from ui.share import client_report
 from ui.shell import Page
 
@@ -32,8 +34,12 @@ class BuiltReport:
     charts: bytes | None
 
 
-def _build(page: Page, lang: str, anonymize: bool, settings: tuple) -> BuiltReport:
+def _build(
+    page: Page, lang: str, anonymize: bool, settings: tuple, step: Callable[[str, float], None]
+) -> BuiltReport:
+    step("html", 0.0)
     html = client_report(page.ranking, page.mapping, page.ingest, lang, anonymize)
+    step("charts", 0.5)
     try:
         charts = charts_zip(chart_pngs(page.ranking, lang, anonymize))
     except ChartRenderError:
@@ -91,8 +97,9 @@ def report_panel(page: Page) -> None:
     )
     settings = (report_lang, anonymize, page.scenario.to_json(), state.data_digest())
     if st.button(page.t("export.report_build"), icon="📝", key="report_build"):
-        with st.spinner(page.t("export.report_building")):
-            st.session_state[REPORT] = _build(page, report_lang, anonymize, settings)
+        title = page.t_plain("export.report_building")
+        with staged(title, "export.report_progress.", page.lang) as step:
+            st.session_state[REPORT] = _build(page, report_lang, anonymize, settings, step)
     built = st.session_state.get(REPORT)
     if built is None:
         return

@@ -9,7 +9,7 @@ from core.method.explain import contributions, customer_profile
 from core.method.ranking import Ranking
 from core.method.scenario import Scenario
 from ui.charts.ranking import contribution_chart, percentile_chart
-from ui.i18n import factor_label, t
+from ui.i18n import factor_labels, t
 
 
 def explain_customer(
@@ -24,7 +24,7 @@ def explain_customer(
     metrics[2].metric(t("ranking.metric_tier", lang), row["tier"])
     metrics[3].metric(t("ranking.metric_change", lang), moved)
 
-    label = {c: factor_label(c, lang) for c in scenario.columns}
+    label = factor_labels(scenario.columns, lang)
     factor_t, points_t = t("ranking.axis_factor", lang), t("ranking.axis_points", lang)
     parts = contributions(table, customer, scenario.columns)
     parts = parts.assign(factor=parts["factor"].map(label))

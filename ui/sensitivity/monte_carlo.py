@@ -12,7 +12,8 @@ from core.analysis.sensitivity import FactorMatrix, monte_carlo, robust_top
 from core.errors import InputError
 from ui import state
 from ui.charts.sensitivity import rank_interval_chart
-from ui.i18n import escape_markdown, message_of, t
+from ui.i18n import escape_markdown, message_of, t, t_plain
+from ui.progress import staged
 
 # name → (default, min, max, step); widget key "sens_<name>", label "sensitivity.<name>"
 SETTINGS = {
@@ -59,26 +60,24 @@ def settings_form(lang: str) -> dict[str, float] | None:
 def run_monte_carlo(fm: FactorMatrix, settings: dict[str, float], data_key: str, lang: str) -> None:
     """Simulate with a progress bar and keep the result (with ``data_key``, to tell when it
     is stale) under :data:`ui.state.SENSITIVITY`; stops the page on an InputError."""
-    running = t("sensitivity.running", lang)
-    bar = st.progress(0.0, text=running)
     params = {
         "draws": int(settings["draws"]),
         "kappa": float(settings["kappa"]),
         "top_n": int(settings["top_n"]),
     }
     try:
-        intervals = monte_carlo(
-            fm,
-            params["draws"],
-            params["kappa"],
-            int(settings["seed"]),
-            params["top_n"],
-            progress=lambda done: bar.progress(done, text=running),
-        )
+        with staged(t_plain("sensitivity.running", lang), "sensitivity.progress.", lang) as step:
+            intervals = monte_carlo(
+                fm,
+                params["draws"],
+                params["kappa"],
+                int(settings["seed"]),
+                params["top_n"],
+                progress=lambda done: step("drawing", done),
+            )
     except InputError as exc:
         st.error(t("sensitivity.error", lang, error=message_of(exc)), icon="⚠️")
         st.stop()
-    bar.empty()
     st.session_state[state.SENSITIVITY] = {"key": data_key, "intervals": intervals, **params}
 
 

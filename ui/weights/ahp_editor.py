@@ -15,7 +15,7 @@ from core.method.ahp import CR_LIMIT, SAATY_SCALE, AhpResult, PairAdvice, random
 from core.method.ahp_apply import judgement, slider_weights, with_judgement
 from core.method.scenario import Scenario
 from ui import state
-from ui.i18n import escape_markdown, t
+from ui.i18n import escape_markdown, factor_label, factor_labels, t
 
 OPTIONS = SAATY_SCALE[::-1]  # 9 … 1 … 1/9: left = the first factor matters more
 DEFAULT_PICK = 6
@@ -24,13 +24,25 @@ ADVICE_SHOWN = 3
 APPLIED = "ahp_applied"  # set by an apply button, read (and cleared) by the next draw
 
 
+def _spaced(name: str, lang: str, first: bool = False) -> str:
+    """A factor name set into a Chinese sentence: a space where it meets the Chinese text with
+    a Latin letter or a digit (销售额比 NPS 重要 3 倍), as the Chinese catalogue writes them;
+    the ``first`` word of the sentence needs none before it."""
+    if lang != "zh" or not name:
+        return name
+    before = " " if not first and name[0].isascii() and name[0].isalnum() else ""
+    after = " " if name[-1].isascii() and name[-1].isalnum() else ""
+    return f"{before}{name}{after}"
+
+
 def sentence(x: str, y: str, value: float, lang: str) -> str:
     """A judgement in words: "x is 5× as important as y" (or the equal sentence)."""
     if math.isclose(value, 1.0):
-        return t("ahp.equal_sentence", lang, a=x, b=y)
+        return t("ahp.equal_sentence", lang, a=_spaced(x, lang, first=True), b=_spaced(y, lang))
     if value < 1:
         x, y, value = y, x, 1 / value
-    return t("ahp.sentence", lang, a=x, b=y, k=round(value))
+    a, b = _spaced(x, lang, first=True), _spaced(y, lang)
+    return t("ahp.sentence", lang, a=a, b=b, k=round(value))
 
 
 def _option(value: float, x: str, y: str, lang: str) -> str:
@@ -74,6 +86,7 @@ def factor_picker(scenario: Scenario, lang: str) -> list[str]:
         columns,
         key="ahp_factors_pick",
         max_selections=MAX_FACTORS,
+        format_func=lambda c: factor_label(c, lang),
         on_change=_on_factors,
         args=(columns,),
         help=t("ahp.factors_help", lang),
@@ -148,10 +161,12 @@ def pair_slider(
 def pair_sliders(judgements: Mapping, judge: str, chosen: Sequence[str], lang: str) -> None:
     """One slider per pair in two columns, each with its judgement in words below."""
     grid = st.columns(2)
+    names = factor_labels(chosen, lang)
     for k, (x, y) in enumerate(combinations(chosen, 2)):
         key = f"ahp_pair_{x}_{y}"
+        value = judgement(judgements, x, y)
         with grid[k % 2]:
-            pair_slider(x, y, judgement(judgements, x, y), key, lang, _on_pair, (judge, x, y, key))
+            pair_slider(names[x], names[y], value, key, lang, _on_pair, (judge, x, y, key))
 
 
 def revise_advice(result: AhpResult) -> list[PairAdvice]:
@@ -187,13 +202,15 @@ def consistency(result: AhpResult, columns: Sequence[str], judge: str | None, la
     if result.consistent:
         st.success(t("ahp.consistent", lang, cr=result.cr, limit=CR_LIMIT), icon="✅")
         return
-    st.warning(inconsistency_text(result, columns, lang))
+    names = factor_labels(columns, lang)
+    st.warning(inconsistency_text(result, [names[c] for c in columns], lang))
     advice = revise_advice(result)
     first = advice[0] if advice else None
     if judge is not None and first is not None and first.actionable:
         x, y = columns[first.i], columns[first.j]
+        suggested = sentence(names[x], names[y], first.suggested, lang)
         st.button(
-            t("ahp.use_suggestion", lang, value=sentence(x, y, first.suggested, lang)),
+            t("ahp.use_suggestion", lang, value=suggested),
             key=f"ahp_fix_{judge}",
             on_click=_set_pair,
             args=(judge, x, y, first.suggested),

@@ -13,7 +13,7 @@ from core.mapping.catalog import COST
 from core.method.normalize import constant_columns
 from core.method.objective import blend, critic_weights, entropy_weights
 from ui.charts.weights import weights_table_chart
-from ui.i18n import markdown_of, message_of, t
+from ui.i18n import factor_label, factor_labels, markdown_of, message_of, t
 from ui.weights.ahp_editor import apply_shares
 from ui.widgets import kept_choice, kept_widget
 
@@ -54,7 +54,7 @@ def draw_objective_weights(page) -> None:
         st.stop()
     flat = [c for c, f in zip(columns, constant_columns(x), strict=True) if f]
     if flat:
-        st.warning(t("ahp.constant", lang, columns=", ".join(flat)))
+        st.warning(t("ahp.constant", lang, columns=", ".join(factor_label(c, lang) for c in flat)))
     for warning in critic.warnings[len(flat) :]:
         st.warning(markdown_of(warning, lang))
 
@@ -67,7 +67,8 @@ def draw_objective_weights(page) -> None:
         t("ahp.method.critic", lang): critic.weights,
         t("ahp.col_blended", lang): blended,
     }
-    wide = pd.DataFrame({t("ahp.col_factor", lang): columns, **sources})
+    names = list(factor_labels(columns, lang).values())
+    wide = pd.DataFrame({t("ahp.col_factor", lang): names, **sources})
     chart_col, table_col = st.columns([3, 2], gap="large")
     chart_col.altair_chart(weights_table_chart(wide, t("ahp.share", lang)), width="stretch")
     percent = st.column_config.NumberColumn(format="percent")

@@ -16,7 +16,7 @@ from core.workshop.rooms import RoomStore
 from core.workshop.rules import PARTICIPANT_PREFIX, round_history, summarize
 from ui import state
 from ui.charts.workshop import distance_chart, history_chart, spread_chart
-from ui.i18n import factor_label, markdown_of, message_of
+from ui.i18n import factor_labels, markdown_of, message_of
 from ui.shell import Page
 from ui.workshop.state import METHOD, NOTICE, ROOM_CODE, ROOM_KEY, anonymised_factors
 
@@ -87,7 +87,7 @@ def live_room(page: Page, store: RoomStore, code: str, key: str) -> None:
     status = t("workshop.open") if room.round_open else t("workshop.closed")
     st.subheader(t("workshop.round", round=room.round, status=status))
     people = store.participants(code, key)
-    labels = {c: factor_label(c, page.lang) for c in room.scenario.columns}
+    labels = factor_labels(room.scenario.columns, page.lang)
     if current.empty:
         st.info(t("workshop.waiting", joined=len(people)), icon="⏳")
         st.dataframe(

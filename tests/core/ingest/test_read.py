@@ -367,3 +367,9 @@ def test_a_date_outside_the_years_is_missing_with_the_rule_and_row_named(
         f"1678–2261 and are now missing (row 2: '{day}')"
     )
     assert localize(warning, "zh").startswith("dates.csv：列「last_order_date」有 1 个值不是")
+
+
+def test_progress_hears_each_stage_in_order() -> None:
+    heard: list[tuple[str, float]] = []
+    read_table(b"id,revenue\nA,1\nB,2\n", name="p.csv", progress=lambda *s: heard.append(s))
+    assert heard == [("reading", 0.0), ("parsing", 0.5), ("done", 1.0)]

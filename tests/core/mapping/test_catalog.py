@@ -10,6 +10,8 @@ from core.mapping.catalog import (
     FACTORS,
     attribute_of,
     factor_by_key,
+    factor_display_name,
+    factor_display_names,
     find_factor,
     header_key,
     is_id_header,
@@ -120,3 +122,31 @@ def test_catalog_integrity():
             folded = header_key(synonym)
             assert seen.setdefault(folded, factor.key) == factor.key, synonym
             assert find_factor(synonym) is factor
+
+
+@pytest.mark.parametrize(
+    ("column", "lang", "shown"),
+    [
+        ("last_order_date", "en", "Recency"),  # an identifier-like header: the catalog's name
+        ("tenure_years", "en", "Tenure"),
+        ("revenue", "en", "Revenue"),
+        ("last_order_date", "zh", "最近购买"),
+        ("销售额", "zh", "销售额"),  # the catalog's name is the header: not twice
+        ("最近购买日期", "zh", "最近购买日期"),  # a Chinese label stays as it is in Chinese
+        ("最近购买日期", "en", "最近购买日期 · Recency"),
+        ("Last order date", "en", "Last order date"),
+        ("NPS", "zh", "NPS · 推荐意愿"),
+        ("notes", "en", "notes"),  # no known factor
+    ],
+)
+def test_factor_display_name(column: str, lang: str, shown: str) -> None:
+    assert factor_display_name(column, lang) == shown
+
+
+def test_factor_display_names_are_distinct() -> None:
+    names = factor_display_names(["revenue", "sales", "profit"], "en")
+    assert names == {"revenue": "Revenue · revenue", "sales": "Revenue · sales", "profit": "Profit"}
+    assert factor_display_names(["销售额", "sales"], "zh") == {
+        "销售额": "销售额",
+        "sales": "销售额 · sales",
+    }

@@ -44,7 +44,7 @@ def test_each_warning_fires_with_its_reason() -> None:
     review = review_snapshots(A, B, SCENARIO, COLUMNS)
     got = review.warnings[["customer_id", "warning", "reason"]].values.tolist()
     assert got == [
-        ["K1", "key_downgrade", "key customer downgraded from Key to Mid"],
+        ["K1", "key_downgrade", "the customer moved down from the Key tier to the Mid tier"],
         ["K1", "spend_drop", "spend fell 50 % (1,000 → 500); limit 30 %"],
         ["K2", "satisfaction_drop", "satisfaction fell from 4.5 to 3.8 (limit 0.5)"],
         [
@@ -111,7 +111,7 @@ def test_log_shorter_than_two_periods() -> None:
 def test_each_warning_reason_is_also_given_in_chinese() -> None:
     review = review_snapshots(A, B, SCENARIO, COLUMNS)
     assert review.warnings["reason_zh"].tolist() == [
-        "关键客户从 Key 降为 Mid",
+        "该客户从「Key」降为「Mid」",
         "消费下降 50%（1,000 → 500）；阈值 30%",
         "满意度从 4.5 降至 3.8（阈值 0.5）",
         "已 120 天未下单（阈值 90 天），上一周期曾下单 6 次",
