@@ -199,7 +199,9 @@ def ranked_revenue(at: AppTest, column: str = "销售额") -> dict[str, float]:
     assert not at.exception
     table = at.dataframe(key="ranking_table").value
     ids = table.iloc[:, 2] if "C001" in set(table.iloc[:, 2]) else table.iloc[:, 1]
-    return dict(zip(ids, table[column], strict=True))
+    # the header is the column's name, with its display name beside it on an English page
+    shown = next(c for c in table.columns if c == column or c.startswith(f"{column} · "))
+    return dict(zip(ids, table[shown], strict=True))
 
 
 def test_repeated_ids_banner_and_the_policy_choice() -> None:

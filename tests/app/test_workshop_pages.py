@@ -217,7 +217,7 @@ def test_inconsistent_judgements_warn_but_can_be_submitted() -> None:
     guest = judge(guest, code, 0, 2, 1 / 9)  # revenue > profit > orders, yet orders ≫ revenue
     warning = guest.warning[0].value
     assert "contradict each other" in warning and "You can still submit" in warning
-    assert "orders · Frequency is 9× as important as revenue" in warning  # the pair to revisit
+    assert "Frequency is 9× as important as Revenue" in warning  # the pair to revisit
     assert not guest.button(key="join_submit").disabled
     guest.button(key="join_submit").click().run()
     assert not guest.exception and guest.info[-1].value == "Saved (submission number 1)."
