@@ -223,6 +223,25 @@ def predicted_clv(
     return total
 
 
+def simulate_bg_nbd(
+    r: float, alpha: float, a: float, b: float, T: np.ndarray, seed: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Customers drawn from the BG/NBD story itself: a first purchase at 0, then purchases at
+    rate λ ~ Gamma(r, 1/α) until T, each repeat purchase followed by dropping out with
+    probability p ~ Beta(a, b). Returns (frequency, recency, T)."""
+    rng = np.random.default_rng(seed)
+    rate, drop = rng.gamma(r, 1 / alpha, len(T)), rng.beta(a, b, len(T))
+    x, t_x, now = np.zeros(len(T)), np.zeros(len(T)), np.zeros(len(T))
+    active = np.ones(len(T), dtype=bool)
+    while active.any():
+        now[active] += rng.exponential(1 / rate[active])
+        bought = active & (now <= T)
+        x[bought] += 1
+        t_x[bought] = now[bought]
+        active = bought & (rng.random(len(T)) >= drop)
+    return x, t_x, T
+
+
 @dataclass(frozen=True)
 class Forecast:
     """The fitted models and, per customer (the features' order), the predictions."""

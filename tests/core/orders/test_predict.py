@@ -94,27 +94,10 @@ def test_a_customer_without_repeat_gets_the_population_spend() -> None:
     assert P.expected_spend(gg, [0], [0.0])[0] == pytest.approx(gg.p * gg.v / (gg.q - 1))
 
 
-def simulate_bg_nbd(r, alpha, a, b, T: np.ndarray, seed: int) -> tuple[np.ndarray, ...]:
-    """Customers drawn from the BG/NBD story itself: a first purchase at 0, then purchases at
-    rate λ ~ Gamma(r, 1/α) until T, each repeat purchase followed by dropping out with
-    probability p ~ Beta(a, b). Returns (frequency, recency, T)."""
-    rng = np.random.default_rng(seed)
-    rate, drop = rng.gamma(r, 1 / alpha, len(T)), rng.beta(a, b, len(T))
-    x, t_x, now = np.zeros(len(T)), np.zeros(len(T)), np.zeros(len(T))
-    active = np.ones(len(T), dtype=bool)
-    while active.any():
-        now[active] += rng.exponential(1 / rate[active])
-        bought = active & (now <= T)
-        x[bought] += 1
-        t_x[bought] = now[bought]
-        active = bought & (rng.random(len(T)) >= drop)
-    return x, t_x, T
-
-
 @pytest.mark.parametrize(("r", "alpha", "a", "b"), [(0.25, 4.0, 0.8, 2.5), (1.2, 20.0, 0.4, 3.0)])
 def test_known_parameters_are_recovered_from_simulated_customers(r, alpha, a, b) -> None:
     T = np.random.default_rng(3).uniform(200, 700, 20_000)
-    fit = P.fit_bg_nbd(*simulate_bg_nbd(r, alpha, a, b, T, seed=17))
+    fit = P.fit_bg_nbd(*P.simulate_bg_nbd(r, alpha, a, b, T, seed=17))
     assert fit.r == pytest.approx(r, rel=0.1)
     assert fit.alpha == pytest.approx(alpha, rel=0.15)
     assert fit.a == pytest.approx(a, rel=0.15)
@@ -122,7 +105,7 @@ def test_known_parameters_are_recovered_from_simulated_customers(r, alpha, a, b)
 
 
 def test_simulated_fits_equal_lifetimes_fits() -> None:
-    x, t_x, T = simulate_bg_nbd(0.5, 8.0, 0.6, 2.0, np.linspace(100, 400, 5_000), seed=4)
+    x, t_x, T = P.simulate_bg_nbd(0.5, 8.0, 0.6, 2.0, np.linspace(100, 400, 5_000), seed=4)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         ref = lifetimes.BetaGeoFitter().fit(x, t_x, T).params_
