@@ -297,6 +297,8 @@ class Scenario:
     def weights(self) -> np.ndarray:
         """Relative weights normalised to sum 1, in factor order."""
         raw = np.array([f.weight for f in self.factors], dtype=float)
+        top = raw.max() if len(raw) else 0.0
+        raw = raw / top if top > 0 else raw  # weights of 1e308 must not sum to infinity
         return raw / raw.sum()
 
     def validate(self, columns: Iterable[str]) -> None:

@@ -327,3 +327,8 @@ def test_token_with_valid_compression_but_bad_json():
     token = base64.urlsafe_b64encode(zlib.compress(b"{oops")).decode().rstrip("=")
     with pytest.raises(ScenarioError, match=r"^share link: not valid JSON at line 1, column 2;"):
         Scenario.from_token(token)
+
+
+def test_huge_weights_keep_their_ratios_instead_of_summing_to_infinity() -> None:
+    huge = Scenario("id", (FactorSpec("x", weight=1e308), FactorSpec("y", weight=5e307)))
+    assert huge.weights.tolist() == pytest.approx([2 / 3, 1 / 3])
