@@ -94,7 +94,7 @@ def language_button(page, name: str):
 
 def sidebar_slider(page, column: str):
     return page.locator('[data-testid="stSidebar"]').get_by_role(
-        "slider", name=re.compile(rf"^{re.escape(column)}\b")
+        "slider", name=re.compile(rf"^{re.escape(column)}\b", re.IGNORECASE)
     )
 
 
