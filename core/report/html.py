@@ -21,7 +21,7 @@ import pandas as pd
 
 from core.errors import ScenarioError
 from core.i18n import localize, phrases
-from core.method.explain import contributions
+from core.method.explain import relative_contributions, spread_factors, strongest
 from core.method.overrides import override_audit
 from core.method.ranking import Ranking
 from core.method.tiers import tier_summary
@@ -112,17 +112,18 @@ def _scenario_section(ranking: Ranking, text: dict[str, str]) -> str:
     return f"<h2>{escape(text['scenario'])}</h2><dl>{listed}</dl>{table}"
 
 
-def _drivers(table: pd.DataFrame, customer_id: object, columns: list[str]) -> str:
-    parts = contributions(table, customer_id, columns)
-    top = parts.sort_values("contribution", ascending=False, kind="stable").head(DRIVERS)
-    return " · ".join(
-        f"{f} {c:.1f}" for f, c in zip(top["factor"], top["contribution"], strict=True)
-    )
+def _drivers(relative: pd.Series) -> str:
+    """The factors that lift (+) or pull (−) one customer most against the average customer,
+    in points: "销售额 +12.3 · 逾期天数 −4.1"; "—" when every customer is equal."""
+    top = strongest(relative, DRIVERS)
+    return " · ".join(f"{f} {'+' if v > 0 else '−'}{abs(v):.1f}" for f, v in top.items()) or "—"
 
 
 def _top_section(
     ranking: Ranking, text: dict[str, str], top: int, names: pd.Series, anonymize: bool, scrub
 ) -> str:
+    columns = ranking.scenario.columns
+    relative = relative_contributions(ranking.table, spread_factors(ranking.table, columns))
     table = ranking.table.head(top)
     name_column = ranking.scenario.name_column
     header = [text["rank"]]
@@ -137,14 +138,15 @@ def _top_section(
             real = row[name_column] if name_column and name_column in table.columns else ""
             shown = [row["rank"], row["customer_id"], "" if pd.isna(real) else real]
         shown += [f"{row['score']:.1f}", row["tier"]]
-        shown.append(_drivers(table, row["customer_id"], ranking.scenario.columns))
+        shown.append(_drivers(relative.iloc[i]))
         if overridden:
             shown.append("" if pd.isna(row["override"]) else scrub(str(row["override"])))
         rows.append(shown)
     numeric = {0, 2 if anonymize else 3}
     tier = frozenset({3 if anonymize else 4})
     title = text["top"].format(n=len(table))
-    return f"<h2>{escape(title)}</h2>{_table(header, rows, numeric, tier)}"
+    note = f'<p class="meta">{escape(text["drivers_note"])}</p>'
+    return f"<h2>{escape(title)}</h2>{note}{_table(header, rows, numeric, tier)}"
 
 
 def _tier_section(
