@@ -21,7 +21,7 @@ import pandas as pd
 
 from core.errors import ScenarioError
 from core.i18n import localize, phrases
-from core.method.explain import relative_contributions, spread_factors, strongest
+from core.method.explain import driver_text, relative_contributions, spread_factors
 from core.method.overrides import override_audit
 from core.method.ranking import Ranking
 from core.method.tiers import tier_summary
@@ -112,13 +112,6 @@ def _scenario_section(ranking: Ranking, text: dict[str, str]) -> str:
     return f"<h2>{escape(text['scenario'])}</h2><dl>{listed}</dl>{table}"
 
 
-def _drivers(relative: pd.Series) -> str:
-    """The factors that lift (+) or pull (−) one customer most against the average customer,
-    in points: "销售额 +12.3 · 逾期天数 −4.1"; "—" when every customer is equal."""
-    top = strongest(relative, DRIVERS)
-    return " · ".join(f"{f} {'+' if v > 0 else '−'}{abs(v):.1f}" for f, v in top.items()) or "—"
-
-
 def _top_section(
     ranking: Ranking, text: dict[str, str], top: int, names: pd.Series, anonymize: bool, scrub
 ) -> str:
@@ -138,7 +131,7 @@ def _top_section(
             real = row[name_column] if name_column and name_column in table.columns else ""
             shown = [row["rank"], row["customer_id"], "" if pd.isna(real) else real]
         shown += [f"{row['score']:.1f}", row["tier"]]
-        shown.append(_drivers(relative.iloc[i]))
+        shown.append(driver_text(relative.iloc[i], DRIVERS))
         if overridden:
             shown.append("" if pd.isna(row["override"]) else scrub(str(row["override"])))
         rows.append(shown)

@@ -18,7 +18,9 @@ from core.method.explain import (
     contributions,
     customer_profile,
     customer_row,
+    driver_text,
     drivers,
+    drivers_table,
     percentiles,
     rank_change,
     relative_contributions,
@@ -213,3 +215,25 @@ def test_drivers_of_a_sample_customer_sum_to_its_distance_from_the_average() -> 
     every = drivers(table, first, scenario.columns, n=len(scenario.columns))
     gap = table["score"].iloc[0] - table["score"].mean()
     assert every["relative"].sum() == pytest.approx(gap)
+
+
+def test_drivers_table_matches_the_drivers_of_each_customer() -> None:
+    table = equal_on_complaints()
+    columns = ["revenue", "margin", "complaints"]
+    sheet = drivers_table(table, columns, n=2)
+    assert sheet.columns.tolist() == [
+        "rank", "customer_id", "score", "score_vs_average", "main_drivers",
+        "vs_average:revenue", "vs_average:margin",
+    ]  # fmt: skip
+    relative = sheet[["vs_average:revenue", "vs_average:margin"]].sum(axis=1)
+    assert relative.to_numpy() == pytest.approx(sheet["score_vs_average"].to_numpy())
+    for row in sheet.itertuples():
+        found = drivers(table, row.customer_id, columns, n=2)
+        expected = driver_text(found.set_index("factor")["relative"])
+        assert row.main_drivers == expected
+
+
+def test_driver_text_signs_each_factor_and_says_so_when_nothing_moves() -> None:
+    relative = pd.Series({"销售额": 12.34, "逾期-天数": -4.06, "毛利": 0.0})
+    assert driver_text(relative) == "销售额 +12.3 · 逾期-天数 −4.1"
+    assert driver_text(pd.Series({"毛利": 0.0})) == "—"
