@@ -52,7 +52,8 @@ footer{color:#666;font-size:12px;margin-top:32px;border-top:1px solid #e3e6ea;pa
 @media print{body{background:#fff;font-size:10.5pt}main{max-width:none;padding:0}
 h1,h2{break-after:avoid;page-break-after:avoid}thead{display:table-header-group}
 tr,figure,dl,.note{break-inside:avoid;page-break-inside:avoid}
-figure{margin:10px 0}figure svg{width:100%;height:auto}
+table{font-size:9pt}th,td{padding:3px 6px}
+figure{margin:8px 0}figure svg{display:block;width:auto;max-width:100%;height:auto;max-height:88mm}
 th,.note{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 """
 
