@@ -48,7 +48,7 @@ else:
         page.mapping,
         page.lang,
         page.presentation,
-        (*sheet_names, page.t("export.sheet_scenario")),
+        (*sheet_names, page.t("export.sheet_scenario"), page.t("export.sheet_drivers")),
     )
     st.caption(page.t("export.ranked_caption", rows=len(table), columns=len(table.columns)))
     csv_col, xlsx_col = st.columns(2)

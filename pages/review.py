@@ -16,8 +16,9 @@ from ui.data.source import FILE_TYPES
 from ui.i18n import escape_markdown, markdown_of, message_of
 from ui.orders import state as orders
 from ui.orders.inputs import period_inputs
-from ui.orders.tables import customer_labels, kpi_strip, movers_table, warnings_table
+from ui.orders.tables import customer_labels, kpi_strip, movers_table
 from ui.review.snapshots import keep_buttons, watchlist_section
+from ui.review.warnings import warnings_section
 from ui.shell import page_shell
 from ui.widgets import kept_widget
 
@@ -124,11 +125,7 @@ for box, key, ids in ((new_col, "new_list", review.new_customers),
     box.markdown(f"**{t(f'review.{key}', n=len(ids))}**")
     box.caption(shown or t("review.none"))
 
-st.subheader(t("review.warnings", n=len(review.warnings)))
-if review.warnings.empty:
-    st.success(t("review.no_warnings"))
-else:
-    st.dataframe(warnings_table(review, names, t, page.lang), hide_index=True, width="stretch")
+warnings_section(review, names, page.lang, page.presentation)
 
 st.subheader(t("review.snapshots"))
 st.caption(t("review.snapshots_caption"))

@@ -13,6 +13,7 @@ import pandas as pd
 
 from core.ingest.read import IngestResult
 from core.mapping.columns import Mapping
+from core.method.explain import drivers_table
 from core.method.ranking import Ranking
 from core.method.scenario import Scenario
 from core.method.tiers import tier_summary
@@ -46,11 +47,27 @@ def export_table(ranking: Ranking, mapping: Mapping, lang: str, presentation: bo
     out["score"] = out["score"].round(SCORE_DECIMALS)
     out[contrib] = out[contrib].round(SCORE_DECIMALS)
     if presentation:
-        aliases = table["customer_id"].astype(str).map(anonymous_names(table["customer_id"], lang))
+        aliases = _aliases(table, lang)
         out["customer_id"] = aliases
         name_column = _input_column(mapping.name_column, out)
         if name_column is not None:
             out[name_column] = aliases
+    return out
+
+
+def _aliases(table: pd.DataFrame, lang: str) -> pd.Series:
+    """Each row's alias ('Customer A' …), as presentation mode shows it."""
+    return table["customer_id"].astype(str).map(anonymous_names(table["customer_id"], lang))
+
+
+def drivers_sheet(ranking: Ranking, lang: str, presentation: bool) -> pd.DataFrame:
+    """Every customer against the average customer (core.method.explain.drivers_table), points
+    rounded; aliases instead of IDs in presentation mode."""
+    out = drivers_table(ranking.table, ranking.scenario.columns)
+    numbers = [c for c in out.columns if c not in ("rank", "customer_id", "main_drivers")]
+    out[numbers] = out[numbers].round(SCORE_DECIMALS)
+    if presentation:
+        out["customer_id"] = _aliases(ranking.table, lang)
     return out
 
 
@@ -82,7 +99,8 @@ def scenario_sheet(scenario: Scenario) -> pd.DataFrame:
 def workbook_sheets(
     ranking: Ranking, mapping: Mapping, lang: str, presentation: bool, names: Iterable[str]
 ) -> dict[str, pd.DataFrame]:
-    """The XLSX sheets in order: ranked list, tier summary, scenario (``names`` titles them)."""
+    """The XLSX sheets in order: ranked list, tier summary, scenario and every customer's
+    drivers against the average customer (``names`` titles them)."""
     table = export_table(ranking, mapping, lang, presentation)
     summary = tier_summary(
         ranking.table,
@@ -90,8 +108,13 @@ def workbook_sheets(
         _input_column(column_for(mapping, "monetary"), ranking.table),
         _input_column(column_for(mapping, "profit"), ranking.table),
     )
-    ranked, tiers, scenario = names
-    return {ranked: table, tiers: summary, scenario: scenario_sheet(ranking.scenario)}
+    ranked, tiers, scenario, drivers = names
+    return {
+        ranked: table,
+        tiers: summary,
+        scenario: scenario_sheet(ranking.scenario),
+        drivers: drivers_sheet(ranking, lang, presentation),
+    }
 
 
 def share_link(page_url: str | None, lang: str, scenario: Scenario) -> str:

@@ -27,6 +27,7 @@ from core.errors import InputError
 from core.i18n import msg
 from core.ingest.read import IngestResult
 from core.mapping.columns import detect_mapping
+from core.method.explain import drivers_table
 from core.method.ranking import Ranking, rank_customers
 from core.method.scenario_mapping import default_scenario
 from core.report.export import FORMATS, output_format, write_csv, write_table
@@ -61,7 +62,9 @@ def _write(ranking: Ranking, out: str, table: pd.DataFrame) -> tuple[Path, Path 
     path = Path(out)
     excluded_path = path.with_name(f"{path.stem}.excluded.csv")
     try:
-        write_table(table, path)
+        write_table(
+            table, path, {"drivers": drivers_table(ranking.table, ranking.scenario.columns)}
+        )
         if ranking.excluded.empty:
             return path, None
         write_csv(ranking.excluded, excluded_path)

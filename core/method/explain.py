@@ -40,16 +40,114 @@ def customer_row(table: pd.DataFrame, customer_id: object) -> int:
 
 
 def contributions(table: pd.DataFrame, customer_id: object, columns: Sequence[str]) -> pd.DataFrame:
-    """One row per factor: ``factor``, ``contribution`` (score points) and ``share`` of the score.
+    """One row per factor: ``factor``, ``contribution`` (score points), ``share`` of the score
+    and ``relative`` (points above or below the average customer, :func:`relative_contributions`).
 
     The contributions add up to the customer's score (the ranking guarantees it), so
     ``share = contribution / score`` (0 when the score is 0).
     """
-    row = table.iloc[customer_row(table, customer_id)]
+    position = customer_row(table, customer_id)
+    row = table.iloc[position]
     points = np.array([float(row[CONTRIB_PREFIX + c]) for c in columns])
     score = float(row["score"])
     share = points / score if score else np.zeros_like(points)
-    return pd.DataFrame({"factor": list(columns), "contribution": points, "share": share})
+    relative = relative_contributions(table, columns).iloc[position].to_numpy(dtype=float)
+    return pd.DataFrame(
+        {"factor": list(columns), "contribution": points, "share": share, "relative": relative}
+    )
+
+
+SPREAD_TOLERANCE = 1e-9  # points: a factor whose contributions differ less explains nothing
+
+
+def relative_contributions(table: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """Every customer's points per factor relative to the average customer (one column per
+    factor, table order): contribution − the mean contribution over the ranked customers.
+
+    A row adds up to the customer's score − the mean score, so a positive value lifts the
+    customer above the average and a negative one pulls it below; a factor on which every
+    customer is equal is 0 for everyone.
+    """
+    points = table[[CONTRIB_PREFIX + c for c in columns]].to_numpy(dtype=float)
+    relative = points - points.mean(axis=0) if len(points) else points
+    return pd.DataFrame(relative, columns=list(columns), index=table.index)
+
+
+def spread_factors(table: pd.DataFrame, columns: Sequence[str]) -> list[str]:
+    """The factors whose contributions differ between customers (the others explain nothing)."""
+    points = table[[CONTRIB_PREFIX + c for c in columns]].to_numpy(dtype=float)
+    if not len(points):
+        return []
+    spread = np.nanmax(points, axis=0) - np.nanmin(points, axis=0)
+    return [c for c, s in zip(columns, spread, strict=True) if s > SPREAD_TOLERANCE]
+
+
+def drivers(
+    table: pd.DataFrame, customer_id: object, columns: Sequence[str], n: int = 3
+) -> pd.DataFrame:
+    """The ``n`` factors that move ``customer_id`` most from the average customer, largest
+    first: ``factor``, ``relative`` (points above + or below − the average) and
+    ``contribution`` (its own points). Factors on which every customer is equal and factors
+    that leave this customer exactly at the average are left out."""
+    position = customer_row(table, customer_id)
+    relative = relative_contributions(table, spread_factors(table, columns)).iloc[position]
+    top = strongest(relative, n)
+    row = table.iloc[position]
+    return pd.DataFrame(
+        {
+            "factor": list(top.index),
+            "relative": top.to_numpy(dtype=float),
+            "contribution": [float(row[CONTRIB_PREFIX + c]) for c in top.index],
+        }
+    )
+
+
+def strongest(relative: pd.Series, n: int) -> pd.Series:
+    """The ``n`` entries of one customer's relative points (factor → points) largest in size,
+    largest first (ties in factor order); entries of 0 are left out."""
+    moving = relative[relative.abs() > SPREAD_TOLERANCE]
+    order = moving.abs().sort_values(ascending=False, kind="stable").index
+    return moving.loc[order].head(n)
+
+
+RELATIVE_PREFIX = "vs_average:"
+
+
+def driver_text(relative: pd.Series, n: int = 3) -> str:
+    """One customer's :func:`strongest` factors as text, "销售额 +12.3 · 逾期天数 −4.1" (points
+    against the average customer); "—" when nothing moves it from the average."""
+    top = strongest(relative, n)
+    return " · ".join(f"{f} {'+' if v > 0 else '−'}{abs(v):.1f}" for f, v in top.items()) or "—"
+
+
+def _driver_texts(relative: pd.DataFrame, n: int) -> list[str]:
+    """:func:`driver_text` of every row, sorted in numpy (a long table is not walked row by row)."""
+    values = relative.to_numpy(dtype=float)
+    names = list(relative.columns)
+    order = np.argsort(-np.abs(values), axis=1, kind="stable")[:, :n]
+    texts = []
+    for row, picks in zip(values, order, strict=True):
+        parts = [
+            f"{names[j]} {'+' if row[j] > 0 else '−'}{abs(row[j]):.1f}"
+            for j in picks
+            if abs(row[j]) > SPREAD_TOLERANCE
+        ]
+        texts.append(" · ".join(parts) or "—")
+    return texts
+
+
+def drivers_table(table: pd.DataFrame, columns: Sequence[str], n: int = 3) -> pd.DataFrame:
+    """Every customer against the average customer: ``rank``, ``customer_id``, ``score``,
+    ``score_vs_average`` (score − mean score), ``main_drivers`` (:func:`driver_text`) and one
+    ``vs_average:<factor>`` column per factor that differs between customers."""
+    varying = spread_factors(table, columns)
+    relative = relative_contributions(table, varying)
+    out = table[["rank", "customer_id", "score"]].copy()
+    out["score_vs_average"] = table["score"] - table["score"].mean()
+    out["main_drivers"] = _driver_texts(relative, n)
+    for column in varying:
+        out[RELATIVE_PREFIX + column] = relative[column]
+    return out
 
 
 def percentiles(

@@ -21,9 +21,10 @@ from types import ModuleType
 import altair as alt
 import pandas as pd
 
+from core.report.palette import factor_domain
+
 # The app's tier colours (ui/charts/ranking.py), so a report looks like the screen it came from.
 TIER_COLORS = ("#1f5fa8", "#2e9e6a", "#e0a21b", "#c2452d", "#7b5ea7", "#6b7785")
-FACTOR_SCHEME = "tableau10"
 FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif'
 WIDTH = 520
 PNG_SCALE = 2  # twice the pixels: sharp on a projector and in print
@@ -166,7 +167,10 @@ def contribution_chart(
     frame: pd.DataFrame, customers: Sequence[str], title: str, points_title: str
 ) -> alt.Chart:
     """Stacked bars: score ``points`` per ``factor`` for each ``customer`` (``customers`` gives
-    the order, best first); the bar lengths are the scores."""
+    the order, best first); the bar lengths are the scores. Factors (in the frame's order,
+    the scenario's) take their colours from core.report.palette, one each."""
+    factors = list(dict.fromkeys(frame["factor"]))
+    domain, colors = factor_domain(factors)
     data = frame[["customer", "factor", "points"]].assign(
         order=pd.factorize(frame["factor"])[0]  # stack factors in their scenario order
     )
@@ -180,7 +184,7 @@ def contribution_chart(
                 "factor:N",
                 title=None,
                 sort=None,
-                scale=alt.Scale(scheme=FACTOR_SCHEME),
+                scale=alt.Scale(domain=domain, range=colors),
                 legend=alt.Legend(orient="bottom", columns=3, labelLimit=200),
             ),
             order=alt.Order("order:Q"),

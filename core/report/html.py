@@ -23,7 +23,7 @@ from core.errors import ScenarioError
 from core.i18n import localize, phrases
 from core.mapping.catalog import factor_display_names
 from core.mapping.columns import direction_word
-from core.method.explain import contributions
+from core.method.explain import driver_text, relative_contributions, spread_factors
 from core.method.overrides import override_audit
 from core.method.ranking import Ranking
 from core.method.tiers import tier_summary
@@ -54,7 +54,8 @@ footer{color:#666;font-size:12px;margin-top:32px;border-top:1px solid #e3e6ea;pa
 @media print{body{background:#fff;font-size:10.5pt}main{max-width:none;padding:0}
 h1,h2{break-after:avoid;page-break-after:avoid}thead{display:table-header-group}
 tr,figure,dl,.note{break-inside:avoid;page-break-inside:avoid}
-figure{margin:10px 0}figure svg{width:100%;height:auto}
+table{font-size:9pt}th,td{padding:3px 6px}
+figure{margin:8px 0}figure svg{display:block;width:auto;max-width:100%;height:auto;max-height:88mm}
 th,.note{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 """
 
@@ -116,17 +117,11 @@ def _scenario_section(ranking: Ranking, text: dict[str, str], lang: str) -> str:
     return f"<h2>{escape(text['scenario'])}</h2><dl>{listed}</dl>{table}"
 
 
-def _drivers(table: pd.DataFrame, customer_id: object, columns: list[str]) -> str:
-    parts = contributions(table, customer_id, columns)
-    top = parts.sort_values("contribution", ascending=False, kind="stable").head(DRIVERS)
-    return " · ".join(
-        f"{f} {c:.1f}" for f, c in zip(top["factor"], top["contribution"], strict=True)
-    )
-
-
 def _top_section(
     ranking: Ranking, text: dict[str, str], top: int, names: pd.Series, anonymize: bool, scrub
 ) -> str:
+    columns = ranking.scenario.columns
+    relative = relative_contributions(ranking.table, spread_factors(ranking.table, columns))
     table = ranking.table.head(top)
     name_column = ranking.scenario.name_column
     header = [text["rank"]]
@@ -141,14 +136,15 @@ def _top_section(
             real = row[name_column] if name_column and name_column in table.columns else ""
             shown = [row["rank"], row["customer_id"], "" if pd.isna(real) else real]
         shown += [f"{row['score']:.1f}", row["tier"]]
-        shown.append(_drivers(table, row["customer_id"], ranking.scenario.columns))
+        shown.append(driver_text(relative.iloc[i], DRIVERS))
         if overridden:
             shown.append("" if pd.isna(row["override"]) else scrub(str(row["override"])))
         rows.append(shown)
     numeric = {0, 2 if anonymize else 3}
     tier = frozenset({3 if anonymize else 4})
     title = text["top"].format(n=len(table))
-    return f"<h2>{escape(title)}</h2>{_table(header, rows, numeric, tier)}"
+    note = f'<p class="meta">{escape(text["drivers_note"])}</p>'
+    return f"<h2>{escape(title)}</h2>{note}{_table(header, rows, numeric, tier)}"
 
 
 def _tier_section(

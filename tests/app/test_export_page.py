@@ -25,7 +25,7 @@ from ui.tables import customer_names
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_EN = ROOT / "data" / "sample_customers_en.csv"
 SAMPLE_ZH = ROOT / "data" / "sample_customers_zh.csv"
-SHEETS = ("Ranking", "Tier summary", "Scenario")
+SHEETS = ("Ranking", "Tier summary", "Scenario", "Drivers")
 
 
 def _ranked(path: Path, lang: str):
@@ -122,7 +122,7 @@ def test_csv_neutralises_formula_names():
     assert back["name"].tolist() == ['\'=HYPERLINK("http://x")', "'@cmd", "Plain Co."]
 
 
-def test_xlsx_has_ranking_tier_summary_and_scenario_sheets(english):
+def test_xlsx_has_ranking_tier_summary_scenario_and_drivers_sheets(english):
     _frame, mapping, ranking = english
     data = to_xlsx_bytes(workbook_sheets(ranking, mapping, "en", False, SHEETS))
     book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
@@ -136,6 +136,25 @@ def test_xlsx_has_ranking_tier_summary_and_scenario_sheets(english):
     scenario_rows = dict(list(book["Scenario"].iter_rows(values_only=True))[1:])
     assert Scenario.from_json(scenario_rows["json"]) == ranking.scenario
     assert scenario_rows["method"] == "weighted_sum"
+    drivers = pd.read_excel(io.BytesIO(data), sheet_name="Drivers", engine="openpyxl")
+    assert drivers.columns.tolist()[:5] == [
+        "rank",
+        "customer_id",
+        "score",
+        "score_vs_average",
+        "main_drivers",
+    ]
+    assert len(drivers) == 500
+    relative = drivers.filter(like="vs_average:")
+    assert relative.sum(axis=1).to_numpy() == pytest.approx(
+        drivers["score_vs_average"].to_numpy(), abs=1e-3
+    )
+
+
+def test_drivers_sheet_uses_aliases_in_presentation_mode(english):
+    _frame, mapping, ranking = english
+    sheet = workbook_sheets(ranking, mapping, "zh", True, SHEETS)["Drivers"]
+    assert sheet["customer_id"].str.match(r"^客户 [A-Z]+$").all()
 
 
 def test_scenario_sheet_rows():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -95,16 +96,26 @@ def test_tier_and_attribute_filters_and_top_n() -> None:
     assert len(table(at)) == 10
 
 
-def test_picking_a_customer_shows_what_made_its_score() -> None:
+def test_picking_a_customer_shows_what_lifts_or_pulls_its_score() -> None:
     at = ranking_page()
     at.selectbox(key="ranking_customer").set_value("C0001").run()
     assert not at.exception
     charts = at.get("vega_lite_chart")
     assert len(charts) == 2
     spec = json.loads(charts[0].proto.spec)
-    assert spec["mark"]["type"] == "bar"
-    assert spec["encoding"]["x"]["field"] == "contribution"
+    bars = spec["layer"][0]
+    assert bars["mark"]["type"] == "bar"
+    assert bars["encoding"]["x"]["field"] == "relative"
+    assert bars["encoding"]["x"]["title"] == "Points against the average customer"
+    named = {d.name: d for d in charts[0].proto.datasets}
+    data = pa.ipc.open_stream(named[bars["data"]["name"]].data.data).read_all().to_pandas()
+    colors = bars["encoding"]["color"]["scale"]["range"]
+    assert len(set(colors)) == len(colors)  # one colour per factor
+    mean = table(at)["Score"].mean()
     row = table(at).set_index("Customer ID").loc["C0001"]
+    gap = data["relative"].sum()
+    assert gap == pytest.approx(row["Score"] - mean, abs=0.1)  # the table shows one decimal
+    assert any("minus the average" in c.value for c in at.caption)
     assert at.metric[0].value == f"#{row['Rank']}"
     assert at.metric[1].value == f"{row['Score']:.1f}"
     assert at.metric[2].value == row["Tier"]
@@ -117,3 +128,11 @@ def test_presentation_mode_hides_ids_and_anonymises_names() -> None:
     assert "Customer ID" not in shown.columns
     assert "revenue" not in shown.columns
     assert shown["Customer"].str.match(r"^Customer [A-Z]+$").all()
+
+
+def test_the_explanation_reads_in_chinese() -> None:
+    at = ranking_page("zh")
+    at.selectbox(key="ranking_customer").set_value("C0001").run()
+    assert not at.exception
+    assert any(m.value == "**哪些因素拉高或拉低得分**" for m in at.markdown)
+    assert any("减去平均分" in c.value for c in at.caption)

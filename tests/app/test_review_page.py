@@ -36,8 +36,15 @@ def frame_with(at: AppTest, header: str) -> pd.DataFrame:
     return next(d.value for d in at.dataframe if header in d.value.columns)
 
 
+def warning_tables(at: AppTest, lang: str = "en") -> list[pd.DataFrame]:
+    """The top warnings, then all of them (the table behind the expander)."""
+    reason = "原因" if lang == "zh" else "Reason"
+    return [d.value for d in at.dataframe if reason in d.value.columns]
+
+
 def warnings(at: AppTest, lang: str = "en") -> pd.DataFrame:
-    return frame_with(at, "原因" if lang == "zh" else "Reason")
+    """Every warning: the full table behind the expander (the top ones are shown above it)."""
+    return warning_tables(at, lang)[-1]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -45,27 +52,65 @@ def test_two_periods_of_the_sample_log(lang: str) -> None:
     at = review_page(lang)
     assert not at.error
     metrics = {m.label: m for m in at.metric}
-    assert list(metrics) == KPIS[lang]
+    assert list(metrics)[:6] == KPIS[lang]  # then one count per kind of warning
     customers = metrics[KPIS[lang][0]]
     assert (customers.value, customers.delta) == ("500", "+15")
     assert metrics[KPIS[lang][3]].value.endswith("%")
     movers = frame_with(at, "A 排名" if lang == "zh" else "Rank A")
     assert len(movers) == 20 and (movers.iloc[:, 4] != "—").all()
     found = warnings(at, lang)
-    assert len(found) > 0 and found.iloc[:, 3].str.len().gt(0).all()  # every one has a reason
+    reason, kind_column = ("原因", "预警") if lang == "zh" else ("Reason", "Warning")
+    assert len(found) > 0 and found[reason].str.len().gt(0).all()  # every one has a reason
     kind = "长期未下单" if lang == "zh" else "Inactive"
-    row = found[found.iloc[:, 2] == kind].iloc[0]
+    row = found[found[kind_column] == kind].iloc[0]
     if lang == "zh":  # the reason is in the page's language
-        assert row.iloc[3].startswith("已 ") and "（阈值 90 天）" in row.iloc[3]
+        assert row[reason].startswith("已 ") and "（阈值 90 天）" in row[reason]
     else:
-        assert row.iloc[3].startswith("no order for") and "(limit 90)" in row.iloc[3]
+        assert row[reason].startswith("no order for") and "(limit 90)" in row[reason]
     tier = "关键客户" if lang == "zh" else "Key"
-    assert tier in set(found.iloc[:, 4])  # tiers labelled in the page's language
+    assert tier in set(found.iloc[:, 5])  # tiers labelled in the page's language
     charts = at.get("vega_lite_chart")
     assert len(charts) == 1  # the migration heatmap (no snapshots yet: no watchlist chart)
     cells = pa.ipc.open_stream(charts[0].proto.datasets[0].data.data).read_all().to_pandas()
     assert ("（新客户）" if lang == "zh" else "(new)") in set(cells["from"])  # labelled in lang
     assert at.info[0].value.startswith("还没有快照" if lang == "zh" else "No snapshots yet")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_warnings_to_act_on_first_counted_per_kind_and_all_in_a_csv(lang: str) -> None:
+    at = review_page(lang)
+    top, every = warning_tables(at, lang)
+    assert len(top) == min(10, len(every))
+    pd.testing.assert_frame_equal(top, every.head(len(top)))
+    severity = "严重程度" if lang == "zh" else "Severity"
+    order = {"High": 0, "Medium": 1, "Low": 2, "高": 0, "中": 1, "低": 2}
+    assert every[severity].map(order).is_monotonic_increasing  # most severe first
+    counts = {m.label: int(m.value) for m in at.metric if m.label not in KPIS[lang]}
+    kinds = "预警" if lang == "zh" else "Warning"
+    assert counts == every[kinds].value_counts().to_dict()  # one count per kind
+    expander = "全部" if lang == "zh" else "All"
+    assert any(e.label.startswith(expander) for e in at.expander)
+    button = at.get("download_button")
+    label = "下载全部预警（CSV）" if lang == "zh" else "Download all warnings (CSV)"
+    assert label in [b.proto.label for b in button]
+
+
+def test_the_warnings_csv_lists_every_warning_with_kind_severity_customer_reason() -> None:
+    from core.review.periods import review_orders
+    from core.review.priority import ranked_warnings
+    from ui.review.warnings import warnings_export
+
+    ranked = ranked_warnings(review_orders(ROOT / "data" / "sample_orders.csv"))
+    names = {c: f"Name {c}" for c in ranked["customer_id"]}
+    export = warnings_export(ranked, names, "en", presentation=False)
+    assert export.columns.tolist()[:6] == [
+        "priority", "kind", "severity", "customer_id", "customer", "reason"
+    ]  # fmt: skip
+    assert len(export) == len(ranked) and export["priority"].tolist()[:3] == [1, 2, 3]
+    assert export["reason"].str.len().gt(0).all()
+    hidden = warnings_export(ranked, names, "zh", presentation=True)
+    assert not hidden["customer_id"].str.startswith("C0").any()
+    assert hidden["reason"].str.contains("[\u4e00-\u9fff]").all()  # reasons in Chinese
 
 
 def test_thresholds_change_the_warnings() -> None:

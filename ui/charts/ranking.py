@@ -9,29 +9,40 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from ui.charts.parts import LABEL_LIMIT, POSITIVE, median_scatter, tier_color
+from ui.charts.parts import LABEL_LIMIT, MEDIAN_COLOR, POSITIVE, median_scatter, tier_color
 
 PARETO_POINTS = 1000  # enough to draw the curve; a 100k-customer table is thinned to this
 
 
 def contribution_chart(
-    frame: pd.DataFrame, factor_title: str, points_title: str, share_title: str
-) -> alt.Chart:
-    """Horizontal bars: score points per factor (``factor``, ``contribution``, ``share``)."""
-    return (
+    frame: pd.DataFrame,
+    titles: dict[str, str],
+    domain: Sequence[str],
+    colors: Sequence[str],
+) -> alt.LayerChart:
+    """Horizontal bars of one customer's points against the average customer per factor
+    (``factor``, ``relative``, ``contribution``, ``share``): right lifts, left pulls, largest
+    lift on top, a rule at 0 (the average). Each factor has its colour (``domain`` → ``colors``,
+    core.report.palette). ``titles`` names ``factor``, ``relative``, ``contribution``, ``share``."""
+    bars = (
         alt.Chart(frame)
-        .mark_bar(color=POSITIVE)
+        .mark_bar()
         .encode(
-            x=alt.X("contribution:Q", title=points_title),
+            x=alt.X("relative:Q", title=titles["relative"]),
             y=alt.Y("factor:N", title=None, sort="-x", axis=alt.Axis(labelLimit=LABEL_LIMIT)),
+            color=alt.Color(
+                "factor:N", scale=alt.Scale(domain=list(domain), range=list(colors)), legend=None
+            ),
             tooltip=[
-                alt.Tooltip("factor:N", title=factor_title),
-                alt.Tooltip("contribution:Q", title=points_title, format=".1f"),
-                alt.Tooltip("share:Q", title=share_title, format=".0%"),
+                alt.Tooltip("factor:N", title=titles["factor"]),
+                alt.Tooltip("relative:Q", title=titles["relative"], format="+.1f"),
+                alt.Tooltip("contribution:Q", title=titles["contribution"], format=".1f"),
+                alt.Tooltip("share:Q", title=titles["share"], format=".0%"),
             ],
         )
-        .properties(height=alt.Step(28))
     )
+    average = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color=MEDIAN_COLOR).encode(x="x:Q")
+    return alt.layer(bars, average).properties(height=alt.Step(28))
 
 
 def percentile_chart(

@@ -13,7 +13,6 @@ from core.orders.log import OrdersReport
 from core.orders.rfm import FREQUENCY_CLASSES, SegmentRule
 from core.report.anonymize import anonymous_names
 from core.review.periods import Review
-from ui.i18n import localize
 from ui.tables import change_labels
 
 Translate = Callable[..., str]
@@ -141,21 +140,6 @@ def movers_table(review: Review, names: dict[str, str], t: Translate, top: int) 
             t("col.change"): change_labels(movers["change"], t("review.new")),
             t("review.tier_a"): movers["tier_a"],
             t("review.tier_b"): movers["tier_b"],
-        }
-    )
-
-
-def warnings_table(review: Review, names: dict[str, str], t: Translate, lang: str) -> pd.DataFrame:
-    """One row per early warning with its translated kind and its reason in ``lang``."""
-    warnings = review.warnings
-    return pd.DataFrame(
-        {
-            t("col.customer_id"): warnings["customer_id"].astype(str),
-            t("col.name"): warnings["customer_id"].astype(str).map(names),
-            t("review.warning"): [t(f"review.warn.{w}") for w in warnings["warning"]],
-            t("review.reason"): [localize(r, lang) for r in warnings["reason"]],
-            t("review.tier_a"): warnings["tier_a"],
-            t("review.tier_b"): warnings["tier_b"],
         }
     )
 

@@ -1,15 +1,17 @@
-"""One customer explained (Ranking page): rank, score, tier and move, then what made the
-score (points per factor) and where the customer stands on each factor (percentiles)."""
+"""One customer explained (Ranking page): rank, score, tier and move, then what lifts or pulls
+the score against the average customer (points per factor) and where the customer stands on
+each factor (percentiles)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from core.method.explain import contributions, customer_profile
+from core.method.explain import contributions, customer_profile, spread_factors
 from core.method.ranking import Ranking
 from core.method.scenario import Scenario
+from core.report.palette import factor_domain
 from ui.charts.ranking import contribution_chart, percentile_chart
-from ui.i18n import factor_labels, t
+from ui.i18n import factor_labels, t, t_plain
 
 
 def explain_customer(
@@ -25,21 +27,42 @@ def explain_customer(
     metrics[3].metric(t("ranking.metric_change", lang), moved)
 
     label = factor_labels(scenario.columns, lang)
-    factor_t, points_t = t("ranking.axis_factor", lang), t("ranking.axis_points", lang)
-    parts = contributions(table, customer, scenario.columns)
+    factor_t = t_plain("ranking.axis_factor", lang)
+    varying = spread_factors(table, scenario.columns)
+    parts = contributions(table, customer, varying)
     parts = parts.assign(factor=parts["factor"].map(label))
+    domain, colors = factor_domain(scenario.columns, label)
+    titles = {
+        "factor": factor_t,
+        "relative": t_plain("ranking.axis_relative", lang),
+        "contribution": t_plain("ranking.axis_points", lang),
+        "share": t_plain("ranking.axis_share", lang),
+    }
     directions = [f.direction for f in scenario.factors]
     profile = customer_profile(table, customer, scenario.columns, directions, ranking.as_of)
     profile = profile.assign(factor=profile["factor"].map(label))
     left, right = st.columns(2)
     with left:
         st.markdown(f"**{t('ranking.contrib_title', lang)}**")
-        st.caption(t("ranking.contrib_caption", lang, score=row["score"]))
-        chart = contribution_chart(parts, factor_t, points_t, t("ranking.axis_share", lang))
+        mean = float(table["score"].mean())
+        st.caption(
+            t(
+                "ranking.contrib_caption",
+                lang,
+                score=row["score"],
+                mean=mean,
+                gap=row["score"] - mean,
+            )
+        )
+        equal = len(scenario.columns) - len(varying)
+        if equal:
+            st.caption(t("ranking.contrib_equal", lang, n=equal))
+        chart = contribution_chart(parts, titles, domain, colors)
         st.altair_chart(chart, width="stretch")
     with right:
         st.markdown(f"**{t('ranking.percentile_title', lang)}**")
         st.caption(t("ranking.percentile_caption", lang))
-        percentile_t, value_t = t("ranking.axis_percentile", lang), t("ranking.axis_value", lang)
+        percentile_t = t_plain("ranking.axis_percentile", lang)
+        value_t = t_plain("ranking.axis_value", lang)
         chart = percentile_chart(profile, factor_t, percentile_t, value_t)
         st.altair_chart(chart, width="stretch")

@@ -89,13 +89,17 @@ def test_score_in_process_matches_the_library(tmp_path, capsys, expected) -> Non
     pd.testing.assert_frame_equal(pd.read_parquet(out), expected.table, check_dtype=False)
 
 
-def test_score_xlsx_has_a_ranking_sheet(tmp_path, capsys) -> None:
+def test_score_xlsx_has_a_ranking_and_a_drivers_sheet(tmp_path, capsys) -> None:
     out = tmp_path / "ranked.xlsx"
     assert main(["score", str(ZH), "--out", str(out)]) == 0
     book = openpyxl.load_workbook(out, read_only=True)
-    assert book.sheetnames == ["ranking"]
+    assert book.sheetnames == ["ranking", "drivers"]
     header = next(book["ranking"].iter_rows(max_row=1, values_only=True))
     assert header[:5] == ("rank", "customer_id", "score", "tier", "contrib:销售额")
+    header = next(book["drivers"].iter_rows(max_row=1, values_only=True))
+    assert header[:6] == (
+        "rank", "customer_id", "score", "score_vs_average", "main_drivers", "vs_average:销售额"
+    )  # fmt: skip
 
 
 def test_top_prints_an_aligned_table(capsys, expected) -> None:

@@ -18,9 +18,14 @@ from core.method.explain import (
     contributions,
     customer_profile,
     customer_row,
+    driver_text,
+    drivers,
+    drivers_table,
     percentiles,
     rank_change,
+    relative_contributions,
     source_column,
+    spread_factors,
 )
 from core.method.ranking import rank_customers
 from core.method.scenario import FactorSpec, Scenario
@@ -147,3 +152,88 @@ def test_rank_change_matches_numeric_and_text_ids() -> None:
     current = pd.DataFrame({"customer_id": [7, 3], "rank": [1, 2]})
     baseline = pd.DataFrame({"customer_id": ["3", "7"], "rank": [1, 2]})
     assert rank_change(current, baseline).tolist() == [1, -1]
+
+
+def equal_on_complaints() -> pd.DataFrame:
+    """Four customers who differ on revenue and margin but share one complaint count."""
+    frame = pd.DataFrame(
+        {
+            "id": ["a", "b", "c", "d"],
+            "revenue": [100.0, 400.0, 250.0, 300.0],
+            "margin": [0.3, 0.1, 0.2, 0.4],
+            "complaints": [2.0, 2.0, 2.0, 2.0],
+        }
+    )
+    factors = (
+        FactorSpec("revenue", "benefit", 2),
+        FactorSpec("margin", "benefit", 1),
+        FactorSpec("complaints", "cost", 1),
+    )
+    return rank_customers(frame, Scenario("id", factors)).table
+
+
+def test_relative_contributions_add_up_to_score_minus_mean_score() -> None:
+    table = small_table()
+    columns = ["revenue", "complaints"]
+    relative = relative_contributions(table, columns)
+    expected = table["score"] - table["score"].mean()
+    assert relative.sum(axis=1).to_numpy() == pytest.approx(expected.to_numpy())
+    assert relative.mean(axis=0).to_numpy() == pytest.approx([0.0, 0.0])
+
+
+def test_contributions_carry_the_relative_points() -> None:
+    table = small_table()
+    parts = contributions(table, "b", ["revenue", "complaints"])
+    score = table.loc[table["customer_id"] == "b", "score"].item()
+    assert parts["relative"].sum() == pytest.approx(score - table["score"].mean())
+
+
+def test_spread_factors_skip_a_factor_on_which_everyone_is_equal() -> None:
+    table = equal_on_complaints()
+    assert spread_factors(table, ["revenue", "margin", "complaints"]) == ["revenue", "margin"]
+
+
+def test_drivers_name_the_largest_lifts_and_pulls_and_skip_equal_factors() -> None:
+    table = equal_on_complaints()
+    columns = ["revenue", "margin", "complaints"]
+    for customer in table["customer_id"]:
+        found = drivers(table, customer, columns)
+        assert "complaints" not in set(found["factor"])
+        sizes = found["relative"].abs().tolist()
+        assert sizes == sorted(sizes, reverse=True)
+    # b has the most revenue (a lift) and the least margin (a pull)
+    found = drivers(table, "b", columns).set_index("factor")["relative"]
+    assert found["revenue"] > 0 > found["margin"]
+    assert len(drivers(table, "b", columns, n=1)) == 1
+
+
+def test_drivers_of_a_sample_customer_sum_to_its_distance_from_the_average() -> None:
+    ingest = read_table(SAMPLE)
+    scenario = default_scenario(detect_mapping(ingest.frame))
+    table = rank_customers(ingest.frame, scenario).table
+    first = table["customer_id"].iloc[0]
+    every = drivers(table, first, scenario.columns, n=len(scenario.columns))
+    gap = table["score"].iloc[0] - table["score"].mean()
+    assert every["relative"].sum() == pytest.approx(gap)
+
+
+def test_drivers_table_matches_the_drivers_of_each_customer() -> None:
+    table = equal_on_complaints()
+    columns = ["revenue", "margin", "complaints"]
+    sheet = drivers_table(table, columns, n=2)
+    assert sheet.columns.tolist() == [
+        "rank", "customer_id", "score", "score_vs_average", "main_drivers",
+        "vs_average:revenue", "vs_average:margin",
+    ]  # fmt: skip
+    relative = sheet[["vs_average:revenue", "vs_average:margin"]].sum(axis=1)
+    assert relative.to_numpy() == pytest.approx(sheet["score_vs_average"].to_numpy())
+    for row in sheet.itertuples():
+        found = drivers(table, row.customer_id, columns, n=2)
+        expected = driver_text(found.set_index("factor")["relative"])
+        assert row.main_drivers == expected
+
+
+def test_driver_text_signs_each_factor_and_says_so_when_nothing_moves() -> None:
+    relative = pd.Series({"销售额": 12.34, "逾期-天数": -4.06, "毛利": 0.0})
+    assert driver_text(relative) == "销售额 +12.3 · 逾期-天数 −4.1"
+    assert driver_text(pd.Series({"毛利": 0.0})) == "—"

@@ -60,3 +60,11 @@ def test_find_cjk_font_dir(tmp_path: Path) -> None:
     (tmp_path / "cjk" / "noto").mkdir(parents=True)
     (tmp_path / "cjk" / "noto" / "NotoSansCJK-Regular.ttc").write_bytes(b"")
     assert find_cjk_font_dir([tmp_path / "nowhere", tmp_path]) == tmp_path / "cjk" / "noto"
+
+
+def test_contribution_chart_gives_each_of_eleven_factors_its_own_colour() -> None:
+    factors = [f"f{k}" for k in range(11)]
+    frame = pd.DataFrame({"customer": "A", "factor": factors, "points": 1.0})
+    scale = contribution_chart(frame, ["A"], "t", "points").to_dict()["encoding"]["color"]["scale"]
+    assert scale["domain"] == factors
+    assert len(set(scale["range"])) == 11

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pandas as pd
 import pytest
@@ -146,8 +147,22 @@ def test_the_report_prints_to_a4_without_splitting_rows_or_charts() -> None:
     assert "@page{size:A4;" in css
     printed = css[css.index("@media print") :]
     assert "tr,figure" in printed and "break-inside:avoid" in printed
-    assert "figure svg{width:100%;height:auto}" in printed  # charts take the page width
+    assert "max-width:100%;height:auto;max-height:88mm" in printed  # a chart leaves room
     assert "th,td.k{word-break:keep-all}" in css  # no 关/键/客/户 down a narrow column
     assert '<td class="k">关键客户</td>' in html  # the scenario's own tier labels
     assert "save it as a PDF" in html[html.index("<footer>") :]
     assert "另存为 PDF" in html_of("zh")[html_of("zh").index("<footer>") :]
+
+
+def test_main_drivers_name_lifts_and_pulls_against_the_average_not_equal_factors() -> None:
+    frame = FRAME.assign(投诉次数=1.0)  # everyone equal: explains nothing
+    factors = (*scenario().factors, FactorSpec("投诉次数", direction="cost", weight=2))
+    ranking = rank_customers(frame, replace(scenario(), factors=factors))
+    html = build_report(ranking, "客户.csv", "zh")
+    start = html.index("<h2>重点客户名单")
+    top = html[start : html.index("<h2>", start + 4)]
+    cells = re.findall(r"<td>([^<]*(?:销售额|毛利|投诉次数)[^<]*)</td>", top)
+    assert cells and not any("投诉次数" in c for c in cells)
+    assert re.search(r"销售额 \+\d", cells[0])  # the first customer: lifted by revenue
+    assert any("−" in c for c in cells)  # someone is pulled below the average
+    assert phrases("report.text.", "zh")["drivers_note"] in html

@@ -24,18 +24,30 @@ def rows(spec: dict, layer: dict | None = None) -> list[dict]:
     return spec["datasets"][(layer or spec)["data"]["name"]]
 
 
-def test_contribution_chart_bars_per_factor() -> None:
+def test_contribution_chart_bars_against_the_average_one_colour_per_factor() -> None:
     frame = pd.DataFrame(
-        {"factor": ["revenue", "orders"], "contribution": [30.0, 12.5], "share": [0.7, 0.3]}
+        {
+            "factor": ["revenue", "orders"],
+            "relative": [12.0, -3.5],
+            "contribution": [30.0, 12.5],
+            "share": [0.7, 0.3],
+        }
     )
-    spec = contribution_chart(frame, "Factor", "Points", "Share").to_dict()
-    assert spec["mark"]["type"] == "bar"
-    assert spec["encoding"]["x"]["field"] == "contribution"
-    assert spec["encoding"]["x"]["title"] == "Points"
-    assert spec["encoding"]["y"]["field"] == "factor"
-    assert spec["encoding"]["y"]["axis"]["labelLimit"] == 260
-    assert [t["field"] for t in spec["encoding"]["tooltip"]] == ["factor", "contribution", "share"]
-    assert [r["contribution"] for r in rows(spec)] == [30.0, 12.5]
+    titles = {"factor": "Factor", "relative": "Vs average", "contribution": "Points", "share": "S"}
+    spec = contribution_chart(frame, titles, ["revenue", "orders"], ["#111", "#222"]).to_dict()
+    bars, average = spec["layer"]
+    assert bars["mark"]["type"] == "bar"
+    assert bars["encoding"]["x"]["field"] == "relative"
+    assert bars["encoding"]["x"]["title"] == "Vs average"
+    assert bars["encoding"]["y"]["axis"]["labelLimit"] == 260
+    assert bars["encoding"]["color"]["scale"] == {
+        "domain": ["revenue", "orders"],
+        "range": ["#111", "#222"],
+    }
+    tooltip = [t["field"] for t in bars["encoding"]["tooltip"]]
+    assert tooltip == ["factor", "relative", "contribution", "share"]
+    assert [r["relative"] for r in rows(spec, bars)] == [12.0, -3.5]
+    assert rows(spec, average) == [{"x": 0}]
 
 
 def test_percentile_chart_has_value_tooltip_and_median_rule() -> None:
