@@ -392,6 +392,17 @@ MESSAGES: dict[str, str] = {
     "review.satisfaction_fell": "satisfaction fell from {a:g} to {b:g} (limit {limit:g})",
     "review.complaints_rose": "complaints rose from {a:g} to {b:g}",
     "review.key_downgraded": "key customer downgraded from {a} to {b}",
+    # ── backtest ── core.review.backtest and the backtest command
+    "backtest.failed": "the scenario could not rank the customers",
+    "backtest.cutoff_before_log": "backtest: the cutoff {cutoff} is before the log's first order ({first}); choose a later --cutoff",
+    "backtest.nothing_after_cutoff": "backtest: no order after the cutoff {cutoff} (the log's last order is on {last}); choose an earlier --cutoff",
+    "backtest.window_cut_short": "the holdout window ends at the log's last order on {last}: {days} of the {n} days asked",
+    "backtest.no_forecast": "predicted CLV is left out: {reason}",
+    "backtest.scenario.current": "current scenario",
+    "backtest.scenario.baseline": "baseline (equal weights)",
+    "backtest.scenario.predicted_clv": "predicted CLV alone",
+    "backtest.scenario.preset": "preset {name}",
+    "backtest.summary": "backtest at {cutoff}: {customers} customers ranked, holdout {days} days to {end}, realised revenue {revenue:,.0f}; {new} new customers in the holdout ({new_revenue:,.0f}) are not ranked",
     # ── rooms ──
     "rooms.bad_code": "room code {code!r}: a code is {n} letters and digits such as {example}; check it with the facilitator",
     "rooms.consensus_every_factor_has_zero": "consensus: every factor has a zero weight from someone, so the geometric mean is zero everywhere; use the mean or the median",

@@ -376,6 +376,17 @@ MESSAGES: dict[str, str] = {
     "review.satisfaction_fell": "满意度从 {a:g} 降至 {b:g}（阈值 {limit:g}）",
     "review.complaints_rose": "投诉次数从 {a:g} 增至 {b:g}",
     "review.key_downgraded": "关键客户从 {a} 降为 {b}",
+    # ── backtest ── core.review.backtest and the backtest command
+    "backtest.failed": "该方案无法对客户排序",
+    "backtest.cutoff_before_log": "回测：截止日 {cutoff} 早于订单表的第一笔订单（{first}）；请选择更晚的截止日",
+    "backtest.nothing_after_cutoff": "回测：截止日 {cutoff} 之后没有订单（订单表最后一笔订单在 {last}）；请选择更早的截止日",
+    "backtest.window_cut_short": "检验期在订单表最后一笔订单日 {last} 结束：只有 {days} 天，而不是所选的 {n} 天",
+    "backtest.no_forecast": "未包含预测客户终身价值：{reason}",
+    "backtest.scenario.current": "当前方案",
+    "backtest.scenario.baseline": "基准（等权重）",
+    "backtest.scenario.predicted_clv": "仅按预测客户终身价值",
+    "backtest.scenario.preset": "预设 {name}",
+    "backtest.summary": "截止日 {cutoff} 的回测：对 {customers} 位客户排序，检验期 {days} 天至 {end}，实际收入 {revenue:,.0f}；检验期内的 {new} 位新客户（{new_revenue:,.0f}）未参与排序",
     # ── rooms ──
     "rooms.bad_code": "房间码「{code}」：房间码由 {n} 个字母和数字组成，例如 {example}；请向主持人确认",
     "rooms.consensus_every_factor_has_zero": "共识：每个因素都有人给了零权重，几何平均处处为零；请改用平均值或中位数",
