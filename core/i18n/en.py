@@ -393,6 +393,7 @@ MESSAGES: dict[str, str] = {
     "review.complaints_rose": "complaints rose from {a:g} to {b:g}",
     "review.key_downgraded": "key customer downgraded from {a} to {b}",
     # ── backtest ── core.review.backtest and the backtest command
+    "backtest.cutoff_not_date": "backtest: the cutoff {value!r} is not a date; write it as YYYY-MM-DD",
     "backtest.failed": "the scenario could not rank the customers",
     "backtest.cutoff_before_log": "backtest: the cutoff {cutoff} is before the log's first order ({first}); choose a later --cutoff",
     "backtest.nothing_after_cutoff": "backtest: no order after the cutoff {cutoff} (the log's last order is on {last}); choose an earlier --cutoff",

@@ -377,6 +377,7 @@ MESSAGES: dict[str, str] = {
     "review.complaints_rose": "投诉次数从 {a:g} 增至 {b:g}",
     "review.key_downgraded": "关键客户从 {a} 降为 {b}",
     # ── backtest ── core.review.backtest and the backtest command
+    "backtest.cutoff_not_date": "回测：截止日 {value!r} 不是日期；请写成 YYYY-MM-DD",
     "backtest.failed": "该方案无法对客户排序",
     "backtest.cutoff_before_log": "回测：截止日 {cutoff} 早于订单表的第一笔订单（{first}）；请选择更晚的截止日",
     "backtest.nothing_after_cutoff": "回测：截止日 {cutoff} 之后没有订单（订单表最后一笔订单在 {last}）；请选择更早的截止日",

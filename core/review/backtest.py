@@ -223,12 +223,20 @@ def _window(
     report, the window's real end and the warnings; InputError when the cutoff is before the
     log's first order or leaves no order after it."""
     end = cutoff + timedelta(days=holdout_days)
-    after = aggregate_orders(source, as_of=end, period_days=holdout_days, **options)
-    first, last = after.features["first_order"].min(), after.features["last_order"].max()
+    try:
+        after = aggregate_orders(source, as_of=end, period_days=holdout_days, **options)
+    except InputError:  # nothing up to the window's end, or a log that cannot be read at all
+        whole = aggregate_orders(source, period_days=holdout_days, **options).features
+        first = whole["first_order"].min().date()
+        raise InputError(msg("backtest.cutoff_before_log", cutoff=cutoff, first=first)) from None
+    first = after.features["first_order"].min()
     if pd.isna(first) or cutoff < first.date():
         first = first.date() if pd.notna(first) else end
         raise InputError(msg("backtest.cutoff_before_log", cutoff=cutoff, first=first))
-    last = last.date()
+    since_last = (after.features["clv_T"] - after.features["clv_recency"]).min()
+    last = end - timedelta(days=int(since_last))  # the last counted line, a return included
+    if after.report.count("future"):  # the log goes on after the window
+        last = max(last, end)
     if last <= cutoff:
         raise InputError(msg("backtest.nothing_after_cutoff", cutoff=cutoff, last=last))
     notes: list[Message] = []
@@ -273,7 +281,7 @@ def backtest(
         try:
             cutoff = date.fromisoformat(str(cutoff))
         except ValueError:
-            raise InputError(msg("orders.date_not_date_write_yyyy", value=cutoff)) from None
+            raise InputError(msg("backtest.cutoff_not_date", value=cutoff)) from None
     after, after_report, end, notes = _window(source, cutoff, holdout_days, options)
     at = aggregate_orders(source, as_of=cutoff, period_days=holdout_days, **options)
     features, fitted, error = _with_forecast(at.features, holdout_days, annual_discount)
