@@ -261,7 +261,7 @@ def backtest(
     cutoff: date | str,
     *,
     holdout_days: int = DEFAULT_HOLDOUT_DAYS,
-    scenarios: Mapping[str, Scenario] | None = None,
+    scenarios: Mapping[str, Scenario | None] | None = None,
     presets: Sequence[str] = (),
     annual_discount: float = 0.0,
     **options,
@@ -269,8 +269,8 @@ def backtest(
     """Rank the customers of ``source`` at ``cutoff`` with each scenario and measure the
     rankings against the holdout window (see the module docstring).
 
-    ``scenarios`` (name → Scenario, in order) default to {"current": the features' default
-    scenario}; the first one is the base of "baseline" and of each preset in ``presets``
+    ``scenarios`` (name → Scenario, in order; None: the features' default scenario) default
+    to {"current": None}; the first one is the base of "baseline" and of each preset in ``presets``
     (:data:`core.method.presets.PRESETS` names, measured as "preset:<name>"). ``options``
     (columns, engine, drop_copies, ignore_zero, excluded, spark) go to
     :func:`core.orders.log.aggregate_orders`. InputError when the cutoff is not a date, is
@@ -291,9 +291,8 @@ def backtest(
     known = features[ID].astype(str)
     features[REALISED] = realised.reindex(known.to_numpy()).fillna(0.0).to_numpy()
     new = ~realised.index.isin(known.to_numpy())
-    chosen = (
-        dict(scenarios) if scenarios else {CURRENT: default_scenario(detect_mapping(at.features))}
-    )
+    default = default_scenario(detect_mapping(at.features))
+    chosen = {n: s or default for n, s in (scenarios or {CURRENT: None}).items()}
     base = _fitted(next(iter(chosen.values())), features, cutoff)
     measured: dict[str, Scenario | ScenarioFigures] = dict(chosen)
     measured.setdefault(BASELINE, baseline_of(base))
