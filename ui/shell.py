@@ -34,6 +34,7 @@ PAGES = (
     ("sensitivity", "pages/sensitivity.py", "🎲"),
     ("orders", "pages/orders.py", "🧾"),
     ("review", "pages/review.py", "🔁"),
+    ("backtest", "pages/backtest.py", "🎯"),
     ("workshop", "pages/workshop.py", "🗳️"),
     ("export", "pages/export.py", "📤"),
 )

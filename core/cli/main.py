@@ -16,6 +16,9 @@ Commands (one ``add_<name>_parser`` and one ``run_<name>`` each, joined in :data
         per-customer RFM scores, segments, frequency classes and the CLV-ready summary
     review ORDERS --period-days N [--as-of DATE] [--scenario F] [--out FILE]
         rank the last two periods: movers, migration and early warnings
+    backtest ORDERS --cutoff DATE [--holdout-days N] [--scenario F …] [--preset NAME …] [--json]
+        rank at a past cutoff; rho, top-tier share, precision and recall of the top 20 %
+        against the revenue of the following N days, per scenario
     room create|submit|summary|export …
         live workshop rooms (participants submit weights; consensus and Kendall's W)
     report INPUT --scenario F [--duplicates P] [--lang zh|en] [--anonymize] --out report.html
@@ -49,6 +52,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "compare": ("core.cli.weights", "add_compare_parser", "run_compare"),
     "rfm": ("core.cli.orders", "add_rfm_parser", "run_rfm"),
     "review": ("core.cli.orders", "add_review_parser", "run_review"),
+    "backtest": ("core.cli.backtest", "add_backtest_parser", "run_backtest"),
     "room": ("core.cli.rooms", "add_room_parser", "run_room"),
     "report": ("core.cli.report", "add_report_parser", "run_report"),
 }

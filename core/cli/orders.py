@@ -59,7 +59,7 @@ ROLE_OPTIONS = ("customer", "date", "amount", "profit", "order", "name")
 
 
 def _common(parser: argparse.ArgumentParser, period_required: bool) -> None:
-    parser.add_argument("orders", metavar="ORDERS", help="order log: CSV, XLSX or Parquet")
+    _common_log(parser)
     parser.add_argument("--as-of", metavar="DATE", help="YYYY-MM-DD (default: latest date)")
     parser.add_argument(
         "--period-days",
@@ -69,6 +69,11 @@ def _common(parser: argparse.ArgumentParser, period_required: bool) -> None:
         metavar="N",
         help=f"period length in days (default {DEFAULT_PERIOD_DAYS})",
     )
+
+
+def _common_log(parser: argparse.ArgumentParser) -> None:
+    """ORDERS, its column options, the engine and line rules, --json (rfm, review, backtest)."""
+    parser.add_argument("orders", metavar="ORDERS", help="order log: CSV, XLSX or Parquet")
     for role in ROLE_OPTIONS:
         parser.add_argument(f"--{role}-col", metavar="COLUMN", help=f"the {role} column")
     parser.add_argument("--engine", choices=ENGINES, default="auto", help="aggregation engine")

@@ -1,0 +1,48 @@
+"""AppTest of the Backtest page on the bundled sample log: the table, the gain chart and the
+reading in both languages, and a cutoff that leaves nothing after it."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from tests.app.apptest_support import LANGS, app
+
+PAGE = "pages/backtest.py"
+HEADER = {"en": "Spearman ρ", "zh": "斯皮尔曼 ρ"}
+CURRENT = {"en": "current scenario", "zh": "当前方案"}
+
+
+@pytest.fixture(autouse=True)
+def _private_store(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("CIW_DATA_DIR", str(tmp_path))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_sample_log_is_backtested(lang: str) -> None:
+    at = app(lang).switch_page(PAGE).run()
+    assert not at.exception and not at.error
+    table = next(d.value for d in at.dataframe if HEADER[lang] in d.value.columns)
+    names = list(table.iloc[:, 0])
+    assert names[0] == CURRENT[lang] and len(names) >= 3
+    assert table[HEADER[lang]].between(-1, 1).all()
+    assert len(at.get("vega_lite_chart")) == 1
+    assert at.info and ("ρ" in at.info[-1].value)
+    one_holdout_before_the_last_date = date(2024, 12, 31) - timedelta(days=365)
+    assert at.date_input(key="backtest_cutoff").value == one_holdout_before_the_last_date
+
+
+def test_presets_can_be_compared() -> None:
+    at = app("en").switch_page(PAGE).run()
+    at.multiselect(key="backtest_compare").select("preset:value").run()
+    assert not at.exception
+    table = next(d.value for d in at.dataframe if HEADER["en"] in d.value.columns)
+    assert "preset value" in list(table["Scenario"])
+
+
+def test_a_one_day_holdout_runs_in_chinese() -> None:
+    at = app("zh").switch_page(PAGE).run()
+    at.number_input(key="backtest_holdout").set_value(1).run()
+    assert not at.exception and not at.error
+    assert any("截止日" in c.value for c in at.caption)

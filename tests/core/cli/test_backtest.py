@@ -1,0 +1,69 @@
+"""The ``backtest`` command: table, JSON, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from core.review.backtest import GAIN_POINTS
+from tests.core.cli_support import modules_loaded, run_main, run_module
+
+ROOT = Path(__file__).resolve().parents[3]
+ORDERS = ROOT / "data" / "sample_orders.csv"
+
+
+def test_the_table_has_one_row_per_scenario() -> None:
+    code, out, err = run_main("backtest", ORDERS, "--cutoff", "2023-12-31", "--preset", "value")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["scenario", "rho", "top-tier", "share", "precision@20%",
+                                "recall@20%", "note"]  # fmt: skip
+    names = [line.split()[0] for line in lines[2:]]
+    assert names == ["current", "baseline", "preset:value", "predicted_clv"]
+    assert "note: backtest at 2023-12-31:" in err and "customers ranked" in err
+
+
+def test_json_has_the_figures_and_the_gain_curves(tmp_path: Path) -> None:
+    factor = {"column": "monetary_total", "direction": "benefit", "weight": 1}
+    scenario = {"schema_version": 1, "id_column": "customer_id", "factors": [factor]}
+    path = tmp_path / "spend.json"
+    path.write_text(json.dumps(scenario), encoding="utf-8")
+    code, out, _ = run_main("backtest", ORDERS, "--cutoff", "2024-06-30", "--holdout-days", "90",
+                            "--scenario", path, "--json")  # fmt: skip
+    assert code == 0
+    data = json.loads(out)
+    assert (data["cutoff"], data["holdout_days"], data["window_days"]) == ("2024-06-30", 90, 90)
+    rows = {r["scenario"]: r for r in data["scenarios"]}
+    assert list(rows)[:2] == ["spend", "baseline"]
+    assert all(len(r["gain"]) == GAIN_POINTS and -1 <= r["rho"] <= 1 for r in rows.values())
+    assert rows["predicted_clv"]["label"] == "predicted CLV alone"
+
+
+def test_a_window_past_the_log_warns() -> None:
+    code, _, err = run_main("backtest", ORDERS, "--cutoff", "2024-06-30")
+    assert code == 0
+    assert "warning: the holdout window ends at the log's last order on 2024-12-31" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "text"),
+    [
+        (["--cutoff", "2021-01-01"], "is before the log's first order (2023-01-01)"),
+        (["--cutoff", "2025-06-30"], "no order after the cutoff 2025-06-30"),
+        (["--cutoff", "June"], "the cutoff 'June' is not a date"),
+    ],
+)
+def test_bad_cutoffs_exit_2_with_one_error_line(argv: list[str], text: str) -> None:
+    code, out, err = run_module("backtest", ORDERS, *argv)
+    assert code == 2 and out == "" and "Traceback" not in err
+    errors = [line for line in err.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and text in errors[0]
+
+
+def test_backtest_imports_no_app_or_report(tmp_path: Path) -> None:
+    code, loaded = modules_loaded(tmp_path / "m.txt", "backtest", ORDERS, "--cutoff", "2023-12-31")
+    assert code == 0 and "core.review.backtest" in loaded
+    assert not {m for m in loaded if m.split(".")[0] in {"streamlit", "ui", "altair"}}
+    assert not {m for m in loaded if m.startswith("core.report")}
