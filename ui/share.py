@@ -16,9 +16,8 @@ from core.mapping.columns import Mapping
 from core.method.ranking import Ranking
 from core.method.scenario import Scenario
 from core.method.tiers import tier_summary
-from core.report.anonymize import anonymous_names
 from core.report.html import build_report
-from ui.tables import column_for
+from ui.tables import alias_column, column_for
 
 HEAD = ("rank", "customer_id", "score", "tier")
 SCORE_DECIMALS = 4
@@ -46,7 +45,7 @@ def export_table(ranking: Ranking, mapping: Mapping, lang: str, presentation: bo
     out["score"] = out["score"].round(SCORE_DECIMALS)
     out[contrib] = out[contrib].round(SCORE_DECIMALS)
     if presentation:
-        aliases = table["customer_id"].astype(str).map(anonymous_names(table["customer_id"], lang))
+        aliases = alias_column(table["customer_id"], lang)
         out["customer_id"] = aliases
         name_column = _input_column(mapping.name_column, out)
         if name_column is not None:

@@ -9,6 +9,7 @@ from core.method.explain import contributions, customer_profile
 from core.method.ranking import Ranking
 from core.method.scenario import Scenario
 from ui.charts.ranking import contribution_chart, percentile_chart
+from ui.charts.show import show_chart
 from ui.i18n import factor_label, t
 
 
@@ -36,10 +37,10 @@ def explain_customer(
         st.markdown(f"**{t('ranking.contrib_title', lang)}**")
         st.caption(t("ranking.contrib_caption", lang, score=row["score"]))
         chart = contribution_chart(parts, factor_t, points_t, t("ranking.axis_share", lang))
-        st.altair_chart(chart, width="stretch")
+        show_chart(st, chart, width="stretch")
     with right:
         st.markdown(f"**{t('ranking.percentile_title', lang)}**")
         st.caption(t("ranking.percentile_caption", lang))
         percentile_t, value_t = t("ranking.axis_percentile", lang), t("ranking.axis_value", lang)
         chart = percentile_chart(profile, factor_t, percentile_t, value_t)
-        st.altair_chart(chart, width="stretch")
+        show_chart(st, chart, width="stretch")
