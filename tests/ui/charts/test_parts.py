@@ -165,6 +165,5 @@ def test_the_projector_config_enlarges_every_text_and_keeps_the_chart() -> None:
     for part in ("axis", "legend", "header"):
         assert config[part]["labelFontSize"] == PROJECTOR_TEXT
         assert config[part]["titleFontSize"] == PROJECTOR_TITLE
-    assert config["text"]["fontSize"] == PROJECTOR_TEXT
     assert config["title"]["fontSize"] == PROJECTOR_TITLE
     assert spec["layer"] == chart.to_dict()["layer"]  # only the config differs
