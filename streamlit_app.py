@@ -5,6 +5,7 @@ import streamlit as st
 from core.method.tiers import tier_summary
 from core.strategy.profitability import top_share
 from ui.charts.ranking import score_distribution_chart
+from ui.charts.show import show_chart
 from ui.shell import page_shell
 from ui.tables import column_for, display_ranking, show_tier_summary
 
@@ -45,5 +46,5 @@ with right:
     st.markdown(f"**{page.t('chart.score_distribution')}**")
     titles = [page.t(k) for k in ("col.score", "col.customers", "col.tier")]
     chart = score_distribution_chart(ranking.table, labels, *titles).properties(height=220)
-    st.altair_chart(chart, width="stretch")
+    show_chart(st, chart, width="stretch")
 st.info(page.t("home.next"), icon="👉")

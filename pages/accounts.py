@@ -14,6 +14,7 @@ from ui.accounts.allocation import draw_allocation
 from ui.accounts.key_accounts import draw_key_accounts
 from ui.accounts.overrides import draw_overrides
 from ui.charts.accounts import segment_profit_chart
+from ui.charts.show import show_chart
 from ui.i18n import escape_markdown, message_of
 from ui.shell import page_shell
 from ui.tables import column_for, customer_names
@@ -83,7 +84,7 @@ st.dataframe(
     },
 )
 chart_frame = by_segment.rename(columns={by: "segment"})
-st.altair_chart(segment_profit_chart(chart_frame, segment_title, revenue, profit), width="stretch")
+show_chart(st, segment_profit_chart(chart_frame, segment_title, revenue, profit), width="stretch")
 
 st.markdown(f"**{page.t('accounts.pf_pareto_title')}**")
 a, b, c = st.columns(3)

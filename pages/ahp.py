@@ -8,6 +8,7 @@ import streamlit as st
 from core.errors import InputError
 from core.method.ahp import ahp_weights, combine_judges
 from core.method.ahp_apply import ahp_shares, judgement_matrix
+from ui.charts.show import show_chart
 from ui.charts.weights import weights_table_chart
 from ui.i18n import factor_labels, message_of
 from ui.shell import page_shell
@@ -71,7 +72,7 @@ with results:
     percent = st.column_config.NumberColumn(format="percent")
     config = dict.fromkeys(table.columns[1:], percent)
     st.dataframe(table, hide_index=True, width="stretch", column_config=config)
-    st.altair_chart(weights_table_chart(table.iloc[:, :3], t("ahp.share")), width="stretch")
+    show_chart(st, weights_table_chart(table.iloc[:, :3], t("ahp.share")), width="stretch")
     st.button(
         t("ahp.apply"),
         key="ahp_apply",

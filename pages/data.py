@@ -9,7 +9,7 @@ from ui.data.ingest_report import draw_ingest_report
 from ui.data.mapping_editor import mapping_editor
 from ui.data.source import draw_data_source
 from ui.shell import page_shell
-from ui.tables import with_plain_dates
+from ui.tables import aliased_rows, with_plain_dates
 
 PREVIEW_ROWS = 20
 
@@ -19,13 +19,16 @@ ingest, frame = page.ingest, page.ingest.frame
 st.title(t("data.title"))
 st.caption(t("data.intro"))
 
-# Load: upload, samples, sheet
-draw_data_source(ingest, page.lang)
-draw_duplicates(frame, page.scenario, page.lang)
+if page.presentation:  # no loading or editing in front of an audience; aliases, not names
+    st.info(t("data.presenting"), icon="🕶️")
+else:
+    # Load: upload, samples, sheet
+    draw_data_source(ingest, page.lang)
+    draw_duplicates(frame, page.scenario, page.lang)
 
-# Map the columns
-st.subheader(t("data.mapping"))
-mapping_editor(page.mapping, list(frame.columns), page.lang)
+    # Map the columns
+    st.subheader(t("data.mapping"))
+    mapping_editor(page.mapping, list(frame.columns), page.lang)
 
 # Preview and ingest report
 preview, report = st.tabs([t("data.preview", n=PREVIEW_ROWS), t("data.report")])
@@ -34,12 +37,15 @@ dates = {
     for c in frame.columns
     if column_kind(frame[c]) == "date"
 }
+rows = frame.head(PREVIEW_ROWS)
+if page.presentation:
+    rows = aliased_rows(rows, page.mapping, page.lang)
 preview.dataframe(
-    with_plain_dates(frame.head(PREVIEW_ROWS)),
+    with_plain_dates(rows),
     hide_index=True,
     width="stretch",
     column_config=dates,
     placeholder="",  # a missing value is an empty cell, never "None"
 )
 with report:
-    draw_ingest_report(ingest, page.ranking, page.lang)
+    draw_ingest_report(ingest, page.ranking, page.lang, page.presentation)

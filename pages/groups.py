@@ -8,6 +8,7 @@ from core.method.tiers import tier_summary
 from core.strategy.playbook import resolve_playbook
 from core.strategy.profitability import pareto_share
 from ui.charts.ranking import pareto_chart, score_distribution_chart, value_potential_chart
+from ui.charts.show import show_chart
 from ui.groups.strategy_cards import resources_check, strategy_cards
 from ui.groups.tier_controls import DEFAULT_CUTS, scheme_controls, value_columns
 from ui.shell import page_shell
@@ -48,13 +49,13 @@ with left:
             page.t("groups.pareto_customers"),
             page.t_plain("groups.pareto_value", column=pareto_column),
         )
-        st.altair_chart(chart, width="stretch")
+        show_chart(st, chart, width="stretch")
     else:
         st.info(page.t("groups.no_value"))
 with right:
     st.markdown(f"**{page.t('chart.score_distribution')}**")
     titles = [page.t(f"groups.axis_{k}") for k in ("score", "count", "tier")]
-    st.altair_chart(score_distribution_chart(table, spec.labels, *titles), width="stretch")
+    show_chart(st, score_distribution_chart(table, spec.labels, *titles), width="stretch")
 
 st.markdown(f"**{page.t('groups.matrix_title')}**")
 quadrant = spec.scheme == "quadrant"
@@ -72,7 +73,7 @@ if x_column and y_column:
     ).dropna(subset=["value", "potential"])
     tier_t, name_t = page.t("groups.axis_tier"), page.t("groups.axis_name")
     chart = value_potential_chart(points, spec.labels, x_column, y_column, tier_t, name_t)
-    st.altair_chart(chart, width="stretch")
+    show_chart(st, chart, width="stretch")
 else:
     st.info(page.t("groups.matrix_missing"))
 

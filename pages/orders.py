@@ -8,6 +8,7 @@ from core.orders.names import mismatch_text
 from core.orders.rfm import rfm_table, segment_overview
 from ui import state
 from ui.charts.review import segment_chart
+from ui.charts.show import show_chart
 from ui.data.source import FILE_TYPES
 from ui.i18n import markdown_of, message_of
 from ui.orders import state as orders
@@ -134,7 +135,7 @@ st.caption(t("orders.segments_caption"))
 chart_col, table_col = st.columns([2, 3], gap="large")
 shares = overview.assign(segment=overview["zh" if page.lang == "zh" else "en"])
 chart = segment_chart(shares, t("orders.customers"), t("orders.revenue"), t("orders.share"))
-chart_col.altair_chart(chart, width="stretch")
+show_chart(chart_col, chart, width="stretch")
 table_col.dataframe(
     overview_table(overview, page.lang, t), hide_index=True, width="stretch",
     column_config=orders.overview_formats(t), height=35 * (len(overview) + 1) + 3,

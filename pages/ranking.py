@@ -30,7 +30,9 @@ change = rank_change(table, baseline.table)
 # Search and filters
 attributes = {a: c for a, c in page.mapping.attributes.items() if a in ("industry", "region")}
 names = customer_names(ranking, page.mapping, page.lang, page.presentation)
-keep, top = ranking_filters(table, names, scenario.tiers.labels, attributes, page.lang)
+keep, top = ranking_filters(
+    table, names, scenario.tiers.labels, attributes, page.lang, page.presentation
+)
 
 # The table
 extra = [] if page.presentation else [source_column(table, c) for c in attributes.values()]

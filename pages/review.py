@@ -12,6 +12,7 @@ from core.orders.names import mismatch_text
 from core.review.periods import GONE, NEW, WarningRules, review_snapshots
 from ui import state
 from ui.charts.compare import migration_heatmap
+from ui.charts.show import show_chart
 from ui.data.source import FILE_TYPES
 from ui.i18n import escape_markdown, markdown_of, message_of
 from ui.orders import state as orders
@@ -20,6 +21,7 @@ from ui.orders.tables import customer_labels, kpi_strip, movers_table
 from ui.review.snapshots import keep_buttons, watchlist_section
 from ui.review.warnings import warnings_section
 from ui.shell import page_shell
+from ui.tables import without_ids
 from ui.widgets import kept_widget
 
 MOVERS_SHOWN = 20
@@ -109,14 +111,15 @@ st.caption(t("review.kpi_caption"))
 left, right = st.columns([3, 2], gap="large")
 with left:
     st.markdown(f"**{t('review.movers')}**")
-    st.dataframe(movers_table(review, names, t, MOVERS_SHOWN), hide_index=True, width="stretch")
+    movers = without_ids(movers_table(review, names, t, MOVERS_SHOWN), page.lang, page.presentation)
+    st.dataframe(movers, hide_index=True, width="stretch")
 with right:
     st.markdown(f"**{t('review.migration')}**")
     matrix = review.migration.rename(
         index={NEW: t("review.tier_new")}, columns={GONE: t("review.tier_gone")}
     )
     heat = migration_heatmap(matrix, label_a, label_b, t("review.customers"))
-    st.altair_chart(heat, width="stretch")
+    show_chart(st, heat, width="stretch")
 new_col, lost_col = st.columns(2, gap="large")
 for box, key, ids in ((new_col, "new_list", review.new_customers),
                       (lost_col, "lost_list", review.lost_customers)):  # fmt: skip

@@ -11,6 +11,7 @@ from core.errors import InputError
 from core.method.ranking import Ranking, rank_customers
 from ui import state
 from ui.charts.compare import migration_heatmap, slope_chart
+from ui.charts.show import show_chart
 from ui.i18n import message_of
 from ui.scenarios.manager import flash_message, save_form, saved_list
 from ui.shell import page_shell
@@ -93,7 +94,7 @@ with left:
     st.markdown(f"**{t('scenarios.migration')}**")
     st.caption(t("scenarios.migration_caption"))
     heat = migration_heatmap(result.migration, a_title, b_title, t("scenarios.customers"))
-    st.altair_chart(heat, width="stretch")
+    show_chart(st, heat, width="stretch")
     st.markdown(f"**{t('scenarios.movers')}**")
     movers = result.movers[result.movers["change"] != 0].head(MOVERS_SHOWN)
     if movers.empty:
@@ -118,4 +119,4 @@ with right:
     st.caption(t("scenarios.slope_caption"))
     slope = result.slope.assign(customer=result.slope["customer_id"].map(name_of))
     chart = slope_chart(slope, a_title, b_title, t("col.rank"), t("col.name"))
-    st.altair_chart(chart, width="stretch")
+    show_chart(st, chart, width="stretch")

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ui.charts.show import show_chart
 from ui.charts.weights import weights_chart, weights_frame
 from ui.shell import page_shell
 from ui.tables import display_ranking
@@ -34,6 +35,6 @@ with live:
         t("weights.share"),
         t("weights.dimension"),
     )
-    st.altair_chart(chart, width="stretch")
+    show_chart(st, chart, width="stretch")
     st.subheader(t("weights.settings"))
     scoring_settings(page.scenario, page.lang)

@@ -17,9 +17,8 @@ from core.method.explain import drivers_table
 from core.method.ranking import Ranking
 from core.method.scenario import Scenario
 from core.method.tiers import tier_summary
-from core.report.anonymize import anonymous_names
 from core.report.html import build_report
-from ui.tables import column_for
+from ui.tables import alias_column, column_for
 
 HEAD = ("rank", "customer_id", "score", "tier")
 SCORE_DECIMALS = 4
@@ -47,17 +46,12 @@ def export_table(ranking: Ranking, mapping: Mapping, lang: str, presentation: bo
     out["score"] = out["score"].round(SCORE_DECIMALS)
     out[contrib] = out[contrib].round(SCORE_DECIMALS)
     if presentation:
-        aliases = _aliases(table, lang)
+        aliases = alias_column(table["customer_id"], lang)
         out["customer_id"] = aliases
         name_column = _input_column(mapping.name_column, out)
         if name_column is not None:
             out[name_column] = aliases
     return out
-
-
-def _aliases(table: pd.DataFrame, lang: str) -> pd.Series:
-    """Each row's alias ('Customer A' …), as presentation mode shows it."""
-    return table["customer_id"].astype(str).map(anonymous_names(table["customer_id"], lang))
 
 
 def drivers_sheet(ranking: Ranking, lang: str, presentation: bool) -> pd.DataFrame:
@@ -67,7 +61,7 @@ def drivers_sheet(ranking: Ranking, lang: str, presentation: bool) -> pd.DataFra
     numbers = [c for c in out.columns if c not in ("rank", "customer_id", "main_drivers")]
     out[numbers] = out[numbers].round(SCORE_DECIMALS)
     if presentation:
-        out["customer_id"] = _aliases(ranking.table, lang)
+        out["customer_id"] = alias_column(ranking.table["customer_id"], lang).to_numpy()
     return out
 
 

@@ -39,11 +39,46 @@ PAGES = (
     ("export", "pages/export.py", "📤"),
 )
 
-PRESENTATION_CSS = """
+# Presentation mode, for a projector: larger type (key figures far larger than their labels,
+# tables drawn larger: the grid is a canvas, so it is zoomed), a wider sidebar whose labels stay
+# whole, and no editing chrome: uploaders, the mapping and rule editors, and the destructive
+# buttons (start over, delete a scenario or snapshot, remove a judge or an override). Chart text
+# grows through ui.charts.parts.for_projector.
+PRESENTATION_HIDDEN = (
+    '[data-testid="stFileUploader"]',
+    ".st-key-start_over",
+    ".st-key-scenarios_delete",
+    ".st-key-review_delete",
+    ".st-key-review_doomed",
+    ".st-key-ahp_remove_judge",
+    ".st-key-ov_remove",
+    ".st-key-ov_remove_button",
+    '[class*="st-key-orders_rules_editor"]',
+)
+GRID_ZOOM = 1.4  # the table grid is a canvas: zoomed, in a container narrowed to fit its column
+PRESENTATION_CSS = f"""
 <style>
-  html, body, [data-testid="stAppViewContainer"] { font-size: 20px; }
-  [data-testid="stMarkdownContainer"] p, [data-testid="stMetricValue"] { font-size: 1.25rem; }
-  h1 { font-size: 2.6rem !important; }
+  html, body, [data-testid="stAppViewContainer"] {{ font-size: 20px; }}
+  [data-testid="stMain"] [data-testid="stMarkdownContainer"] p {{ font-size: 1.25rem; }}
+  h1 {{ font-size: 2.6rem !important; }}
+  [data-testid="stMain"] [data-testid="stMetric"] {{ container-type: inline-size; }}
+  [data-testid="stMain"] [data-testid="stMetricValue"],
+  [data-testid="stMain"] [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p {{
+    font-size: min(3rem, 24cqi); line-height: 1.15; }}
+  [data-testid="stMain"] [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p {{
+    font-size: 1.1rem; }}
+  [data-testid="stMain"] [data-testid="stMetricLabel"] * {{
+    white-space: normal; overflow: visible; text-overflow: clip; }}
+  [data-testid="stMain"] [data-testid="stDataFrame"] {{ zoom: {GRID_ZOOM}; }}
+  [data-testid="stMain"] [data-testid="stElementContainer"]:has([data-testid="stDataFrame"]) {{
+    width: calc(100% / {GRID_ZOOM}) !important; max-width: calc(100% / {GRID_ZOOM}) !important; }}
+  [data-testid="stTable"] td, [data-testid="stTable"] th {{ font-size: 1.2rem; }}
+  [data-testid="stSidebar"] {{ min-width: 340px; }}
+  [data-testid="stSidebar"] [data-testid="stMarkdownContainer"] p,
+  [data-testid="stSidebar"] [data-testid="stPageLink"] span {{ font-size: 18px; }}
+  [data-testid="stSidebar"] [data-testid="stPageLink"] span {{
+    white-space: normal; overflow: visible; text-overflow: clip; }}
+  {", ".join(PRESENTATION_HIDDEN)} {{ display: none; }}
 </style>
 """
 

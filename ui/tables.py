@@ -3,6 +3,10 @@ presentation mode."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import UTC
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -10,10 +14,24 @@ import streamlit as st
 from core.mapping.catalog import attribute_of, is_code_name
 from core.mapping.columns import Mapping, column_kind
 from core.method.ranking import Ranking
-from core.report.anonymize import anonymous_names
+from core.report.anonymize import anonymous_names, with_more_names
+from ui import state
 from ui.i18n import t, t_plain
 
 MONEY = ("revenue", "profit")
+
+
+def local_times(stamps: pd.Series, zone: str | None) -> pd.Series:
+    """ISO 8601 time stamps (UTC when they name no zone) as wall-clock text in the IANA time
+    zone ``zone`` (the browser's; UTC when unknown): "2024-05-01 14:03:09". A missing or
+    unreadable stamp becomes ""."""
+    try:
+        tz = ZoneInfo(zone) if zone else UTC
+    except (ZoneInfoNotFoundError, ValueError):
+        tz = UTC
+    moments = pd.to_datetime(stamps, errors="coerce", utc=True, format="ISO8601")
+    text = moments.dt.tz_convert(tz).dt.strftime("%Y-%m-%d %H:%M:%S")
+    return text.astype(object).where(moments.notna(), "")
 
 
 def column_for(mapping: Mapping, factor_key: str) -> str | None:
@@ -21,15 +39,66 @@ def column_for(mapping: Mapping, factor_key: str) -> str | None:
     return next((r.column for r in mapping.roles if r.factor_key == factor_key), None)
 
 
+ALIASES = "customer_aliases"  # (data digest, ID column, language) → the data set's aliases
+
+
+def data_aliases(lang: str) -> dict[str, str]:
+    """ID (as text) → alias (客户 A / Customer A) for every customer of the current data set,
+    made once per data set, ID column and language: every page shows a customer under one
+    alias. Empty before any data is loaded."""
+    if state.INGEST not in st.session_state:
+        return {}
+    ingest, id_column = state.ingest_result(), state.current_scenario().id_column
+    key = (state.data_digest(), id_column, lang)
+    kept = st.session_state.get(ALIASES)
+    if kept is None or kept[0] != key:
+        ids = ingest.frame[id_column].dropna() if id_column in ingest.frame else []
+        kept = (key, anonymous_names(ids, lang))
+        st.session_state[ALIASES] = kept
+    return kept[1]
+
+
+def customer_aliases(ids: Iterable[object], lang: str) -> dict[str, str]:
+    """:func:`data_aliases`, with aliases after the data set's own for any of ``ids`` the data
+    does not hold (an order log's customers, an older snapshot's)."""
+    return with_more_names(data_aliases(lang), ids, lang)
+
+
+def alias_column(ids: pd.Series, lang: str) -> pd.Series:
+    """Each ID's alias (:func:`customer_aliases`); a missing ID stays missing."""
+    text = ids.astype("string")
+    aliases = customer_aliases(text.dropna(), lang)
+    return text.map(aliases, na_action="ignore").astype(object).where(text.notna(), None)
+
+
 def customer_names(ranking: Ranking, mapping: Mapping, lang: str, presentation: bool) -> pd.Series:
     """The name to show per ranked customer: an alias in presentation mode, else the name."""
     table = ranking.table
     if presentation:
-        aliases = anonymous_names(table["customer_id"], lang)
-        return table["customer_id"].astype(str).map(aliases)
+        return alias_column(table["customer_id"], lang)
     if mapping.name_column and mapping.name_column in table.columns:
         return table[mapping.name_column].astype("string").fillna("")
     return table["customer_id"].astype(str)
+
+
+def aliased_rows(frame: pd.DataFrame, mapping: Mapping, lang: str) -> pd.DataFrame:
+    """Rows of the data as presentation mode shows them: the ID and the name column both hold
+    the customer's alias (like the exports), every other column as it is."""
+    out = frame.copy()
+    if mapping.id_column in out:
+        aliases = alias_column(out[mapping.id_column], lang)
+        out[mapping.id_column] = aliases
+        if mapping.name_column and mapping.name_column in out:
+            out[mapping.name_column] = aliases
+    elif mapping.name_column and mapping.name_column in out:
+        out[mapping.name_column] = None
+    return out
+
+
+def without_ids(shown: pd.DataFrame, lang: str, presentation: bool) -> pd.DataFrame:
+    """``shown`` without its customer-ID column in presentation mode (its names are aliases)."""
+    header = t("col.customer_id", lang)
+    return shown.drop(columns=header) if presentation and header in shown else shown
 
 
 def display_ranking(

@@ -6,7 +6,7 @@ customer keeps the same alias on every page and in every report of the same data
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from core.i18n import phrases
 
@@ -26,3 +26,18 @@ def anonymous_names(ids: Iterable[object], lang: str = "zh") -> dict[str, str]:
     distinct = sorted({str(i) for i in ids})
     alias = phrases("anonymize.", lang)["alias"]
     return {customer: alias.format(code=letter_code(k)) for k, customer in enumerate(distinct)}
+
+
+def with_more_names(
+    known: Mapping[str, str], ids: Iterable[object], lang: str = "zh"
+) -> dict[str, str]:
+    """``known`` (an :func:`anonymous_names` mapping) with an alias for every ID of ``ids`` it
+    lacks (an order log's customer, an older snapshot's), coded after ``known``'s own in the
+    IDs' text order: no alias is given twice and the known ones never change."""
+    extra = sorted({str(i) for i in ids} - known.keys())
+    if not extra:
+        return dict(known)
+    alias = phrases("anonymize.", lang)["alias"]
+    start = len(known)
+    more = {c: alias.format(code=letter_code(start + k)) for k, c in enumerate(extra)}
+    return {**known, **more}

@@ -1,15 +1,29 @@
-"""Display tables: attribute headers, the tier summary's headers and money, plain dates."""
+"""Display tables: attribute headers, the tier summary's headers and money, plain dates, the
+data set's aliases, local times."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
 
+from core.mapping.columns import detect_mapping
 from core.method.tiers import tier_summary
-from ui.tables import attribute_header, tier_summary_table, with_plain_dates
+from ui import state
+from ui.tables import (
+    alias_column,
+    aliased_rows,
+    attribute_header,
+    customer_aliases,
+    data_aliases,
+    local_times,
+    tier_summary_table,
+    with_plain_dates,
+    without_ids,
+)
 
 
 @pytest.mark.parametrize(
@@ -75,7 +89,6 @@ def test_plain_dates_drop_the_time_and_keep_missing() -> None:
 
 
 def _ranked_with_override():
-    from core.mapping.columns import detect_mapping
     from core.method.overrides import Override
     from core.method.ranking import rank_customers
     from core.method.scenario_mapping import default_scenario
@@ -107,3 +120,54 @@ def test_presentation_mode_keeps_the_mark_but_hides_the_reason() -> None:
     shown = display_ranking(ranking, mapping, "zh", presentation=True)
     assert "专家调整" not in shown.columns
     assert (shown["分组"] == "Key ✎").sum() == 1
+
+
+def _current_data(session: dict, frame: pd.DataFrame, id_column: str = "id") -> None:
+    """The session as ui.state keeps it, reduced to what the alias helpers read."""
+    session[state.INGEST] = SimpleNamespace(frame=frame)
+    session[state.SCENARIO] = SimpleNamespace(id_column=id_column)
+
+
+def test_aliases_are_the_data_sets_whatever_ids_a_page_asks_for(session) -> None:
+    _current_data(session, pd.DataFrame({"id": ["C3", "C1", None, "C2"]}))
+    assert data_aliases("en") == {"C1": "Customer A", "C2": "Customer B", "C3": "Customer C"}
+    # A page listing only some customers (or others the data lacks) keeps the data's aliases.
+    assert alias_column(pd.Series(["C3", None, "Z9"]), "en").tolist() == [
+        "Customer C", None, "Customer D",
+    ]  # fmt: skip
+    assert customer_aliases(["C2"], "zh")["C2"] == "客户 B"
+
+
+def test_aliases_before_any_data_are_of_the_ids_given(session) -> None:
+    assert customer_aliases(["b", "a"], "en") == {"a": "Customer A", "b": "Customer B"}
+
+
+def test_aliased_rows_replace_the_id_and_the_name(session) -> None:
+    frame = pd.DataFrame(
+        {"customer_id": ["C2", "C1"], "customer_name": ["Acme", "Beta"], "revenue": [1.0, 2.0]}
+    )
+    _current_data(session, frame, "customer_id")
+    shown = aliased_rows(frame, detect_mapping(frame), "en")
+    assert shown["customer_id"].tolist() == ["Customer B", "Customer A"]
+    assert shown["customer_name"].tolist() == shown["customer_id"].tolist()
+    assert shown["revenue"].tolist() == [1.0, 2.0] and frame["customer_name"][0] == "Acme"
+
+
+def test_without_ids_only_in_presentation_mode() -> None:
+    shown = pd.DataFrame({"Customer ID": ["C1"], "Customer": ["Customer A"]})
+    assert list(without_ids(shown, "en", True).columns) == ["Customer"]
+    assert list(without_ids(shown, "en", False).columns) == ["Customer ID", "Customer"]
+
+
+@pytest.mark.parametrize(
+    ("zone", "shown"),
+    [
+        ("Asia/Shanghai", "2024-05-01 20:03:09"),
+        ("Europe/Berlin", "2024-05-01 14:03:09"),
+        (None, "2024-05-01 12:03:09"),
+        ("Not/AZone", "2024-05-01 12:03:09"),
+    ],
+)
+def test_local_times(zone, shown) -> None:
+    stamps = pd.Series(["2024-05-01T12:03:09+00:00", "2024-05-01T12:03:09", None, "soon"])
+    assert local_times(stamps, zone).tolist() == [shown, shown, "", ""]

@@ -28,6 +28,7 @@ from core.strategy.allocation import (
 from core.strategy.playbook import resolve_playbook
 from ui import state
 from ui.charts.accounts import allocation_chart
+from ui.charts.show import show_chart
 from ui.i18n import message_of, t
 from ui.tables import column_for, customer_names
 
@@ -193,8 +194,8 @@ def draw_allocation(page) -> None:
             **{headers[c]: percent for c in tiers.columns if c.endswith("share")},
         },
     )
-    right.altair_chart(
-        allocation_chart(tiers, labels, amount_title, t("col.tier", lang)), width="stretch"
+    show_chart(
+        right, allocation_chart(tiers, labels, amount_title, t("col.tier", lang)), width="stretch"
     )
     names = customer_names(page.ranking, page.mapping, lang, page.presentation)
     people = result.customers.assign(name=names.to_numpy())

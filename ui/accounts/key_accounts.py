@@ -32,6 +32,7 @@ from core.strategy.key_accounts import (
 )
 from ui import state
 from ui.charts.accounts import clv_profit_chart
+from ui.charts.show import show_chart
 from ui.i18n import escape_markdown, message_of, t
 from ui.tables import column_for, customer_names
 from ui.widgets import kept_choice
@@ -167,4 +168,4 @@ def _draw_matrix(page, numbers: list[str], names: pd.Series) -> None:
     for column, label in zip(st.columns(len(labels)), labels, strict=True):
         column.metric(label, int(counts.get(label, 0)))
     titles = (profit, clv, t("accounts.matrix_group", lang), t("col.name", lang))
-    st.altair_chart(clv_profit_chart(points, labels, *titles), width="stretch")
+    show_chart(st, clv_profit_chart(points, labels, *titles), width="stretch")

@@ -139,7 +139,9 @@ def draw_overrides(page) -> None:
     left.selectbox(
         t("accounts.ov_remove_pick", lang), list(present), key=REMOVE, format_func=present.get
     )
-    right.button(t("accounts.ov_remove", lang), on_click=_remove, width="stretch")
+    right.button(
+        t("accounts.ov_remove", lang), key="ov_remove_button", on_click=_remove, width="stretch"
+    )
 
 
 def audit_view(audit: pd.DataFrame, options: dict[str, str], lang: str) -> pd.DataFrame:

@@ -133,3 +133,21 @@ def grouped_bars(
         )
         .properties(height=alt.Step(step))
     )
+
+
+PROJECTOR_TEXT = 20  # px: axis labels, legend entries, chart text read from the back of a room
+PROJECTOR_TITLE = 24  # px: axis, legend and chart titles
+
+
+def for_projector(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """``chart`` with the one shared presentation-mode text config: every axis, legend and
+    header at :data:`PROJECTOR_TEXT` px, titles at :data:`PROJECTOR_TITLE` px, labels allowed
+    wider so the larger text is not cut short. Text marks keep their size (labels inside heatmap
+    cells would outgrow their cells)."""
+    text, title = PROJECTOR_TEXT, PROJECTOR_TITLE
+    return (
+        chart.configure_axis(labelFontSize=text, titleFontSize=title, labelLimit=2 * LABEL_LIMIT)
+        .configure_legend(labelFontSize=text, titleFontSize=title, labelLimit=2 * LABEL_LIMIT)
+        .configure_header(labelFontSize=text, titleFontSize=title)
+        .configure_title(fontSize=title)
+    )

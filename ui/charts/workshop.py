@@ -8,13 +8,18 @@ import altair as alt
 import pandas as pd
 import segno
 
+# Shares as whole percentages with one decimal only where needed ("12%", "2.5%"): Vega-Lite's
+# plain "%" prints six decimals when the axis spans next to nothing ("0.000000%").
+PERCENT = ".1~%"
+MIN_DISTANCE_AXIS = 0.05  # the distance axis spans at least 0 – 5 %, even when all agree
+
 
 def spread_chart(shares: pd.DataFrame, share_title: str = "") -> alt.LayerChart:
     """Per ``factor`` a box (quartiles, whiskers to min–max) of ``share`` with one dot per
     ``participant`` on top; factors in the frame's order."""
     order = list(dict.fromkeys(shares["factor"]))
     y = alt.Y("factor:N", sort=order, title=None)
-    x = alt.X("share:Q", title=share_title, axis=alt.Axis(format="%"))
+    x = alt.X("share:Q", title=share_title, axis=alt.Axis(format=PERCENT))
     box = alt.Chart(shares).mark_boxplot(extent="min-max", color="#9fbfe3", size=18)
     dots = alt.Chart(shares).mark_circle(size=60, opacity=0.8, color="#1f5fa8")
     return alt.layer(
@@ -40,7 +45,7 @@ def history_chart(
         .mark_line(point=True, color="#1f5fa8")
         .encode(
             x=alt.X("round:O", title=round_title, axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("spread:Q", title=spread_title, axis=alt.Axis(format="%")),
+            y=alt.Y("spread:Q", title=spread_title, axis=alt.Axis(format=PERCENT)),
             tooltip=[
                 alt.Tooltip("round:O", title=round_title),
                 alt.Tooltip("participants:Q"),
@@ -53,12 +58,19 @@ def history_chart(
 
 
 def distance_chart(distances: pd.DataFrame, distance_title: str = "") -> alt.Chart:
-    """One bar per ``participant``: ``distance`` from the consensus, farthest first."""
+    """One bar per ``participant``: ``distance`` from the consensus, farthest first, on an
+    axis from 0 to at least :data:`MIN_DISTANCE_AXIS`."""
+    top = float(distances["distance"].max()) if len(distances) else 0.0
     return (
         alt.Chart(distances)
         .mark_bar(color="#e07b39", cornerRadiusEnd=3)
         .encode(
-            x=alt.X("distance:Q", title=distance_title, axis=alt.Axis(format="%")),
+            x=alt.X(
+                "distance:Q",
+                title=distance_title,
+                axis=alt.Axis(format=PERCENT),
+                scale=alt.Scale(domain=[0, max(MIN_DISTANCE_AXIS, top)]),
+            ),
             y=alt.Y("participant:N", sort="-x", title=None),
             tooltip=[
                 alt.Tooltip("participant:N", title=None),

@@ -11,6 +11,7 @@ import streamlit as st
 from core.ingest.read import IngestResult
 from core.method.ranking import Ranking
 from ui.i18n import localize, markdown_of, t
+from ui.tables import alias_column
 
 EXCLUDED_HEADERS = {
     "row": "data.ex.row",
@@ -37,7 +38,7 @@ def conversions_table(ingest: IngestResult, lang: str) -> pd.DataFrame:
     )
 
 
-def _excluded(ingest: IngestResult, ranking: Ranking | None, lang: str) -> None:
+def _excluded(ingest: IngestResult, ranking: Ranking | None, lang: str, presentation: bool) -> None:
     excluded = ranking.excluded if ranking is not None else ingest.excluded
     st.markdown(f"**{t('data.excluded', lang, n=len(excluded))}**")
     if not len(excluded):
@@ -45,12 +46,17 @@ def _excluded(ingest: IngestResult, ranking: Ranking | None, lang: str) -> None:
         return
     excluded = excluded[list(EXCLUDED_HEADERS)]
     excluded = excluded.assign(reason=[localize(r, lang) for r in excluded["reason"]])
+    if presentation:
+        excluded = excluded.assign(customer_id=alias_column(excluded["customer_id"], lang))
     shown = excluded.rename(columns={c: t(k, lang) for c, k in EXCLUDED_HEADERS.items()})
     st.dataframe(shown, hide_index=True, width="stretch", placeholder="")
 
 
-def draw_ingest_report(ingest: IngestResult, ranking: Ranking | None, lang: str) -> None:
-    """The report: four facts, the notes, the conversions, the warnings, the excluded rows."""
+def draw_ingest_report(
+    ingest: IngestResult, ranking: Ranking | None, lang: str, presentation: bool = False
+) -> None:
+    """The report: four facts, the notes, the conversions, the warnings, the excluded rows
+    (under their aliases in presentation mode)."""
     facts = st.columns(4)
     facts[0].metric(t("data.format", lang), ingest.file_format.upper())
     facts[1].metric(t("data.encoding", lang), ingest.encoding or "—")
@@ -66,4 +72,4 @@ def draw_ingest_report(ingest: IngestResult, ranking: Ranking | None, lang: str)
         st.warning(markdown_of(warning, lang))
     if not ingest.warnings:
         st.caption(t("data.no_warnings", lang))
-    _excluded(ingest, ranking, lang)
+    _excluded(ingest, ranking, lang, presentation)

@@ -11,9 +11,8 @@ import pandas as pd
 
 from core.orders.log import OrdersReport
 from core.orders.rfm import FREQUENCY_CLASSES, SegmentRule
-from core.report.anonymize import anonymous_names
 from core.review.periods import Review
-from ui.tables import change_labels
+from ui.tables import alias_column, change_labels, customer_aliases
 
 Translate = Callable[..., str]
 FEATURE_COLUMNS = (
@@ -80,10 +79,10 @@ def customers_table(
     """Per customer: features (the log's name, an alias in presentation mode), R/F/M scores,
     segment and frequency class, headers translated."""
     shown = rfm[[c for c in FEATURE_COLUMNS if c in rfm.columns]].copy()
-    if presentation and "customer_name" in shown:
-        shown["customer_name"] = (
-            shown["customer_id"].astype(str).map(anonymous_names(shown["customer_id"], lang))
-        )
+    if presentation:  # the alias replaces the name, and the ID is not shown
+        aliases = alias_column(shown.pop("customer_id"), lang)
+        shown = shown.drop(columns="customer_name", errors="ignore")
+        shown.insert(0, "customer_name", aliases)
     shown["growth"] = shown["growth"] * 100
     shown["segment"] = rfm["segment"].map(segment_names(rules, lang))
     side = 0 if lang == "zh" else 1
@@ -162,7 +161,7 @@ def customer_labels(
     name column (later ones win), else from ``known`` (e.g. the customer table), else the ID."""
     ids = pd.concat([r.table["customer_id"].astype(str) for r in rankings], ignore_index=True)
     if presentation:
-        return anonymous_names(ids, lang)
+        return customer_aliases(ids, lang)
     names = {i: (known or {}).get(i, i) for i in ids}
     for ranking in rankings:
         column = ranking.scenario.name_column

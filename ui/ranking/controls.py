@@ -70,16 +70,19 @@ def ranking_filters(
     tiers: Sequence[str],
     attributes: Mapping[str, str],
     lang: str,
+    presentation: bool = False,
 ) -> tuple[pd.Series, int]:
-    """Search, tier and attribute filters and the top-N choice, in one row.
+    """Search, tier and attribute filters and the top-N choice, in one row. In presentation
+    mode the search looks at the shown names (aliases) only, never at the hidden IDs.
 
     Returns which rows of ``table`` pass the filters and how many to show (0 = all).
     """
+    search = "ranking.search_alias" if presentation else "ranking.search"
     controls = st.columns([3, 2, *[2] * len(attributes), 1.5])
     query = controls[0].text_input(
-        t("ranking.search", lang),
+        t(search, lang),
         key="ranking_search",
-        placeholder=t("ranking.search_placeholder", lang),
+        placeholder=t(f"{search}_placeholder", lang),
     )
     picked_tiers = controls[1].multiselect(
         t("ranking.filter_tier", lang),
@@ -87,7 +90,7 @@ def ranking_filters(
         key="ranking_tiers",
         placeholder=t("ranking.filter_all", lang),
     )
-    keep = search_matches(table["customer_id"], names, query)
+    keep = search_matches(names if presentation else table["customer_id"], names, query)
     if picked_tiers:
         keep &= table["tier"].isin(picked_tiers)
     for k, (attribute, column) in enumerate(attributes.items(), start=2):

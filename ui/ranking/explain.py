@@ -11,6 +11,7 @@ from core.method.ranking import Ranking
 from core.method.scenario import Scenario
 from core.report.palette import factor_domain
 from ui.charts.ranking import contribution_chart, percentile_chart
+from ui.charts.show import show_chart
 from ui.i18n import factor_labels, t, t_plain
 
 
@@ -58,11 +59,11 @@ def explain_customer(
         if equal:
             st.caption(t("ranking.contrib_equal", lang, n=equal))
         chart = contribution_chart(parts, titles, domain, colors)
-        st.altair_chart(chart, width="stretch")
+        show_chart(st, chart, width="stretch")
     with right:
         st.markdown(f"**{t('ranking.percentile_title', lang)}**")
         st.caption(t("ranking.percentile_caption", lang))
         percentile_t = t_plain("ranking.axis_percentile", lang)
         value_t = t_plain("ranking.axis_value", lang)
         chart = percentile_chart(profile, factor_t, percentile_t, value_t)
-        st.altair_chart(chart, width="stretch")
+        show_chart(st, chart, width="stretch")

@@ -11,12 +11,13 @@ import streamlit as st
 
 from core.errors import InputError
 from core.method.ranking import Ranking
-from core.report.anonymize import anonymous_names
 from core.storage.snapshots import DEFAULT_TOP_N, rank_history, snapshot_frame, watchlist
 from ui.charts.review import rank_history_chart
+from ui.charts.show import show_chart
 from ui.i18n import message_of
 from ui.orders import state as orders
 from ui.orders.tables import customer_labels, watchlist_table
+from ui.tables import customer_aliases, without_ids
 
 FLASH = "snapshot_flash"
 Translate = Callable[..., str]
@@ -64,7 +65,7 @@ def keep_buttons(keepable: Sequence[tuple[str, Ranking | None, date | None]], t:
 def _shown_names(kept, lang: str, presentation: bool) -> dict[str, str]:
     ids = pd.concat([s.table["customer_id"] for s in kept], ignore_index=True)
     if presentation:
-        return anonymous_names(ids, lang)
+        return customer_aliases(ids, lang)
     names = {}
     for snap in kept:  # oldest first: the latest name wins
         names |= dict(zip(snap.table["customer_id"], snap.table["name"], strict=True))
@@ -98,23 +99,30 @@ def watchlist_section(t: Translate, lang: str, presentation: bool) -> None:
     left.dataframe(listing, hide_index=True, width="stretch")
     with right:
         doomed = st.selectbox(t("review.snapshot"), [s.name for s in kept], key="review_doomed")
-        st.button(t("review.delete"), icon=":material/delete:", on_click=_delete, args=(doomed,))
+        st.button(
+            t("review.delete"),
+            key="review_delete",
+            icon=":material/delete:",
+            on_click=_delete,
+            args=(doomed,),
+        )
         top_n = st.number_input(
             t("review.top_n"), min_value=1, max_value=100, value=DEFAULT_TOP_N, key="review_top_n"
         )
     table = watchlist(kept, int(top_n)).assign(name=lambda f: f["customer_id"].map(names))
     st.markdown(f"**{t('review.watchlist', n=len(table))}**")
-    st.dataframe(watchlist_table(table, [s.name for s in kept], t), hide_index=True)
+    listed = watchlist_table(table, [s.name for s in kept], t)
+    st.dataframe(without_ids(listed, lang, presentation), hide_index=True)
     history = rank_history(kept, table["customer_id"].tolist())
-    history["customer"] = history["customer_id"].map(names)
+    history["customer"] = history.pop("customer_id").map(names)  # a chart sends all its columns
     chart = rank_history_chart(history, t("review.snapshot"), t("col.rank"), t("col.name"))
-    st.altair_chart(chart, width="stretch")
+    show_chart(st, chart, width="stretch")
     st.markdown(f"**{t('review.history')}**")
     everyone = list(kept[-1].table["customer_id"])
     pick = st.selectbox(
         t("review.history_pick"), everyone, key="review_history_pick", format_func=names.get
     )
-    own = rank_history(kept, [pick])
+    own = rank_history(kept, [pick]).drop(columns="customer_id")
     shown = pd.DataFrame(
         {
             t("review.snapshot"): own["snapshot"],
@@ -128,4 +136,4 @@ def watchlist_section(t: Translate, lang: str, presentation: bool) -> None:
     one_left.dataframe(shown, hide_index=True, width="stretch")
     own["customer"] = names.get(pick, pick)
     chart = rank_history_chart(own, t("review.snapshot"), t("col.rank"), t("col.name"))
-    one_right.altair_chart(chart, width="stretch")
+    show_chart(one_right, chart, width="stretch")

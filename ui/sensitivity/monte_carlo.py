@@ -12,6 +12,7 @@ from core.analysis.sensitivity import FactorMatrix, monte_carlo, robust_top
 from core.errors import InputError
 from ui import state
 from ui.charts.sensitivity import rank_interval_chart
+from ui.charts.show import show_chart
 from ui.i18n import escape_markdown, message_of, t, t_plain
 from ui.progress import staged
 
@@ -122,10 +123,10 @@ def draw_result(data_key: str, name_of: Mapping[str, str], lang: str) -> None:
     st.subheader(t("sensitivity.intervals", lang, n=n))
     caption = t("sensitivity.intervals_caption", lang, draws=result["draws"], kappa=result["kappa"])
     st.caption(caption)
-    chart = rank_interval_chart(
-        top, t("col.rank", lang), t("col.name", lang), t("sensitivity.median", lang)
-    )
-    st.altair_chart(chart, width="stretch")
+    titles = (t("col.rank", lang), t("col.name", lang), t("sensitivity.median", lang))
+    # Without the ID: a chart sends its whole frame to the browser (presentation mode).
+    chart = rank_interval_chart(top.drop(columns="customer_id"), *titles)
+    show_chart(st, chart, width="stretch")
     shown = intervals_table(top, n, lang)
     share = st.column_config.ProgressColumn(min_value=0.0, max_value=1.0, format="percent")
     st.dataframe(

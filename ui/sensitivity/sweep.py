@@ -10,6 +10,7 @@ import streamlit as st
 
 from core.analysis.sensitivity import FactorMatrix, weight_sweep
 from ui.charts.sensitivity import sweep_chart
+from ui.charts.show import show_chart
 from ui.i18n import t, t_plain
 from ui.widgets import kept_choice, kept_widget
 
@@ -52,10 +53,12 @@ def draw_sweep(fm: FactorMatrix, name_of: Mapping[str, str], lang: str) -> None:
     followed = kept_widget(n_col.number_input, "sens_sweep_n", FOLLOWED, label, 1, 50)
     sweep = weight_sweep(fm, column, points=POINTS, top_n=int(followed))
     st.caption(t("sensitivity.current_weight", lang, factor=column, weight=sweep.weight))
+    # A chart sends its whole frame to the browser: the ID stays here (presentation mode).
     grid = sweep.grid.assign(customer=lambda f: f["customer_id"].map(name_of))
+    grid = grid.drop(columns="customer_id")
     weight_t = t_plain("sensitivity.weight_of", lang, factor=column)
     chart = sweep_chart(grid, sweep.weight, weight_t, t("col.rank", lang), t("col.name", lang))
-    st.altair_chart(chart, width="stretch")
+    show_chart(st, chart, width="stretch")
     shown = switches_table(sweep.switches, name_of, lang)
     st.dataframe(shown, hide_index=True, width="stretch", key="sens_switches")
     st.caption(t("sensitivity.switch_caption", lang))

@@ -12,6 +12,7 @@ from core.errors import InputError
 from core.mapping.catalog import COST
 from core.method.normalize import constant_columns
 from core.method.objective import blend, critic_weights, entropy_weights
+from ui.charts.show import show_chart
 from ui.charts.weights import weights_table_chart
 from ui.i18n import factor_label, factor_labels, markdown_of, message_of, t
 from ui.weights.ahp_editor import apply_shares
@@ -70,7 +71,7 @@ def draw_objective_weights(page) -> None:
     names = list(factor_labels(columns, lang).values())
     wide = pd.DataFrame({t("ahp.col_factor", lang): names, **sources})
     chart_col, table_col = st.columns([3, 2], gap="large")
-    chart_col.altair_chart(weights_table_chart(wide, t("ahp.share", lang)), width="stretch")
+    show_chart(chart_col, weights_table_chart(wide, t("ahp.share", lang)), width="stretch")
     percent = st.column_config.NumberColumn(format="percent")
     table_col.dataframe(
         wide,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import streamlit as st
 
 from core.errors import InputError
@@ -15,9 +16,11 @@ from core.report.export import to_csv_bytes
 from core.workshop.rooms import RoomStore
 from core.workshop.rules import PARTICIPANT_PREFIX, round_history, summarize
 from ui import state
+from ui.charts.show import show_chart
 from ui.charts.workshop import distance_chart, history_chart, spread_chart
-from ui.i18n import factor_labels, markdown_of, message_of
+from ui.i18n import factor_labels, markdown_of, message_of, t_plain
 from ui.shell import Page
+from ui.tables import customer_aliases, customer_names, local_times
 from ui.workshop.state import METHOD, NOTICE, ROOM_CODE, ROOM_KEY, anonymised_factors
 
 REFRESH_SECONDS = 3
@@ -90,9 +93,7 @@ def live_room(page: Page, store: RoomStore, code: str, key: str) -> None:
     labels = factor_labels(room.scenario.columns, page.lang)
     if current.empty:
         st.info(t("workshop.waiting", joined=len(people)), icon="⏳")
-        st.dataframe(
-            people.rename(columns=_people_headers(page)), hide_index=True, key="workshop_people"
-        )
+        _people_table(page, people)
         return
     summary = summarize(
         current, room.scenario, st.session_state.get(METHOD, "mean"), page.ingest.frame
@@ -109,7 +110,7 @@ def live_room(page: Page, store: RoomStore, code: str, key: str) -> None:
     with left:
         st.markdown(f"**{t('workshop.spread')}**")
         shares = summary.shares.assign(factor=summary.shares["factor"].map(labels))
-        st.altair_chart(spread_chart(shares, t("workshop.share")), width="stretch")
+        show_chart(st, spread_chart(shares, page.t_plain("workshop.share")), width="stretch")
     with right:
         st.markdown(f"**{t('workshop.consensus')}**")
         consensus = summary.spread.assign(
@@ -125,26 +126,24 @@ def live_room(page: Page, store: RoomStore, code: str, key: str) -> None:
             },
         )
     st.markdown(f"**{t('workshop.people')}**")
-    st.dataframe(
-        people.rename(columns=_people_headers(page)), hide_index=True, key="workshop_people"
-    )
-    st.markdown(f"**{t('workshop.distance')}**")
-    st.altair_chart(distance_chart(summary.distances, t("workshop.distance_axis")), width="stretch")
+    _people_table(page, people)
+    if len(current) == 1:  # nobody to agree or disagree with yet
+        st.info(t("workshop.alone", name=current["participant"].iloc[0]), icon="👤")
+    else:
+        st.markdown(f"**{t('workshop.distance')}**")
+        chart = distance_chart(summary.distances, page.t_plain("workshop.distance_axis"))
+        show_chart(st, chart, width="stretch")
     st.markdown(f"**{t('workshop.top', n=len(summary.top))}**")
-    top = summary.top.rename(
-        columns=lambda c: (
-            "👤 " + c.removeprefix(PARTICIPANT_PREFIX) if c.startswith(PARTICIPANT_PREFIX) else c
-        )
-    )
-    st.dataframe(
-        top.rename(columns={"rank": t("col.rank"), "consensus": t("workshop.consensus_col")}),
-        hide_index=True,
-    )
+    top = top_table(summary.top, _customer_names(page), page.lang, page.presentation)
+    st.dataframe(top, hide_index=True)
     history = round_history(table, room.scenario, page.ingest.frame)
     if len(history) > 1:
         st.markdown(f"**{t('workshop.history')}**")
-        st.altair_chart(
-            history_chart(history, t("workshop.spread_axis"), t("workshop.round_axis")),
+        show_chart(
+            st,
+            history_chart(
+                history, page.t_plain("workshop.spread_axis"), page.t_plain("workshop.round_axis")
+            ),
             width="stretch",
         )
     export = store.export(code, key)
@@ -160,12 +159,47 @@ def live_room(page: Page, store: RoomStore, code: str, key: str) -> None:
     )
 
 
-def _people_headers(page: Page) -> dict[str, str]:
-    return {
-        "participant": page.t("workshop.col_participant"),
-        "joined": page.t("workshop.col_joined"),
-        "submitted": page.t("workshop.col_submitted"),
+def _people_table(page: Page, people: pd.DataFrame) -> None:
+    """Who joined (joining times in the browser's time zone) and who submitted this round."""
+    zone = st.context.timezone or "UTC"
+    shown = people.assign(joined=local_times(people["joined"], zone))
+    headers = {
+        "participant": page.t_plain("workshop.col_participant"),
+        "joined": page.t_plain("workshop.col_joined", zone=zone),
+        "submitted": page.t_plain("workshop.col_submitted"),
     }
+    st.dataframe(shown.rename(columns=headers), hide_index=True, key="workshop_people")
+
+
+def _customer_names(page: Page) -> dict[str, str]:
+    """Customer ID (as text) → the name the pages show (an alias in presentation mode)."""
+    if page.ranking is None:
+        return customer_aliases([], page.lang) if page.presentation else {}
+    ids = page.ranking.table["customer_id"].astype(str)
+    names = customer_names(page.ranking, page.mapping, page.lang, page.presentation)
+    if page.presentation:
+        return {**customer_aliases([], page.lang), **dict(zip(ids, names, strict=True))}
+    return {i: n or i for i, n in zip(ids, names, strict=True)}
+
+
+def top_table(
+    top: pd.DataFrame, names: dict[str, str], lang: str, presentation: bool
+) -> pd.DataFrame:
+    """The consensus top list and each participant's, as customer names (aliases in
+    presentation mode, where the consensus list's IDs are left out); an ID without a name
+    shows as itself, or as "—" in presentation mode."""
+    unknown = (lambda i: "—") if presentation else str
+    shown = pd.DataFrame({t_plain("col.rank", lang): top["rank"]})
+    if not presentation:
+        shown[t_plain("col.customer_id", lang)] = top["consensus"].astype(str)
+    for column in top.columns[1:]:
+        header = (
+            "👤 " + column.removeprefix(PARTICIPANT_PREFIX)
+            if column.startswith(PARTICIPANT_PREFIX)
+            else t_plain("workshop.consensus_col", lang)
+        )
+        shown[header] = [names.get(str(i)) or unknown(i) for i in top[column]]
+    return shown
 
 
 def _consensus_headers(page: Page) -> dict[str, str]:

@@ -8,9 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from core.method.scenario import Scenario
-from core.report.anonymize import anonymous_names
 from core.workshop.db import database_url
 from core.workshop.rooms import RoomStore
+from ui.tables import alias_column
 
 ROOM_CODE = "workshop_room_code"  # facilitator: the open room …
 ROOM_KEY = "workshop_room_key"  # … and its key (only in this session, never in the URL)
@@ -42,7 +42,7 @@ def join_link(code: str, lang: str) -> str:
 def anonymised_factors(frame: pd.DataFrame, scenario: Scenario, lang: str) -> pd.DataFrame:
     """The factor columns with each customer replaced by its alias (客户 A / Customer A)."""
     ids = frame[scenario.id_column]
-    aliases = ids.astype(str).map(anonymous_names(ids, lang))
+    aliases = alias_column(ids, lang)
     shown = frame[scenario.columns].copy()
     shown.insert(0, "customer", aliases.to_numpy())
     # Aliases follow the IDs' text order, so that order lists them A, B, C …

@@ -7,7 +7,10 @@ import pandas as pd
 
 from ui.charts.parts import (
     LABEL_LIMIT,
+    PROJECTOR_TEXT,
+    PROJECTOR_TITLE,
     TIER_COLORS,
+    for_projector,
     grouped_bars,
     median_scatter,
     stack_measures,
@@ -151,3 +154,16 @@ def test_grouped_bars_plain_value_axis_and_legend_on_top() -> None:
     assert "axis" not in enc["x"] and enc["x"]["title"] is None
     assert enc["y"]["title"] == "Region"
     assert enc["color"]["legend"]["orient"] == "top"
+
+
+def test_the_projector_config_enlarges_every_text_and_keeps_the_chart() -> None:
+    frame = pd.DataFrame({"x": [1.0, 2.0], "y": [3.0, 1.0], "g": ["a", "b"], "name": ["p", "q"]})
+    chart = median_scatter(frame, x="x", y="y", group="g", labels=["a", "b"], titles=TITLES)
+    spec = for_projector(chart).to_dict()
+    config = spec["config"]
+    assert PROJECTOR_TEXT >= 18 and PROJECTOR_TITLE > PROJECTOR_TEXT
+    for part in ("axis", "legend", "header"):
+        assert config[part]["labelFontSize"] == PROJECTOR_TEXT
+        assert config[part]["titleFontSize"] == PROJECTOR_TITLE
+    assert config["title"]["fontSize"] == PROJECTOR_TITLE
+    assert spec["layer"] == chart.to_dict()["layer"]  # only the config differs

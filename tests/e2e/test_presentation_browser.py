@@ -1,0 +1,78 @@
+"""Presentation mode in a real headless Chromium: the computed sizes a projector needs (key
+figures far larger than their labels, a zoomed table grid that still fits its column, chart text
+of at least 18 px, whole sidebar labels) and a screenshot of every page in both languages under
+artifacts/screenshots/presentation/."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.test_browser import PAGE_IDS, go, open_app, photograph, settle
+from ui.i18n import t_plain
+from ui.shell import GRID_ZOOM
+
+pytestmark = pytest.mark.browser
+
+TOGGLE = {"en": "Presentation mode", "zh": "演示模式"}
+DEFAULT_METRIC_PX = 36  # Streamlit's own size of a key figure
+MIN_CHART_TEXT_PX = 18
+
+SIZES = """() => {
+  const all = s => [...document.querySelectorAll(s)];
+  const px = e => parseFloat(getComputedStyle(e).fontSize);
+  const text = e => e.querySelector('p') || e;
+  const grid = document.querySelector('[data-testid="stMain"] [data-testid="stDataFrame"]');
+  const box = e => e.getBoundingClientRect();
+  return {
+    values: all('[data-testid="stMetricValue"]').map(e => px(text(e))),
+    labels: all('[data-testid="stMetricLabel"]').map(e => px(text(e))),
+    gridZoom: parseFloat(getComputedStyle(grid).zoom),
+    gridCellPx: px(grid) * parseFloat(getComputedStyle(grid).zoom),
+    gridRight: box(grid.querySelector('canvas')).right,
+    columnRight: box(grid.closest('[data-testid="stColumn"]') || grid.parentElement).right,
+    axis: all('[data-testid="stMain"] svg .role-axis-label text').map(px),
+    links: all('[data-testid="stSidebar"] [data-testid="stPageLink"] span')
+      .map(e => [e.innerText.trim(), e.scrollWidth, e.clientWidth]),
+  };
+}"""
+
+
+def present(tab, app_url: str, lang: str) -> None:
+    open_app(tab, app_url, lang)
+    tab.locator('[data-testid="stSidebar"]').get_by_text(TOGGLE[lang]).click()
+    settle(tab)
+    tab.locator('[data-testid="stMain"] svg .role-axis-label').first.wait_for()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_presentation_sizes_are_computed_for_a_projector(tab, app_url, lang: str) -> None:
+    present(tab, app_url, lang)
+    sizes = tab.evaluate(SIZES)
+    assert sizes["values"] and min(sizes["values"]) >= 1.25 * DEFAULT_METRIC_PX, sizes["values"]
+    assert min(sizes["values"]) >= 1.8 * max(sizes["labels"])
+    assert sizes["gridZoom"] == pytest.approx(GRID_ZOOM)
+    assert sizes["gridCellPx"] >= 18
+    # The zoomed grid stays in its column (unnarrowed, it ran 40 % past it).
+    assert sizes["gridRight"] - sizes["columnRight"] < 10
+    assert sizes["axis"] and min(sizes["axis"]) >= MIN_CHART_TEXT_PX, sizes["axis"]
+    labels = {text: (scroll, client) for text, scroll, client in sizes["links"]}
+    for page_id in PAGE_IDS:
+        scroll, client = labels[t_plain(f"nav.{page_id}", lang)]
+        assert scroll <= client, page_id  # the whole label is shown
+    if lang == "zh":
+        assert "层次分析与客观权重" in labels
+
+
+def test_screenshots_of_every_page_in_presentation_mode(tab, app_url, screenshots) -> None:
+    folder = screenshots / "presentation"
+    folder.mkdir(exist_ok=True)
+    for lang in ("en", "zh"):
+        present(tab, app_url, lang)
+        for page_id in PAGE_IDS:
+            if page_id != "home":
+                go(tab, page_id)
+            photograph(tab, folder / f"{page_id}_{lang}.png")
+            assert tab.locator('[data-testid="stException"]').count() == 0, page_id
+            # No editing chrome in front of an audience.
+            assert tab.locator('[data-testid="stFileUploader"]:visible').count() == 0, page_id
+            assert tab.locator(".st-key-start_over:visible").count() == 0
