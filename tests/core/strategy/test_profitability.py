@@ -16,6 +16,7 @@ from core.strategy.profitability import (
     pareto_share,
     profit_picture,
     segment_profitability,
+    top_share,
     unprofitable_customers,
 )
 
@@ -120,3 +121,9 @@ def test_top_share_is_what_the_top_fifth_holds():
     assert top_share(values) == pytest.approx(0.8)
     assert top_share([1, 1, 1], share=0.5) == pytest.approx(2 / 3)  # ⌈1.5⌉ = 2 customers
     assert top_share([0, -1]) != top_share([0, -1])  # NaN: nothing to share
+
+
+def test_shares_of_values_near_the_largest_float_stay_finite() -> None:
+    huge = np.array([1e308, 1e308, 5e307, 1.0])
+    assert pareto_share(huge) == 0.5
+    assert top_share(huge) == pytest.approx(0.4)
