@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from core.method.ahp_apply import snap_to_scale
 from core.method.ahp_incomplete import incomplete_ahp
 from core.workshop.rooms import RoomStore
 from tests.app.apptest_support import LANGS, app
@@ -89,6 +90,7 @@ def test_answer_more_adds_pairs_and_shows_the_consistency_ratio(lang: str) -> No
     assert len(keys) == n - 1 + 3 and len(set(keys)) == len(keys)
     added = [tuple(map(int, k.rsplit("_", 2)[1:])) for k in keys[n - 1 :]]
     assert all(0 not in pair for pair in added)  # none repeats a pair with the reference
+    assert all(guest.select_slider(key=k).value == 1.0 for k in keys[n - 1 :])  # as implied
     assert guest.success[0].value.startswith(CONSISTENT[lang])  # all equal: consistent
     assert not any(UNCHECKED[lang] in i.value for i in guest.info)
     guest.button(key="join_ahp_more").click().run()
@@ -106,6 +108,10 @@ def test_contradicting_answers_warn_name_the_pair_and_can_be_submitted() -> None
     short = guest.dataframe[-1].value.iloc[:, 1].to_numpy()
     answered = {(0, 1): 9.0, (0, 2): 1 / 9} | {(0, k): 1.0 for k in range(3, n)}
     guest.button(key="join_ahp_more").click().run()
+    assert not guest.warning  # the added pairs start at the ratio the short set implies
+    for key in pair_keys(guest)[n - 1 :]:
+        i, j = map(int, key.rsplit("_", 2)[1:])
+        assert guest.select_slider(key=key).value == snap_to_scale(short[i] / short[j])
     for key in pair_keys(guest)[n - 1 :]:  # each added pair answered against the short set
         i, j = map(int, key.rsplit("_", 2)[1:])
         answered[(i, j)] = 1 / 9 if short[i] > short[j] else 9.0

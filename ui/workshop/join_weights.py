@@ -103,8 +103,13 @@ def _on_pair(store_key: str, x: str, y: str, widget: str) -> None:
     st.session_state[store_key] = with_judgement(judged, x, y, st.session_state[widget])
 
 
-def _on_more(more_key: str, added: list[tuple[str, str]]) -> None:
+def _on_more(code: str, added: Mapping[tuple[str, str], float]) -> None:
+    """Ask the ``added`` pairs, each starting at the ratio the answers so far imply."""
+    more_key, store_key = MORE_PREFIX + code, JUDGEMENTS_PREFIX + code
     st.session_state[more_key] = [*st.session_state.get(more_key, []), *added]
+    for (x, y), implied in added.items():
+        judged = st.session_state[store_key]
+        st.session_state[store_key] = with_judgement(judged, x, y, snap_to_scale(implied))
 
 
 def _on_fewer(more_key: str) -> None:
@@ -159,7 +164,7 @@ def _ahp_input(room: Room, mine: Mapping[str, float] | None, lang: str) -> dict[
     result = incomplete_ahp(n, asked_judgements(judged, columns, asked))
     total = n * (n - 1) // 2
     st.caption(t("join.ahp_answered", lang, answered=len(asked), pairs=total))
-    _more_buttons(room.code, columns, index_pairs, result.weights, lang)
+    st.space("small")  # room for the table's toolbar, which floats over what comes before
     share = t_plain("ahp.share", lang)
     st.dataframe(
         pd.DataFrame({t_plain("ahp.col_factor", lang): names, share: result.weights}),
@@ -175,23 +180,28 @@ def _ahp_input(room: Room, mine: Mapping[str, float] | None, lang: str) -> dict[
     else:
         text = inconsistency_text(result, names, lang)
         st.warning(text + "\n\n" + t("join.ahp_still_submit", lang), icon="⚠️")
+    _more_buttons(room.code, columns, index_pairs, result.weights, lang)
     return slider_weights(dict(zip(columns, map(float, result.weights), strict=True)))
 
 
 def _more_buttons(
     code: str, columns: Sequence[str], asked: list[tuple[int, int]], weights, lang: str
 ) -> None:
-    """'Answer k more' (the most informative pairs next) and, once some are added, 'back to
-    the short set' (the answers stay remembered for when they are asked again)."""
+    """'Answer k more' (the most informative pairs next, each starting at the ratio of the
+    current weights, so an untouched one changes nothing) and, once some are added, 'back to
+    the short set'."""
     more_key = MORE_PREFIX + code
-    added = next_pairs(len(columns), asked, list(weights), MORE_AT_ONCE)
+    added = {
+        (columns[i], columns[j]): weights[i] / weights[j]
+        for i, j in next_pairs(len(columns), asked, list(weights), MORE_AT_ONCE)
+    }
     left, right = st.columns(2)
     if added:
         left.button(
             t("join.ahp_more", lang, count=len(added)),
             key="join_ahp_more",
             on_click=_on_more,
-            args=(more_key, [(columns[i], columns[j]) for i, j in added]),
+            args=(code, added),
             width="stretch",
         )
     if st.session_state.get(more_key):
