@@ -88,7 +88,12 @@ def ahp_weights(matrix: np.ndarray, *, names: Sequence[str] | None = None) -> Ah
     ``worst_pairs`` lists every pair ``i < j`` whose deviation is above rounding noise, worst
     first (ties by position); it is empty for a consistent matrix. ``names`` only label errors.
     """
-    a = validate_pairwise(matrix, names=names)
+    return eigen_result(validate_pairwise(matrix, names=names))
+
+
+def eigen_result(a: np.ndarray) -> AhpResult:
+    """:func:`ahp_weights` of a positive reciprocal matrix already checked (its entries may lie
+    beyond Saaty's scale, as a completed matrix's ratios can)."""
     n = a.shape[0]
     values, vectors = np.linalg.eig(a)
     k = int(np.argmax(values.real))
@@ -207,6 +212,16 @@ def matrix_from_upper(n: int, judgements: Mapping[tuple[int, int], float]) -> np
     ``judgements[(i, j)] = a_ij`` with 0-based indices; each unordered pair once, in either
     order (``(j, i)`` is taken as ``a_ji``). The diagonal is 1; the mirror is the reciprocal.
     """
+    a = partial_matrix(n, judgements)
+    missing = [(i, j) for i, j in combinations(range(n), 2) if np.isnan(a[i, j])]
+    if missing:
+        raise InputError(msg("ahp.pairwise_judgements_no_judgement_pair", pairs=missing))
+    return validate_pairwise(a)
+
+
+def partial_matrix(n: int, judgements: Mapping[tuple[int, int], float]) -> np.ndarray:
+    """The reciprocal matrix of the pairs judged (as :func:`matrix_from_upper` takes them), each
+    judgement checked; the diagonal is 1 and a pair not judged is NaN."""
     if n < 1:
         raise InputError(msg("ahp.pairwise_judgements_need_least_one", n=n))
     a = np.full((n, n), np.nan)
@@ -218,10 +233,7 @@ def matrix_from_upper(n: int, judgements: Mapping[tuple[int, int], float]) -> np
             raise InputError(msg("ahp.pairwise_judgements_pair_given_twice", i=i, j=j))
         v = _judgement(value, msg("ahp.pairwise_judgements_pair", i=i, j=j))
         a[i, j], a[j, i] = v, 1 / v
-    missing = [(i, j) for i, j in combinations(range(n), 2) if np.isnan(a[i, j])]
-    if missing:
-        raise InputError(msg("ahp.pairwise_judgements_no_judgement_pair", pairs=missing))
-    return validate_pairwise(a)
+    return a
 
 
 def read_pairwise_csv(source: str | Path | bytes) -> tuple[list[str], np.ndarray]:

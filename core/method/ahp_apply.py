@@ -42,6 +42,15 @@ def with_judgement(judgements: Judgements, x: str, y: str, value: float) -> dict
     return {**judgements, key: value if key == (x, y) else 1 / value}
 
 
+def asked_judgements(
+    judgements: Judgements, columns: Sequence[str], pairs: Sequence[tuple[str, str]]
+) -> dict[tuple[int, int], float]:
+    """The judgements of the pairs asked, by position in ``columns``: ``{(i, j): a_ij}`` with
+    each pair in the order asked (an incomplete set for :mod:`core.method.ahp_incomplete`)."""
+    index = {c: k for k, c in enumerate(columns)}
+    return {(index[x], index[y]): judgement(judgements, x, y) for x, y in pairs}
+
+
 def judgement_matrix(judgements: Judgements, columns: Sequence[str]) -> np.ndarray:
     """The reciprocal matrix of ``columns`` (in that order) from the stored judgements."""
     pairs = combinations(range(len(columns)), 2)

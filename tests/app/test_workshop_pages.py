@@ -3,13 +3,9 @@ seat kept in the address), both languages."""
 
 from __future__ import annotations
 
-from itertools import combinations
-
-import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core.method.ahp import ahp_weights, matrix_from_upper
 from core.workshop.rooms import RoomStore
 from tests.app.apptest_support import LANGS, app
 from tests.core.i18n.markdown_render import markup
@@ -169,58 +165,7 @@ def test_a_room_store_damaged_while_the_room_is_open_is_explained(tmp_path) -> N
     assert not host.exception and "no room with code ABCD-2345" in host.error[0].value
 
 
-# --- AHP on the join page, and the seat kept in the address ------------------------------
-
-
-def judge(at: AppTest, code: str, i: int, j: int, value: float) -> AppTest:
-    return at.select_slider(key=f"join_pair_{code}_{i}_{j}").set_value(value).run()
-
-
-def shares(weights: dict[str, float], columns: list[str]) -> np.ndarray:
-    w = np.array([weights[c] for c in columns], dtype=float)
-    return w / w.sum()
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_ahp_mode_submits_the_priority_vector(lang: str) -> None:
-    code = facilitator(lang).session_state["workshop_room_code"]
-    columns = RoomStore().room(code).scenario.columns
-    guest = participant(lang, code)
-    guest.text_input(key="join_name").input("Ann").run()
-    guest.segmented_control(key="join_mode").set_value("ahp").run()
-    n = len(columns)
-    assert len(guest.select_slider) == n * (n - 1) // 2
-    assert len(guest.expander) == n - 1  # more than 7 factors: one group per factor
-    judgements = {(0, 1): 5.0, (0, 2): 3.0, (1, 2): 1 / 2}  # consistent enough
-    for (i, j), value in judgements.items():
-        guest = judge(guest, code, i, j, value)
-    assert not guest.exception and not guest.warning
-    assert guest.success[0].value.startswith("一致性比率" if lang == "zh" else "Consistency ratio")
-    equal = dict.fromkeys(combinations(range(n), 2), 1.0)  # every pair not moved
-    expected = ahp_weights(matrix_from_upper(n, equal | judgements)).weights
-    assert np.allclose(guest.dataframe[-1].value.iloc[:, 1], expected)  # the shares, live
-    guest.button(key="join_submit").click().run()
-    assert not guest.exception and not guest.error
-    token = guest.query_params["me"]
-    stored = RoomStore().my_weights(code, token)
-    assert np.allclose(shares(stored, columns), expected)
-    assert max(stored.values()) == pytest.approx(100)  # on the sliders' scale
-
-
-def test_inconsistent_judgements_warn_but_can_be_submitted() -> None:
-    code = facilitator("en").session_state["workshop_room_code"]
-    guest = participant("en", code)
-    guest.text_input(key="join_name").input("Bo").run()
-    guest.segmented_control(key="join_mode").set_value("ahp").run()
-    guest = judge(guest, code, 0, 1, 9.0)
-    guest = judge(guest, code, 1, 2, 9.0)
-    guest = judge(guest, code, 0, 2, 1 / 9)  # revenue > profit > orders, yet orders ≫ revenue
-    warning = guest.warning[0].value
-    assert "contradict each other" in warning and "You can still submit" in warning
-    assert "Frequency is 9× as important as Revenue" in warning  # the pair to revisit
-    assert not guest.button(key="join_submit").disabled
-    guest.button(key="join_submit").click().run()
-    assert not guest.exception and guest.info[-1].value == "Saved (submission number 1)."
+# --- the seat kept in the address (pairwise weighting: test_join_pairwise.py) ----------
 
 
 @pytest.mark.parametrize("lang", LANGS)

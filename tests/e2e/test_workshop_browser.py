@@ -88,8 +88,8 @@ def test_participant_submission_appears_for_the_facilitator(chromium, app_url, s
         guest.set_viewport_size(PHONE)
         ahp = "两两比较（AHP）" if lang == "zh" else "Pairwise comparison (AHP)"
         guest.locator("button").filter(has_text=re.compile(rf"^{re.escape(ahp)}$")).click()
-        group = guest.locator('[data-testid="stExpander"] summary').first
-        group.click()
+        reference = "基准因素" if lang == "zh" else "Compare each factor with"
+        guest.get_by_text(reference, exact=False).first.wait_for()  # the AHP mode is drawn
         pair = guest.get_by_role("slider").first
         pair.wait_for()
         settled(guest)

@@ -1,6 +1,11 @@
 """The join page's weight input: a slider per factor, or pairwise comparisons (AHP) whose
 priority vector becomes the weights; then the shares and, for AHP, the consistency verdict.
 
+AHP asks a short set, each factor against one reference (n − 1 pairs for n factors), and
+completes the other pairs from it (Harker's method, :mod:`core.method.ahp_incomplete`);
+"answer more" adds the most informative pairs next, and once the answers close a cycle the
+consistency ratio is shown.
+
 Both give weights on the sliders' 0–100 scale (AHP: the largest share at 100), the mapping
 the room store takes. The AHP judgements live in the session per room; the first time they
 start from the participant's stored weights (each ratio snapped to Saaty's scale), so
@@ -15,23 +20,27 @@ from itertools import combinations
 import pandas as pd
 import streamlit as st
 
-from core.method.ahp import CR_LIMIT, ahp_weights
+from core.method.ahp import CR_LIMIT
 from core.method.ahp_apply import (
     SLIDER_TOP,
+    asked_judgements,
     judgement,
-    judgement_matrix,
+    pair_key,
     slider_weights,
     snap_to_scale,
     with_judgement,
 )
+from core.method.ahp_incomplete import has_cycle, incomplete_ahp, next_pairs
 from core.workshop.rooms import Room
-from ui.i18n import factor_label, t
+from ui.i18n import factor_label, t, t_plain
 from ui.weights.ahp_editor import MAX_FACTORS, inconsistency_text, pair_slider
 
 SLIDERS, AHP = "sliders", "ahp"
 MODE_KEY = "join_mode"
 JUDGEMENTS_PREFIX = "join_ahp_"  # + room code → the participant's core.method.ahp_apply judgements
-GROUP_ABOVE = 7  # with more factors, the pairs fold into one expander per factor
+REFERENCE_PREFIX = "join_ahp_ref_"  # + room code → the factor every other is compared with
+MORE_PREFIX = "join_ahp_more_"  # + room code → the pairs asked beyond the short set
+MORE_AT_ONCE = 3  # pairs added by one "answer more"
 _TINY = 1e-9  # keeps a ratio with a zero weight finite (it snaps to 9 or 1/9)
 
 
@@ -94,40 +103,112 @@ def _on_pair(store_key: str, x: str, y: str, widget: str) -> None:
     st.session_state[store_key] = with_judgement(judged, x, y, st.session_state[widget])
 
 
+def _on_more(code: str, added: Mapping[tuple[str, str], float]) -> None:
+    """Ask the ``added`` pairs, each starting at the ratio the answers so far imply."""
+    more_key, store_key = MORE_PREFIX + code, JUDGEMENTS_PREFIX + code
+    st.session_state[more_key] = [*st.session_state.get(more_key, []), *added]
+    for (x, y), implied in added.items():
+        judged = st.session_state[store_key]
+        st.session_state[store_key] = with_judgement(judged, x, y, snap_to_scale(implied))
+
+
+def _on_fewer(more_key: str) -> None:
+    st.session_state.pop(more_key, None)
+
+
+def asked_pairs(
+    columns: Sequence[str], reference: str, more: Sequence[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """The pairs on the page: each other factor against ``reference``, then the extra pairs
+    asked for (those not already among them)."""
+    star = [(reference, c) for c in columns if c != reference]
+    seen = {pair_key(x, y) for x, y in star}
+    return star + [(x, y) for x, y in more if pair_key(x, y) not in seen]
+
+
 def _ahp_input(room: Room, mine: Mapping[str, float] | None, lang: str) -> dict[str, float]:
+    """A short set of pairs (each factor against a reference), completed by Harker's method;
+    more pairs on request, and the consistency verdict once the answers close a cycle."""
     columns = room.scenario.columns
     names = [factor_label(c, lang) for c in columns]
+    n = len(columns)
     store_key = JUDGEMENTS_PREFIX + room.code
+    more_key = MORE_PREFIX + room.code
     if store_key not in st.session_state:
         st.session_state[store_key] = judgements_from_weights(mine or {}, columns)
-    judged = st.session_state[store_key]
-    n = len(columns)
     st.caption(t("join.how_ahp", lang))
+    reference = st.selectbox(
+        t("join.ahp_reference", lang),
+        columns,
+        key=REFERENCE_PREFIX + room.code,
+        format_func=lambda c: factor_label(c, lang),
+    )
+    asked = asked_pairs(columns, reference, st.session_state.get(more_key, []))
+    st.caption(
+        t(
+            "join.ahp_short",
+            lang,
+            count=n - 1,
+            reference=factor_label(reference, lang),
+            rest=n * (n - 1) // 2 - (n - 1),
+        )
+    )
     st.caption(t("ahp.scale_help", lang))
-    if n > GROUP_ABOVE:
-        st.info(t("join.ahp_many", lang, n=n, pairs=n * (n - 1) // 2), icon="🧭")
-    for i in range(n - 1):
-        if n > GROUP_ABOVE:
-            box = st.expander(t("join.ahp_group", lang, factor=names[i], pairs=n - 1 - i))
-        else:
-            box = st.container()
-        with box:
-            for j in range(i + 1, n):
-                x, y, key = columns[i], columns[j], f"join_pair_{room.code}_{i}_{j}"
-                value = judgement(judged, x, y)
-                pair_slider(names[i], names[j], value, key, lang, _on_pair, (store_key, x, y, key))
-    result = ahp_weights(judgement_matrix(judged, columns), names=names)
-    share = t("ahp.share", lang)
+    judged = st.session_state[store_key]
+    for x, y in asked:
+        i, j = columns.index(x), columns.index(y)
+        key = f"join_pair_{room.code}_{i}_{j}"
+        value = judgement(judged, x, y)
+        pair_slider(names[i], names[j], value, key, lang, _on_pair, (store_key, x, y, key))
+    index_pairs = [(columns.index(x), columns.index(y)) for x, y in asked]
+    result = incomplete_ahp(n, asked_judgements(judged, columns, asked))
+    total = n * (n - 1) // 2
+    st.caption(t("join.ahp_answered", lang, answered=len(asked), pairs=total))
+    st.space("small")  # room for the table's toolbar, which floats over what comes before
+    share = t_plain("ahp.share", lang)
     st.dataframe(
-        pd.DataFrame({t("ahp.col_factor", lang): names, share: result.weights}),
+        pd.DataFrame({t_plain("ahp.col_factor", lang): names, share: result.weights}),
         hide_index=True,
         height="content",
         column_config={share: st.column_config.ProgressColumn(format="percent", max_value=1.0)},
         key="join_ahp_shares",
     )
-    if result.consistent:
+    if not has_cycle(n, index_pairs):
+        st.info(t("join.ahp_unchecked", lang), icon="🔁")
+    elif result.consistent:
         st.success(t("ahp.consistent", lang, cr=result.cr, limit=CR_LIMIT), icon="✅")
     else:
         text = inconsistency_text(result, names, lang)
         st.warning(text + "\n\n" + t("join.ahp_still_submit", lang), icon="⚠️")
+    _more_buttons(room.code, columns, index_pairs, result.weights, lang)
     return slider_weights(dict(zip(columns, map(float, result.weights), strict=True)))
+
+
+def _more_buttons(
+    code: str, columns: Sequence[str], asked: list[tuple[int, int]], weights, lang: str
+) -> None:
+    """'Answer k more' (the most informative pairs next, each starting at the ratio of the
+    current weights, so an untouched one changes nothing) and, once some are added, 'back to
+    the short set'."""
+    more_key = MORE_PREFIX + code
+    added = {
+        (columns[i], columns[j]): weights[i] / weights[j]
+        for i, j in next_pairs(len(columns), asked, list(weights), MORE_AT_ONCE)
+    }
+    left, right = st.columns(2)
+    if added:
+        left.button(
+            t("join.ahp_more", lang, count=len(added)),
+            key="join_ahp_more",
+            on_click=_on_more,
+            args=(code, added),
+            width="stretch",
+        )
+    if st.session_state.get(more_key):
+        right.button(
+            t("join.ahp_fewer", lang),
+            key="join_ahp_fewer",
+            on_click=_on_fewer,
+            args=(more_key,),
+            width="stretch",
+        )

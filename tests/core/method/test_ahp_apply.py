@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from core.method.ahp import SAATY_SCALE
 from core.method.ahp_apply import (
     ahp_shares,
+    asked_judgements,
     judgement,
     judgement_matrix,
     pair_key,
@@ -58,6 +59,12 @@ def test_the_matrix_is_reciprocal_in_column_order() -> None:
     assert a[0, 1] == pytest.approx(1 / 3) and a[1, 0] == pytest.approx(3)
     assert a[0, 2] == pytest.approx(5) and a[2, 0] == pytest.approx(1 / 5)
     assert a[1, 2] == 1.0 and np.all(np.diag(a) == 1.0)
+
+
+def test_asked_judgements_are_by_position_in_the_order_asked() -> None:
+    stored = with_judgement({}, "b", "a", 3.0)
+    asked = asked_judgements(stored, ["a", "b", "c"], [("b", "a"), ("c", "a")])
+    assert asked == {(1, 0): 3.0, (2, 0): 1.0}  # a pair not judged yet is equal
 
 
 def test_chosen_factors_share_their_current_total() -> None:

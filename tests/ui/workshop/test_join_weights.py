@@ -1,9 +1,10 @@
-"""The join page's helpers: AHP judgements seeded from stored weights, the shares line."""
+"""The join page's helpers: AHP judgements seeded from stored weights, the pairs asked, the
+shares line."""
 
 from __future__ import annotations
 
 from core.method.ahp_apply import judgement
-from ui.workshop.join_weights import judgements_from_weights, shares_line
+from ui.workshop.join_weights import asked_pairs, judgements_from_weights, shares_line
 
 COLUMNS = ["a", "b", "c"]
 
@@ -24,3 +25,9 @@ def test_without_weights_every_pair_is_equal() -> None:
 
 def test_shares_line_gives_each_factor_its_share() -> None:
     assert shares_line({"a": 60, "b": 30, "c": 10}, "en") == "a 60% · b 30% · c 10%"
+
+
+def test_asked_pairs_are_the_short_set_then_the_extra_pairs_not_in_it() -> None:
+    assert asked_pairs(COLUMNS, "b", []) == [("b", "a"), ("b", "c")]
+    more = [("c", "b"), ("a", "c")]  # the first repeats a pair of the short set
+    assert asked_pairs(COLUMNS, "b", more) == [("b", "a"), ("b", "c"), ("a", "c")]
