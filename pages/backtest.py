@@ -7,7 +7,6 @@ import streamlit as st
 
 from core.errors import InputError
 from core.i18n import localize
-from ui import state
 from ui.backtest.run import (
     choices,
     chosen_scenarios,
@@ -30,13 +29,7 @@ if dataset.is_sample:
     st.info(t("backtest.sample", name=dataset.name), icon="👉")
     st.page_link("pages/orders.py", label=t("nav.orders"), icon="🧾")
 try:
-    ingest = state.read_dataset(dataset)
-    frame, excluded = ingest.frame, getattr(ingest, "excluded", None)
-    columns = orders.chosen_columns(frame, dataset.digest)
-    if not orders.columns_ready(columns):
-        st.warning(t("orders.pick_columns"), icon="👉")
-        st.page_link("pages/orders.py", label=t("nav.orders"), icon="🧾")
-        st.stop()
+    frame, excluded, columns = orders.log_and_columns(dataset, t)
     dates = log_dates(frame, columns["date"])
     if dates is None:
         st.warning(t("backtest.no_dates"), icon="⚠️")

@@ -58,13 +58,7 @@ with st.expander(t("review.rules")), st.form("review_rules_form", border=False):
 try:
     if source == "log":
         dataset = orders.orders_dataset()
-        ingest = state.read_dataset(dataset)
-        frame, excluded = ingest.frame, getattr(ingest, "excluded", None)
-        columns = orders.chosen_columns(frame, dataset.digest)
-        if not orders.columns_ready(columns):
-            st.warning(t("orders.pick_columns"), icon="👉")
-            st.page_link("pages/orders.py", label=t("nav.orders"), icon="🧾")
-            st.stop()
+        frame, excluded, columns = orders.log_and_columns(dataset, t)
         picked = tuple(columns.items())
         period_col, as_of_col, note_col = st.columns([1, 1, 2], vertical_alignment="bottom")
         with st.spinner(orders.running_text(t)):  # with the Orders page's engine

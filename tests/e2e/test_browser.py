@@ -127,14 +127,20 @@ def test_language_switch_shows_chinese(tab, app_url):
     assert "lang=zh" in tab.url
 
 
-def test_upload_on_data_page_then_download_the_ranked_csv(tab, app_url, tmp_path):
-    upload = tmp_path / "forty_customers.csv"
+def upload_sample_head(page, url: str, upload: Path) -> Path:
+    """Upload the English sample's first UPLOAD_ROWS rows as ``upload`` on the Data page of a
+    fresh app, and wait until they are the current data."""
     pd.read_csv(SAMPLE_EN).head(UPLOAD_ROWS).to_csv(upload, index=False)
-    open_app(tab, app_url, "en")
-    go(tab, "data")
-    tab.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(upload)
-    tab.get_by_text(f"{UPLOAD_ROWS} rows").first.wait_for()
-    settle(tab)
+    open_app(page, url, "en")
+    go(page, "data")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(upload)
+    page.get_by_text(f"{UPLOAD_ROWS} rows").first.wait_for()
+    settle(page)
+    return upload
+
+
+def test_upload_on_data_page_then_download_the_ranked_csv(tab, app_url, tmp_path):
+    upload = upload_sample_head(tab, app_url, tmp_path / "forty_customers.csv")
     assert "forty_customers.csv" in tab.locator('[data-testid="stSidebar"]').inner_text()
 
     go(tab, "export")

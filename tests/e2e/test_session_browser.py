@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from tests.e2e.test_browser import (
-    SAMPLE_EN,
-    UPLOAD_ROWS,
     cell,
     go,
-    open_app,
     settle,
     sidebar_slider,
+    upload_sample_head,
 )
 
 pytestmark = pytest.mark.browser
@@ -25,13 +22,7 @@ def ranked_ids(page, n: int = 10) -> list[str]:
 
 
 def test_a_reload_keeps_the_upload_weights_presentation_and_page(tab, app_url, tmp_path):
-    upload = tmp_path / "clients_for_reload.csv"
-    pd.read_csv(SAMPLE_EN).head(UPLOAD_ROWS).to_csv(upload, index=False)
-    open_app(tab, app_url, "en")
-    go(tab, "data")
-    tab.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(upload)
-    tab.get_by_text(f"{UPLOAD_ROWS} rows").first.wait_for()
-    settle(tab)
+    upload_sample_head(tab, app_url, tmp_path / "clients_for_reload.csv")
     go(tab, "ranking")
     settle(tab)
     for column, key in (("revenue", "Home"), ("complaints", "End")):

@@ -54,6 +54,22 @@ def orders_dataset() -> state.Dataset:
     return st.session_state[ORDERS]
 
 
+def log_and_columns(
+    dataset: state.Dataset, t: Callable[..., str]
+) -> tuple[pd.DataFrame, pd.DataFrame | None, dict[str, str | None]]:
+    """The Orders page's log read (frame, the rows ingest excluded) with its chosen columns;
+    when they are not all chosen, says so with a link to the Orders page and stops the page.
+    Raises InputError for a log that cannot be read."""
+    ingest = state.read_dataset(dataset)
+    frame, excluded = ingest.frame, getattr(ingest, "excluded", None)
+    columns = chosen_columns(frame, dataset.digest)
+    if not columns_ready(columns):
+        st.warning(t("orders.pick_columns"), icon="👉")
+        st.page_link("pages/orders.py", label=t("nav.orders"), icon="🧾")
+        st.stop()
+    return frame, excluded, columns
+
+
 def on_upload(key: str) -> None:
     """Uploader callback: the uploaded file becomes the order log."""
     upload = st.session_state.get(key)
