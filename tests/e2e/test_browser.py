@@ -108,7 +108,7 @@ def test_home_shows_the_ranking_and_a_slider_reorders_it(tab, app_url):
     settle(tab)
     assert revenue.input_value() == "100"
     assert eventually(lambda: top_ids(tab) != before)
-    for column in ("profit", "orders"):
+    for column in ("profit", "frequency"):  # sliders show display names: orders is Frequency
         slider = sidebar_slider(tab, column)
         slider.focus()
         slider.press("Home")

@@ -35,17 +35,21 @@ def pdf_pages(pdf: bytes) -> list[tuple[float, float]]:
 
 
 def check_print_layout(report) -> None:
-    """In print media, charts and table rows may not be split and charts fill the width."""
+    """In print media, charts and table rows may not be split, and charts fit the width and
+    at most 88 mm of height (so a page holds a chart and its text: no half-empty pages)."""
     report.emulate_media(media="print")
     figures = report.evaluate(
         """() => [...document.querySelectorAll('figure')].map(f => [
             getComputedStyle(f).breakInside,
             f.querySelector('svg').getBoundingClientRect().width,
-            f.getBoundingClientRect().width])"""
+            f.getBoundingClientRect().width,
+            f.querySelector('svg').getBoundingClientRect().height])"""
     )
     assert len(figures) == 3
-    for avoid, chart_width, figure_width in figures:
-        assert avoid == "avoid" and abs(chart_width - figure_width) < 1
+    most = 88 / 25.4 * 96  # 88 mm in CSS pixels
+    for avoid, chart_width, figure_width, chart_height in figures:
+        assert avoid == "avoid" and chart_width <= figure_width + 1
+        assert chart_height <= most + 1 and chart_width > figure_width / 3
     rows = report.evaluate(
         "() => [...new Set([...document.querySelectorAll('tr')]"
         ".map(r => getComputedStyle(r).breakInside))]"
