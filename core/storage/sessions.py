@@ -89,6 +89,9 @@ class SessionStore:
         written once per digest."""
         data = session.data
         with self._connect() as db:
+            # a kept session is a convenience: the last change may be lost on a power cut,
+            # so a commit does not wait for the disk (WAL with synchronous=NORMAL)
+            db.execute("PRAGMA synchronous = NORMAL")
             if data.content is not None:
                 db.execute(
                     "INSERT OR IGNORE INTO session_data (digest, content) VALUES (?, ?)",
