@@ -298,7 +298,7 @@ def rank_current_data(scenario: Scenario) -> Ranking:
     any weight is kept per (data, scenario without weights), so a weight change only scores
     (core.method.ranking.prepare_ranking). Raises InputError like rank_customers."""
     ingest = ingest_result()
-    key = (data_digest(), scenario.with_weights(dict.fromkeys(scenario.columns, 1.0)).to_json())
+    key = (data_digest(), scenario.key_without_weights())
     kept: dict[tuple[str, str], PreparedRanking] = st.session_state.setdefault(PREPARED, {})
     prepared = kept.get(key)
     if prepared is None:

@@ -68,7 +68,7 @@ def weight_sliders(lang: str, location: str, grouped: bool = False) -> None:
             st.markdown(f"**{dimension_label(dimension, lang)}** · {share:.0%}")
         for factor in by_dimension[dimension]:
             key = slider_key(location, factor.column)
-            st.session_state[key] = round(min(factor.weight, SLIDER_MAX))
+            value = st.session_state[key] = round(min(factor.weight, SLIDER_MAX))
             arrow = "↓" if factor.direction == "cost" else "↑"
             label = t(
                 "weights.slider_label",
@@ -81,6 +81,7 @@ def weight_sliders(lang: str, location: str, grouped: bool = False) -> None:
                 label,
                 0,
                 SLIDER_MAX,
+                value,  # the seeded value: without one, Streamlit scans all session state
                 key=key,
                 on_change=state.set_weight,
                 args=(factor.column, key),

@@ -173,10 +173,6 @@ class PreparedRanking:
     warnings: tuple
 
 
-def _weightless(scenario: Scenario) -> str:
-    return scenario.with_weights(dict.fromkeys(scenario.columns, 1.0)).to_json(indent=None)
-
-
 def prepare_ranking(
     frame: pd.DataFrame, scenario: Scenario, *, excluded: pd.DataFrame | None = None
 ) -> PreparedRanking:
@@ -221,7 +217,7 @@ def prepare_ranking(
         filled = normalize_columns(filled, cost, [f.normalize for f in scenario.factors])
     rows = frame.loc[kept]
     return PreparedRanking(
-        _weightless(scenario), rows, id_codes(rows[scenario.id_column]), as_of, excluded,
+        scenario.key_without_weights(), rows, id_codes(rows[scenario.id_column]), as_of, excluded,
         filled, cost, present, empty, tuple(warnings),
     )  # fmt: skip
 
@@ -229,7 +225,7 @@ def prepare_ranking(
 def rank_prepared(prepared: PreparedRanking, scenario: Scenario) -> Ranking:
     """Score, rank, tier and explain ``prepared`` under ``scenario``, which may differ from
     the one it was prepared for only in its weights (ValueError otherwise)."""
-    if _weightless(scenario) != prepared.key:
+    if scenario.key_without_weights() != prepared.key:
         raise ValueError("the scenario differs from the prepared one in more than its weights")
     weights = scenario.weights.copy()
     weights[prepared.empty] = 0.0

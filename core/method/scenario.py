@@ -323,6 +323,15 @@ class Scenario:
         factors = tuple(replace(f, weight=weights.get(f.column, f.weight)) for f in self.factors)
         return replace(self, factors=factors)
 
+    def key_without_weights(self) -> str:
+        """The compact JSON of this scenario with every weight 1: equal for two scenarios that
+        differ only in their weights (what a prepared ranking is kept by)."""
+        kept = self.__dict__
+        if "_key_without_weights" not in kept:
+            equal = self.with_weights(dict.fromkeys(self.columns, 1.0))
+            kept["_key_without_weights"] = equal.to_json(indent=None)
+        return kept["_key_without_weights"]
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (the contract in the module docstring)."""
         data = {f: getattr(self, f) for f in self.__dataclass_fields__}
@@ -345,8 +354,14 @@ class Scenario:
         return {k: v for k, v in merged.items() if v not in (None, "", {}, [])}
 
     def to_json(self, indent: int | None = 2) -> str:
-        """The scenario as JSON text (UTF-8, Chinese kept readable)."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        """The scenario as JSON text (UTF-8, Chinese kept readable).
+
+        A scenario is never changed once built, so its text is kept on the instance (a rerun
+        of the app asks for it several times, as cache keys)."""
+        kept = self.__dict__.setdefault("_json_by_indent", {})  # not a field: no eq, no repr
+        if indent not in kept:
+            kept[indent] = json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        return kept[indent]
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], warnings: list[Message] | None = None) -> Scenario:
