@@ -3,10 +3,12 @@
 ::
 
     backtest ORDERS --cutoff DATE [--holdout-days N] [--scenario FILE.json …] [--preset NAME …]
-             [--discount-rate R] [--customer-col C …] [--engine …] [--drop-copies]
-             [--ignore-zero] [--json]
-        one row per scenario: Spearman rho, top-tier revenue share, precision and recall of
-        the top 20 % (core.review.backtest); --json adds the gain curves
+             [--value revenue|profit] [--discount-rate R] [--customer-col C …] [--engine …]
+             [--drop-copies] [--ignore-zero] [--json]
+        one row per scenario: Spearman rho, top-tier share of the realised value, precision
+        and recall of the top 20 % (core.review.backtest); --json adds the gain curves.
+        The realised value is the holdout's revenue (default) or profit (needs a profit
+        column; without one: exit 2)
 
 The holdout defaults to 365 days; a window running past the log's last order is cut short at
 it (a ``warning:`` line says so). A cutoff before the log's first order or with no order
@@ -24,6 +26,7 @@ from core.cli.terminal import format_table
 from core.method.presets import PRESET_NAMES
 
 DEFAULT_HOLDOUT = 365
+REVENUE, VALUES = "revenue", ("revenue", "profit")  # core.review.backtest.VALUES, kept light
 
 
 def add_backtest_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -51,6 +54,13 @@ def add_backtest_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--preset", action="append", default=[], choices=PRESET_NAMES, help="a weight preset"
+    )
+    parser.add_argument(
+        "--value",
+        choices=VALUES,
+        default=REVENUE,
+        help="the realised value to measure against: revenue (default) or profit "
+        "(needs a profit column)",
     )
     parser.add_argument(
         "--discount-rate",
@@ -87,8 +97,8 @@ def run_backtest(args: argparse.Namespace) -> int:
     result = backtest(
         _source(args.orders), args.cutoff, holdout_days=args.holdout_days,
         scenarios=_scenarios(args.scenario) or None, presets=args.preset,
-        annual_discount=args.discount_rate, columns=_columns(args), engine=args.engine,
-        **_line_rules(args),
+        annual_discount=args.discount_rate, value=args.value, columns=_columns(args),
+        engine=args.engine, **_line_rules(args),
     )  # fmt: skip
     _notes(result.reports[0])
     err(f"note: {result.summary()}")
@@ -104,9 +114,10 @@ def run_backtest(args: argparse.Namespace) -> int:
                 "window_end": result.window_end.isoformat(),
                 "window_days": result.window_days,
                 "customers": result.customers,
-                "realised_revenue": result.realised_revenue,
+                "value": result.value,
+                "realised_total": result.realised_total,
                 "new_customers": result.new_customers,
-                "new_revenue": result.new_revenue,
+                "new_total": result.new_total,
                 "warnings": [str(w) for w in result.warnings],
                 "scenarios": [
                     {
@@ -131,6 +142,13 @@ def run_backtest(args: argparse.Namespace) -> int:
         else (r.scenario, "-", "-", "-", "-", f"not applicable: {r.note}")
         for r in table.itertuples()
     ]  # fmt: skip
-    headers = ["scenario", "rho", "top-tier share", "precision@20%", "recall@20%", "note"]
+    headers = [
+        "scenario",
+        "rho",
+        f"top-tier {result.value} share",
+        "precision@20%",
+        "recall@20%",
+        "note",
+    ]
     print(format_table(rows, headers, right=[False, True, True, True, True]))
     return EXIT_OK

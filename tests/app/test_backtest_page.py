@@ -46,3 +46,16 @@ def test_a_one_day_holdout_runs_in_chinese() -> None:
     at.number_input(key="backtest_holdout").set_value(1).run()
     assert not at.exception and not at.error
     assert any("截止日" in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_realised_value_can_be_the_profit(lang: str) -> None:
+    at = app(lang).switch_page(PAGE).run()
+    header = {"en": "Top-tier profit share (%)", "zh": "最高层级利润占比（%）"}[lang]
+    revenue = next(d.value for d in at.dataframe if HEADER[lang] in d.value.columns)
+    at.radio(key="backtest_value").set_value("profit").run()
+    assert not at.exception and not at.error
+    profit = next(d.value for d in at.dataframe if HEADER[lang] in d.value.columns)
+    assert header in profit.columns and not profit[HEADER[lang]].equals(revenue[HEADER[lang]])
+    word = {"en": "realised profit", "zh": "实际利润"}[lang]
+    assert any(word in c.value for c in at.caption)

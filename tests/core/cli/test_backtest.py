@@ -18,7 +18,7 @@ def test_the_table_has_one_row_per_scenario() -> None:
     code, out, err = run_main("backtest", ORDERS, "--cutoff", "2023-12-31", "--preset", "value")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].split() == ["scenario", "rho", "top-tier", "share", "precision@20%",
+    assert lines[0].split() == ["scenario", "rho", "top-tier", "revenue", "share", "precision@20%",
                                 "recall@20%", "note"]  # fmt: skip
     names = [line.split()[0] for line in lines[2:]]
     assert names == ["current", "baseline", "preset:value", "predicted_clv"]
@@ -67,3 +67,27 @@ def test_backtest_imports_no_app_or_report(tmp_path: Path) -> None:
     assert code == 0 and "core.review.backtest" in loaded
     assert not {m for m in loaded if m.split(".")[0] in {"streamlit", "ui", "altair"}}
     assert not {m for m in loaded if m.startswith("core.report")}
+
+
+def test_profit_is_measured_on_request_and_named(tmp_path: Path) -> None:
+    code, out, err = run_main("backtest", ORDERS, "--cutoff", "2023-12-31", "--value", "profit",
+                              "--json")  # fmt: skip
+    assert code == 0 and "realised profit" in err
+    data = json.loads(out)
+    assert data["value"] == "profit" and data["realised_total"] > 0
+    code, out, _ = run_main("backtest", ORDERS, "--cutoff", "2023-12-31", "--value", "profit")
+    assert code == 0 and "top-tier profit share" in out.splitlines()[0]
+
+
+def test_profit_without_a_profit_column_exits_2(tmp_path: Path) -> None:
+    lines = ORDERS.read_text(encoding="utf-8").splitlines()
+    no_profit = tmp_path / "no_profit.csv"
+    no_profit.write_text(
+        "\n".join(",".join(c for i, c in enumerate(line.split(",")) if i != 4) for line in lines),
+        encoding="utf-8",
+    )
+    code, out, err = run_module("backtest", no_profit, "--cutoff", "2023-12-31", "--value",
+                                "profit")  # fmt: skip
+    assert code == 2 and out == "" and "Traceback" not in err
+    errors = [line for line in err.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "needs a profit column" in errors[0] and "--profit-col" in errors[0]
