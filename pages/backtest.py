@@ -15,6 +15,7 @@ from ui.backtest.run import (
     log_dates,
     run_backtest,
 )
+from ui.backtest.suggest import suggestion_panel
 from ui.backtest.views import figures_table, gain_chart, label_of, reading, value_word
 from ui.i18n import message_of
 from ui.orders import state as orders
@@ -75,3 +76,11 @@ st.caption(t("backtest.table_caption", value=value_word(result, page.lang)))
 st.altair_chart(gain_chart(result, t, page.lang), width="stretch")
 if (sentence := reading(result, t, page.lang)) is not None:
     st.info(sentence, icon="💡")
+
+suggestion_panel(
+    t, page.lang,
+    {"digest": dataset.digest, "cutoff": cutoff, "holdout_days": int(holdout),
+     "columns": tuple(columns.items()), "scenario": scenarios[0][1], "value": value,
+     "lines": orders.line_rules()},
+    frame, excluded, applicable=scenarios[0][1] is not None,
+)  # fmt: skip
