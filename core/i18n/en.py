@@ -411,7 +411,7 @@ MESSAGES: dict[str, str] = {
     "backtest.summary.profit": "backtest at {cutoff}: {customers} customers ranked, holdout {days} days to {end}, realised profit {total:,.0f}; {new} new customers in the holdout ({new_total:,.0f}) are not ranked",
     "backtest.value_unknown": "backtest: unknown realised value {value!r}; choose one of {values}",
     "backtest.no_profit_column": "backtest: the realised value 'profit' needs a profit column in the order log (毛利, 利润, profit, margin); name it with --profit-col, or measure --value revenue",
-    "backtest.weights.too_short": "weight suggestion: the log is too short for a calibration window and a later validation window: the validation window starts at {start} but the log's last order is on {last}; choose an earlier --cutoff or fewer --holdout-days",
+    "backtest.weights.too_short": "weight suggestion: the log is too short for a calibration window and a later validation window: the validation window starts at {start} but the log's last order is on {last}; choose an earlier cutoff or a shorter holdout",
     "backtest.weights.one_factor": "weight suggestion: the scenario has fewer than two factors the log can fill, so there are no weights to choose",
     "backtest.weights.summary": "suggested weights (realised {value}): Spearman ρ on the calibration window {start} to {middle}: {cal_current:.3f} with the current weights, {cal_suggested:.3f} with the suggested ones; on the later validation window {middle} to {end}: {val_current:.3f} current, {val_suggested:.3f} suggested",
     "backtest.weights.warning": "These weights were fitted to one past period: they describe it, not necessarily the next one (overfitting). Trust them only as far as the validation ρ holds up, and keep weights the team can explain.",

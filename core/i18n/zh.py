@@ -395,7 +395,7 @@ MESSAGES: dict[str, str] = {
     "backtest.summary.profit": "截止日 {cutoff} 的回测：对 {customers} 位客户排序，检验期 {days} 天至 {end}，实际利润 {total:,.0f}；检验期内的 {new} 位新客户（{new_total:,.0f}）未参与排序",
     "backtest.value_unknown": "回测：未知的实际价值 {value!r}；请选择 {values} 之一",
     "backtest.no_profit_column": "回测：按利润（profit）检验需要订单表中有毛利列（毛利、利润、profit、margin）；请用 --profit-col 指定，或改用 --value revenue",
-    "backtest.weights.too_short": "权重建议：订单表太短，不够一个校准期加一个其后的验证期：验证期从 {start} 开始，但订单表的最后一笔订单在 {last}；请选择更早的 --cutoff 或更少的 --holdout-days",
+    "backtest.weights.too_short": "权重建议：订单表太短，不够一个校准期加一个其后的验证期：验证期从 {start} 开始，但订单表的最后一笔订单在 {last}；请选择更早的截止日或更短的检验期",
     "backtest.weights.one_factor": "权重建议：该方案中订单表能提供数据的因素不足两个，没有权重可选",
     "backtest.weights.summary": "建议权重（实际{value}）：校准期 {start} 至 {middle} 的斯皮尔曼 ρ：当前权重 {cal_current:.3f}，建议权重 {cal_suggested:.3f}；其后验证期 {middle} 至 {end}：当前 {val_current:.3f}，建议 {val_suggested:.3f}",
     "backtest.weights.warning": "这些权重是按过去某一时期拟合的：它们描述的是那一时期，不一定适用于下一时期（过拟合）。只有在验证期的 ρ 同样站得住时才可参考，并请保留团队能够解释的权重。",

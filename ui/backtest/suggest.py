@@ -14,7 +14,7 @@ from core.i18n import localize
 from core.method.scenario import Scenario
 from core.review.backtest_weights import WeightSuggestion, suggest_weights
 from ui import state
-from ui.i18n import message_of
+from ui.i18n import factor_labels, message_of
 
 ASKED = "backtest_suggest_asked"  # the settings the suggestion was asked for
 RESULT = "backtest_suggest_result"  # its WeightSuggestion or InputError
@@ -47,12 +47,13 @@ def _apply(weights: dict[str, float]) -> None:
     st.session_state[APPLIED] = True
 
 
-def weights_table(suggestion: WeightSuggestion, t: Callable[..., str]) -> pd.DataFrame:
-    """Factor, current and suggested weight (%), headers in the page's language."""
+def weights_table(suggestion: WeightSuggestion, t: Callable[..., str], lang: str) -> pd.DataFrame:
+    """Factor (display name), current and suggested weight (%), headers in ``lang``."""
     weights = suggestion.weights()
+    names = factor_labels(list(weights["factor"]), lang)
     return pd.DataFrame(
         {
-            t("backtest.weights.col.factor"): weights["factor"],
+            t("backtest.weights.col.factor"): [names[c] for c in weights["factor"]],
             t("backtest.weights.col.current"): weights["current"].round(1),
             t("backtest.weights.col.suggested"): weights["suggested"].round(1),
         }
@@ -112,7 +113,7 @@ def suggestion_panel(
         st.error(t("backtest.error", error=message_of(suggestion)), icon="⚠️")
         return
     st.warning(str(localize(suggestion.warning, lang)), icon="⚠️")
-    st.dataframe(weights_table(suggestion, t), hide_index=True)
+    st.dataframe(weights_table(suggestion, t, lang), hide_index=True)
     st.dataframe(rho_table(suggestion, t), hide_index=True)
     for note in suggestion.warnings:
         st.caption(str(localize(note, lang)))
