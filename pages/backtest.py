@@ -7,6 +7,7 @@ import streamlit as st
 
 from core.errors import InputError
 from core.i18n import localize
+from core.review.backtest import REVENUE, VALUES
 from ui.backtest.run import (
     choices,
     chosen_scenarios,
@@ -14,7 +15,8 @@ from ui.backtest.run import (
     log_dates,
     run_backtest,
 )
-from ui.backtest.views import figures_table, gain_chart, label_of, reading
+from ui.backtest.suggest import suggestion_panel
+from ui.backtest.views import figures_table, gain_chart, label_of, reading, value_word
 from ui.i18n import message_of
 from ui.orders import state as orders
 from ui.shell import page_shell
@@ -47,12 +49,18 @@ try:
         t("backtest.compare"), choices(), key="backtest_compare",
         format_func=lambda n: label_of(n, page.lang),
     )  # fmt: skip
+    value = REVENUE
+    if columns.get("profit"):  # the realised value may be the profit only with a profit column
+        value = st.radio(
+            t("backtest.value"), VALUES, key="backtest_value", horizontal=True,
+            format_func=lambda v: t(f"backtest.value.{v}"),
+        )  # fmt: skip
     scenarios = chosen_scenarios(page.scenario, picked, int(holdout), columns.get("profit"))
     presets = tuple(n.removeprefix("preset:") for n in picked if n.startswith("preset:"))
     with st.spinner(t("backtest.running")):
         result = run_backtest(
             dataset.digest, cutoff, int(holdout), tuple(columns.items()), scenarios, presets,
-            frame, orders.line_rules(), excluded,
+            frame, orders.line_rules(), excluded, value,
         )  # fmt: skip
 except InputError as exc:
     st.error(t("backtest.error", error=message_of(exc)), icon="⚠️")
@@ -64,7 +72,15 @@ st.caption(str(localize(result.summary(), page.lang)))
 for warning in result.warnings:
     st.warning(str(localize(warning, page.lang)), icon="⚠️")
 st.dataframe(figures_table(result, t, page.lang), hide_index=True, width="stretch")
-st.caption(t("backtest.table_caption"))
+st.caption(t("backtest.table_caption", value=value_word(result, page.lang)))
 st.altair_chart(gain_chart(result, t, page.lang), width="stretch")
 if (sentence := reading(result, t, page.lang)) is not None:
     st.info(sentence, icon="💡")
+
+suggestion_panel(
+    t, page.lang,
+    {"digest": dataset.digest, "cutoff": cutoff, "holdout_days": int(holdout),
+     "columns": tuple(columns.items()), "scenario": scenarios[0][1], "value": value,
+     "lines": orders.line_rules()},
+    frame, excluded, applicable=scenarios[0][1] is not None,
+)  # fmt: skip

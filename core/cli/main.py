@@ -17,8 +17,10 @@ Commands (one ``add_<name>_parser`` and one ``run_<name>`` each, joined in :data
     review ORDERS --period-days N [--as-of DATE] [--scenario F] [--out FILE]
         rank the last two periods: movers, migration and early warnings
     backtest ORDERS --cutoff DATE [--holdout-days N] [--scenario F …] [--preset NAME …] [--json]
+             [--value revenue|profit] [--suggest-weights] [--suggested-out F]
         rank at a past cutoff; rho, top-tier share, precision and recall of the top 20 %
-        against the revenue of the following N days, per scenario
+        against the revenue (or profit) of the following N days, per scenario; optionally
+        suggested weights fitted on one holdout and checked on the next
     room create|submit|summary|export …
         live workshop rooms (participants submit weights; consensus and Kendall's W)
     report INPUT --scenario F [--duplicates P] [--lang zh|en] [--anonymize] --out report.html

@@ -5,21 +5,25 @@ The order log is cut at ``cutoff``. The features are built from the lines up to 
 :func:`core.orders.rfm.rfm_table` and, when the models fit, the
 :func:`core.orders.predict.forecast` columns over a horizon of the holdout length). Each
 scenario ranks those customers; the ranking is then measured against the *realised value*:
-each customer's revenue in the holdout window (cutoff, cutoff + holdout_days] — the
-``spend_current`` of ``aggregate_orders(as_of=cutoff + holdout_days,
+each customer's revenue (``value="revenue"``, the default) or profit (``value="profit"``,
+for a log with a profit column) in the holdout window (cutoff, cutoff + holdout_days]. Revenue
+is the ``spend_current`` of ``aggregate_orders(as_of=cutoff + holdout_days,
 period_days=holdout_days)``, whose current period is exactly the days after
-``as_of − period_days`` up to ``as_of`` (purchases minus returns). A customer without a line
-in the window realises 0; customers whose first order falls in the window did not exist at the
-cutoff, so they are not ranked and are counted apart. A window that runs past the log's last
-date is cut short at it, with a warning.
+``as_of − period_days`` up to ``as_of`` (purchases minus returns); profit is that aggregate's
+``profit`` minus the ``profit`` at the cutoff (both sum the same counted lines, so the
+difference is the profit of the lines in the window; a missing profit counts 0). A customer
+without a line in the window realises 0; customers whose first order falls in the window did
+not exist at the cutoff, so they are not ranked and are counted apart. A window that runs past
+the log's last date is cut short at it, with a warning.
 
 Figures per scenario (over the customers it ranked): Spearman ρ between score and realised
-value; the share of realised revenue the top tier captured; precision and recall of the top
+value; the share of the realised value the top tier captured; precision and recall of the top
 20 % (k = ⌈20 % of the ranked⌉ by rank against the customers whose realised value is positive
 and at least the k-th largest: ties at the boundary all count as top, so recall can be below
-precision); the cumulative gain curve (share of customers taken by score → share of realised
-revenue). "baseline" (equal weights over the first scenario's factors) and, when the forecast
-fits, "predicted_clv" (predicted CLV alone) are always measured.
+precision); the cumulative gain curve (share of customers taken by score → share of the
+realised value; its column is still called ``revenue_share``). "baseline" (equal weights over
+the first scenario's factors) and, when the forecast fits, "predicted_clv" (predicted CLV
+alone) are always measured.
 """
 
 from __future__ import annotations
@@ -53,6 +57,8 @@ GAIN_POINTS = 101  # the gain curve at 0 %, 1 %, … 100 % of the customers
 CURRENT, BASELINE, PREDICTED_CLV = "current", "baseline", "predicted_clv"
 PRESET_PREFIX = "preset:"
 REALISED = "realised_value"
+REVENUE, PROFIT = "revenue", "profit"
+VALUES = (REVENUE, PROFIT)  # what the realised value is
 ID = "customer_id"
 
 
@@ -62,7 +68,7 @@ class ScenarioFigures:
 
     name: str
     rho: float = math.nan  # Spearman ρ, score vs realised value
-    top_tier_share: float = math.nan  # realised revenue of the top tier / all realised revenue
+    top_tier_share: float = math.nan  # realised value of the top tier / all realised value
     precision: float = math.nan  # of the top 20 %
     recall: float = math.nan
     ranked: int = 0  # customers the scenario ranked
@@ -84,14 +90,15 @@ class BacktestResult:
     window_end: date  # cutoff + holdout_days, or the log's last date when earlier
     figures: tuple[ScenarioFigures, ...]
     customers: int  # customers with a row at the cutoff
-    realised_revenue: float  # their revenue in the window
+    realised_total: float  # their realised value (revenue or profit) in the window
     new_customers: int  # first order in the window: not ranked
-    new_revenue: float
+    new_total: float  # the new customers' realised value
     features: pd.DataFrame  # the cutoff features (+ forecast columns) and realised_value
     forecast: Forecast | None
     forecast_error: object  # why predicted CLV is left out (a Message), else None
     warnings: tuple[Message, ...]
     reports: tuple[OrdersReport, ...]  # (at the cutoff, at the window's end)
+    value: str = REVENUE  # the realised value: "revenue" or "profit"
 
     @property
     def window_days(self) -> int:
@@ -99,11 +106,11 @@ class BacktestResult:
         return (self.window_end - self.cutoff).days
 
     def summary(self) -> Message:
-        """One sentence: cutoff, customers ranked, the window, realised and new revenue."""
+        """One sentence: cutoff, customers ranked, the window, realised and new value."""
         return msg(
-            "backtest.summary", cutoff=self.cutoff, customers=self.customers,
-            days=self.window_days, end=self.window_end, revenue=self.realised_revenue,
-            new=self.new_customers, new_revenue=self.new_revenue,
+            f"backtest.summary.{self.value}", cutoff=self.cutoff, customers=self.customers,
+            days=self.window_days, end=self.window_end, total=self.realised_total,
+            new=self.new_customers, new_total=self.new_total,
         )  # fmt: skip
 
     def table(self) -> pd.DataFrame:
@@ -256,6 +263,76 @@ def _with_forecast(features: pd.DataFrame, holdout_days: int, discount: float):
     return pd.concat([table, fitted.columns], axis=1), fitted, None
 
 
+def checked_value(value: str) -> str:
+    """``value`` when it is one of :data:`VALUES`, else InputError."""
+    if value not in VALUES:
+        raise InputError(msg("backtest.value_unknown", value=value, values=", ".join(VALUES)))
+    return value
+
+
+def checked_cutoff(cutoff: date | str) -> date:
+    """``cutoff`` as a date (ISO text accepted), else InputError."""
+    if isinstance(cutoff, date):
+        return cutoff
+    try:
+        return date.fromisoformat(str(cutoff))
+    except ValueError:
+        raise InputError(msg("backtest.cutoff_not_date", value=cutoff)) from None
+
+
+def realised_values(after: pd.DataFrame, at: pd.DataFrame, value: str) -> pd.Series:
+    """Each customer's realised value in the window (index: customer ID as text) from the
+    features at the window's end (``after``, period = the window) and at the cutoff (``at``);
+    InputError when ``value`` is profit and the log has no profit column."""
+    ids = after[ID].astype(str).to_numpy()
+    if checked_value(value) == REVENUE:
+        return pd.Series(after["spend_current"].to_numpy(float), index=ids)
+    if PROFIT not in after.columns:
+        raise InputError(msg("backtest.no_profit_column"))
+    before = pd.Series(at[PROFIT].to_numpy(float), index=at[ID].astype(str).to_numpy())
+    total = after[PROFIT].to_numpy(float)
+    return pd.Series(total - before.reindex(ids).fillna(0.0).to_numpy(), index=ids)
+
+
+@dataclass(frozen=True)
+class Window:
+    """One cutoff's features (with the forecast columns) and the realised value after it."""
+
+    features: pd.DataFrame  # at the cutoff, + REALISED
+    realised: pd.Series  # per customer ID (text) with a line up to the window's end
+    end: date
+    forecast: Forecast | None
+    forecast_error: object
+    notes: list
+    reports: tuple[OrdersReport, OrdersReport]
+    default: Scenario  # the cutoff features' default scenario
+
+    @property
+    def new(self) -> np.ndarray:
+        """Customers of ``realised`` whose first line is in the window."""
+        return ~self.realised.index.isin(self.features[ID].astype(str).to_numpy())
+
+
+def cutoff_window(
+    source: pd.DataFrame | str | Path,
+    cutoff: date,
+    holdout_days: int,
+    value: str,
+    annual_discount: float,
+    options: dict,
+) -> Window:
+    """The features at ``cutoff`` and the realised value in the window after it."""
+    after, after_report, end, notes = _window(source, cutoff, holdout_days, options)
+    at = aggregate_orders(source, as_of=cutoff, period_days=holdout_days, **options)
+    realised = realised_values(after, at.features, value)
+    features, fitted, error = _with_forecast(at.features, holdout_days, annual_discount)
+    known = features[ID].astype(str)
+    features[REALISED] = realised.reindex(known.to_numpy()).fillna(0.0).to_numpy()
+    default = default_scenario(detect_mapping(at.features))
+    return Window(features, realised, end, fitted, error, notes, (at.report, after_report),
+                  default)  # fmt: skip
+
+
 def backtest(
     source: pd.DataFrame | str | Path,
     cutoff: date | str,
@@ -264,6 +341,7 @@ def backtest(
     scenarios: Mapping[str, Scenario | None] | None = None,
     presets: Sequence[str] = (),
     annual_discount: float = 0.0,
+    value: str = REVENUE,
     **options,
 ) -> BacktestResult:
     """Rank the customers of ``source`` at ``cutoff`` with each scenario and measure the
@@ -273,25 +351,17 @@ def backtest(
     to {"current": None}; the first one is the base of "baseline" and of each preset in ``presets``
     (:data:`core.method.presets.PRESETS` names, measured as "preset:<name>"). ``options``
     (columns, engine, drop_copies, ignore_zero, excluded, spark) go to
-    :func:`core.orders.log.aggregate_orders`. InputError when the cutoff is not a date, is
-    before the log or leaves nothing after it.
+    :func:`core.orders.log.aggregate_orders`. ``value`` is the realised value, "revenue" or
+    "profit" (the log needs a profit column). InputError when the cutoff is not a date, is
+    before the log or leaves nothing after it, or profit is asked without a profit column.
     """
     checked_period(holdout_days)
-    if not isinstance(cutoff, date):
-        try:
-            cutoff = date.fromisoformat(str(cutoff))
-        except ValueError:
-            raise InputError(msg("backtest.cutoff_not_date", value=cutoff)) from None
-    after, after_report, end, notes = _window(source, cutoff, holdout_days, options)
-    at = aggregate_orders(source, as_of=cutoff, period_days=holdout_days, **options)
-    features, fitted, error = _with_forecast(at.features, holdout_days, annual_discount)
-    realised = pd.Series(
-        after["spend_current"].to_numpy(float), index=after[ID].astype(str).to_numpy()
-    )
-    known = features[ID].astype(str)
-    features[REALISED] = realised.reindex(known.to_numpy()).fillna(0.0).to_numpy()
-    new = ~realised.index.isin(known.to_numpy())
-    default = default_scenario(detect_mapping(at.features))
+    checked_value(value)
+    cutoff = checked_cutoff(cutoff)
+    w = cutoff_window(source, cutoff, holdout_days, value, annual_discount, options)
+    features, realised, fitted, error, notes = (w.features, w.realised, w.forecast,
+                                                w.forecast_error, w.notes)  # fmt: skip
+    new, default = w.new, w.default
     chosen = {n: s or default for n, s in (scenarios or {CURRENT: None}).items()}
     base = _fitted(next(iter(chosen.values())), features, cutoff)
     measured: dict[str, Scenario | ScenarioFigures] = dict(chosen)
@@ -313,9 +383,9 @@ def backtest(
     if error is not None:
         notes.append(msg("backtest.no_forecast", reason=error))
     return BacktestResult(
-        cutoff=cutoff, holdout_days=int(holdout_days), window_end=end, figures=figures,
-        customers=len(features), realised_revenue=float(features[REALISED].sum()),
-        new_customers=int(new.sum()), new_revenue=float(realised[new].sum()),
+        cutoff=cutoff, holdout_days=int(holdout_days), window_end=w.end, figures=figures,
+        customers=len(features), realised_total=float(features[REALISED].sum()),
+        new_customers=int(new.sum()), new_total=float(realised[new].sum()),
         features=features, forecast=fitted, forecast_error=error, warnings=tuple(notes),
-        reports=(at.report, after_report),
+        reports=w.reports, value=value,
     )  # fmt: skip

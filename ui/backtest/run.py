@@ -12,7 +12,7 @@ from core.method.presets import PRESET_NAMES
 from core.method.scenario import Scenario
 from core.orders.features import features_schema
 from core.orders.predict import purchases_column
-from core.review.backtest import CURRENT, PRESET_PREFIX, BacktestResult, backtest
+from core.review.backtest import CURRENT, PRESET_PREFIX, REVENUE, BacktestResult, backtest
 from ui import state
 
 SAVED_PREFIX = "saved:"
@@ -73,9 +73,11 @@ def run_backtest(
     _frame: pd.DataFrame,
     lines: tuple[bool, bool] = (False, False),
     _excluded: pd.DataFrame | None = None,
+    value: str = REVENUE,
 ) -> BacktestResult:
     """:func:`core.review.backtest.backtest` of the log, cached on its digest and settings."""
     return backtest(
         _frame, cutoff, holdout_days=holdout_days, scenarios=dict(scenarios), presets=presets,
         columns=dict(columns), drop_copies=lines[0], ignore_zero=lines[1], excluded=_excluded,
+        value=value,
     )  # fmt: skip

@@ -7,13 +7,18 @@ from collections.abc import Callable
 import altair as alt
 import pandas as pd
 
-from core.i18n import localize
-from core.review.backtest import BacktestResult, scenario_label
+from core.i18n import localize, msg
+from core.review.backtest import PROFIT, BacktestResult, scenario_label
 
 
 def label_of(name: str, lang: str) -> str:
     """A measured scenario's name as the page shows it."""
     return str(localize(scenario_label(name.removeprefix("saved:")), lang))
+
+
+def value_word(result: BacktestResult, lang: str) -> str:
+    """The realised value measured ("revenue" / "profit") in ``lang``."""
+    return str(localize(msg(f"backtest.value.{result.value}"), lang))
 
 
 def figures_table(result: BacktestResult, t: Callable[..., str], lang: str) -> pd.DataFrame:
@@ -23,7 +28,9 @@ def figures_table(result: BacktestResult, t: Callable[..., str], lang: str) -> p
         {
             t("backtest.col.scenario"): [label_of(n, lang) for n in table["scenario"]],
             t("backtest.col.rho"): table["rho"].round(3),
-            t("backtest.col.top_tier"): (100 * table["top_tier_share"]).round(1),
+            t(_profit_key("backtest.col.top_tier", result)): (100 * table["top_tier_share"]).round(
+                1
+            ),
             t("backtest.col.precision"): (100 * table["precision_top20"]).round(1),
             t("backtest.col.recall"): (100 * table["recall_top20"]).round(1),
             t("backtest.col.note"): [
@@ -38,7 +45,11 @@ def gain_chart(result: BacktestResult, t: Callable[..., str], lang: str) -> alt.
     curves = result.gain_curves().dropna()
     curves = curves.assign(scenario=[label_of(n, lang) for n in curves["scenario"]])
     x = alt.X("customer_share:Q", title=t("backtest.chart.x"), axis=alt.Axis(format="%"))
-    y = alt.Y("revenue_share:Q", title=t("backtest.chart.y"), axis=alt.Axis(format="%"))
+    y = alt.Y(
+        "revenue_share:Q",
+        title=t(_profit_key("backtest.chart.y", result)),
+        axis=alt.Axis(format="%"),
+    )
     lines = (
         alt.Chart(curves)
         .mark_line()
@@ -58,5 +69,10 @@ def reading(result: BacktestResult, t: Callable[..., str], lang: str) -> str | N
     return t(
         "backtest.reading", name=label_of(best.name, lang), cutoff=result.cutoff,
         days=result.window_days, rho=best.rho, precision=100 * best.precision,
-        share=100 * best.top_tier_share,
+        share=100 * best.top_tier_share, value=value_word(result, lang),
     )  # fmt: skip
+
+
+def _profit_key(key: str, result: BacktestResult) -> str:
+    """``key`` or, when the realised value is profit, its ``_profit`` variant."""
+    return f"{key}_profit" if result.value == PROFIT else key

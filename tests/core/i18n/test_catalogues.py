@@ -53,7 +53,7 @@ _TECHNICAL = """CSV XLSX xlsx csv json html JSON HTML PDF PNG UTF GB Excel Parqu
     allocation first sum Spark Java pyspark python pip requirements-spark.txt
     spark-conf KEY VALUE spark.executor.memory install
     name-col spark-master spark-remote engine spark features-out out URI SPARK_REMOTE
-    SPARK_MASTER key key-file FILE ps BG NBD Gamma-Gamma alpha"""
+    SPARK_MASTER key key-file FILE ps BG NBD Gamma-Gamma alpha margin profit-col"""
 TECHNICAL = set(_TECHNICAL.split())
 
 

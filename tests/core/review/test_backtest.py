@@ -35,14 +35,17 @@ CUTOFF = date(2023, 12, 31)
 HOLDOUT = 365
 
 
-def _realised_by_hand(raw: pd.DataFrame, cutoff: date, days: int) -> tuple[pd.Series, set]:
-    """Revenue per customer in (cutoff, cutoff + days] and the customers new in it."""
+def _realised_by_hand(
+    raw: pd.DataFrame, cutoff: date, days: int, column: str = "金额"
+) -> tuple[pd.Series, set]:
+    """Revenue (or ``column``, e.g. profit) per customer in (cutoff, cutoff + days] and the
+    customers new in it."""
     lines = raw.drop_duplicates()  # the log has order IDs: identical copies are dropped
     day = pd.to_datetime(lines["订单日期"])
     start, end = pd.Timestamp(cutoff), pd.Timestamp(cutoff + timedelta(days=days))
     window = lines[(day > start) & (day <= end)]
     existing = set(lines.loc[day <= start, "客户编号"])
-    realised = window.groupby("客户编号")["金额"].sum()
+    realised = window.groupby("客户编号")[column].sum()
     new = set(window["客户编号"]) - existing
     return realised.reindex(sorted(existing), fill_value=0.0), new
 
@@ -70,7 +73,8 @@ def test_realised_revenue_and_new_customers_match_pandas(sample) -> None:
     assert sorted(features.index) == list(realised.index)
     np.testing.assert_allclose(features[REALISED].reindex(realised.index), realised, rtol=1e-9)
     assert result.new_customers == len(new) > 0
-    assert result.realised_revenue == pytest.approx(realised.sum(), rel=1e-9)
+    assert result.realised_total == pytest.approx(realised.sum(), rel=1e-9)
+    assert result.value == "revenue" and "realised revenue" in str(result.summary())
     assert result.window_end == CUTOFF + timedelta(days=HOLDOUT)
     assert result.warnings == ()
 
@@ -108,6 +112,43 @@ def test_baseline_presets_and_predicted_clv_are_measured(sample) -> None:
     assert localize(scenario_label("preset:value"), "zh") == "预设 value"
 
 
+def test_realised_profit_matches_pandas(sample) -> None:
+    raw, _ = sample
+    result = backtest(SAMPLE, CUTOFF, holdout_days=HOLDOUT, value="profit")
+    profit, new = _realised_by_hand(raw, CUTOFF, HOLDOUT, "毛利")
+    revenue, _ = _realised_by_hand(raw, CUTOFF, HOLDOUT)
+    features = result.features.set_index("customer_id")
+    np.testing.assert_allclose(features[REALISED].reindex(profit.index), profit, atol=1e-6)
+    assert not np.allclose(profit, revenue)  # the two values really differ
+    assert result.realised_total == pytest.approx(profit.sum(), rel=1e-9)
+    window = raw.drop_duplicates()
+    day = pd.to_datetime(window["订单日期"])
+    in_window = window[(day > pd.Timestamp(CUTOFF)) & (day <= pd.Timestamp(result.window_end))]
+    assert result.new_total == pytest.approx(
+        in_window.loc[in_window["客户编号"].isin(new), "毛利"].sum()
+    )
+    ranked = {f.name: f for f in result.figures}[CURRENT]
+    again = evaluate_ranking(
+        rank_customers(features.reset_index().drop(columns=[REALISED]), _current(result)),
+        profit, CURRENT,
+    )  # fmt: skip
+    assert ranked.rho == pytest.approx(again.rho, abs=1e-12)
+    assert result.value == "profit" and "realised profit" in str(result.summary())
+    assert "实际利润" in localize(result.summary(), "zh")
+
+
+def _current(result):
+    features = result.features.drop(columns=[REALISED])
+    return default_scenario(detect_mapping(features.iloc[:, :22]))
+
+
+def test_profit_needs_a_profit_column() -> None:
+    with pytest.raises(InputError, match="needs a profit column"):
+        backtest(SMALL, "2024-04-30", holdout_days=120, value="profit")
+    with pytest.raises(InputError, match="unknown realised value 'margin'"):
+        backtest(SMALL, "2024-04-30", holdout_days=120, value="margin")
+
+
 def _log(rows: list[tuple[str, str, float]]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["customer_id", "order_date", "amount"])
 
@@ -126,7 +167,7 @@ def test_a_small_log_by_hand() -> None:
     result = backtest(SMALL, "2024-04-30", holdout_days=120)
     realised = result.features.set_index("customer_id")[REALISED].to_dict()
     assert realised == {"A": 500.0, "B": 20.0, "C": 10.0, "D": 0.0, "E": -30.0}
-    assert (result.new_customers, result.new_revenue) == (1, 999.0)
+    assert (result.new_customers, result.new_total) == (1, 999.0)
     assert result.window_end == date(2024, 8, 28) and result.window_days == 120
 
 
