@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from core.i18n import LANGUAGES, msg, phrases
+from core.method.normalize import scaled_down
 
 QUADRANT_LABELS = {lang: tuple(phrases("tiers.quadrant.", lang).values()) for lang in LANGUAGES}
 DEFAULT_TIER_LABELS = {lang: tuple(phrases("scenario.tier.", lang).values()) for lang in LANGUAGES}
@@ -150,9 +151,15 @@ def tier_summary(
     out["customer_share"] = out["customers"] / max(len(table), 1)
     for name, column in (("revenue", revenue), ("profit", profit)):
         if column is not None and column in table.columns:
-            sums = grouped[column].sum(min_count=1).reindex(out.index).fillna(0.0)
-            total = table[column].sum()
-            out[name] = sums
-            out[f"{name}_share"] = sums / total if total else 0.0
+            values = pd.to_numeric(table[column], errors="coerce")
+            with np.errstate(over="ignore"):  # a tier's sum beyond ±1.8e308 is ±inf
+                sums = values.groupby(table["tier"], sort=False, observed=True).sum(min_count=1)
+            out[name] = sums.reindex(out.index).fillna(0.0)
+            # Shares from values scaled by a power of two: sums of values near 1e308 overflow.
+            scaled = pd.Series(scaled_down(values.to_numpy(dtype=float))[0], index=table.index)
+            parts = scaled.groupby(table["tier"], sort=False, observed=True).sum(min_count=1)
+            parts = parts.reindex(out.index).fillna(0.0)
+            total = np.nansum(scaled.to_numpy())
+            out[f"{name}_share"] = parts / total if total else 0.0
     out["mean_score"] = grouped["score"].mean().reindex(out.index)
     return out.reset_index()

@@ -34,6 +34,7 @@ from core.errors import ScenarioError
 from core.i18n import msg
 from core.method.allocation_policy import BASES, UNITS, AllocationPolicy, _number
 from core.method.explain import source_column
+from core.method.normalize import scaled_down
 from core.method.scenario import Scenario, TierSpec
 from core.strategy.playbook import resource_total
 
@@ -275,6 +276,7 @@ def _result(
         if source is None or source not in table.columns:
             continue
         values = pd.to_numeric(table[source], errors="coerce").fillna(0.0).to_numpy(dtype=float)
+        values = scaled_down(values)[0]  # shares of values near 1e308 stay finite
         total = values.sum()
         tiers[f"{name}_share"] = [
             _share(values[customers["tier"] == t].sum(), total) for t in tiers.index

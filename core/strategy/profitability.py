@@ -16,6 +16,7 @@ import pandas as pd
 from core.errors import ScenarioError
 from core.i18n import msg
 from core.method.explain import source_column
+from core.method.normalize import scaled_down
 
 TOP_SHARE = 0.2  # the 20 of the 80/20 rule
 PARETO_SHARE = 0.8
@@ -73,17 +74,10 @@ def _has(table: pd.DataFrame, column: str) -> bool:
     return source_column(table, column) in table.columns
 
 
-def _scaled(values: np.ndarray) -> np.ndarray:
-    """``values`` over their largest magnitude: shares are the same, and values near 1e308
-    cannot sum to infinity."""
-    top = np.max(np.abs(values), initial=0.0)
-    return values / top if np.isfinite(top) and top > 0 else values
-
-
 def pareto_share(values: pd.Series | np.ndarray, share: float = PARETO_SHARE) -> float:
     """The smallest share of customers (largest values first) whose values reach ``share`` of
     the total: k / n for the first k with Σ top-k ≥ share · Σ all. NaN when the total ≤ 0."""
-    clean = _scaled(np.nan_to_num(np.asarray(values, dtype=float), nan=0.0))
+    clean = scaled_down(np.nan_to_num(np.asarray(values, dtype=float), nan=0.0))[0]
     total = clean.sum()
     if len(clean) == 0 or total <= 0:
         return float("nan")
@@ -96,7 +90,9 @@ def top_share(values: pd.Series | np.ndarray, share: float = TOP_SHARE) -> float
     """The share of the total that the top ``share`` of customers hold (largest values first;
     k = ⌈share · n⌉ customers; missing and negative values count as 0). NaN when the total
     is 0."""
-    clean = _scaled(np.clip(np.nan_to_num(np.asarray(values, dtype=float), nan=0.0), 0.0, None))
+    clean = scaled_down(
+        np.clip(np.nan_to_num(np.asarray(values, dtype=float), nan=0.0), 0.0, None)
+    )[0]
     total = clean.sum()
     if len(clean) == 0 or total <= 0:
         return float("nan")

@@ -9,6 +9,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
+from core.method.normalize import scaled_down
 from ui.charts.parts import LABEL_LIMIT, MEDIAN_COLOR, POSITIVE, median_scatter, tier_color
 
 PARETO_POINTS = 1000  # enough to draw the curve; a 100k-customer table is thinned to this
@@ -80,7 +81,8 @@ def pareto_points(values: pd.Series) -> pd.DataFrame:
     Negative and missing values count as 0. Long tables are thinned to about
     PARETO_POINTS points; the first and last points are always kept.
     """
-    clean = np.sort(np.clip(np.nan_to_num(values.to_numpy(dtype=float, na_value=np.nan)), 0, None))
+    clean = np.clip(np.nan_to_num(values.to_numpy(dtype=float, na_value=np.nan), nan=0.0), 0, None)
+    clean = np.sort(scaled_down(clean)[0])  # shares of values near 1e308 stay finite
     clean = clean[::-1]
     total = clean.sum()
     cumulative = np.concatenate(([0.0], np.cumsum(clean)))

@@ -142,3 +142,12 @@ def test_tier_summary_without_money_columns():
     assert list(summary.columns) == ["tier", "customers", "customer_share", "mean_score"]
     assert summary["customers"].tolist() == [0, 1]
     assert list(table.columns) == ["tier", "score"]
+
+
+def test_tier_shares_of_revenue_near_the_largest_float_stay_finite():
+    table = pd.DataFrame(
+        {"tier": ["A", "A", "C"], "score": [90.0, 80.0, 30.0], "revenue": [1e308, 1e308, 1e308]}
+    )
+    summary = tier_summary(table, ("A", "C"), revenue="revenue")
+    assert summary["revenue_share"].tolist() == pytest.approx([2 / 3, 1 / 3])
+    assert summary["revenue"].tolist() == [np.inf, 1e308]  # a sum beyond the largest float

@@ -260,3 +260,11 @@ def test_a_minimum_above_the_tier_caps_is_an_error_naming_the_tier(unit) -> None
     # Two customers under the same cap can take the minimum: allowed, and it is met.
     policy = AllocationPolicy(unit=unit, customer_cap=1, tier_minimum={"Ordinary": 2})
     assert allocate(table, 2, policy).customers["amount"].tolist() == [0, 1, 1]
+
+
+def test_revenue_shares_near_the_largest_float_stay_finite() -> None:
+    huge = TABLE.assign(revenue=[1e308, 1e308, 1e308, 1e308, 1e308])
+    policy = AllocationPolicy(revenue_column="revenue")
+    result = allocate(huge, 240.0, policy)
+    assert result.tiers["revenue_share"].tolist() == pytest.approx([0.4, 0.2, 0.4])
+    assert result.covered_revenue_share == pytest.approx(0.8)  # the last customer scores 0

@@ -122,3 +122,8 @@ def test_value_potential_scatter_with_median_lines() -> None:
     assert vertical["encoding"]["x"]["field"] == "value"
     assert horizontal["encoding"]["y"]["field"] == "potential"
     assert rows(spec, vertical) == [{"value": 5.5, "potential": 0.25}]  # medians of all four
+
+
+def test_pareto_points_of_values_near_the_largest_float_stay_finite() -> None:
+    points = pareto_points(pd.Series([1e308, 1e308, 1e308, 1e308]))
+    assert points["value_share"].tolist() == pytest.approx([0, 0.25, 0.5, 0.75, 1])
