@@ -90,7 +90,7 @@ def app_on(csv: Path) -> AppTest:
 
 
 def bare_on(csv: Path, folder: Path, kind: str) -> AppTest:
-    script = folder / f"bare_{kind}.py"
+    script = folder / f"bare_{kind}_{csv.stem}.py"  # one script per table: the cache is by path
     script.write_text(bare_page(kind, csv), encoding="utf-8")
     at = AppTest.from_file(str(script), default_timeout=600)
     return at.run()
