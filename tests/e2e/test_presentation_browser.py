@@ -69,6 +69,30 @@ def test_presentation_sizes_are_computed_for_a_projector(tab, app_url, lang: str
         assert "层次分析与客观权重" in labels
 
 
+HEATMAP_TEXT = """() => {
+  const px = e => parseFloat(getComputedStyle(e).fontSize);
+  const heat = [...document.querySelectorAll('[data-testid="stMain"] svg')]
+    .filter(svg => svg.querySelector('.mark-rect'));
+  const all = s => heat.flatMap(svg => [...svg.querySelectorAll(s)]);
+  return {
+    cells: all('.mark-text text').map(px),
+    axis: all('.role-axis-label text').map(px),
+    width: Math.max(0, ...heat.map(svg => svg.getBoundingClientRect().width)),
+  };
+}"""
+
+
+@pytest.mark.parametrize("page_id", ["review", "scenarios"])
+def test_the_migration_heatmap_is_large_on_a_projector(tab, app_url, page_id: str) -> None:
+    present(tab, app_url, "zh")
+    go(tab, page_id)
+    tab.locator('[data-testid="stMain"] svg .mark-rect').first.wait_for()
+    sizes = tab.evaluate(HEATMAP_TEXT)
+    assert sizes["cells"] and min(sizes["cells"]) >= MIN_CHART_TEXT_PX, sizes
+    assert sizes["axis"] and min(sizes["axis"]) >= MIN_CHART_TEXT_PX, sizes
+    assert sizes["width"] >= 450, sizes  # not squeezed into a side column
+
+
 def test_screenshots_of_every_page_in_presentation_mode(tab, app_url, screenshots) -> None:
     folder = screenshots / "presentation"
     folder.mkdir(exist_ok=True)
