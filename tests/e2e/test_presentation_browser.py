@@ -93,6 +93,24 @@ def test_the_migration_heatmap_is_large_on_a_projector(tab, app_url, page_id: st
     assert sizes["width"] >= 450, sizes  # not squeezed into a side column
 
 
+GRID_BOXES = """() => [...document.querySelectorAll(
+    '[data-testid="stMain"] [data-testid="stElementContainer"]:has([data-testid="stDataFrame"])')]
+  .map(c => {
+    const next = c.nextElementSibling;
+    return [c.querySelector('canvas').getBoundingClientRect().bottom,
+            next ? next.getBoundingClientRect().top : Infinity];
+  })"""
+
+
+def test_a_zoomed_table_of_fixed_height_keeps_its_room(tab, app_url) -> None:
+    """A table drawn with a height (the key-account listing) grows with its zoom instead of
+    running over the section below it."""
+    present(tab, app_url, "zh")
+    go(tab, "accounts")
+    boxes = tab.evaluate(GRID_BOXES)
+    assert boxes and all(grid <= below + 2 for grid, below in boxes), boxes
+
+
 def test_screenshots_of_every_page_in_presentation_mode(tab, app_url, screenshots) -> None:
     folder = screenshots / "presentation"
     folder.mkdir(exist_ok=True)
