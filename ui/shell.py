@@ -71,7 +71,8 @@ PRESENTATION_CSS = f"""
     font-size: 1.1rem; }}
   [data-testid="stMain"] [data-testid="stMetricLabel"] * {{
     white-space: normal; overflow: visible; text-overflow: clip; }}
-  [data-testid="stMain"] [data-testid="stDataFrame"] {{ zoom: {GRID_ZOOM}; height: auto !important; }}
+  [data-testid="stMain"] [data-testid="stDataFrame"] {{
+    zoom: {GRID_ZOOM}; height: auto !important; }}
   [data-testid="stMain"] [data-testid="stElementContainer"]:has([data-testid="stDataFrame"]) {{
     width: calc(100% / {GRID_ZOOM}) !important; max-width: calc(100% / {GRID_ZOOM}) !important;
     height: auto !important; }}
