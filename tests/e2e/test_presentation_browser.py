@@ -124,3 +124,20 @@ def test_screenshots_of_every_page_in_presentation_mode(tab, app_url, screenshot
             # No editing chrome in front of an audience.
             assert tab.locator('[data-testid="stFileUploader"]:visible').count() == 0, page_id
             assert tab.locator(".st-key-start_over:visible").count() == 0
+
+
+CUT_FIGURES = """() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stMetricValue"]')]
+  .map(e => e.querySelector('div') || e)
+  .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.innerText)"""
+
+
+@pytest.mark.parametrize("presenting", [False, True])
+def test_the_ahp_figures_are_shown_whole(tab, app_url, presenting: bool) -> None:
+    """λmax, CI, RI and CR at 1440 px: whole numbers, not "6.…"."""
+    if presenting:
+        present(tab, app_url, "zh")
+    else:
+        open_app(tab, app_url, "zh")
+    go(tab, "ahp")
+    tab.locator('[data-testid="stMain"] [data-testid="stMetricValue"]').first.wait_for()
+    assert tab.evaluate(CUT_FIGURES) == []
