@@ -126,7 +126,8 @@ def test_screenshots_of_every_page_in_presentation_mode(tab, app_url, screenshot
             assert tab.locator(".st-key-start_over:visible").count() == 0
 
 
-CUT_FIGURES = """() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stMetricValue"]')]
+CUT_FIGURES = """() => [...document.querySelectorAll(
+    '[data-testid="stMain"] [data-testid="stMetricValue"]')]
   .map(e => e.querySelector('div') || e)
   .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.innerText)"""
 
