@@ -174,8 +174,9 @@ def photograph(page, path: Path) -> None:
 
 def pick_first_customer(page) -> None:
     """Choose the first customer in the Ranking page's "one customer explained" picker."""
-    page.locator(".st-key-ranking_customer [data-baseweb='select']").click()
-    page.get_by_role("option").first.click()
+    page.locator(".st-key-ranking_customer").get_by_role("combobox").focus()
+    page.keyboard.press("ArrowDown")  # opens the list on its first customer
+    page.keyboard.press("Enter")
     settle(page)
     page.locator('[data-testid="stMain"] svg .mark-rect').first.wait_for()
 
