@@ -159,10 +159,10 @@ MESSAGES: dict[str, str] = {
     # ── mapping ──
     "mapping.column_holds_dates_but_no": "列「{column}」是日期，但没有截止日期，无法换算",
     "mapping.column_holds_text_not_numbers": "列「{column}」是文本而不是数字；请改用其他列作为因素，或修正这些值（无法识别的单元格见读取报告）",
-    "mapping.no_factor_columns_found_table": "没有找到因素列：表格至少需要一个数值或日期列（例如 销售额 / revenue）；请在文件中添加，或在方案中指定因素",
+    "mapping.no_factor_columns_found_table": "没有找到因素列：表格至少需要一个数值或日期列（例如「销售额」或 revenue）；请在文件中添加，或在方案中指定因素",
     "mapping.unread_numbers": "没有找到因素列：{columns}中的文本看起来是数字，但无法按数字读取（数字前后带有单位、范围或符号）；请写成 1200 或 12.5% 这样的纯数字（单位可以写在表头中），或在方案中指定因素",
     "mapping.unread_column": "列「{column}」（例如“{example}”）",
-    "mapping.row_number_ids": "{file}：没有一列像客户编号（例如 customer_id 或 客户编号 这样的表头，或每行都不同的文本），因此按表格行号为客户编号，放在新列「{column}」中；请在文件中加入编号列，以便在不同文件之间区分客户",
+    "mapping.row_number_ids": "{file}：没有一列像客户编号（例如 customer_id 或「客户编号」这样的表头，或每行都不同的文本），因此按表格行号为客户编号，放在新列「{column}」中；请在文件中加入编号列，以便在不同文件之间区分客户",
     "mapping.no_id_column": "没有客户编号列：表格需要一列编号或名称（例如 customer_id / 客户编号）；请在文件中添加",
     "mapping.table_has_no_columns_check": "表格没有任何列；请检查文件的表头行",
     # ── orders ──
@@ -767,7 +767,7 @@ MESSAGES: dict[str, str] = {
     "ui.ranking.pin_help": "记住当前权重；之后调整权重时，「变化」列显示相对于它的名次变化。",
     "ui.ranking.clear": "清除基准",
     "ui.ranking.search": "搜索（编号或名称）",
-    "ui.ranking.search_placeholder": "例如 C0001 或 公司名",
+    "ui.ranking.search_placeholder": "例如 C0001 或公司名",
     "ui.ranking.search_alias": "搜索（名称）",
     "ui.ranking.search_alias_placeholder": "例如：客户 A",
     "ui.ranking.filter_tier": "分组",
