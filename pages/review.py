@@ -102,7 +102,10 @@ for box, (label, value, delta) in zip(st.columns(6), kpi_strip(review, t, page.l
     box.metric(label, value, delta)
 st.caption(t("review.kpi_caption"))
 
-left, right = st.columns([3, 2], gap="large")
+# On a projector the heatmap needs the page's width: it goes below the movers.
+left, right = (
+    (st.container(), st.container()) if page.presentation else st.columns([3, 2], gap="large")
+)
 with left:
     st.markdown(f"**{t('review.movers')}**")
     movers = without_ids(movers_table(review, names, t, MOVERS_SHOWN), page.lang, page.presentation)
@@ -112,8 +115,8 @@ with right:
     matrix = review.migration.rename(
         index={NEW: t("review.tier_new")}, columns={GONE: t("review.tier_gone")}
     )
-    heat = migration_heatmap(matrix, label_a, label_b, t("review.customers"))
-    show_chart(st, heat, width="stretch")
+    heat = migration_heatmap(matrix, label_a, label_b, t("review.customers"), page.presentation)
+    show_chart(st, heat, width="content" if page.presentation else "stretch")
 new_col, lost_col = st.columns(2, gap="large")
 for box, key, ids in ((new_col, "new_list", review.new_customers),
                       (lost_col, "lost_list", review.lost_customers)):  # fmt: skip

@@ -89,12 +89,15 @@ metrics[2].metric(t("scenarios.overlap", n=top_n), _number(result.top_n_overlap,
 metrics[3].metric(t("scenarios.common"), f"{result.common:,}")
 
 a_title, b_title = (f"{side} · {labels.get(p, p)}" for side, p in zip("AB", picks, strict=True))
-left, right = st.columns(2, gap="large")
+# On a projector the heatmap and the slope chart need the page's width: one below the other.
+left, right = (st.container(), st.container()) if page.presentation else st.columns(2, gap="large")
 with left:
     st.markdown(f"**{t('scenarios.migration')}**")
     st.caption(t("scenarios.migration_caption"))
-    heat = migration_heatmap(result.migration, a_title, b_title, t("scenarios.customers"))
-    show_chart(st, heat, width="stretch")
+    heat = migration_heatmap(
+        result.migration, a_title, b_title, t("scenarios.customers"), page.presentation
+    )
+    show_chart(st, heat, width="content" if page.presentation else "stretch")
     st.markdown(f"**{t('scenarios.movers')}**")
     movers = result.movers[result.movers["change"] != 0].head(MOVERS_SHOWN)
     if movers.empty:

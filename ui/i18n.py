@@ -15,7 +15,8 @@ from __future__ import annotations
 from core.i18n import localize, markdown_format, message_of
 from core.i18n.markdown import Markdown, escape_markdown
 from core.i18n.message import CATALOGUES
-from core.mapping.catalog import DIMENSIONS, factor_display_name, factor_display_names
+from core.mapping.catalog import COST, DIMENSIONS, factor_display_name, factor_display_names
+from core.mapping.columns import direction_text
 
 __all__ = [
     "LANGS",
@@ -81,3 +82,14 @@ def dimension_label(dimension: str | None, lang: str) -> str:
     """The display name of a factor dimension."""
     zh, en = DIMENSIONS.get(dimension or "custom", DIMENSIONS["custom"])
     return zh if lang == "zh" else en
+
+
+def direction_arrow(direction: str) -> str:
+    """↓ for a cost factor (lower, or for a date more recent, is better), ↑ otherwise."""
+    return "↓" if direction == COST else "↑"
+
+
+def direction_label(direction: str, kind: str | None, lang: str) -> str:
+    """A factor's direction as the app shows it: the arrow and the words for its kind
+    (↓ 越低越好 for a number, ↓ 越近越好 for a date; core.mapping.columns.direction_text)."""
+    return f"{direction_arrow(direction)} {direction_text(direction, kind, lang)}"

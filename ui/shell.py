@@ -55,7 +55,9 @@ PRESENTATION_HIDDEN = (
     ".st-key-ov_remove_button",
     '[class*="st-key-orders_rules_editor"]',
 )
-GRID_ZOOM = 1.4  # the table grid is a canvas: zoomed, in a container narrowed to fit its column
+# The table grid is a canvas: zoomed, in a container narrowed to fit its column and as tall as
+# the zoomed grid (a table given a height would otherwise run over what follows it).
+GRID_ZOOM = 1.4
 PRESENTATION_CSS = f"""
 <style>
   html, body, [data-testid="stAppViewContainer"] {{ font-size: 20px; }}
@@ -69,9 +71,11 @@ PRESENTATION_CSS = f"""
     font-size: 1.1rem; }}
   [data-testid="stMain"] [data-testid="stMetricLabel"] * {{
     white-space: normal; overflow: visible; text-overflow: clip; }}
-  [data-testid="stMain"] [data-testid="stDataFrame"] {{ zoom: {GRID_ZOOM}; }}
+  [data-testid="stMain"] [data-testid="stDataFrame"] {{
+    zoom: {GRID_ZOOM}; height: auto !important; }}
   [data-testid="stMain"] [data-testid="stElementContainer"]:has([data-testid="stDataFrame"]) {{
-    width: calc(100% / {GRID_ZOOM}) !important; max-width: calc(100% / {GRID_ZOOM}) !important; }}
+    width: calc(100% / {GRID_ZOOM}) !important; max-width: calc(100% / {GRID_ZOOM}) !important;
+    height: auto !important; }}
   [data-testid="stTable"] td, [data-testid="stTable"] th {{ font-size: 1.2rem; }}
   [data-testid="stSidebar"] {{ min-width: 340px; }}
   [data-testid="stSidebar"] [data-testid="stMarkdownContainer"] p,

@@ -9,8 +9,9 @@ from typing import TypeVar
 import streamlit as st
 
 from core.mapping.catalog import DIMENSIONS
+from core.mapping.columns import factor_kind
 from ui import state
-from ui.i18n import dimension_label, factor_label, t
+from ui.i18n import dimension_label, direction_arrow, direction_label, factor_label, t
 from ui.state import SLIDER_MAX
 
 T = TypeVar("T")
@@ -45,6 +46,12 @@ def slider_key(location: str, column: str) -> str:
     return f"w_{location}_{column}"
 
 
+def factor_kind_of(column: str) -> str:
+    """A factor's kind ('date', 'number' …) in the current mapping, else from its header."""
+    role = state.current_mapping().role_of(column)
+    return role.kind if role else factor_kind(column)
+
+
 def _dimension_of(column: str) -> str:
     role = state.current_mapping().role_of(column)
     return (role.dimension if role and role.dimension else None) or "custom"
@@ -69,14 +76,15 @@ def weight_sliders(lang: str, location: str, grouped: bool = False) -> None:
         for factor in by_dimension[dimension]:
             key = slider_key(location, factor.column)
             value = st.session_state[key] = round(min(factor.weight, SLIDER_MAX))
-            arrow = "↓" if factor.direction == "cost" else "↑"
+            name = factor_label(factor.column, lang)
             label = t(
                 "weights.slider_label",
                 lang,
-                factor=factor_label(factor.column, lang),
-                arrow=arrow,
+                factor=name,
+                arrow=direction_arrow(factor.direction),
                 share=factor.weight / total,
             )
+            direction = direction_label(factor.direction, factor_kind_of(factor.column), lang)
             st.slider(
                 label,
                 0,
@@ -85,5 +93,5 @@ def weight_sliders(lang: str, location: str, grouped: bool = False) -> None:
                 key=key,
                 on_change=state.set_weight,
                 args=(factor.column, key),
-                help=t("weights.slider_help", lang),
+                help=t("weights.slider_help", lang, factor=name, direction=direction),
             )

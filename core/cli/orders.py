@@ -284,10 +284,21 @@ def _forecast_note(fitted: Forecast) -> str:
     )  # fmt: skip
 
 
+def review_warnings(review: Review) -> pd.DataFrame:
+    """The warnings as the app exports them, most urgent first (severity, then the customer's
+    importance: core.review.priority), reasons in English with the Chinese beside them."""
+    from core.review.priority import ranked_warnings, warnings_export
+
+    ranked = ranked_warnings(review)
+    table = warnings_export(ranked, "en")
+    table.insert(table.columns.get_loc("reason") + 1, "reason_zh", ranked["reason_zh"].to_numpy())
+    return table
+
+
 def _review_sheets(review: Review) -> dict[str, pd.DataFrame]:
     migration = review.migration.reset_index()
     migration.columns = [str(c) for c in migration.columns]
-    return {"movers": review.movers, "warnings": review.warnings, "migration": migration,
+    return {"movers": review.movers, "warnings": review_warnings(review), "migration": migration,
             "kpis": review.kpis}  # fmt: skip
 
 
@@ -314,10 +325,11 @@ def run_review(args: argparse.Namespace) -> int:
     else:
         kpis = [(r.kpi, _fmt(r.period_a), _fmt(r.period_b)) for r in review.kpis.itertuples()]
         print(format_table(kpis, ["kpi", "period A", "period B"], right=[False, True, True]))
-        shown = [(r.customer_id, r.warning, r.reason) for r in review.warnings.itertuples()]
-        print(f"\nwarnings: {len(shown)}")
+        ranked = sheets["warnings"]
+        shown = [(r.severity, r.customer_id, r.kind, r.reason) for r in ranked.itertuples()]
+        print(f"\nwarnings: {len(shown)} (most urgent first)")
         if shown:
-            print(format_table(shown[:30], ["customer", "warning", "reason"]))
+            print(format_table(shown[:30], ["severity", "customer", "warning", "reason"]))
     return EXIT_OK
 
 

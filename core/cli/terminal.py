@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from core.mapping.catalog import BENEFIT
+from core.mapping.columns import direction_text
+
 if TYPE_CHECKING:
     from core.ingest.read import IngestResult
     from core.mapping.columns import ColumnRole, Mapping
@@ -115,7 +118,8 @@ def _role_text(role: ColumnRole | None) -> str:
         return "-"
     if role.role == "factor":
         used = "included" if role.include else "not included"
-        return f"factor {role.factor_key} ({role.direction}), {used}"
+        words = direction_text(role.direction or BENEFIT, role.kind, "en")
+        return f"factor {role.factor_key} ({role.direction}: {words}), {used}"
     if role.role == "attribute":
         return f"attribute ({role.attribute})"
     return role.role

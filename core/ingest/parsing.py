@@ -52,6 +52,11 @@ _DATE_HEADER = re.compile(r"日期|时间|(?:^|[^a-z])(?:date|datetime|time|day)
 _DATE_CAMEL = re.compile(r"[a-z](?:Date|Time)")
 
 
+def is_date_header(name: str) -> bool:
+    """Whether a header reads as a date or time (最近购买日期, last_order_date, orderDate)."""
+    return bool(_DATE_HEADER.search(name) or _DATE_CAMEL.search(name))
+
+
 @dataclass(frozen=True)
 class Placeholder:
     """One placeholder as written in a column (``—``, ``N/A`` …): how often, and where first."""
@@ -226,7 +231,7 @@ def _convert(column: pd.Series, name: str, first_row: int) -> tuple[pd.Series, C
     elif _worth_parsing(lambda s: _number_parts(s)[0], folded.dropna()):
         numbers, percent = _number_parts(folded)
     number_ok = numbers.notna().to_numpy()
-    hinted = bool(_DATE_HEADER.search(name) or _DATE_CAMEL.search(name))
+    hinted = is_date_header(name)
     if n and (hinted or number_ok.sum() < THRESHOLD * n):
         worth = hinted or number_typed or _worth_parsing(parse_date_series, folded.dropna())
         dates = parse_date_series(

@@ -26,6 +26,8 @@ import pandas as pd
 
 from core.errors import InputError
 from core.i18n import msg
+from core.i18n.message import render
+from core.ingest.parsing import is_date_header
 from core.mapping.catalog import (
     BENEFIT,
     attribute_of,
@@ -88,12 +90,26 @@ def column_kind(values: pd.Series) -> str:
     return "text"
 
 
-def direction_word(direction: str, values: pd.Series | None) -> str:
-    """How a factor's direction reads for its values: ``benefit`` / ``cost`` for numbers, and
+def factor_kind(column: str, values: pd.Series | None = None) -> str:
+    """A factor column's kind (:func:`column_kind`) from its values when they are known, else
+    from its header: 'date' for 最近购买日期 or last_order_date, 'number' otherwise (a room or a
+    saved scenario knows its columns' names only)."""
+    if values is not None:
+        return column_kind(values)
+    return "date" if is_date_header(str(column)) else "number"
+
+
+def direction_word(direction: str, kind: str | None) -> str:
+    """How a factor's direction reads for its kind: ``benefit`` / ``cost`` for numbers, and
     ``date_benefit`` (earlier is better) / ``date_cost`` (more recent is better) for dates,
     which are scored as days since (:func:`factor_values`)."""
-    dated = values is not None and column_kind(values) == "date"
-    return f"date_{direction}" if dated else direction
+    return f"date_{direction}" if kind == "date" else direction
+
+
+def direction_text(direction: str, kind: str | None, lang: str) -> str:
+    """The direction of a factor in words, in ``lang``: 越高越好 / 越低越好 for numbers,
+    越早越好 / 越近越好 for dates (``report.text.<direction_word>``)."""
+    return render(f"report.text.{direction_word(direction, kind)}", {}, lang)
 
 
 def _is_unique_key(values: pd.Series) -> bool:

@@ -22,8 +22,8 @@ import pandas as pd
 from core.errors import ScenarioError
 from core.i18n import localize, phrases
 from core.mapping.catalog import factor_display_names
-from core.mapping.columns import direction_word
-from core.method.explain import driver_text, relative_contributions, spread_factors
+from core.mapping.columns import direction_text, factor_kind
+from core.method.explain import driver_text, relative_contributions, source_column, spread_factors
 from core.method.overrides import override_audit
 from core.method.ranking import Ranking
 from core.method.tiers import tier_summary
@@ -99,6 +99,10 @@ def _scrubber(
     return lambda text: pattern.sub(lambda m: pairs[m.group(0)], text)
 
 
+def _kind(frame: pd.DataFrame, column: str) -> str:
+    return factor_kind(column, frame.get(source_column(frame, column)))
+
+
 def _scenario_section(ranking: Ranking, text: dict[str, str], lang: str) -> str:
     scenario = ranking.scenario
     facts = [
@@ -110,7 +114,7 @@ def _scenario_section(ranking: Ranking, text: dict[str, str], lang: str) -> str:
     names = factor_display_names(scenario.columns, lang)
     frame = ranking.table
     rows = [
-        (names[f.column], text[direction_word(f.direction, frame.get(f.column))], f"{w:.1%}")
+        (names[f.column], direction_text(f.direction, _kind(frame, f.column), lang), f"{w:.1%}")
         for f, w in zip(scenario.factors, scenario.weights, strict=True)
     ]
     table = _table([text["factor"], text["direction"], text["weight"]], rows, {2})

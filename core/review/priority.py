@@ -9,9 +9,12 @@ before a fall in spend or a rise in complaints (``medium``), and a dip in satisf
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 import pandas as pd
 
+from core.i18n import localize
 from core.ingest.parsing import as_text
 from core.review.periods import Review
 
@@ -55,3 +58,30 @@ def warning_counts(ranked: pd.DataFrame) -> pd.DataFrame:
     counts["severity"] = counts["level"].map(SEVERITY_NAMES)
     counts = counts.sort_values(["level", "count", "warning"], ascending=[False, False, True])
     return counts[["warning", "severity", "count"]].reset_index(drop=True)
+
+
+def warnings_export(
+    ranked: pd.DataFrame,
+    lang: str,
+    names: Mapping[str, str] | None = None,
+    anonymize: bool = False,
+) -> pd.DataFrame:
+    """Every warning of :func:`ranked_warnings` as a table to write, most urgent first:
+    ``priority`` (1 = act first), ``kind``, ``severity``, ``customer_id``, ``customer`` (when
+    ``names`` are given; with ``anonymize`` the ID column holds the name too, i.e. the alias),
+    ``reason`` in ``lang``, ``tier_a``, ``tier_b`` and the customer's ``score`` and ``rank``."""
+    ids = as_text(ranked["customer_id"]).astype(str)
+    shown = ids.map(names).fillna(ids) if names is not None else ids
+    table = {
+        "priority": range(1, len(ranked) + 1),
+        "kind": ranked["warning"].to_numpy(),
+        "severity": ranked["severity"].to_numpy(),
+        "customer_id": (shown if anonymize else ids).to_numpy(),
+        **({"customer": shown.to_numpy()} if names is not None else {}),
+        "reason": [localize(r, lang) for r in ranked["reason"]],
+        "tier_a": ranked["tier_a"].to_numpy(),
+        "tier_b": ranked["tier_b"].to_numpy(),
+        "score": ranked["score"].round(2).to_numpy(),
+        "rank": ranked["rank"].astype("Int64").to_numpy(),
+    }
+    return pd.DataFrame(table)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import random
 from urllib.parse import parse_qs, urlsplit
 
@@ -365,3 +366,37 @@ def test_an_upload_shows_its_loading_stages_in_a_status_box(lang: str) -> None:
     ]
     words = [p.proto.text for p in at.get("progress")]
     assert words[-1] == ("Loaded." if lang == "en" else "已载入。")
+
+
+@pytest.mark.parametrize(
+    ("lang", "column", "words"),
+    [("en", "last_order_date", "↓ more recent is better"), ("zh", "最近购买日期", "↓ 越近越好")],
+)
+def test_a_date_factor_reads_more_recent_is_better(lang: str, column: str, words: str) -> None:
+    at = data_page(lang)
+    editor = at.data_editor[0]
+    rows = editor.value.set_index("column")
+    assert rows.loc[column, "direction"] == "date_cost"
+    assert rows.iloc[0]["direction"] == "benefit"  # revenue / 销售额: a number
+    config = json.loads(editor.proto.columns)["direction"]["type_config"]["options"]
+    labels = {o["value"]: o["label"] for o in config}
+    assert labels["date_cost"] == words
+    assert labels["cost"] == ("↓ lower is better" if lang == "en" else "↓ 越低越好")
+    slider = at.sidebar.slider(key=f"w_sidebar_{column}")
+    assert words.removeprefix("↓ ") in slider.help
+    assert "↓" in slider.label
+
+
+def test_flipping_a_date_factor_keeps_its_date_wording() -> None:
+    at = data_page()
+    position = at.data_editor[0].value["column"].tolist().index("last_order_date")
+    at.session_state[at.data_editor[0].key] = {
+        "edited_rows": {position: {"direction": "date_benefit"}},
+        **EDIT,
+    }
+    at.run()
+    assert not at.exception
+    spec = next(f for f in at.session_state["scenario"].factors if f.column == "last_order_date")
+    assert spec.direction == "benefit"
+    assert at.data_editor[0].value["direction"].iloc[position] == "date_benefit"
+    assert "earlier is better" in at.sidebar.slider(key="w_sidebar_last_order_date").help

@@ -97,18 +97,17 @@ def test_warnings_to_act_on_first_counted_per_kind_and_all_in_a_csv(lang: str) -
 
 def test_the_warnings_csv_lists_every_warning_with_kind_severity_customer_reason() -> None:
     from core.review.periods import review_orders
-    from core.review.priority import ranked_warnings
-    from ui.review.warnings import warnings_export
+    from core.review.priority import ranked_warnings, warnings_export
 
     ranked = ranked_warnings(review_orders(ROOT / "data" / "sample_orders.csv"))
     names = {c: f"Name {c}" for c in ranked["customer_id"]}
-    export = warnings_export(ranked, names, "en", presentation=False)
+    export = warnings_export(ranked, "en", names, anonymize=False)
     assert export.columns.tolist()[:6] == [
         "priority", "kind", "severity", "customer_id", "customer", "reason"
     ]  # fmt: skip
     assert len(export) == len(ranked) and export["priority"].tolist()[:3] == [1, 2, 3]
     assert export["reason"].str.len().gt(0).all()
-    hidden = warnings_export(ranked, names, "zh", presentation=True)
+    hidden = warnings_export(ranked, "zh", names, anonymize=True)
     assert not hidden["customer_id"].str.startswith("C0").any()
     assert hidden["reason"].str.contains("[\u4e00-\u9fff]").all()  # reasons in Chinese
 

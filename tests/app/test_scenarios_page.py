@@ -143,4 +143,4 @@ def test_comparison_in_chinese() -> None:
     labels = [m.label for m in at.metric]
     assert labels == ["Spearman ρ", "Kendall τ", "前 20 名重合", "共同客户"]
     assert at.selectbox(key="scenarios_b").value == "\x00equal"
-    assert "平均权重" in at.selectbox(key="scenarios_b").options
+    assert "等权重" in at.selectbox(key="scenarios_b").options

@@ -130,4 +130,4 @@ def test_chinese_sample() -> None:
     at = weights_page("zh")
     assert not at.exception
     assert at.slider(key="w_page_销售额").label == "销售额 ↑ · 9%"
-    assert at.button(key="reset_weights").label == "重置为平均权重"
+    assert at.button(key="reset_weights").label == "重置为等权重"

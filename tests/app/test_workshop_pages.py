@@ -229,3 +229,16 @@ def test_a_seat_lost_mid_session_is_dropped_with_a_note() -> None:
     assert not guest.exception and not guest.success
     assert "does not belong to this room" in guest.info[0].value
     assert "me" not in guest.query_params and guest.text_input(key="join_name")
+
+
+@pytest.mark.parametrize(
+    ("lang", "date", "days"),
+    [
+        ("en", "Recency ↓ more recent is better", "Credit risk ↓ lower is better"),
+        ("zh", "最近购买日期 ↓ 越近越好", "逾期天数 ↓ 越低越好"),
+    ],
+)
+def test_the_join_sliders_speak_each_factors_direction(lang: str, date: str, days: str) -> None:
+    code = facilitator(lang).session_state["workshop_room_code"]
+    labels = [s.label for s in participant(lang, code).slider]
+    assert date in labels and days in labels, labels

@@ -166,8 +166,8 @@ CASES: dict[str, Case] = {
             "wrote: {out}",
         ),
         (
-            "销售额        number   factor monetary (benefit), included           7       1  "
-            "      0  row 4: 'abc'",
+            "销售额        number   factor monetary (benefit: higher is better), included  "
+            "         7       1        0  row 4: 'abc'",
         ),
     ),
     "inf.csv": Case(
@@ -181,8 +181,8 @@ CASES: dict[str, Case] = {
             "wrote: {out}",
         ),
         (
-            "毛利          number   factor profit (benefit), included             7       1  "
-            "      0  row 6: 'inf'",
+            "毛利          number   factor profit (benefit: higher is better), included    "
+            "         7       1        0  row 6: 'inf'",
         ),
     ),
     "erp_export.csv": Case(

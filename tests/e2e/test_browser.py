@@ -172,6 +172,15 @@ def photograph(page, path: Path) -> None:
     page.set_viewport_size(VIEWPORT)
 
 
+def pick_first_customer(page) -> None:
+    """Choose the first customer in the Ranking page's "one customer explained" picker."""
+    page.locator(".st-key-ranking_customer").get_by_role("combobox").focus()
+    page.keyboard.press("ArrowDown")  # opens the list on its first customer
+    page.keyboard.press("Enter")
+    settle(page)
+    page.locator('[data-testid="stMain"] svg .mark-rect').first.wait_for()
+
+
 def _photograph_every_page(page, folder: Path, suffix: str) -> dict[str, Path]:
     shots = {}
     for page_id in PAGE_IDS:
@@ -180,6 +189,9 @@ def _photograph_every_page(page, folder: Path, suffix: str) -> dict[str, Path]:
         shots[page_id] = folder / f"{page_id}_{suffix}.png"
         photograph(page, shots[page_id])
         assert page.locator('[data-testid="stException"]').count() == 0, page_id
+        if page_id == "ranking":  # one customer explained: what lifts or pulls its score
+            pick_first_customer(page)
+            photograph(page, folder / f"ranking_explained_{suffix}.png")
         if page_id == "export" and "presentation" in suffix:
             assert page.get_by_text(re.compile("演示模式已开启|Presentation mode is on")).count()
     go(page, "home")

@@ -69,6 +69,48 @@ def test_presentation_sizes_are_computed_for_a_projector(tab, app_url, lang: str
         assert "层次分析与客观权重" in labels
 
 
+HEATMAP_TEXT = """() => {
+  const px = e => parseFloat(getComputedStyle(e).fontSize);
+  const heat = [...document.querySelectorAll('[data-testid="stMain"] svg')]
+    .filter(svg => svg.querySelector('.mark-rect'));
+  const all = s => heat.flatMap(svg => [...svg.querySelectorAll(s)]);
+  return {
+    cells: all('.mark-text text').map(px),
+    axis: all('.role-axis-label text').map(px),
+    width: Math.max(0, ...heat.map(svg => svg.getBoundingClientRect().width)),
+  };
+}"""
+
+
+@pytest.mark.parametrize("page_id", ["review", "scenarios"])
+def test_the_migration_heatmap_is_large_on_a_projector(tab, app_url, page_id: str) -> None:
+    present(tab, app_url, "zh")
+    go(tab, page_id)
+    tab.locator('[data-testid="stMain"] svg .mark-rect').first.wait_for()
+    sizes = tab.evaluate(HEATMAP_TEXT)
+    assert sizes["cells"] and min(sizes["cells"]) >= MIN_CHART_TEXT_PX, sizes
+    assert sizes["axis"] and min(sizes["axis"]) >= MIN_CHART_TEXT_PX, sizes
+    assert sizes["width"] >= 450, sizes  # not squeezed into a side column
+
+
+GRID_BOXES = """() => [...document.querySelectorAll(
+    '[data-testid="stMain"] [data-testid="stElementContainer"]:has([data-testid="stDataFrame"])')]
+  .map(c => {
+    const next = c.nextElementSibling;
+    return [c.querySelector('canvas').getBoundingClientRect().bottom,
+            next ? next.getBoundingClientRect().top : Infinity];
+  })"""
+
+
+def test_a_zoomed_table_of_fixed_height_keeps_its_room(tab, app_url) -> None:
+    """A table drawn with a height (the key-account listing) grows with its zoom instead of
+    running over the section below it."""
+    present(tab, app_url, "zh")
+    go(tab, "accounts")
+    boxes = tab.evaluate(GRID_BOXES)
+    assert boxes and all(grid <= below + 2 for grid, below in boxes), boxes
+
+
 def test_screenshots_of_every_page_in_presentation_mode(tab, app_url, screenshots) -> None:
     folder = screenshots / "presentation"
     folder.mkdir(exist_ok=True)
@@ -82,3 +124,21 @@ def test_screenshots_of_every_page_in_presentation_mode(tab, app_url, screenshot
             # No editing chrome in front of an audience.
             assert tab.locator('[data-testid="stFileUploader"]:visible').count() == 0, page_id
             assert tab.locator(".st-key-start_over:visible").count() == 0
+
+
+CUT_FIGURES = """() => [...document.querySelectorAll(
+    '[data-testid="stMain"] [data-testid="stMetricValue"]')]
+  .map(e => e.querySelector('div') || e)
+  .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.innerText)"""
+
+
+@pytest.mark.parametrize("presenting", [False, True])
+def test_the_ahp_figures_are_shown_whole(tab, app_url, presenting: bool) -> None:
+    """λmax, CI, RI and CR at 1440 px: whole numbers, not "6.…"."""
+    if presenting:
+        present(tab, app_url, "zh")
+    else:
+        open_app(tab, app_url, "zh")
+    go(tab, "ahp")
+    tab.locator('[data-testid="stMain"] [data-testid="stMetricValue"]').first.wait_for()
+    assert tab.evaluate(CUT_FIGURES) == []

@@ -8,7 +8,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ui.charts.parts import ACCENT, POSITIVE
+from ui.charts.parts import ACCENT, POSITIVE, PROJECTOR_TITLE
 
 
 def slope_chart(
@@ -50,13 +50,23 @@ def slope_chart(
     )
 
 
+CELL = {False: (90, 48, 14), True: (150, 72, PROJECTOR_TITLE)}  # width, height, text px
+
+
 def migration_heatmap(
-    matrix: pd.DataFrame, from_title: str, to_title: str, count_title: str
+    matrix: pd.DataFrame,
+    from_title: str,
+    to_title: str,
+    count_title: str,
+    projector: bool = False,
 ) -> alt.LayerChart:
     """Counts of customers by tier in A (rows) × tier in B (columns), the number in each cell.
 
     ``matrix`` is :attr:`core.analysis.compare.Comparison.migration` (index "from", columns "to").
+    With ``projector`` the cells and their numbers are large enough for a room (the axis text
+    grows through :func:`ui.charts.parts.for_projector`, which leaves text marks alone).
     """
+    width, height, cell_px = CELL[projector]
     rows, cols = [str(r) for r in matrix.index], [str(c) for c in matrix.columns]
     cells = pd.DataFrame(
         [
@@ -78,8 +88,8 @@ def migration_heatmap(
         ],
     )
     top = max(int(cells["count"].max()) if len(cells) else 0, 1)
-    text = base.mark_text(fontSize=14).encode(
+    text = base.mark_text(fontSize=cell_px).encode(
         text="count:Q",
         color=alt.condition(alt.datum.count > top / 2, alt.value("white"), alt.value("#222")),
     )
-    return alt.layer(rect, text).properties(height=alt.Step(48), width=alt.Step(90))
+    return alt.layer(rect, text).properties(height=alt.Step(height), width=alt.Step(width))

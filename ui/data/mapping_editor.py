@@ -9,10 +9,16 @@ import pandas as pd
 import streamlit as st
 
 from core.errors import InputError
-from core.mapping.catalog import FACTORS
-from core.mapping.columns import Mapping, with_edits, with_id_column, with_name_column
+from core.mapping.catalog import BENEFIT, DIRECTIONS, FACTORS
+from core.mapping.columns import (
+    Mapping,
+    direction_word,
+    with_edits,
+    with_id_column,
+    with_name_column,
+)
 from ui import state
-from ui.i18n import message_of, t
+from ui.i18n import direction_label, message_of, t
 
 ROW_PX = 35  # the data editor's default row height: show every row, no inner scroll
 VERSION = "data_mapping_version"  # bumped after each edit so the editor redraws clean
@@ -53,23 +59,42 @@ def _id_and_name(mapping: Mapping, columns: list[str], lang: str) -> None:
 
 
 def factor_rows(mapping: Mapping, lang: str) -> pd.DataFrame:
-    """One row per factor column: column, kind (translated), factor key, direction, include."""
+    """One row per factor column: column, kind (translated), factor key, direction as it
+    reads for the column's kind (core.mapping.columns.direction_word: ``date_cost`` is more
+    recent is better), include."""
     factors = mapping.factors
     return pd.DataFrame(
         {
             "column": [r.column for r in factors],
             "kind": [t(f"data.kind.{r.kind}", lang) for r in factors],
             "factor": [r.factor_key or "custom" for r in factors],
-            "direction": [r.direction or "benefit" for r in factors],
+            "direction": [direction_word(r.direction or BENEFIT, r.kind) for r in factors],
             "include": [r.include for r in factors],
         }
     )
+
+
+def direction_options(mapping: Mapping, lang: str) -> dict[str, str]:
+    """The direction column's choices and their labels: ↑/↓ with the words for numbers, and
+    for dates too when a factor column holds dates (one choice list serves every row)."""
+    kinds = ["number", *(["date"] if any(r.kind == "date" for r in mapping.factors) else [])]
+    return {
+        direction_word(d, kind): direction_label(d, kind, lang)
+        for kind in kinds
+        for d in DIRECTIONS
+    }
+
+
+def _plain_directions(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows with ``date_cost`` read back as ``cost`` (a choice made on any row)."""
+    return rows.assign(direction=rows["direction"].str.removeprefix("date_"))
 
 
 def _factor_table(mapping: Mapping, lang: str) -> None:
     rows = factor_rows(mapping, lang)
     names = {f.key: f.zh if lang == "zh" else f.en for f in FACTORS}
     names["custom"] = t("data.custom", lang)
+    directions = direction_options(mapping, lang)
     column = st.column_config
     edited = st.data_editor(
         rows,
@@ -89,15 +114,21 @@ def _factor_table(mapping: Mapping, lang: str) -> None:
             ),
             "direction": column.SelectboxColumn(
                 t("data.col.direction", lang),
-                options=["benefit", "cost"],
-                format_func=lambda d: t(f"data.{d}", lang),
+                options=list(directions),
+                format_func=directions.get,
                 required=True,
             ),
             "include": column.CheckboxColumn(t("data.col.include", lang)),
         },
     )
-    if (changed := with_edits(mapping, rows, edited)) != mapping:
+    if (
+        changed := with_edits(mapping, _plain_directions(rows), _plain_directions(edited))
+    ) != mapping:
         _apply(mapping, changed)
+        st.rerun()
+    if edited["direction"].tolist() != rows["direction"].tolist():
+        # e.g. "more recent is better" picked for a number: the same direction, redrawn
+        st.session_state[VERSION] = st.session_state.get(VERSION, 0) + 1
         st.rerun()
 
 

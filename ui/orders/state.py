@@ -363,7 +363,7 @@ def rule_editor(t: Callable[..., str]) -> tuple[SegmentRule, ...]:
 
 def overview_formats(t: Callable[..., str]) -> dict[str, object]:
     """Number formats of the segment overview's columns."""
-    money, share = st.column_config.NumberColumn, "%.1f %%"
+    money, share = st.column_config.NumberColumn, "%.1f%%"  # 21.6% as elsewhere
     return {
         t("orders.col.customer_share"): money(format=share),
         t("orders.col.revenue_share"): money(format=share),

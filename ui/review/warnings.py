@@ -1,6 +1,7 @@
 """The early warnings of the Periodic review page, to act on: ranked by severity and customer
 importance (core.review.priority), a count per kind, the top ones first, the full list behind
-an expander and as a CSV of every warning."""
+an expander and as a CSV of every warning (core.review.priority.warnings_export, as the
+command line's review writes it)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import streamlit as st
 
 from core.report.export import to_csv_bytes
 from core.review.periods import Review
-from core.review.priority import ranked_warnings, warning_counts
+from core.review.priority import ranked_warnings, warning_counts, warnings_export
 from ui.i18n import localize, t, t_plain
 
 TOP_SHOWN = 10
@@ -38,29 +39,6 @@ def warnings_table(
     return pd.DataFrame(columns)
 
 
-def warnings_export(
-    ranked: pd.DataFrame, names: dict[str, str], lang: str, presentation: bool
-) -> pd.DataFrame:
-    """Every warning for the CSV, most urgent first: ``priority``, ``kind``, ``severity``,
-    ``customer_id`` and ``customer`` (both the alias when presenting), ``reason`` in ``lang``,
-    the tiers and the customer's ``score``."""
-    ids = ranked["customer_id"].astype(str)
-    shown = ids.map(names).fillna(ids)
-    return pd.DataFrame(
-        {
-            "priority": range(1, len(ranked) + 1),
-            "kind": ranked["warning"],
-            "severity": ranked["severity"],
-            "customer_id": shown if presentation else ids,
-            "customer": shown,
-            "reason": [localize(r, lang) for r in ranked["reason"]],
-            "tier_a": ranked["tier_a"],
-            "tier_b": ranked["tier_b"],
-            "score": ranked["score"].round(2),
-        }
-    )
-
-
 def warnings_section(review: Review, names: dict[str, str], lang: str, presentation: bool) -> None:
     """The heading with the total, a count per kind, the top warnings, then all of them."""
     ranked = ranked_warnings(review)
@@ -82,7 +60,7 @@ def warnings_section(review: Review, names: dict[str, str], lang: str, presentat
         st.dataframe(table, hide_index=True, width="stretch", key="review_all_warnings")
     st.download_button(
         t("review.warnings_csv", lang),
-        data=lambda: to_csv_bytes(warnings_export(ranked, names, lang, presentation)),
+        data=lambda: to_csv_bytes(warnings_export(ranked, lang, names, presentation)),
         file_name="early_warnings.csv",
         mime="text/csv",
         on_click="ignore",

@@ -194,7 +194,8 @@ def inconsistency_text(result: AhpResult, names: Sequence[str], lang: str) -> st
 def consistency(result: AhpResult, columns: Sequence[str], judge: str | None, lang: str) -> None:
     """λmax, CI, RI, CR; when inconsistent, the pairs to revise and (for one judge) a button
     that takes the first suggestion."""
-    cells = st.columns(4)
+    # Two by two: four key figures side by side in the narrow result column were cut to "6.…".
+    cells = [*st.columns(2), *st.columns(2)]
     cells[0].metric("λmax", f"{result.lambda_max:.3f}")
     cells[1].metric("CI", f"{result.ci:.3f}")
     cells[2].metric("RI", f"{random_index(len(columns)):.2f}")

@@ -20,6 +20,7 @@ from itertools import combinations
 import pandas as pd
 import streamlit as st
 
+from core.mapping.columns import factor_kind
 from core.method.ahp import CR_LIMIT
 from core.method.ahp_apply import (
     SLIDER_TOP,
@@ -32,7 +33,7 @@ from core.method.ahp_apply import (
 )
 from core.method.ahp_incomplete import has_cycle, incomplete_ahp, next_pairs
 from core.workshop.rooms import Room
-from ui.i18n import factor_label, t, t_plain
+from ui.i18n import direction_label, escape_markdown, factor_label, t, t_plain
 from ui.weights.ahp_editor import MAX_FACTORS, inconsistency_text, pair_slider
 
 SLIDERS, AHP = "sliders", "ahp"
@@ -86,10 +87,10 @@ def _slider_input(room: Room, mine: Mapping[str, float] | None, lang: str) -> di
         shown = slider_weights(shown)
     values = {}
     for i, factor in enumerate(room.scenario.factors):
-        arrow = "↓" if factor.direction == "cost" else "↑"
+        direction = direction_label(factor.direction, factor_kind(factor.column), lang)
         key = f"join_w_{room.code}_{room.round}_{i}"
         values[factor.column] = st.slider(
-            f"{factor_label(factor.column, lang)} {arrow}",
+            escape_markdown(f"{factor_label(factor.column, lang)} {direction}"),
             0,
             100,
             round(shown.get(factor.column, 50)),

@@ -312,14 +312,18 @@ def test_validate_report(capsys) -> None:
     rows = {line.split()[0]: line.split() for line in out[9:24]}
     assert rows["客户编号"] == ["客户编号", "text", "id", "500", "0", "0"]
     assert rows["区域"] == ["区域", "text", "attribute", "(region)", "500", "0", "0"]
-    assert rows["最近购买日期"][:6] == [
+    assert rows["最近购买日期"][:9] == [
         "最近购买日期",
         "date",
         "factor",
         "recency",
-        "(cost),",
-        "included",
+        "(cost:",
+        "more",
+        "recent",
+        "is",
+        "better),",
     ]
+    assert rows["逾期天数"][4:8] == ["(cost:", "lower", "is", "better),"]
     assert rows["满意度"][-3:] == ["485", "0", "15"]
     assert "warnings: 4" in out
     assert "excluded rows: 0" in out

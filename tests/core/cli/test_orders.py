@@ -143,7 +143,7 @@ def test_review_writes_xlsx_sheets_and_csv_pair(tmp_path: Path) -> None:
     assert cli.main(["review", str(ORDERS), "--period-days", "180", "--out", str(xlsx)]) == 0
     sheets = pd.read_excel(xlsx, sheet_name=None, engine="calamine")
     assert list(sheets) == ["movers", "warnings", "migration", "kpis"]
-    assert set(sheets["warnings"]["warning"]) == {"spend_drop", "inactive", "key_downgrade"}
+    assert set(sheets["warnings"]["kind"]) == {"spend_drop", "inactive", "key_downgrade"}
     csv = tmp_path / "review.csv"
     assert cli.main(["review", str(ORDERS), "--period-days", "180", "--out", str(csv)]) == 0
     movers = pd.read_csv(csv, encoding=CSV_ENCODING)
@@ -219,3 +219,42 @@ def test_rfm_predict_days_refuses_a_log_too_short_for_the_models(
     ]
     assert cli.main(["rfm", str(ORDERS), "--predict-days", "4000"]) == 2
     assert "from 1 to 3650" in capsys.readouterr().err
+
+
+def test_review_warnings_export_is_ranked_like_the_app(tmp_path: Path) -> None:
+    from core.review.periods import review_orders
+    from core.review.priority import SEVERITY, ranked_warnings
+
+    csv = tmp_path / "review.csv"
+    assert cli.main(["review", str(ORDERS), "--period-days", "180", "--out", str(csv)]) == 0
+    warnings = pd.read_csv(tmp_path / "review.warnings.csv", encoding=CSV_ENCODING)
+    assert warnings.columns.tolist() == [
+        "priority", "kind", "severity", "customer_id", "reason", "reason_zh", "tier_a", "tier_b",
+        "score", "rank",
+    ]  # fmt: skip
+    assert warnings["priority"].tolist() == list(range(1, len(warnings) + 1))
+    # Independently: severity never rises down the list, and within one severity the
+    # customer's score (its importance) never rises either.
+    level = warnings["kind"].map(SEVERITY)
+    assert level.is_monotonic_decreasing
+    for _, group in warnings.groupby(level, sort=False):
+        assert group["score"].fillna(-1).is_monotonic_decreasing
+    assert set(warnings["severity"]) <= {"high", "medium", "low"}
+    assert warnings["reason_zh"].str.contains("[\u4e00-\u9fff]").all()
+    app = ranked_warnings(review_orders(ORDERS, 180))
+    assert warnings["customer_id"].astype(str).tolist() == app["customer_id"].astype(str).tolist()
+    assert warnings["kind"].tolist() == app["warning"].tolist()
+
+    xlsx = tmp_path / "review.xlsx"
+    assert cli.main(["review", str(ORDERS), "--period-days", "180", "--out", str(xlsx)]) == 0
+    sheet = pd.read_excel(xlsx, sheet_name="warnings", engine="calamine")
+    assert sheet["kind"].tolist() == warnings["kind"].tolist()
+    assert sheet["severity"].tolist() == warnings["severity"].tolist()
+
+
+def test_review_prints_the_most_urgent_warnings_first(capsys: pytest.CaptureFixture) -> None:
+    assert cli.main(["review", str(ORDERS), "--period-days", "180"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    start = next(i for i, line in enumerate(out) if line.startswith("warnings: "))
+    assert out[start + 1].split()[:3] == ["severity", "customer", "warning"]
+    assert out[start + 3].split()[0] == "high"

@@ -12,6 +12,8 @@ from core.errors import InputError
 from core.mapping.columns import (
     column_kind,
     detect_mapping,
+    direction_text,
+    factor_kind,
     factor_values,
     find_id,
     future_dates,
@@ -234,3 +236,28 @@ def test_text_that_looks_like_numbers_is_recorded_with_an_example():
     assert detect_mapping(frame).unread_numbers == ()  # only 2 of 3 start like a number
     frame["revenue"] = ["100kg", "200kg", "~300"]
     assert detect_mapping(frame).unread_numbers == (("revenue", "100kg"),)
+
+
+@pytest.mark.parametrize(
+    ("direction", "kind", "en", "zh"),
+    [
+        ("benefit", "number", "higher is better", "越高越好"),
+        ("cost", "number", "lower is better", "越低越好"),
+        ("benefit", "date", "earlier is better", "越早越好"),
+        ("cost", "date", "more recent is better", "越近越好"),
+    ],
+)
+def test_direction_text_speaks_dates_as_recent_or_early(direction, kind, en, zh) -> None:
+    assert direction_text(direction, kind, "en") == en
+    assert direction_text(direction, kind, "zh") == zh
+
+
+def test_factor_kind_from_values_else_from_the_header() -> None:
+    dates = pd.Series(pd.to_datetime(["2024-01-02", "2024-03-04"]))
+    assert factor_kind("anything", dates) == "date"
+    assert factor_kind("最近购买日期", pd.Series([3.0, 5.0])) == "number"  # days since: values win
+    assert factor_kind("最近购买日期") == "date"
+    assert factor_kind("last_order_date") == "date"
+    assert factor_kind("lastOrderDate") == "date"
+    assert factor_kind("recency_days") == "number"
+    assert factor_kind("逾期天数") == "number"

@@ -48,3 +48,13 @@ def test_migration_heatmap_cells_and_counts() -> None:
     cells = _data(spec)
     assert len(cells) == 4
     assert {(c["from"], c["to"]): c["count"] for c in cells}[("Key", "Other")] == 1
+
+
+def test_migration_heatmap_on_a_projector_has_large_cells_and_numbers() -> None:
+    matrix = pd.DataFrame([[3, 1], [0, 5]], index=["Key", "Other"], columns=["Key", "Other"])
+    normal = migration_heatmap(matrix, "From", "To", "Customers").to_dict()
+    large = migration_heatmap(matrix, "From", "To", "Customers", projector=True).to_dict()
+    assert large["layer"][1]["mark"]["fontSize"] >= 1.5 * normal["layer"][1]["mark"]["fontSize"]
+    assert large["layer"][1]["mark"]["fontSize"] >= 20
+    assert large["width"]["step"] > normal["width"]["step"]
+    assert large["height"]["step"] > normal["height"]["step"]
