@@ -31,7 +31,6 @@ import json
 import multiprocessing as mp
 import os
 import platform
-import resource
 import statistics
 import sys
 import tempfile
@@ -42,7 +41,7 @@ import duckdb
 import pandas as pd
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
-from bench_orders import make_log, timed
+from bench_orders import make_log, peak_rss, timed
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -61,22 +60,6 @@ def run_backtest(path: Path):
 
 def run_aggregate(path: Path) -> pd.DataFrame:
     return aggregate_orders(path, period_days=HOLDOUT, engine="duckdb").features
-
-
-def _child_rss(path: str, queue: mp.Queue) -> None:
-    run_backtest(Path(path))
-    queue.put(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
-
-
-def peak_rss(path: Path) -> int:
-    """Max RSS (bytes) of a fresh process that runs (a) once."""
-    ctx = mp.get_context("spawn")
-    queue = ctx.Queue()
-    child = ctx.Process(target=_child_rss, args=(str(path), queue))
-    child.start()
-    value = queue.get()
-    child.join()
-    return int(value)
 
 
 def main() -> None:
@@ -102,7 +85,7 @@ def main() -> None:
         runs = timed({"backtest": lambda: run_backtest(path),
                       "aggregate": lambda: run_aggregate(path)}, args.repeat)  # fmt: skip
         load_after = os.getloadavg()
-        rss = peak_rss(path)
+        rss = peak_rss(path, run_backtest)
         size = path.stat().st_size
     seconds = {name: statistics.median(times) for name, times in runs.items()}
     ratio = seconds["backtest"] / seconds["aggregate"]

@@ -189,16 +189,16 @@ def timed(fns: dict[str, Callable[[], object]], repeat: int) -> dict[str, list[f
     return times
 
 
-def _child_rss(path: str, queue: mp.Queue) -> None:
-    ours(Path(path))
+def _child_rss(run, path: str, queue: mp.Queue) -> None:
+    run(Path(path))
     queue.put(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
 
 
-def peak_rss(path: Path) -> int:
-    """Max RSS (bytes) of a fresh process that runs (a) once."""
+def peak_rss(path: Path, run=None) -> int:
+    """Max RSS (bytes) of a fresh process that runs ``run(path)`` once (default: (a))."""
     ctx = mp.get_context("spawn")
     queue = ctx.Queue()
-    child = ctx.Process(target=_child_rss, args=(str(path), queue))
+    child = ctx.Process(target=_child_rss, args=(run or ours, str(path), queue))
     child.start()
     value = queue.get()
     child.join()
