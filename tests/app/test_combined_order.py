@@ -224,7 +224,9 @@ def check(at: AppTest, now: Expected, where: str) -> None:
     _ok(at)
     editor = at.data_editor[0].value
     included = editor[editor["include"]]
-    shown = dict(zip(included["column"], included["direction"], strict=True))
+    # A date's direction is worded for dates there (date_cost: more recent is better).
+    directions = included["direction"].str.removeprefix("date_")
+    shown = dict(zip(included["column"], directions, strict=True))
     assert shown == {f.column: f.direction for f in expected.factors}, where
 
 
