@@ -173,12 +173,18 @@ def photograph(page, path: Path) -> None:
 
 
 def pick_first_customer(page) -> None:
-    """Choose the first customer in the Ranking page's "one customer explained" picker."""
-    page.locator(".st-key-ranking_customer").get_by_role("combobox").focus()
-    page.keyboard.press("ArrowDown")  # opens the list on its first customer
-    page.keyboard.press("Enter")
-    settle(page)
-    page.locator('[data-testid="stMain"] svg .mark-rect').first.wait_for()
+    """Choose the first customer in the Ranking page's "one customer explained" picker (again
+    if the key presses came before the list was ready), until its chart is drawn."""
+    chart = page.locator('[data-testid="stMain"] svg .mark-rect').first
+    for _ in range(3):
+        page.locator(".st-key-ranking_customer").get_by_role("combobox").focus()
+        page.keyboard.press("ArrowDown")  # opens the list on its first customer
+        page.keyboard.press("Enter")
+        settle(page)
+        with contextlib.suppress(PlaywrightTimeout):
+            chart.wait_for(timeout=8_000)
+            return
+    chart.wait_for()
 
 
 def _photograph_every_page(page, folder: Path, suffix: str) -> dict[str, Path]:
