@@ -1,9 +1,10 @@
 """Exact copies in the DuckDB order engine: find them, then take them out of one pass's sums.
 
-A copy repeats every column of an earlier line. :func:`values_repeat` rules copies out cheaply
-(no two lines share their typed values); :func:`drop_copies` lists them in table ``dropped``;
-:func:`without_copies` subtracts them from the pass over every line (copies are few, a second
-pass would cost as much as the first).
+A copy repeats every column of an earlier line: the role columns' typed values and the other
+cells, trimmed (compared by a 64-bit hash, as in the Spark engine). :func:`values_repeat`
+rules copies out cheaply (no two lines share their values); :func:`drop_copies` lists them
+in table ``dropped``; :func:`without_copies` subtracts them from the pass over every line
+(copies are few, a second pass would cost as much as the first).
 """
 
 from __future__ import annotations
@@ -11,14 +12,14 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from core.orders.engines import EXAMPLES, ROW
-from core.orders.sql import quote
+from core.orders.engines import EXAMPLES
+from core.orders.sql import COPY_VALUES
 
-HASH = "hash(cust, oid, day, amt, prof)"  # of a line's typed values
+HASH = f"hash({', '.join(COPY_VALUES)})"
 
 
 def values_repeat(con: duckdb.DuckDBPyConnection, where: str = "true") -> bool:
-    """Whether two lines (of those ``where`` holds: customers' lines) share all typed values,
+    """Whether two lines (of those ``where`` holds: customers' lines) share all their values,
     by hash (a collision only says yes): exact copies must, so when none do,
     :func:`drop_copies` is skipped. Keeps the repeated hashes in table ``repeated`` for it.
     Reads ``lines`` (in parallel even for a CSV)."""
@@ -29,24 +30,21 @@ def values_repeat(con: duckdb.DuckDBPyConnection, where: str = "true") -> bool:
     return con.sql("SELECT count(*) FROM repeated").fetchall()[0][0] > 0
 
 
-def drop_copies(con: duckdb.DuckDBPyConnection, raw: str) -> tuple[int, float, tuple]:
+def drop_copies(con: duckdb.DuckDBPyConnection) -> tuple[int, float, tuple]:
     """List the exact copies of earlier lines in table ``dropped`` (row, last copy of its
     group?): (copies, their amount, the first rows that are a group's last copy). Candidates
-    (table ``candidates``, typed) are the lines whose hash repeats; they are compared on every
-    column of ``raw``."""
+    (table ``candidates``) are the lines whose hash repeats; they are compared value by value
+    (typed role columns, the other cells' hash)."""
     con.sql(
-        "CREATE OR REPLACE TEMP TABLE candidates AS SELECT * FROM numbered "
+        "CREATE OR REPLACE TEMP TABLE candidates AS SELECT * FROM lines "
         f"WHERE {HASH} IN (SELECT h FROM repeated)"
     )
-    cols = ", ".join(
-        quote(c) for (c,) in con.sql(f"SELECT column_name FROM (DESCRIBE {raw})").fetchall()
-        if c != ROW
-    )  # fmt: skip
+    group = f"PARTITION BY {', '.join(COPY_VALUES)}"
     con.sql(f"""
         CREATE OR REPLACE TEMP TABLE dropped AS SELECT row, k = n AS last FROM (
-            SELECT {ROW} AS row, row_number() OVER (PARTITION BY {cols} ORDER BY {ROW}) AS k,
-                   count(*) OVER (PARTITION BY {cols}) AS n
-            FROM ({raw}) WHERE {ROW} IN (SELECT row FROM candidates)) WHERE k > 1
+            SELECT row, row_number() OVER ({group} ORDER BY row) AS k,
+                   count(*) OVER ({group}) AS n
+            FROM candidates) WHERE k > 1
     """)  # fmt: skip
     lines, amount, rows = con.sql(
         f"SELECT count(*), sum(amt), min(row, {EXAMPLES}) FILTER (last) "

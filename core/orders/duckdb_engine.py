@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -56,37 +55,36 @@ from core.orders.sql import (
     copies_sql,
     literal,
     pass_sql,
+    rest_sql,
     status_sql,
     typed_sql,
 )
 
-Compared = Callable[[bool], str]  # all_text → the SQL of the raw lines the copy check compares
 NON_CUSTOMER = ("total_row", "note_row", "header_row")  # statuses of core.orders.noncustomer
 MEMORY_LIMIT = "3GiB"  # with Python's share the peak stays under 4 GiB; beyond it DuckDB spills
 
 
 def file_columns(path: Path, fmt: str) -> list[str]:
     """The header of a CSV or Parquet file, as DuckDB reads it."""
-    return list(_describe(duckdb.connect(), path, fmt, {}))
+    return list(_describe(duckdb.connect(), path, fmt))
 
 
-def _scan(path: Path, fmt: str, text: dict[str, str], numbered: bool = True) -> str:
+def _scan(path: Path, fmt: str) -> str:
     if fmt == "parquet":
         return f"SELECT file_row_number + 2 AS {ROW}, * EXCLUDE (file_row_number) FROM " + (
             f"read_parquet({literal(str(path))}, file_row_number = true)"
         )
-    types = ", ".join(f"{literal(c)}: 'VARCHAR'" for c in text)
-    options = f", types = {{{types}}}" if text else ""
-    source = f"read_csv({literal(str(path))}, header = true{options})"
-    # read_csv has no row-number column and a window runs on one thread: a numbered scan
-    # only serves DESCRIBE (the sniffed types); the engine numbers a CSV's lines by rowid
-    row = "row_number() OVER () + 1" if numbered else "NULL::BIGINT"
-    return f"SELECT {row} AS {ROW}, * FROM {source}"
+    # every cell as text: the value rules of core.ingest.rules type the role columns (DuckDB's
+    # sniffer would read ``1_000`` or ``0x10`` as numbers), copies compare the other cells as
+    # text. read_csv has no row-number column and a window numbering the lines would run on
+    # one thread: the engine numbers a CSV's lines by rowid.
+    source = f"read_csv({literal(str(path))}, header = true, all_varchar = true)"
+    return f"SELECT NULL::BIGINT AS {ROW}, * FROM {source}"
 
 
-def _describe(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, text: dict) -> dict:
+def _describe(con: duckdb.DuckDBPyConnection, path: Path, fmt: str) -> dict:
     try:
-        rows = con.sql(f"DESCRIBE {_scan(path, fmt, text)}").fetchall()
+        rows = con.sql(f"DESCRIBE {_scan(path, fmt)}").fetchall()
     except duckdb.Error as error:
         raise _unreadable(path, error) from None
     return {name: kind for name, kind, *_ in rows if name != ROW}
@@ -132,7 +130,7 @@ def _one_pass(
 
 def _examples(con: duckdb.DuckDBPyConnection, found: dict, status: str, copies: bool) -> dict:
     """``found`` with the example rows cleared because they named a dropped copy taken again
-    from ``numbered``: per category, the first rows in file order, copies left out."""
+    from ``lines``: per category, the first rows in file order, copies left out."""
     kept = " AND row NOT IN (SELECT row FROM dropped)" if copies else ""
     out = {}
     for code, (n, total, rows, gap_n, gap_total, gap_rows) in found.items():
@@ -145,64 +143,40 @@ def _examples(con: duckdb.DuckDBPyConnection, found: dict, status: str, copies: 
 
 
 def _first_rows(con: duckdb.DuckDBPyConnection, where: str) -> list[int]:
-    query = f"SELECT row FROM numbered WHERE {where} LIMIT {EXAMPLES}"
+    query = f"SELECT row FROM lines WHERE {where} LIMIT {EXAMPLES}"
     return sorted(row for (row,) in con.sql(query).fetchall())
 
 
-def _csv_lines(con: duckdb.DuckDBPyConnection, path: Path, args: Args) -> Compared:
-    """Table ``lines`` from a CSV: its role columns read as text (the value rules of
-    core.ingest.rules type them; DuckDB's sniffer would read ``1_000`` or ``0x10`` as
-    numbers), in parallel and in file order, so a line's row is its rowid + 2 (a window
-    numbering the lines would run on one thread). The copy check reads the file again,
-    numbered, for its few candidates only."""
-    text = {c: "VARCHAR" for c in args if c is not None}
-    kinds = _describe(con, path, "csv", text)
-    typed = typed_sql(args, kinds, f"({_scan(path, 'csv', text, numbered=False)})")
-    _typed_lines(con, f"SELECT * EXCLUDE (row) FROM ({typed})", "rowid + 2")
-
-    def compared(all_text: bool) -> str:
-        """The file numbered, its ID columns as text (or every role column, when the sniffed
-        types cannot read some cell) and the other columns as sniffed."""
-        ids = text if all_text else {c: "VARCHAR" for c in (args[0], args[4]) if c is not None}
-        return _scan(path, "csv", ids)
-
-    return compared
-
-
 def _typed_lines(con: duckdb.DuckDBPyConnection, typed: str, row: str | None = None) -> None:
-    """View ``lines`` (row, cust, oid, day, amt, prof) and view ``numbered`` (the same) over
-    ``typed``; with ``row`` (the SQL of the row number: a CSV's rowid) the typed lines are
-    kept in table ``typed_lines`` first, typed once for the pass, the copy check and the
+    """View ``lines`` (row, cust, oid, day, amt, prof, rest) over ``typed``; with ``row`` (the
+    SQL of the row number: a CSV's rowid) the typed lines are kept in table ``typed_lines``
+    first, typed once (in parallel and in file order) for the pass, the copy check and the
     example rows."""
     if row is not None:
         con.sql(f"CREATE TEMP TABLE typed_lines AS {typed}")
-        typed = f"SELECT {row} AS row, cust, oid, day, amt, prof FROM typed_lines"
+        typed = f"SELECT {row} AS row, cust, oid, day, amt, prof, rest FROM typed_lines"
     con.sql(f"CREATE VIEW lines AS {typed}")
-    con.sql("CREATE VIEW numbered AS SELECT * FROM lines")
 
 
-def _load(con: duckdb.DuckDBPyConnection, source: object, args: Args) -> Compared:
-    """Views ``lines`` and ``numbered`` (over table ``typed_lines`` for a CSV); returns the
-    SQL of the raw lines (every column, with the row) the copy check compares."""
+def _load(con: duckdb.DuckDBPyConnection, source: object, args: Args) -> None:
+    """View ``lines``: the typed role columns and a hash of the other cells (``rest``)."""
     if isinstance(source, pd.DataFrame):
-        con.register("source_frame", prepare_frame(source, args))
-        _typed_lines(con, typed_sql(args, None, "source_frame"))
-        return lambda _all_text: "SELECT * FROM source_frame"
+        frame = prepare_frame(source, args)
+        con.register("source_frame", frame)
+        rest = _rest([c for c in frame.columns if c != ROW], args)
+        _typed_lines(con, typed_sql(args, None, "source_frame", keep=(rest,)))
+        return
     path, fmt = source
+    kinds = _describe(con, path, fmt)
+    typed = typed_sql(args, kinds, f"({_scan(path, fmt)})", keep=(_rest(list(kinds), args),))
     if fmt == "csv":
-        return _csv_lines(con, path, args)
-    scan = _scan(path, fmt, {})
-    _typed_lines(con, typed_sql(args, _describe(con, path, fmt, {}), f"({scan})"))
-    return lambda _all_text: scan
+        _typed_lines(con, f"SELECT * EXCLUDE (row) FROM ({typed})", "rowid + 2")
+    else:
+        _typed_lines(con, typed)
 
 
-def _copies(con: duckdb.DuckDBPyConnection, compared: Compared) -> tuple[int, float, tuple]:
-    """:func:`core.orders.copies.drop_copies` on the raw lines; a value the sniffer's sample
-    did not foresee (in a role column) is compared as text."""
-    try:
-        return drop_copies(con, compared(False))
-    except duckdb.ConversionException:
-        return drop_copies(con, compared(True))
+def _rest(columns: list[str], args: Args) -> str:
+    return f"{rest_sql([c for c in columns if c not in args])} AS rest"
 
 
 def duckdb_engine(
@@ -217,7 +191,8 @@ def duckdb_engine(
         })  # fmt: skip
         con.sql("SET enable_progress_bar = false")
         try:
-            return _run(con, _load(con, source, args), args, as_of, period, rules)
+            _load(con, source, args)
+            return _run(con, args, as_of, period, rules)
         except duckdb.Error as error:
             if isinstance(error, duckdb.OutOfMemoryException):
                 raise
@@ -233,8 +208,8 @@ def duckdb_engine(
 
 
 def _run(
-    con: duckdb.DuckDBPyConnection, compared: Compared, args: Args, as_of: date | None,
-    period: int, rules: LineRules,
+    con: duckdb.DuckDBPyConnection, args: Args, as_of: date | None, period: int,
+    rules: LineRules,
 ) -> EngineResult:  # fmt: skip
     header, has_order = args[0], args[4] is not None
     customer_line = f"({non_customer_sql('cust', header)}) IS NULL"
@@ -252,7 +227,7 @@ def _run(
     # total, note and header lines are no copies: left out when the pass found any
     others = any(found.get(STATUS.index(name), (0,))[0] for name in NON_CUSTOMER)
     if twins > 0 and values_repeat(con, customer_line if others else "true"):
-        copies = _copies(con, compared)
+        copies = drop_copies(con)
         if copies[0] and dropping:
             queries = copies_sql(has_order, end, period, header, rules.ignore_zero)
             raw, found = without_copies(con, raw, found, queries)

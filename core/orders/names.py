@@ -142,9 +142,8 @@ def duckdb_names(
 
 def _file_lines(con: duckdb.DuckDBPyConnection, path: Path, fmt: str, roles: NameRoles) -> str:
     """The file's cust, day and name, read as the engine reads them (a CSV's as text)."""
-    text = {c: "VARCHAR" for c in roles} if fmt == "csv" else {}
-    kinds = _describe(con, path, fmt, text)
-    return f"({named_lines_sql(*roles, kinds, f'({_scan(path, fmt, text, numbered=False)})')})"
+    kinds = _describe(con, path, fmt)
+    return f"({named_lines_sql(*roles, kinds, f'({_scan(path, fmt)})')})"
 
 
 def _from_sql(con: duckdb.DuckDBPyConnection, query: str) -> pd.DataFrame:

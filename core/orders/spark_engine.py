@@ -31,8 +31,6 @@ import pandas as pd
 
 from core.errors import IngestError
 from core.i18n import msg
-from core.ingest.rules import WHITESPACE
-from core.ingest.rules_sql import Compiler
 from core.ingest.text import sniff_csv
 from core.orders.engines import (
     DEFAULT_RULES,
@@ -51,11 +49,13 @@ from core.orders.names import name_sql, names_frame
 from core.orders.pass_result import engine_result
 from core.orders.spark_session import SparkTarget, ship_core, spark_session
 from core.orders.sql import (
+    COPY_VALUES,
     SUMS,
     counted_sql,
     named_lines_sql,
     pass_sql,
     quote,
+    rest_sql,
     status_sql,
     typed_sql,
 )
@@ -67,7 +67,6 @@ REST = "__rest"  # a hash of the other cells, trimmed (for exact copies)
 FIRST_ROW = 2  # the row number of a file's first line (the header is row 1)
 MID = "__mid"  # monotonically_increasing_id: partition << 33 | place in the partition
 PLACE_BITS = 33
-COPY_VALUES = ("cust", "oid", "day", "amt", "prof", "rest")  # what a copy repeats
 MARKERS = (8, 9, 10)  # totals, notes, repeated headers: never copies (core.orders.sql.STATUS)
 Source = pd.DataFrame | tuple[str, str]  # a frame, or (path or URI, "csv" | "parquet")
 
@@ -209,9 +208,7 @@ def _typed(spark: SparkSession, source: Source, args: Args) -> tuple[DataFrame, 
         lines, first, row = _read(spark, source[0], source[1]), FIRST_ROW, MID
         kinds = _kinds(lines, source[1])
         rest = [c for c in lines.columns if c not in args and c != MID]
-    trim = Compiler("spark")
-    cells = [F.expr(trim.f("trim", x=quote(c, "spark"), chars=trim.lit(WHITESPACE))) for c in rest]
-    hashed = F.xxhash64(*cells) if rest else F.lit(0).cast("bigint")  # trimmed, as read_table
+    hashed = F.expr(rest_sql(rest, "spark"))  # the other cells, trimmed, as read_table
     lines.withColumn(REST, hashed).createOrReplaceTempView("source_lines")
     query = typed_sql(args, kinds, "source_lines", "spark", row=quote(row, "spark"), keep=(REST,))
     return spark.sql(query).withColumnRenamed(REST, "rest"), first

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from core.ingest.rules import WHITESPACE
 from core.ingest.rules_sql import Compiler, Step, select_steps
 from core.ingest.rules_sql import literal as _literal
 from core.ingest.rules_sql import quote as _quote
@@ -25,6 +26,7 @@ SUMS = (
 STATUS = ("purchase", "missing_customer", "bad_date", "bad_amount", "missing_order_id", "future",
           "return", "zero_amount", "total_row", "note_row", "header_row")  # fmt: skip
 RETURN, ZERO = 6, 7
+COPY_VALUES = ("cust", "oid", "day", "amt", "prof", "rest")  # what a copy repeats (rest_sql)
 # What the pass writes differently per engine (the value rules' names: core.ingest.rules_sql)
 PASS_DIALECTS: dict[str, dict[str, str]] = {
     "duckdb": {
@@ -34,6 +36,7 @@ PASS_DIALECTS: dict[str, dict[str, str]] = {
         # the smallest EXAMPLES values, sorted
         "first_rows": f"min({{x}}, {EXAMPLES}) FILTER (WHERE {{where}})",
         "rows_type": "BIGINT[]",
+        "hash": "hash",
     },
     "spark": {
         "flags": "TINYINT",
@@ -41,6 +44,7 @@ PASS_DIALECTS: dict[str, dict[str, str]] = {
         "distinct": "count(DISTINCT {x}) FILTER (WHERE {where})",
         "first_rows": "CAST(NULL AS ARRAY<BIGINT>)",  # taken after the pass (spark_engine)
         "rows_type": "ARRAY<BIGINT>",
+        "hash": "xxhash64",
     },
 }
 
@@ -107,6 +111,19 @@ def typed_sql(
     columns = [f"{row} AS row", f"{_STEP}cust AS cust", f"{oid} AS oid", f"{_STEP}day AS day",
                f"{_STEP}amt AS amt", f"{prof} AS prof", *keep]  # fmt: skip
     return select_steps(source, columns, steps)
+
+
+def rest_sql(columns: list[str], dialect: str = "duckdb") -> str:
+    """A 64-bit hash of a line's other cells (``columns``: not a role), each as text and
+    trimmed: an exact copy repeats them, and its role columns' typed values."""
+    if not columns:
+        return "CAST(0 AS BIGINT)"
+    rules = _rules(dialect)
+    cells = (
+        rules.f("trim", x=rules.f("text", x=quote(c, dialect)), chars=rules.lit(WHITESPACE))
+        for c in columns
+    )
+    return f"{_pass(dialect, 'hash')}({', '.join(cells)})"
 
 
 def named_lines_sql(

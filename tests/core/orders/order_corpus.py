@@ -164,11 +164,6 @@ _TYPED_IDS = (
     "number column (1,002 → 1002, 1003.0 → 1003, １００４ → 1004); DuckDB keeps an ID's text, "
     "as the value rules say"
 )
-_RAW_COPIES = (
-    "copies: pandas compares a file's lines by their typed values (read_table's and the role "
-    "columns'), DuckDB by the text of a CSV's ID columns and the sniffed types of the others, "
-    "so 'C1 ' vs 'C1', '¥20' vs '20' or 'CD ' vs 'CD' are copies only in pandas"
-)
 _SHORT_LINE = (
     "DuckDB's CSV sniffer takes a file with a line of one cell (a note without separators) "
     "for a one-column file (no customer column found; on a large file, a read error); "
@@ -176,8 +171,6 @@ _SHORT_LINE = (
 )
 KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("numeric_ids", "duckdb"): _TYPED_IDS,
-    ("near_copies", "duckdb"): _RAW_COPIES,
-    ("near_copies-drop_copies", "duckdb"): _RAW_COPIES,
     ("note_line", "duckdb"): _SHORT_LINE,
     ("numeric_ids", "spark"): _TYPED_IDS,
 }

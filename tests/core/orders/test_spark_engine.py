@@ -39,8 +39,7 @@ def _result(case_id: str, engine: str) -> OrderFeatures:
 
 def _cases(reference: str) -> list:
     """Every corpus case; where Spark and ``reference`` are known to differ, an xfail that
-    must fail: Spark reads IDs as text as DuckDB does (pandas types a file's numeric IDs), and
-    compares the other cells trimmed as pandas does (DuckDB compares them as it sniffed them)."""
+    must fail: Spark reads IDs as text as DuckDB does (pandas types a file's numeric IDs)."""
     params = []
     for case_id in CASES:
         if reference == REFERENCE:
