@@ -132,15 +132,20 @@ def display_ranking(
 
 def change_labels(change: pd.Series, new_label: str) -> pd.Series:
     """Rank changes as text: 3 → "▲ 3", -2 → "▼ 2", 0 → "—", <NA> → ``new_label``."""
-    numbers = pd.to_numeric(change, errors="coerce").astype("Float64")
-    missing = numbers.isna().to_numpy()
-    steps = numbers.abs().fillna(0).astype("int64").astype(str).to_numpy(dtype=object)
-    labels = np.select(
-        [missing, (numbers > 0).fillna(False).to_numpy(), (numbers < 0).fillna(False).to_numpy()],
-        [new_label, "▲ " + steps, "▼ " + steps],
-        "—",
-    )
-    return pd.Series(labels, index=change.index, dtype=object)
+    numbers = pd.to_numeric(change, errors="coerce")
+    numbers = pd.Series(numbers).to_numpy(dtype="float64", na_value=np.nan)
+    # each distinct move is labelled once (a ranking has far fewer moves than customers)
+    moves, where = np.unique(numbers, return_inverse=True)
+    labels = np.array([_change_label(move, new_label) for move in moves], dtype=object)
+    return pd.Series(labels[where.reshape(-1)], index=change.index, dtype=object)
+
+
+def _change_label(move: float, new_label: str) -> str:
+    if np.isnan(move):
+        return new_label
+    if move == 0:
+        return "—"
+    return f"{'▲' if move > 0 else '▼'} {int(abs(move))}"
 
 
 def search_matches(ids: pd.Series, names: pd.Series, query: str) -> pd.Series:

@@ -9,8 +9,10 @@ with a warning naming them and one per ID whose rows carry different names.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -108,12 +110,14 @@ def _column_warnings(columns: list[str], x: np.ndarray, policy: str) -> list[str
     return warnings
 
 
-def _assign_tiers(table: pd.DataFrame, scenario: Scenario) -> np.ndarray:
+def _assign_tiers(table: Mapping[str, Any], scenario: Scenario) -> np.ndarray:
+    """Each row's tier; ``table`` maps the ranking's columns to arrays (rank, score) or Series
+    (the input columns)."""
     spec = scenario.tiers
     if spec.scheme == "share":
-        return share_tiers(table["rank"].to_numpy(), spec.shares, spec.labels)
+        return share_tiers(np.asarray(table["rank"]), spec.shares, spec.labels)
     if spec.scheme == "threshold":
-        return threshold_tiers(table["score"].to_numpy(), spec.thresholds, spec.labels)
+        return threshold_tiers(np.asarray(table["score"]), spec.thresholds, spec.labels)
     value_column = spec.value_column or scenario.columns[0]
     if spec.scheme == "abc":
         return abc_classes(
@@ -237,7 +241,6 @@ def rank_prepared(prepared: PreparedRanking, scenario: Scenario) -> Ranking:
     else:
         score, contrib = weighted_sum(prepared.values, weights, prepared.present)
     table = _build_table(prepared, scenario, score, contrib)
-    table.insert(3, "tier", _assign_tiers(table, scenario))
     table, override_warnings, _ = apply_overrides(table, scenario)
     warnings = (*prepared.warnings, *override_warnings)
     return Ranking(table, prepared.excluded, warnings, scenario, prepared.as_of)
@@ -258,19 +261,19 @@ def _future_warnings(frame: pd.DataFrame, columns: list[str], as_of: date | None
 def _build_table(
     prepared: PreparedRanking, scenario: Scenario, score: np.ndarray, contrib: np.ndarray
 ) -> pd.DataFrame:
+    """rank, customer_id, score, tier, the contributions, then the input columns, best first
+    (built in one go: inserting a column into a wide frame copies it)."""
     frame = prepared.rows
-    ids = frame[scenario.id_column]
     order = rank_order(score, prepared.id_codes)
     head = {
         "rank": np.arange(1, len(order) + 1),
-        "customer_id": ids.iloc[order].reset_index(drop=True),
+        "customer_id": frame[scenario.id_column].iloc[order].reset_index(drop=True),
         "score": score[order],
     }
-    for j, column in enumerate(scenario.columns):
-        head[CONTRIB_PREFIX + column] = contrib[order, j]
-    table = pd.DataFrame(head)
+    contributions = {CONTRIB_PREFIX + c: contrib[order, j] for j, c in enumerate(scenario.columns)}
     original = frame.iloc[order].reset_index(drop=True)
     # An input column called e.g. "score" must not shadow the computed one.
-    computed = {*head, "tier", *(OVERRIDE_COLUMNS if scenario.overrides else ())}
-    original.columns = [f"{c} (input)" if c in computed else c for c in original.columns]
-    return pd.concat([table, original], axis=1)
+    computed = {*head, "tier", *contributions, *(OVERRIDE_COLUMNS if scenario.overrides else ())}
+    inputs = {f"{c} (input)" if c in computed else c: original[c] for c in original.columns}
+    tier = _assign_tiers({**head, **contributions, **inputs}, scenario)
+    return pd.DataFrame({**head, "tier": tier, **contributions, **inputs}, copy=False)

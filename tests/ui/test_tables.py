@@ -17,6 +17,7 @@ from ui.tables import (
     alias_column,
     aliased_rows,
     attribute_header,
+    change_labels,
     customer_aliases,
     data_aliases,
     local_times,
@@ -76,6 +77,23 @@ def test_tier_summary_money_in_whole_units_and_shares_kept() -> None:
     assert shown["Profit"].tolist() == [4.0, 3.0]
     assert shown["Share of customers"].tolist() == pytest.approx([2 / 3, 1 / 3])
     assert raw["revenue"].iloc[0] == pytest.approx(282816963.51)  # the input is not changed
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pd.Series([3, -2, 0, None, 3, -12], dtype="Int64", index=[5, 4, 3, 2, 1, 0]),
+        pd.Series([3.0, -2.0, 0.0, float("nan"), 3.0, -12.0], index=[5, 4, 3, 2, 1, 0]),
+    ],
+)
+def test_change_labels_per_move_on_the_rows_index(change: pd.Series) -> None:
+    labels = change_labels(change, "new")
+    assert labels.tolist() == ["▲ 3", "▼ 2", "—", "new", "▲ 3", "▼ 12"]
+    assert labels.index.tolist() == [5, 4, 3, 2, 1, 0]
+
+
+def test_change_labels_of_no_rows() -> None:
+    assert change_labels(pd.Series([], dtype="Int64"), "new").tolist() == []
 
 
 def test_plain_dates_drop_the_time_and_keep_missing() -> None:

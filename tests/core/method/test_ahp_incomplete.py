@@ -155,8 +155,10 @@ def test_agrees_with_ahpy_on_complete_matrices(case):
     np.testing.assert_allclose(ours, _ahpy_weights(n, judged), atol=1e-6)
 
 
+# ahpy completes a matrix by minimising λmax one missing value at a time: on some trees of 5
+# or 6 criteria that takes minutes (seen: 238 s for one tree of 6), so its trees stay small
 @settings(max_examples=10)
-@given(consistent_tree(max_n=6))
+@given(consistent_tree(max_n=4))
 def test_agrees_with_ahpy_on_a_spanning_tree(case):
     w, judged = case
     n = len(w)
