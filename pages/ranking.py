@@ -1,5 +1,6 @@
 """Ranking page: the re-ranked table against a baseline, filters, one customer explained."""
 
+import numpy as np
 import streamlit as st
 
 from core.method.explain import rank_change, source_column
@@ -34,27 +35,22 @@ keep, top = ranking_filters(
     table, names, scenario.tiers.labels, attributes, page.lang, page.presentation
 )
 
-# The table
-extra = [] if page.presentation else [source_column(table, c) for c in attributes.values()]
+# The table: data columns under their display names, grouping attributes in the page's language
+extra = {}
+if not page.presentation:
+    extra = {attribute_header(c, page.lang): source_column(table, c) for c in attributes.values()}
 revenue = column_for(page.mapping, "monetary")
+money = {}
 if revenue and not page.presentation:
-    extra.append(source_column(table, revenue))
-shown = display_ranking(ranking, page.mapping, page.lang, page.presentation, extra=extra)
-# Data columns show their display names; grouping attributes get a header in the page's language.
-headers = {c: attribute_header(c, page.lang) for c in extra[: len(attributes)]}
-headers |= {c: factor_label(c, page.lang) for c in extra[len(attributes) :]}
-shown = shown.rename(columns=headers)
-money = list(headers.values())[len(attributes) :]
-score_col, tier_col = page.t("col.score"), page.t("col.tier")
-shown.insert(
-    shown.columns.get_loc(tier_col) + 1,
-    page.t("col.change"),
-    change_labels(change, page.t("ranking.new")),
+    money = {factor_label(revenue, page.lang): source_column(table, revenue)}
+score_col = page.t("col.score")
+changes = {page.t("col.change"): change_labels(change, page.t("ranking.new"))}
+shown = display_ranking(
+    ranking, page.mapping, page.lang, page.presentation, extra=extra | money, after_tier=changes
 )
-shown = shown[keep.to_numpy()]
-if top:
-    shown = shown.head(top)
-ids = table["customer_id"].astype(str)[keep.to_numpy()].head(len(shown)).tolist()
+rows = np.flatnonzero(keep.to_numpy())[: top or None]  # the shown rows of the table, in order
+shown = shown.take(rows)
+ids = table["customer_id"].astype(str).take(rows).tolist()
 st.session_state[SHOWN_IDS] = ids
 st.caption(page.t("ranking.shown", shown=len(shown), total=len(table)))
 if ranking.warnings:
@@ -80,7 +76,7 @@ st.dataframe(
 
 # One customer explained
 st.subheader(page.t("ranking.explain"))
-customer = customer_picker(table, ids, names, page.lang)
+customer = customer_picker(table, rows, ids, names, page.lang)
 if customer is None:
     st.info(page.t("ranking.pick_hint"), icon="👆")
     st.stop()

@@ -106,15 +106,17 @@ def display_ranking(
     mapping: Mapping,
     lang: str,
     presentation: bool,
-    extra: list[str] | None = None,
+    extra: dict[str, str] | None = None,
+    after_tier: dict[str, pd.Series] | None = None,
 ) -> pd.DataFrame:
-    """rank, ID (hidden in presentation mode), name, score, tier, then ``extra`` columns.
+    """rank, ID (hidden in presentation mode), name, score, tier, the ``after_tier`` columns
+    (header → values), then the ``extra`` columns of the table (header → column).
 
     A tier set by an expert override is marked ✎, with the reason beside it (the reason is
     hidden in presentation mode, where it could name a customer).
     """
     table = ranking.table
-    shown = pd.DataFrame({t("col.rank", lang): table["rank"]})
+    shown: dict[str, object] = {t("col.rank", lang): table["rank"]}
     if not presentation:
         shown[t("col.customer_id", lang)] = table["customer_id"].astype(str)
     shown[t("col.name", lang)] = customer_names(ranking, mapping, lang, presentation)
@@ -125,9 +127,9 @@ def display_ranking(
         shown[t("col.tier", lang)] = table["tier"].where(~overridden, table["tier"] + " ✎")
         if not presentation:
             shown[t("col.override", lang)] = table["override"].where(overridden, "")
-    for column in extra or []:
-        shown[column] = table[column]
-    return shown
+    shown |= after_tier or {}
+    shown |= {header: table[column] for header, column in (extra or {}).items()}
+    return pd.DataFrame(shown, index=table.index)
 
 
 def change_labels(change: pd.Series, new_label: str) -> pd.Series:

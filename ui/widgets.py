@@ -9,7 +9,7 @@ from typing import TypeVar
 import streamlit as st
 
 from core.mapping.catalog import DIMENSIONS
-from core.mapping.columns import factor_kind
+from core.mapping.columns import Mapping, factor_kind
 from ui import state
 from ui.i18n import dimension_label, direction_arrow, direction_label, factor_label, t
 from ui.state import SLIDER_MAX
@@ -46,14 +46,14 @@ def slider_key(location: str, column: str) -> str:
     return f"w_{location}_{column}"
 
 
-def factor_kind_of(column: str) -> str:
-    """A factor's kind ('date', 'number' …) in the current mapping, else from its header."""
-    role = state.current_mapping().role_of(column)
+def _kind_of(column: str, mapping: Mapping) -> str:
+    """A factor's kind ('date', 'number' …) in ``mapping``, else from its header."""
+    role = mapping.role_of(column)
     return role.kind if role else factor_kind(column)
 
 
-def _dimension_of(column: str) -> str:
-    role = state.current_mapping().role_of(column)
+def _dimension_of(column: str, mapping: Mapping) -> str:
+    role = mapping.role_of(column)
     return (role.dimension if role and role.dimension else None) or "custom"
 
 
@@ -63,11 +63,12 @@ def weight_sliders(lang: str, location: str, grouped: bool = False) -> None:
     The scenario is the source of truth: each slider is seeded from it before it is drawn
     and writes back through its callback, so both locations always agree.
     """
-    scenario = state.current_scenario()
+    scenario, mapping = state.current_scenario(), state.current_mapping()
     total = sum(f.weight for f in scenario.factors) or 1.0
     by_dimension: dict[str, list] = {}
     for factor in scenario.factors:
-        by_dimension.setdefault(_dimension_of(factor.column) if grouped else "", []).append(factor)
+        dimension = _dimension_of(factor.column, mapping) if grouped else ""
+        by_dimension.setdefault(dimension, []).append(factor)
     order = [d for d in DIMENSIONS if d in by_dimension] if grouped else [""]
     for dimension in order:
         if grouped:
@@ -84,7 +85,7 @@ def weight_sliders(lang: str, location: str, grouped: bool = False) -> None:
                 arrow=direction_arrow(factor.direction),
                 share=factor.weight / total,
             )
-            direction = direction_label(factor.direction, factor_kind_of(factor.column), lang)
+            direction = direction_label(factor.direction, _kind_of(factor.column, mapping), lang)
             st.slider(
                 label,
                 0,

@@ -11,6 +11,8 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from core.errors import InputError
 from core.i18n import msg
@@ -218,10 +220,13 @@ def rank_change(current: pd.DataFrame, baseline: pd.DataFrame) -> pd.Series:
     customer is not in the baseline. Customers are matched by ID as text; the result is
     aligned with ``current``'s rows (nullable Int64).
     """
-    where = pd.Index(baseline["customer_id"].astype(str)).get_indexer(
-        current["customer_id"].astype(str)
-    )
-    previous = pd.array(baseline["rank"].to_numpy()[where], dtype="Int64")
-    previous[where < 0] = pd.NA
-    change = previous - pd.array(current["rank"].to_numpy(), dtype="Int64")
-    return pd.Series(change, index=current.index, name="change")
+    where = pc.index_in(_text_ids(current), value_set=_text_ids(baseline))
+    where = where.fill_null(-1).to_numpy().astype(np.int64)
+    ranks = baseline["rank"].to_numpy(dtype=np.int64)
+    previous = ranks[np.maximum(where, 0)] if len(ranks) else np.zeros(len(where), np.int64)
+    change = previous - current["rank"].to_numpy(dtype=np.int64)
+    return pd.Series(pd.arrays.IntegerArray(change, where < 0), index=current.index, name="change")
+
+
+def _text_ids(table: pd.DataFrame) -> pa.Array:
+    return pa.array(table["customer_id"].astype(str), type=pa.large_string())

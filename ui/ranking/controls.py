@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -112,14 +113,15 @@ def ranking_filters(
     return keep, top
 
 
-def customer_picker(table: pd.DataFrame, ids: list[str], names: pd.Series, lang: str) -> str | None:
-    """A picker of one of the shown customers (``ids``, at most MAX_PICKS), as "#rank · name";
-    the ID picked, or None."""
-    picks = ids[:MAX_PICKS]
+def customer_picker(
+    table: pd.DataFrame, rows: np.ndarray, ids: list[str], names: pd.Series, lang: str
+) -> str | None:
+    """A picker of one of the shown customers (``rows`` of ``table``, their ``ids``; at most
+    MAX_PICKS), as "#rank · name"; the ID picked, or None."""
+    rows, picks = rows[:MAX_PICKS], ids[:MAX_PICKS]
     if st.session_state.get(CUSTOMER) not in picks:
         st.session_state[CUSTOMER] = None
-    rows = pd.Index(table["customer_id"].astype(str)).get_indexer(picks)
-    ranks, shown = table["rank"].to_numpy()[rows], names.to_numpy()[rows]
+    ranks, shown = table["rank"].to_numpy()[rows], names.take(rows).tolist()
     label_of = {c: f"#{r} · {n}" for c, r, n in zip(picks, ranks, shown, strict=True)}
     return st.selectbox(
         t("ranking.pick", lang),

@@ -154,6 +154,12 @@ def test_rank_change_matches_numeric_and_text_ids() -> None:
     assert rank_change(current, baseline).tolist() == [1, -1]
 
 
+def test_rank_change_against_an_empty_baseline_is_all_new() -> None:
+    current = pd.DataFrame({"customer_id": ["a", "b"], "rank": [1, 2]})
+    baseline = pd.DataFrame({"customer_id": pd.Series([], dtype=str), "rank": []})
+    assert rank_change(current, baseline).isna().tolist() == [True, True]
+
+
 def equal_on_complaints() -> pd.DataFrame:
     """Four customers who differ on revenue and margin but share one complaint count."""
     frame = pd.DataFrame(
