@@ -6,11 +6,13 @@ With a ``pages/`` folder Streamlit runs each page script on its own, so each pag
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from string import Template
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from core.errors import InputError
 from core.ingest.read import IngestResult
@@ -135,6 +137,7 @@ class Page:
     scenario: Scenario
     ranking: Ranking | None
     presentation: bool
+    weights: DeltaGenerator | None = None  # the sidebar's weights expander
 
     def t(self, key: str, **values: object) -> str:
         """Translate a key into this page's language."""
@@ -188,7 +191,9 @@ def _apply_share_link(lang: str) -> None:
     st.session_state[state.LINK_ERROR] = None
 
 
-def _sidebar(lang: str, current: str) -> None:
+def _sidebar(lang: str, current: str, sliders: bool = True) -> DeltaGenerator:
+    """The sidebar; returns the weights expander (its sliders drawn here, or by
+    :func:`live_results` when ``sliders`` is False)."""
     with st.sidebar:
         _language_switch(lang)
         for page_id, path, icon in PAGES:
@@ -217,8 +222,10 @@ def _sidebar(lang: str, current: str) -> None:
             on_change=state.remember_widget,
             args=("presentation_toggle", state.PRESENTATION),
         )
-        with st.expander(t("shell.weights", lang), expanded=current != "weights"):
-            weight_sliders(lang, location="sidebar")
+        weights = st.expander(t("shell.weights", lang), expanded=current != "weights")
+        if sliders:
+            with weights:
+                weight_sliders(lang, location="sidebar")
         st.button(
             t("shell.start_over", lang),
             key="start_over",
@@ -226,6 +233,7 @@ def _sidebar(lang: str, current: str) -> None:
             on_click=session.start_over,
             icon=":material/restart_alt:",
         )
+    return weights
 
 
 HIDE_SIDEBAR_CSS = """<style>
@@ -244,8 +252,10 @@ def participant_shell(title_key: str) -> str:
     return lang
 
 
-def page_shell(current: str) -> Page:
-    """Draw the shared chrome and return the state this page draws from."""
+def page_shell(current: str, live: bool = False) -> Page:
+    """Draw the shared chrome and return the state this page draws from. With ``live`` the
+    page draws what the weights drive through :func:`live_results` (which also draws the
+    sidebar's sliders), and the page returned has no ranking yet."""
     session.restore()
     lang = _resolve_lang()
     st.set_page_config(
@@ -257,7 +267,7 @@ def page_shell(current: str) -> Page:
     session.apply_pending(lang)
     state.ensure_data(lang)
     _apply_share_link(lang)
-    _sidebar(lang, current)
+    weights = _sidebar(lang, current, sliders=not live)
     presentation = bool(st.session_state.get(state.PRESENTATION))
     if presentation:
         st.html(PRESENTATION_CSS)
@@ -272,12 +282,35 @@ def page_shell(current: str) -> Page:
         st.warning(notice, icon="⚠️")
     for warning in state.adopted_warnings():  # shown once, on the page drawn after the load
         st.warning(markdown_of(warning, lang), icon="⚠️")
+    page = Page(
+        lang, state.ingest_result(), state.current_mapping(), state.current_scenario(), None,
+        presentation, weights,
+    )  # fmt: skip
+    return page if live else _ranked(page)
+
+
+def _ranked(page: Page) -> Page:
+    """``page`` with the current scenario and its ranking (a ranking error is shown); the
+    session is kept."""
     scenario = state.current_scenario()
-    ingest = state.ingest_result()
     try:
         ranking = state.rank_current_data(scenario)
     except InputError as exc:
-        st.error(t("shell.rank_error", lang, error=message_of(exc)), icon="⚠️")
+        st.error(t("shell.rank_error", page.lang, error=message_of(exc)), icon="⚠️")
         ranking = None
-    session.keep(lang)
-    return Page(lang, ingest, state.current_mapping(), scenario, ranking, presentation)
+    session.keep(page.lang)
+    return replace(page, mapping=state.current_mapping(), scenario=scenario, ranking=ranking)
+
+
+def live_results(page: Page, draw: Callable[[Page], None]) -> None:
+    """Draw the part of ``page`` that the weights drive (``draw``, given the ranked page) as
+    a fragment that also draws the sidebar's weight sliders: moving a slider reruns only the
+    sliders and that part, not the chrome or the rest of the page."""
+
+    @st.fragment
+    def results() -> None:
+        with page.weights:
+            weight_sliders(page.lang, location="sidebar")
+        draw(_ranked(page))
+
+    results()
