@@ -4,6 +4,7 @@ customer explained (what a weight change redraws)."""
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import streamlit as st
 
 from core.method.explain import rank_change, source_column
@@ -25,44 +26,55 @@ def ranking_view(page: Page) -> None:
     if page.ranking is None:
         st.info(page.t("empty.no_ranking"))
         return
-    ranking, table, scenario = page.ranking, page.ranking.table, page.scenario
-
+    table = page.ranking.table
     # Baseline: a pinned scenario if it still fits the data, else equal weights.
-    baseline = baseline_bar(scenario, page.lang)
+    baseline = baseline_bar(page.scenario, page.lang)
     change = rank_change(table, baseline.table)
-
-    # Search and filters
     attributes = {a: c for a, c in page.mapping.attributes.items() if a in ("industry", "region")}
-    names = customer_names(ranking, page.mapping, page.lang, page.presentation)
+    names = customer_names(page.ranking, page.mapping, page.lang, page.presentation)
     keep, top = ranking_filters(
-        table, names, scenario.tiers.labels, attributes, page.lang, page.presentation
+        table, names, page.scenario.tiers.labels, attributes, page.lang, page.presentation
     )
+    rows = np.flatnonzero(keep.to_numpy())[: top or None]  # the shown rows of the table, in order
+    ids = table["customer_id"].astype(str).take(rows).tolist()
+    st.session_state[SHOWN_IDS] = ids
+    _ranking_table(page, change, attributes, rows)
 
-    # The table: data columns under their display names, grouping attributes in the page's language
-    extra = {}
+    st.subheader(page.t("ranking.explain"))
+    customer = customer_picker(table, rows, ids, names, page.lang)
+    if customer is None:
+        st.info(page.t("ranking.pick_hint"), icon="👆")
+        return
+    moved = change_labels(
+        change[table["customer_id"].astype(str) == customer], page.t("ranking.new")
+    )
+    explain_customer(page.ranking, page.scenario, customer, moved.iloc[0], page.lang)
+
+
+def _ranking_table(
+    page: Page, change: pd.Series, attributes: dict[str, str], rows: np.ndarray
+) -> None:
+    """The shown ``rows`` of the ranking, with their rank change; data columns under their
+    display names, grouping attributes in the page's language (none in presentation mode)."""
+    ranking, table = page.ranking, page.ranking.table
+    extra, money = {}, {}
     if not page.presentation:
         extra = {
             attribute_header(c, page.lang): source_column(table, c) for c in attributes.values()
         }
-    revenue = column_for(page.mapping, "monetary")
-    money = {}
-    if revenue and not page.presentation:
-        money = {factor_label(revenue, page.lang): source_column(table, revenue)}
-    score_col = page.t("col.score")
+        if revenue := column_for(page.mapping, "monetary"):
+            money = {factor_label(revenue, page.lang): source_column(table, revenue)}
     changes = {page.t("col.change"): change_labels(change, page.t("ranking.new"))}
     shown = display_ranking(
         ranking, page.mapping, page.lang, page.presentation, extra=extra | money, after_tier=changes
-    )
-    rows = np.flatnonzero(keep.to_numpy())[: top or None]  # the shown rows of the table, in order
-    shown = shown.take(rows)
-    ids = table["customer_id"].astype(str).take(rows).tolist()
-    st.session_state[SHOWN_IDS] = ids
+    ).take(rows)
     st.caption(page.t("ranking.shown", shown=len(shown), total=len(table)))
     if ranking.warnings:
         with st.expander(page.t("ranking.warnings", n=len(ranking.warnings))):
             st.markdown("\n".join(f"- {markdown_of(w, page.lang)}" for w in ranking.warnings))
     if shown.empty:
         st.info(page.t("ranking.no_match"))
+    score_col = page.t("col.score")
     st.dataframe(
         shown,
         hide_index=True,
@@ -82,15 +94,3 @@ def ranking_view(page: Page) -> None:
             **{c: st.column_config.NumberColumn(format="localized") for c in money},
         },
     )
-
-    # One customer explained
-    st.subheader(page.t("ranking.explain"))
-    customer = customer_picker(table, rows, ids, names, page.lang)
-    if customer is None:
-        st.info(page.t("ranking.pick_hint"), icon="👆")
-        return
-
-    moved = change_labels(
-        change[table["customer_id"].astype(str) == customer], page.t("ranking.new")
-    )
-    explain_customer(ranking, scenario, customer, moved.iloc[0], page.lang)
