@@ -299,7 +299,9 @@ def _ranked(page: Page) -> Page:
         st.error(t("shell.rank_error", page.lang, error=message_of(exc)), icon="⚠️")
         ranking = None
     session.keep(page.lang)
-    return replace(page, mapping=state.current_mapping(), scenario=scenario, ranking=ranking)
+    # the mapping follows the scenario: taken again only when a fragment's rerun changed it
+    mapping = page.mapping if scenario is page.scenario else state.current_mapping()
+    return replace(page, mapping=mapping, scenario=scenario, ranking=ranking)
 
 
 def live_results(page: Page, draw: Callable[[Page], None]) -> None:

@@ -45,9 +45,7 @@ def ranking_view(page: Page) -> None:
     if customer is None:
         st.info(page.t("ranking.pick_hint"), icon="👆")
         return
-    moved = change_labels(
-        change[table["customer_id"].astype(str) == customer], page.t("ranking.new")
-    )
+    moved = change_labels(change.iloc[[rows[ids.index(customer)]]], page.t("ranking.new"))
     explain_customer(page.ranking, page.scenario, customer, moved.iloc[0], page.lang)
 
 
